@@ -1,0 +1,76 @@
+/**
+ * Answers: plain data with citations, the same for Discord, the terminal and JSON.
+ * The JSON contract (documented in README.md) is exactly these shapes.
+ */
+
+export interface Citation {
+  article: string;
+  paragraph: number;
+}
+
+export interface SummaryPoint extends Citation {
+  text: string;
+}
+
+export interface SummaryAnswer {
+  command: 'summary';
+  article: ArticleRef;
+  points: SummaryPoint[];
+  citations: Citation[];
+}
+
+export interface QuoteItem extends Citation {
+  text: string;
+  speaker: string | null;
+  /** The speaker's role as the article states it, when known. */
+  role: string | null;
+}
+
+export interface QuoteAnswer {
+  command: 'quote';
+  /** Echo of what was asked, for headings ("Quotes by Sergei Lavrov about Ukraine"). */
+  speaker: string | null;
+  about: string | null;
+  quotes: QuoteItem[];
+  citations: Citation[];
+  /** When nothing matched: closest names to offer ("did you mean…"). */
+  suggestions: string[];
+}
+
+export interface WhoAnswer {
+  command: 'who';
+  name: string;
+  kind: 'person' | 'organisation';
+  article: ArticleRef;
+  roles: string[];
+  aliases: string[];
+  mentions: Citation[];
+  quotes: QuoteItem[];
+  citations: Citation[];
+}
+
+export interface RelatedResult extends Citation {
+  text: string;
+  /** 0..1, higher is more related. */
+  score: number;
+}
+
+export interface RelatedAnswer {
+  command: 'related';
+  topic: string;
+  results: RelatedResult[];
+  /** Other articles in the corpus on the topic, best first. */
+  articles: ArticleRef[];
+  citations: Citation[];
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+}
+
+export type Answer = SummaryAnswer | QuoteAnswer | WhoAnswer | RelatedAnswer;
+export type CommandName = Answer['command'];

@@ -33,8 +33,6 @@ export interface QuoteAnswer {
   about: string | null;
   quotes: QuoteItem[];
   citations: Citation[];
-  /** When nothing matched: closest names to offer ("did you mean…"). */
-  suggestions: string[];
 }
 
 export interface WhoAnswer {

@@ -1,0 +1,21 @@
+import type { Article } from '../model/article.ts';
+import type { ArticleAnalysis } from '../model/analysis.ts';
+import { findEntities } from './entities.ts';
+import { findQuotes } from './quotes.ts';
+import { rankSentences } from './rank-sentences.ts';
+import { splitSentences } from './sentences.ts';
+
+/**
+ * Version of everything analysis produces. Bump it whenever analysis code changes its output,
+ * so that cached analyses from an older version are recomputed.
+ */
+export const ANALYSIS_VERSION = 1;
+
+/** Runs every analysis over one article: sentences, people/organisations, quotes, ranking. */
+export function analyseArticle(article: Article): ArticleAnalysis {
+  const sentences = splitSentences(article);
+  const entities = findEntities(article, sentences);
+  const quotes = findQuotes(article, sentences, entities);
+  const ranking = rankSentences(article, sentences);
+  return { sentences, entities, quotes, ranking };
+}

@@ -1,0 +1,34 @@
+import type { Entity } from '../model/analysis.ts';
+import type { AnalysedArticle, Corpus, NameHit } from '../model/corpus.ts';
+
+/** Lowest name-search score accepted as the person or organisation a member meant. */
+export const NAME_MATCH_MIN_SCORE = 0.55;
+
+export interface MatchedEntity {
+  hit: NameHit;
+  article: AnalysedArticle;
+  entity: Entity;
+}
+
+/** Name hits turned into the entities they point at, best first; hits below the bar are left out. */
+export function matchEntities(corpus: Corpus, query: string, article: string | undefined, limit: number): { matches: MatchedEntity[]; near: string[] } {
+  const hits = corpus.search.names(query, { article, limit: Math.max(limit, 10) });
+  const matches: MatchedEntity[] = [];
+  const near: string[] = [];
+  for (const hit of hits) {
+    const owner = corpus.byId.get(hit.article);
+    const entity = owner?.analysis.entities.find((e) => e.id === hit.entityId);
+    if (!owner || !entity) continue;
+    if (hit.score >= NAME_MATCH_MIN_SCORE) matches.push({ hit, article: owner, entity });
+    else if (!near.includes(entity.name)) near.push(entity.name);
+  }
+  return { matches: matches.slice(0, limit), near: near.slice(0, 3) };
+}
+
+/** The most-mentioned names, to suggest when a query matched nothing. */
+export function prominentNames(corpus: Corpus, article: string | undefined, limit: number): string[] {
+  const pool = article ? corpus.articles.filter((a) => a.article.id === article) : corpus.articles;
+  const counts = new Map<string, number>();
+  for (const a of pool) for (const e of a.analysis.entities) counts.set(e.name, (counts.get(e.name) ?? 0) + e.mentions.length);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, limit).map(([n]) => n);
+}

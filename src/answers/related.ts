@@ -1,0 +1,48 @@
+import type { RelatedAnswer, RelatedResult } from '../model/answer.ts';
+import type { Corpus } from '../model/corpus.ts';
+import { userError, type UserError } from '../model/user-error.ts';
+import { toArticleRef, uniqueCitations } from './article-ref.ts';
+import { ANSWER_DEFAULTS } from './command-spec.ts';
+import { resolveArticle } from './resolve-article.ts';
+import { hasWordCharacter, normaliseUserText } from './user-text.ts';
+
+export interface RelatedOptions {
+  topic: string;
+  article?: string;
+}
+
+/** Paragraph hits gathered to rank whole articles by the topic. */
+const ARTICLE_POOL = 50;
+
+/** The paragraphs most related to a topic (cited), and the articles that discuss it most. */
+export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer | UserError {
+  const topic = normaliseUserText(options.topic ?? '');
+  if (!hasWordCharacter(topic)) return userError('bad-option', 'Give a topic of a word or more, e.g. /related topic:mercenaries.');
+  const resolved = resolveArticle(corpus, options.article);
+  if (resolved && 'error' in resolved) return resolved;
+  const articleId = resolved?.article.id;
+  const results: RelatedResult[] = corpus.search
+    .paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults })
+    .map((h) => ({ article: h.article, paragraph: h.paragraph, text: h.text, score: round(h.score) }));
+  if (results.length === 0) {
+    return userError('not-found', `Nothing in ${resolved ? 'that article' : 'the articles'} is about "${topic.slice(0, 100)}".`);
+  }
+  const articleScores = new Map<string, number>();
+  for (const hit of corpus.search.paragraphs(topic, { limit: ARTICLE_POOL })) {
+    articleScores.set(hit.article, (articleScores.get(hit.article) ?? 0) + hit.score);
+  }
+  const shown = new Set(results.map((r) => r.article));
+  const articles = [...articleScores.entries()]
+    .filter(([id]) => !(resolved ? id === articleId : shown.size === 1 && shown.has(id)))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, ANSWER_DEFAULTS.relatedArticles)
+    .flatMap(([id]) => {
+      const a = corpus.byId.get(id);
+      return a ? [toArticleRef(a.article)] : [];
+    });
+  return { command: 'related', topic, results, articles, citations: uniqueCitations(results) };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,46 @@
+import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
+import { userError, type UserError } from '../model/user-error.ts';
+import { displayTitle } from './article-ref.ts';
+import { normaliseUserText } from './user-text.ts';
+
+/** Lowest article-search score accepted as the article a member meant. */
+const ARTICLE_MATCH_MIN_SCORE = 0.5;
+
+/**
+ * The article a member named (by id, headline or a fuzzy part of it), or a UserError with the
+ * closest headlines. With no article given, returns null: the caller decides (all articles,
+ * or the newest).
+ */
+export function resolveArticle(corpus: Corpus, raw: string | undefined): AnalysedArticle | UserError | null {
+  if (corpus.articles.length === 0) return userError('empty-corpus', 'No articles are loaded yet. Add .txt or .md files to the data directory.');
+  if (raw === undefined) return null;
+  const query = normaliseUserText(raw);
+  if (query === '') return null;
+  const byId = corpus.byId.get(query);
+  if (byId) return byId;
+  const lower = query.toLowerCase();
+  const exact = corpus.articles.find((a) => displayTitle(a.article).toLowerCase() === lower || a.article.id.toLowerCase() === lower);
+  if (exact) return exact;
+  const hits = corpus.search.articles(query, 5);
+  const best = hits[0];
+  if (best && best.score >= ARTICLE_MATCH_MIN_SCORE) {
+    const found = corpus.byId.get(best.article);
+    if (found) return found;
+  }
+  return userError(
+    'unknown-article',
+    `No article matches "${query.slice(0, 100)}".`,
+    hits.map((h) => h.title).slice(0, 3),
+  );
+}
+
+/** The article to use when none was named: the newest by publication date, else the first. */
+export function defaultArticle(corpus: Corpus): AnalysedArticle | undefined {
+  let best: AnalysedArticle | undefined;
+  for (const a of corpus.articles) {
+    const date = a.article.published ? Date.parse(a.article.published) : NaN;
+    const bestDate = best?.article.published ? Date.parse(best.article.published) : NaN;
+    if (!best || (!Number.isNaN(date) && (Number.isNaN(bestDate) || date > bestDate))) best = a;
+  }
+  return best;
+}

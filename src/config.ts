@@ -1,0 +1,67 @@
+import path from 'node:path';
+
+/** Configuration read once from the environment (see .env.example), validated and frozen. */
+export interface Config {
+  /** DISCORD_TOKEN: the bot token; null runs Pilcrow without Discord (terminal prompt). */
+  discordToken: string | null;
+  /** DISCORD_APPLICATION_ID: the application (client) id, needed to deploy commands. */
+  applicationId: string | null;
+  /** DISCORD_GUILD_ID: register commands in this server only (instant); null = global. */
+  guildId: string | null;
+  /** DATA_DIR: the articles directory; default ./data. */
+  dataDir: string;
+  /** DIGEST_CHANNEL_ID: channel where newly added articles are announced; null = off. */
+  digestChannelId: string | null;
+  /** LOG_LEVEL: pino level; default info. */
+  logLevel: string;
+  /** DISCORD_API_URL: base URL of a Discord-compatible REST API; null = Discord itself. */
+  discordApiUrl: string | null;
+  /** CACHE_DIR: where analysis, indexes and bot state are cached; default ./.cache. */
+  cacheDir: string;
+}
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SNOWFLAKE = /^\d{15,21}$/;
+
+function value(env: NodeJS.ProcessEnv, name: string): string | null {
+  const v = env[name]?.trim();
+  return v ? v : null;
+}
+
+/** Reads and validates the configuration; the error names the offending variable. */
+export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config | { error: string } {
+  const discordToken = value(env, 'DISCORD_TOKEN');
+  if (discordToken !== null && !/^[A-Za-z0-9._-]{20,}$/.test(discordToken)) {
+    return { error: 'DISCORD_TOKEN is not a valid bot token (expected the long token from the Developer Portal, without "Bot ").' };
+  }
+  const ids: Array<[string, string | null]> = [
+    ['DISCORD_APPLICATION_ID', value(env, 'DISCORD_APPLICATION_ID')],
+    ['DISCORD_GUILD_ID', value(env, 'DISCORD_GUILD_ID')],
+    ['DIGEST_CHANNEL_ID', value(env, 'DIGEST_CHANNEL_ID')],
+  ];
+  for (const [name, v] of ids) {
+    if (v !== null && !SNOWFLAKE.test(v)) return { error: `${name} must be a Discord id (a number of 15–21 digits), got "${v.slice(0, 40)}".` };
+  }
+  const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LEVELS.includes(logLevel)) return { error: `LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel.slice(0, 40)}".` };
+  const discordApiUrl = value(env, 'DISCORD_API_URL');
+  if (discordApiUrl !== null) {
+    let url: URL | null = null;
+    try {
+      url = new URL(discordApiUrl);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) return { error: `DISCORD_API_URL must be an http(s) URL, got "${discordApiUrl.slice(0, 80)}".` };
+  }
+  return Object.freeze({
+    discordToken,
+    applicationId: ids[0]![1],
+    guildId: ids[1]![1],
+    digestChannelId: ids[2]![1],
+    dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? 'data'),
+    logLevel,
+    discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
+    cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? '.cache'),
+  });
+}

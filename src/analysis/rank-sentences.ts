@@ -1,0 +1,196 @@
+/**
+ * Extractive summary ranking: which sentences of an article make the best summary points.
+ *
+ * Score = (centrality + lead bias + headline overlap) × stand-alone quality, where centrality
+ * is TextRank (PageRank over a TF-IDF cosine similarity graph of the article's sentences),
+ * the lead bias favours early sentences as news is written top-down, and quality penalises
+ * fragments, questions, dependent openers and bare quotes (see rank-quality.ts).
+ * Deterministic, and linear in the number of articles: all work is within one article.
+ */
+import type { Article } from '../model/article.ts';
+import type { RankedSentence, Sentence } from '../model/analysis.ts';
+import { rateSentenceQuality } from './rank-quality.ts';
+import { countTerms, extractTerms } from './rank-terms.ts';
+
+/** Ranking weights, frozen; each documented with why it has its value. */
+export const RANKING_DEFAULTS = Object.freeze({
+  /** Weight of TextRank centrality (normalised so the most central sentence has 1). */
+  centrality: 1,
+  /** Weight of the lead bias: the first sentence gets it in full, sentence k gets 1 / (1 + k / leadSpan). */
+  lead: 0.9,
+  /** Sentences over which the lead bias halves. */
+  leadSpan: 3,
+  /** Weight of the cosine similarity to the headline (when the article has one). */
+  headline: 0.4,
+  /** PageRank damping factor (the classic 0.85). */
+  damping: 0.85,
+  /** PageRank stops after this many iterations, or earlier when scores move less than `tolerance`. */
+  maxIterations: 100,
+  tolerance: 1e-9,
+});
+
+/** Summary selection options, frozen. */
+export const SUMMARY_DEFAULTS = Object.freeze({
+  /** MMR trade-off: 1 picks by score alone, 0 by novelty alone. */
+  relevance: 0.7,
+  /** Cosine similarity (of content terms) at or above which a candidate repeats a chosen point and is skipped. */
+  duplicate: 0.5,
+});
+
+export type RankingOptions = typeof RANKING_DEFAULTS;
+export type SummaryOptions = typeof SUMMARY_DEFAULTS;
+
+type TermVector = Map<string, number>;
+
+/**
+ * Ranks every sentence of an article best-first for extractive summaries. Each sentence
+ * appears exactly once; scores are in (0, 1] with the best sentence at 1 (0 only when a
+ * sentence has no words). Ties keep reading order.
+ */
+export function rankSentences(
+  article: Article,
+  sentences: Sentence[],
+  options: RankingOptions = RANKING_DEFAULTS,
+): RankedSentence[] {
+  if (sentences.length === 0) return [];
+  const ordered = [...sentences].sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
+  const termLists = ordered.map((s) => extractTerms(s.text));
+  const vectors = weighTerms(termLists);
+  const centrality = normaliseToMax(runPageRank(buildSimilarityGraph(vectors), options));
+  const headline = article.title ? unitVector(countTerms(extractTerms(article.title))) : null;
+
+  const raw = ordered.map((sentence, k) => {
+    const lead = 1 / (1 + k / options.leadSpan);
+    const onHeadline = headline ? dot(unitVector(countTerms(termLists[k]!)), headline) : 0;
+    const base = options.centrality * centrality[k]! + options.lead * lead + options.headline * onHeadline;
+    return base * rateSentenceQuality(sentence.text);
+  });
+  const scores = normaliseToMax(raw);
+
+  return ordered
+    .map((s, k) => ({ paragraph: s.paragraph, index: s.index, text: s.text, score: scores[k]!, k }))
+    .sort((a, b) => b.score - a.score || a.k - b.k)
+    .map(({ paragraph, index, text, score }) => ({ paragraph, index, text, score }));
+}
+
+/**
+ * Picks up to `length` summary points from a ranking with maximal marginal relevance (score
+ * against similarity to points already chosen), never taking a near-duplicate of a chosen
+ * point, and returns them in article order. Fewer come back only when the ranking runs out
+ * of non-redundant sentences. A length below 1 gives none.
+ */
+export function selectSummary(
+  ranked: RankedSentence[],
+  length: number,
+  options: SummaryOptions = SUMMARY_DEFAULTS,
+): RankedSentence[] {
+  const wanted = Math.floor(length);
+  if (!(wanted >= 1) || ranked.length === 0) return [];
+  const best = Math.max(...ranked.map((r) => r.score));
+  const scale = best > 0 ? best : 1;
+  const candidates = ranked.map((r, order) => ({ r, order, v: unitVector(countTerms(extractTerms(r.text))) }));
+  const chosen: typeof candidates = [];
+  const redundancy = new Map<number, number>(candidates.map((c) => [c.order, 0]));
+
+  while (chosen.length < wanted) {
+    let pick: (typeof candidates)[number] | null = null;
+    let pickValue = -Infinity;
+    for (const c of candidates) {
+      const overlap = redundancy.get(c.order)!;
+      if (overlap >= options.duplicate || chosen.includes(c)) continue;
+      const value = options.relevance * (c.r.score / scale) - (1 - options.relevance) * overlap;
+      if (value > pickValue) {
+        pick = c;
+        pickValue = value;
+      }
+    }
+    if (!pick) break;
+    chosen.push(pick);
+    for (const c of candidates) {
+      const similarity = c.r.text === pick.r.text ? 1 : dot(c.v, pick.v);
+      if (similarity > redundancy.get(c.order)!) redundancy.set(c.order, similarity);
+    }
+  }
+  return chosen.map((c) => c.r).sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
+}
+
+/** TF-IDF unit vectors, IDF computed over the article's own sentences. */
+function weighTerms(termLists: readonly string[][]): TermVector[] {
+  const documentFrequency = new Map<string, number>();
+  for (const terms of termLists) {
+    for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const n = termLists.length;
+  return termLists.map((terms) => {
+    const weighted = new Map<string, number>();
+    for (const [term, count] of countTerms(terms)) {
+      weighted.set(term, (1 + Math.log(count)) * Math.log(1 + n / documentFrequency.get(term)!));
+    }
+    return unitVector(weighted);
+  });
+}
+
+/** Sparse symmetric cosine-similarity graph; pairs are found through shared terms only. */
+function buildSimilarityGraph(vectors: readonly TermVector[]): Map<number, number>[] {
+  const postings = new Map<string, Array<[number, number]>>();
+  vectors.forEach((vector, i) => {
+    for (const [term, weight] of vector) {
+      const list = postings.get(term);
+      if (list) list.push([i, weight]);
+      else postings.set(term, [[i, weight]]);
+    }
+  });
+  const edges = vectors.map(() => new Map<number, number>());
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a++) {
+      const [i, wi] = list[a]!;
+      for (let b = a + 1; b < list.length; b++) {
+        const [j, wj] = list[b]!;
+        const product = wi * wj;
+        edges[i]!.set(j, (edges[i]!.get(j) ?? 0) + product);
+        edges[j]!.set(i, (edges[j]!.get(i) ?? 0) + product);
+      }
+    }
+  }
+  return edges;
+}
+
+/** Weighted PageRank; sentences with no similar neighbour spread their score evenly. */
+function runPageRank(edges: readonly Map<number, number>[], options: RankingOptions): number[] {
+  const n = edges.length;
+  const outWeight = edges.map((e) => [...e.values()].reduce((sum, w) => sum + w, 0));
+  let scores = new Array<number>(n).fill(1 / n);
+  for (let iteration = 0; iteration < options.maxIterations; iteration++) {
+    let dangling = 0;
+    for (let i = 0; i < n; i++) if (outWeight[i] === 0) dangling += scores[i]!;
+    const base = (1 - options.damping) / n + (options.damping * dangling) / n;
+    const next = new Array<number>(n).fill(base);
+    for (let j = 0; j < n; j++) {
+      if (outWeight[j] === 0) continue;
+      const share = (options.damping * scores[j]!) / outWeight[j]!;
+      for (const [i, w] of edges[j]!) next[i]! += share * w;
+    }
+    const moved = next.reduce((sum, s, i) => sum + Math.abs(s - scores[i]!), 0);
+    scores = next;
+    if (moved < options.tolerance) break;
+  }
+  return scores;
+}
+
+function unitVector(vector: TermVector): TermVector {
+  const norm = Math.sqrt([...vector.values()].reduce((sum, w) => sum + w * w, 0));
+  if (norm === 0) return vector;
+  return new Map([...vector].map(([term, w]) => [term, w / norm]));
+}
+
+function dot(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, w] of small) sum += w * (large.get(term) ?? 0);
+  return sum;
+}
+
+function normaliseToMax(values: readonly number[]): number[] {
+  const max = Math.max(...values);
+  return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
+}

@@ -1,0 +1,114 @@
+/**
+ * The terminal front end (`npm run ask`): the same answers as the bot, without Discord.
+ *
+ *   npm run ask -- '/quote speaker:Lavrov'          readable text
+ *   npm run ask -- --json '/who name:lukashenk'     the answer as JSON
+ *   echo '/summary' | npm run --silent ask          one JSON answer per input line
+ *   npm run --silent articles -- --json             the cleaned articles
+ */
+import 'dotenv/config';
+import readline from 'node:readline';
+import path from 'node:path';
+import { loadCorpus } from './engine/load-corpus.ts';
+import type { Corpus } from './model/corpus.ts';
+import { renderAnswerText, renderErrorText } from './render/terminal.ts';
+import { answerQuestion } from './cli/answer-question.ts';
+import { commandsHelp } from './cli/help-text.ts';
+import { runPrompt } from './cli/prompt.ts';
+import { articlesJson, renderArticlesText } from './render/articles.ts';
+
+interface CliArgs {
+  json: boolean;
+  articles: boolean;
+  help: boolean;
+  dataDir: string;
+  question: string | null;
+}
+
+const USAGE = `Usage: npm run ask -- [--json] [--data DIR] '/command option:value …'
+       npm run ask                     (questions from standard input, one JSON answer per line;
+                                        an interactive prompt when run in a terminal)
+       npm run articles -- [--json]    the cleaned, numbered articles
+
+Commands:
+${commandsHelp()}`;
+
+function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs | { error: string } {
+  const args: CliArgs = { json: false, articles: false, help: false, dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'), question: null };
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') args.json = true;
+    else if (a === '--articles') args.articles = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--data') {
+      const dir = argv[++i];
+      if (!dir) return { error: '--data needs a directory, e.g. --data ./data' };
+      args.dataDir = path.resolve(dir);
+    } else if (a.startsWith('--data=')) args.dataDir = path.resolve(a.slice('--data='.length));
+    else if (a.startsWith('--') && words.length === 0) return { error: `Unknown flag ${a}. ${USAGE}` };
+    else words.push(a);
+  }
+  if (words.length > 0) args.question = words.join(' ');
+  return args;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), process.env);
+  if ('error' in args) {
+    process.stderr.write(`${args.error}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const corpus = await loadCorpus({ dataDir: args.dataDir });
+  if ('error' in corpus) {
+    if (args.json) process.stdout.write(`${JSON.stringify({ error: { code: 'empty-corpus', message: corpus.error } })}\n`);
+    else process.stderr.write(`${corpus.error}\n`);
+    return 1;
+  }
+  for (const s of corpus.skipped) process.stderr.write(`Skipped ${s.file}: ${s.reason}\n`);
+
+  if (args.articles) {
+    process.stdout.write(args.json ? `${JSON.stringify(articlesJson(corpus), null, 2)}\n` : `${renderArticlesText(corpus)}\n`);
+    return 0;
+  }
+  if (args.question !== null) return answerOne(corpus, args.question, args.json);
+  if (process.stdin.isTTY) {
+    await runPrompt(() => corpus, { input: process.stdin, output: process.stdout });
+    return 0;
+  }
+  return answerLines(corpus);
+}
+
+function answerOne(corpus: Corpus, question: string, json: boolean): number {
+  const answer = answerQuestion(corpus, question);
+  if (json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+  else if ('error' in answer) process.stderr.write(`${renderErrorText(answer)}\n`);
+  else process.stdout.write(`${renderAnswerText(answer)}\n`);
+  return 'error' in answer ? 1 : 0;
+}
+
+async function answerLines(corpus: Corpus): Promise<number> {
+  let failed = false;
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) {
+    if (line.trim() === '') continue;
+    const answer = answerQuestion(corpus, line);
+    if ('error' in answer) failed = true;
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Pilcrow failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

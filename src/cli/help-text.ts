@@ -1,0 +1,9 @@
+import { COMMANDS } from '../answers/command-spec.ts';
+
+/** The commands and their options, as shown by --help and the prompt's `help`. */
+export function commandsHelp(): string {
+  return COMMANDS.map((c) => {
+    const opts = c.options.map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`)).join(' ');
+    return `  /${c.name} ${opts}\n      ${c.description}`;
+  }).join('\n');
+}

@@ -1,0 +1,35 @@
+import readline from 'node:readline';
+import type { Corpus } from '../model/corpus.ts';
+import { renderAnswerText, renderErrorText } from '../render/terminal.ts';
+import { answerQuestion } from './answer-question.ts';
+import { commandsHelp } from './help-text.ts';
+
+export interface PromptIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+/** An interactive prompt answering questions in slash syntax until `quit` or end of input. */
+export async function runPrompt(getCorpus: () => Corpus, io: PromptIo): Promise<void> {
+  const rl = readline.createInterface({ input: io.input, output: io.output, terminal: 'isTTY' in io.output && Boolean(io.output.isTTY) });
+  const say = (text: string): void => {
+    io.output.write(`${text}\n`);
+  };
+  const titles = getCorpus().articles.map((a) => a.article.title ?? a.article.id);
+  say(`Pilcrow — ${titles.length} article${titles.length === 1 ? '' : 's'} loaded${titles[0] ? ` (${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''})` : ''}.`);
+  say(`Ask in slash syntax, e.g. /summary, /who name:Lavrov, /quote speaker:Putin, /related topic:mercenaries. "help" lists commands, "quit" leaves.`);
+  rl.setPrompt('pilcrow> ');
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === 'quit' || line === 'exit') break;
+    if (line === 'help' || line === '?') say(commandsHelp());
+    else if (line !== '') {
+      const answer = answerQuestion(getCorpus(), line);
+      say('error' in answer ? renderErrorText(answer) : renderAnswerText(answer));
+    }
+    say('');
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,76 @@
+import type { Answer, ArticleRef, Citation, QuoteItem } from '../model/answer.ts';
+import type { UserError } from '../model/user-error.ts';
+
+/** Column at which answer text is wrapped. */
+const WIDTH = 96;
+
+/** Wraps text to WIDTH columns, each line after the first indented by `indent`. */
+function wrap(text: string, indent: string, firstIndent = indent): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = firstIndent;
+  for (const word of words) {
+    const prefix = lines.length === 0 ? firstIndent : indent;
+    if (line.length > prefix.length && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = indent + word;
+    } else {
+      line += (line.length > prefix.length ? ' ' : '') + word;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** "(¶ 4)", or "(article-id ¶ 4)" when the answer cites several articles. */
+function cite(c: Citation, manyArticles: boolean): string {
+  return manyArticles ? `(${c.article} ¶ ${c.paragraph})` : `(¶ ${c.paragraph})`;
+}
+
+function citesMany(citations: readonly Citation[]): boolean {
+  return new Set(citations.map((c) => c.article)).size > 1;
+}
+
+function articleLine(ref: ArticleRef): string {
+  const meta = [ref.source, ref.published, ref.url].filter(Boolean).join(' · ');
+  return meta ? `${ref.title}\n${meta}` : ref.title;
+}
+
+function quoteLines(q: QuoteItem, many: boolean): string {
+  const who = q.speaker ? `— ${q.speaker}${q.role ? `, ${q.role}` : ''}` : '— speaker not stated';
+  return `${wrap(`“${q.text}”`, '    ', '  • ')}\n${wrap(`${who} ${cite(q, many)}`, '      ', '      ')}`;
+}
+
+/** An answer as readable terminal text. */
+export function renderAnswerText(answer: Answer): string {
+  const many = citesMany(answer.citations);
+  switch (answer.command) {
+    case 'summary':
+      return [`Summary of: ${articleLine(answer.article)}`, '', ...answer.points.map((p) => wrap(`${p.text} ${cite(p, many)}`, '    ', '  • '))].join('\n');
+    case 'quote': {
+      const by = [answer.speaker ? `by ${answer.speaker}` : '', answer.about ? `about “${answer.about}”` : ''].filter(Boolean).join(' ');
+      const n = answer.quotes.length;
+      return [`${n} quote${n === 1 ? '' : 's'}${by ? ` ${by}` : ''}`, '', ...answer.quotes.map((q) => quoteLines(q, many))].join('\n');
+    }
+    case 'who': {
+      const lines = [`${answer.name} (${answer.kind})`, `In: ${answer.article.title}`, ''];
+      lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : 'Role: not stated in the article');
+      if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
+      lines.push(wrap(`Mentioned in: ${answer.mentions.map((m) => `¶ ${m.paragraph}`).join(', ')}`, '  '));
+      if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, false)));
+      return lines.join('\n');
+    }
+    case 'related': {
+      const lines = [`Related to “${answer.topic}”`, ''];
+      for (const r of answer.results) lines.push(wrap(`${r.text} ${cite(r, many)}`, '    ', '  • '));
+      if (answer.articles.length > 0) lines.push('', 'Articles on this topic:', ...answer.articles.map((a) => `  • ${a.title} [${a.id}]`));
+      return lines.join('\n');
+    }
+  }
+}
+
+/** A user error as one or two lines for the terminal. */
+export function renderErrorText(error: UserError): string {
+  const { message, suggestions } = error.error;
+  return suggestions && suggestions.length > 0 ? `${message}\nDid you mean: ${suggestions.join(', ')}?` : message;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+describe('readConfig', () => {
+  it('GIVEN an empty environment THEN it runs without Discord on ./data', () => {
+    const config = readConfig({}, '/repo');
+    expect(config).toMatchObject({ discordToken: null, dataDir: '/repo/data', cacheDir: '/repo/.cache', logLevel: 'info', guildId: null });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('GIVEN every variable THEN each is read and trimmed', () => {
+    const config = readConfig(
+      {
+        DISCORD_TOKEN: ` ${TOKEN} `,
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        DISCORD_GUILD_ID: '223456789012345678',
+        DIGEST_CHANNEL_ID: '323456789012345678',
+        DATA_DIR: 'articles',
+        LOG_LEVEL: 'DEBUG',
+        DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
+        CACHE_DIR: '/tmp/c',
+      },
+      '/repo',
+    );
+    expect(config).toEqual({
+      discordToken: TOKEN,
+      applicationId: '123456789012345678',
+      guildId: '223456789012345678',
+      digestChannelId: '323456789012345678',
+      dataDir: '/repo/articles',
+      logLevel: 'debug',
+      discordApiUrl: 'http://127.0.0.1:9999/api',
+      cacheDir: '/tmp/c',
+    });
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: 'Bot abc' }, 'DISCORD_TOKEN'],
+    [{ DISCORD_GUILD_ID: 'my-server' }, 'DISCORD_GUILD_ID'],
+    [{ DISCORD_APPLICATION_ID: '12' }, 'DISCORD_APPLICATION_ID'],
+    [{ DIGEST_CHANNEL_ID: '#news' }, 'DIGEST_CHANNEL_ID'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
+    [{ DISCORD_API_URL: 'ftp://x' }, 'DISCORD_API_URL'],
+  ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
+    const result = readConfig(env as NodeJS.ProcessEnv);
+    expect(result).toHaveProperty('error');
+    const message = (result as { error: string }).error;
+    expect(message.startsWith(variable)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+});

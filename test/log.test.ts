@@ -1,0 +1,30 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../src/log.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+describe('createLogger', () => {
+  it('GIVEN the token in fields, messages and errors THEN no line contains it', () => {
+    const out = capture();
+    const log = createLogger({ destination: out.stream, secret: TOKEN });
+    log.info({ token: TOKEN, config: { discordToken: TOKEN }, headers: { authorization: `Bot ${TOKEN}` } }, 'starting');
+    log.warn(`login failed with ${TOKEN}`);
+    log.error({ err: new Error(`An invalid token was provided: ${TOKEN}`) }, 'login failed');
+    const text = out.text();
+    expect(text).not.toContain(TOKEN);
+    expect(text).toContain('[Redacted]');
+    expect(text.trim().split('\n')).toHaveLength(3);
+  });
+});

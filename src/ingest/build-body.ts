@@ -1,0 +1,113 @@
+/** The body of an article: paragraphs repaired where links broke them, crossheads found. */
+import type { Heading } from '../model/article.ts';
+import {
+  cleanItem, endsDangling, endsSentence, endsWithPunctuation, findInlineList, findMarker, isHeadlineLike, isJunkLine,
+  isPunctuationOnly, startsContinuation, startsNewParagraph, wordCount,
+} from './classify-line.ts';
+import { joinFragments } from './join-fragments.ts';
+import type { Block } from './split-blocks.ts';
+
+/** Paragraph texts (to be numbered 1..N), crossheads, and lists found between them. */
+export interface Body {
+  paragraphs: string[];
+  headings: Heading[];
+  tags: string[];
+  related: string[];
+}
+
+/** A crosshead has at most this many words… */
+const MAX_HEADING_WORDS = 10;
+/** …and at most this many characters. */
+const MAX_HEADING_CHARS = 100;
+/** A block of at most this many words between two pieces of a sentence is link text. */
+const MAX_LINK_TEXT_WORDS = 3;
+
+/**
+ * Builds the body from the blocks between head and tail. Furniture is dropped; inline lists
+ * and headline bullets go to tags/related. Pieces of a paragraph broken where a link was are
+ * joined (see {@link continuesParagraph}); a short unpunctuated line between paragraphs,
+ * followed by one starting with an uppercase letter, is a crosshead (see {@link isCrosshead}).
+ * Markdown headings are always crossheads.
+ */
+export function buildBody(blocks: readonly Block[]): Body {
+  const body: Body = { paragraphs: [], headings: [], tags: [], related: [] };
+  const kept = keepBodyBlocks(blocks, body);
+  for (let i = 0; i < kept.length; i++) {
+    const block = kept[i]!;
+    const next = kept[i + 1];
+    const last = body.paragraphs.length - 1;
+    if (block.level !== null) {
+      if (next !== undefined) body.headings.push({ before: body.paragraphs.length + 1, text: block.text });
+      continue;
+    }
+    if (last >= 0 && continuesParagraph(body.paragraphs[last]!, block.text, next?.text)) {
+      body.paragraphs[last] = joinFragments(body.paragraphs[last]!, block.text);
+      continue;
+    }
+    if (last >= 0 && next !== undefined && next.level === null && isCrosshead(block.text, next.text)) {
+      body.headings.push({ before: body.paragraphs.length + 1, text: block.text });
+      continue;
+    }
+    if (isPunctuationOnly(block.text)) continue;
+    body.paragraphs.push(block.text);
+  }
+  return body;
+}
+
+/** Drops furniture and moves lists out of the body, keeping the blocks that are body text. */
+function keepBodyBlocks(blocks: readonly Block[], body: Body): Block[] {
+  const kept: Block[] = [];
+  let relatedList = false;
+  for (const block of blocks) {
+    const text = block.text;
+    if (isJunkLine(text)) continue;
+    if (block.level === null && !block.bullet) {
+      const marker = findMarker(text);
+      if (marker) {
+        relatedList = marker === 'related';
+        continue;
+      }
+      const list = findInlineList(text);
+      if (list) {
+        body[list.kind].push(...list.items);
+        continue;
+      }
+    }
+    if (block.bullet && !endsSentence(text)) {
+      if (isHeadlineLike(text) && wordCount(text) > MAX_LINK_TEXT_WORDS) body.related.push(cleanItem(text));
+      continue;
+    }
+    if (relatedList && block.level === null && isHeadlineLike(text)) {
+      body.related.push(cleanItem(text));
+      continue;
+    }
+    relatedList = false;
+    kept.push(block);
+  }
+  return kept;
+}
+
+/**
+ * Whether `block` continues the paragraph `previous` (a break where a link was): a lone
+ * punctuation block; `previous` ends mid-sentence and `block` starts with "," "." ";" ":" ")"
+ * or a lowercase word; `previous` ends with a word no sentence ends with ("the", "of"…); or
+ * `block` is a few words of link text between a sentence start and its continuation.
+ */
+export function continuesParagraph(previous: string, block: string, next: string | undefined): boolean {
+  if (isPunctuationOnly(block)) return !previous.endsWith(block);
+  if (endsSentence(previous)) return false;
+  if (startsContinuation(block) || endsDangling(previous)) return true;
+  const linkText = wordCount(block) <= MAX_LINK_TEXT_WORDS && !endsWithPunctuation(block);
+  return linkText && next !== undefined && (startsContinuation(next) || isPunctuationOnly(next));
+}
+
+/**
+ * A crosshead: at most 10 words, starts with an uppercase letter or digit, no terminal
+ * punctuation or dangling last word, and the next block starts a new paragraph (uppercase,
+ * not "," / lowercase / "." which would make it a broken paragraph instead).
+ */
+export function isCrosshead(text: string, next: string): boolean {
+  if (wordCount(text) > MAX_HEADING_WORDS || text.length > MAX_HEADING_CHARS) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(text) || endsWithPunctuation(text) || endsDangling(text)) return false;
+  return startsNewParagraph(next) && !isPunctuationOnly(next);
+}

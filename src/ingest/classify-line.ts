@@ -1,0 +1,128 @@
+/**
+ * Recognising what a single line of scraped text is: site boilerplate, a list marker, a
+ * headline-like line, the end of a sentence. Rules are about page furniture, never about words
+ * of a particular article.
+ */
+
+/** What a list that follows a marker line holds. */
+export type MarkerKind = 'tags' | 'related' | 'nav';
+
+const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
+  ['tags', /^(?:know more|tags|tagged(?: with| in)?|topics|related topics|keywords|subjects|more about|more on|filed under|categories)$/],
+  ['related', /^(?:related|related (?:articles?|stories|story|news|content|coverage|links|reading)|see also|read (?:more|also|next)|also read|more (?:stories|news|articles|headlines)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|top stories|latest news|trending(?: now)?|more from [\p{L} ]+)$/u],
+  ['nav', /^(?:see links of interest|links of interest|(?:quick |useful |more )?links|menu|navigation|sections|services|follow us(?: on [\p{L} ]+)?|share(?: this)?(?: (?:article|story|page|on))?|connect with us|site map|sitemap|about us|contact(?: us)?)$/u],
+];
+
+/** A marker line introducing a list ("Know more", "Tags", "Related", "See links of interest"), or null. */
+export function findMarker(text: string): MarkerKind | null {
+  const key = text.toLowerCase().replace(/[\s:.…»›>|–—-]+$/, '').trim();
+  for (const [kind, pattern] of MARKERS) if (pattern.test(key)) return kind;
+  return null;
+}
+
+/** An inline list: "Tags: a, b" → tags; "Read more: Headline" → related; else null. */
+export function findInlineList(text: string): { kind: 'tags' | 'related'; items: string[] } | null {
+  const match = /^([^:]{2,30}):\s+(\S.*)$/.exec(text);
+  if (!match) return null;
+  const kind = findMarker(match[1] ?? '');
+  const rest = (match[2] ?? '').trim();
+  if (kind === 'tags') return { kind, items: rest.split(/\s*[,;|]\s*/).map(cleanItem).filter((t) => t !== '') };
+  if (kind === 'related' && isHeadlineLike(rest)) return { kind, items: [cleanItem(rest)] };
+  return null;
+}
+
+/** Furniture lines recognised whatever they end with. */
+const ALWAYS_JUNK: readonly RegExp[] = [
+  /^according to the criteria of\b/i,
+  /\bthe trust project\b/i,
+  /^(?:©|\(c\)|copyright\b)/i,
+  /\ball rights reserved\b/i,
+  /^(?:this (?:article|story) (?:was|has been) (?:updated|corrected|amended)|we use cookies|accept (?:all )?cookies)\b/i,
+];
+
+/** Short call-to-action and credit lines; never a finished sentence. */
+const SHORT_JUNK: readonly RegExp[] = [
+  /^(?:advertisement|advertising|sponsored(?: content)?|ad|promoted|paid content|skip (?:to )?(?:main )?content|skip advert(?:isement)?)$/i,
+  /^(?:share|tweet|email|print|save|copy link|subscribe|sign up|sign in|log in|register|follow|click here|listen|download (?:the )?app|comments?|\d+ comments?|leave a comment|join the conversation)\b(?:\s+\S+){0,10}$/i,
+  /^(?:photo|image|picture|video|credit|credits|source|illustration|graphic)s?\s*:\s*\S(?:\s*\S+){0,12}$/i,
+  /^(?:reporting|additional reporting|editing|written|compiled) by\b.{0,100}$/i,
+];
+
+/** Site furniture that is never body text: trust/credit/copyright lines, share/subscribe lines, "Advertisement". */
+export function isJunkLine(text: string): boolean {
+  if (ALWAYS_JUNK.some((pattern) => pattern.test(text))) return true;
+  return !/[.!?]["'”’]?$/.test(text) && SHORT_JUNK.some((pattern) => pattern.test(text));
+}
+
+const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+
+/** A byline or dateline that sits around a headline ("By Jane Doe", "Updated 3 September 2020 10:42"). */
+export function isBylineOrDate(text: string): boolean {
+  if (wordCount(text) > 10) return false;
+  if (/^by\s+\p{Lu}/u.test(text) && !/[.!?]$/.test(text)) return true;
+  if (/^(?:updated|published|posted|last (?:updated|modified)|modified)\b/i.test(text)) return true;
+  const hasYear = /\b(?:19|20)\d{2}\b/.test(text);
+  const hasTime = /\b\d{1,2}:\d{2}\b/.test(text);
+  const numericDate = /\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b/.test(text);
+  return numericDate || (MONTH.test(text) && (hasYear || hasTime)) || (hasYear && hasTime);
+}
+
+/** Ends a sentence: terminal punctuation (optionally followed by closing quotes/brackets) or a closing quote. */
+export function endsSentence(text: string): boolean {
+  return /[.!?…]["'”’»)\]]*$/.test(text) || /["”’»]$/.test(text) || /\w'$/.test(text);
+}
+
+/** Ends with any punctuation that a headline or crosshead would not end with. */
+export function endsWithPunctuation(text: string): boolean {
+  return /[.!?…,;:]["'”’»)\]]*$/.test(text) || /["”’'»]$/.test(text);
+}
+
+/** Starts like the continuation of a broken sentence: closing punctuation or a lowercase word. */
+export function startsContinuation(text: string): boolean {
+  return /^[,.;:)\]!?…]/.test(text) || /^\p{Ll}/u.test(text);
+}
+
+/** Starts like a new paragraph: an uppercase letter or digit, possibly after an opening quote or bracket. */
+export function startsNewParagraph(text: string): boolean {
+  return /^[\p{Pi}"'“‘«(\[—–-]*[\p{Lu}\p{N}]/u.test(text);
+}
+
+/** Only punctuation (a lone "." left where a link was cut out). */
+export function isPunctuationOnly(text: string): boolean {
+  return /^[\p{P}\s]+$/u.test(text) && !/^[-–—*_=]{3,}$/.test(text);
+}
+
+const DANGLING = new Set(
+  ('the a an of to in on at by for with from into onto about between against over under after before during ' +
+    'through across toward towards and or but nor as than that which whose his her its their our my your this these those ' +
+    'is are was were be been being has have had would could should will can may might must not very such including ' +
+    'said says told').split(' '),
+);
+
+/** Ends with a word that cannot end a sentence or a heading ("… with the", "… would be"). */
+export function endsDangling(text: string): boolean {
+  const last = /([\p{L}]+)$/u.exec(text)?.[1];
+  return last !== undefined && DANGLING.has(last.toLowerCase());
+}
+
+/** Number of whitespace-separated words. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/**
+ * Looks like a headline: starts with an uppercase letter, digit or opening quote, at most 25
+ * words, and does not end with sentence punctuation (a final "?" or "!" is allowed).
+ */
+export function isHeadlineLike(text: string): boolean {
+  const words = wordCount(text);
+  if (words === 0 || words > 25 || text.length > 220) return false;
+  if (!startsNewParagraph(text)) return false;
+  if (/[?!]$/.test(text)) return true;
+  return !endsWithPunctuation(text) && !endsDangling(text);
+}
+
+/** Cleans a tag or related headline: surrounding punctuation and list markers removed. */
+export function cleanItem(text: string): string {
+  return text.replace(/^[#•·▪\s]+/, '').replace(/[\s,;|]+$/, '').trim();
+}

@@ -1,0 +1,56 @@
+/** Raw article text → cleaned, numbered Article. Pure. */
+import type { Article } from '../model/article.ts';
+import { toArticleId } from './article-id.ts';
+import { buildBody } from './build-body.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { findBinaryReason, normaliseWhitespace } from './normalise-text.ts';
+import { readHead } from './read-head.ts';
+import { readTail } from './read-tail.ts';
+import { splitBlocks } from './split-blocks.ts';
+
+/** Files with these extensions are read as Markdown (headings, emphasis, block quotes). */
+const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+
+/**
+ * Parses one article file's text into an Article, or returns `{ reason }` when the text is
+ * not an article (binary, malformed front matter, nothing left after cleaning, no paragraphs).
+ * `file` is kept as `Article.file`; the id is the kebab-case of its base name. Front matter
+ * title/source/url/published/tags win over what is detected in the text.
+ */
+export function parseArticle(text: string, file: string): Article | { reason: string } {
+  const binary = findBinaryReason(text);
+  if (binary) return { reason: binary };
+  const split = splitFrontMatter(normaliseWhitespace(text));
+  if ('reason' in split) return split;
+  const { frontMatter, body: rawBody } = split;
+  const blocks = splitBlocks(rawBody, { markdown: MARKDOWN_FILE.test(file) });
+  if (blocks.length === 0) return { reason: 'empty: no text after front matter and whitespace' };
+  const head = readHead(blocks);
+  const tail = readTail(blocks, head.bodyStart);
+  const body = buildBody(blocks.slice(head.bodyStart, tail.start));
+  if (body.paragraphs.length === 0) return { reason: 'no body paragraphs found (only headlines, lists or site furniture)' };
+  const title = frontMatter.title ?? head.title;
+  return {
+    id: toArticleId(file),
+    file,
+    title,
+    kicker: head.kicker,
+    source: frontMatter.source,
+    url: frontMatter.url,
+    published: frontMatter.published,
+    tags: unique([...frontMatter.tags, ...head.tags, ...body.tags, ...tail.tags]),
+    related: unique([...head.related, ...body.related, ...tail.related]).filter((headline) => headline !== title),
+    headings: body.headings,
+    paragraphs: body.paragraphs.map((paragraph, i) => ({ n: i + 1, text: paragraph })),
+  };
+}
+
+function unique(items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = item.toLowerCase();
+    if (item === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,104 @@
+/** The top of a scraped page, before the body: headline, kicker, related headlines, furniture. */
+import {
+  cleanItem, findInlineList, findMarker, isBylineOrDate, isHeadlineLike, isJunkLine, startsContinuation, wordCount,
+  type MarkerKind,
+} from './classify-line.ts';
+import type { Block } from './split-blocks.ts';
+
+/** What the top of the page holds and where the body starts. */
+export interface Head {
+  title: string | null;
+  kicker: string | null;
+  tags: string[];
+  related: string[];
+  /** Index of the first body block. */
+  bodyStart: number;
+}
+
+/** A bullet with fewer words than this is a navigation link, not a headline. */
+const MIN_HEADLINE_BULLET_WORDS = 4;
+/** A line above the headline with at most this many words can be its section kicker. */
+const MAX_KICKER_WORDS = 3;
+
+/**
+ * Reads the head of the page: furniture (bylines, dates, share lines, navigation bullets,
+ * markers) is skipped; the first headline-like line (bullet or not) is the headline; later
+ * headline bullets are related headlines. The body starts at the first block that is none of
+ * these, so an article that opens with body text has no headline.
+ */
+export function readHead(blocks: readonly Block[]): Head {
+  const head: Head = { title: null, kicker: null, tags: [], related: [], bodyStart: blocks.length };
+  let mode: MarkerKind | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
+    const text = block.text;
+    if (isJunkLine(text) || isBylineOrDate(text)) continue;
+    if (block.level === null && !block.bullet) {
+      const marker = findMarker(text);
+      if (marker) {
+        mode = marker;
+        continue;
+      }
+      const list = findInlineList(text);
+      if (list) {
+        head[list.kind].push(...list.items);
+        continue;
+      }
+    }
+    const continued = next !== undefined && startsContinuation(next.text);
+    const headline = isHeadlineLike(text) && !continued;
+    if (block.bullet) {
+      if (mode === 'tags') head.tags.push(cleanItem(text));
+      else if (mode !== 'nav' && headline && wordCount(text) >= MIN_HEADLINE_BULLET_WORDS) {
+        if (head.title === null && mode === null) head.title = text;
+        else head.related.push(text);
+      }
+      continue;
+    }
+    if (block.level !== null) {
+      if (block.level === 1 && head.title === null) {
+        head.title = text;
+        continue;
+      }
+      head.bodyStart = i;
+      break;
+    }
+    if (head.title === null && headline) {
+      if (isKickerAbove(block, next, blocks[i + 2])) {
+        head.kicker = text;
+        head.title = next!.text;
+        i++;
+      } else head.title = text;
+      mode = null;
+      continue;
+    }
+    head.bodyStart = i;
+    break;
+  }
+  if (head.title !== null && head.kicker === null) {
+    const split = splitKicker(head.title);
+    head.title = split.title;
+    head.kicker = split.kicker;
+  }
+  return head;
+}
+
+function isKickerAbove(block: Block, next: Block | undefined, afterNext: Block | undefined): boolean {
+  if (next === undefined || next.bullet || next.level !== null) return false;
+  if (wordCount(block.text) > MAX_KICKER_WORDS || wordCount(next.text) <= wordCount(block.text)) return false;
+  if (afterNext !== undefined && startsContinuation(afterNext.text)) return false;
+  return isHeadlineLike(next.text) && findMarker(next.text) === null && !isJunkLine(next.text);
+}
+
+const GLUED_KICKER = /^(\p{Lu}[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+){0,2})\.(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * Splits a section kicker glued to a headline: "Crisis.Putin delays…" → kicker "Crisis",
+ * title "Putin delays…" (one to three words, a period, then an uppercase letter with no space).
+ */
+export function splitKicker(headline: string): { kicker: string | null; title: string } {
+  const match = GLUED_KICKER.exec(headline);
+  if (!match) return { kicker: null, title: headline };
+  return { kicker: match[1] ?? null, title: headline.slice(match[0].length).trim() };
+}

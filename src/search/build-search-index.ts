@@ -1,0 +1,87 @@
+import type { AsPlainObject } from 'minisearch';
+import type { AnalysedArticle, SearchIndex } from '../model/corpus.ts';
+import { ArticleSearch, displayTitle, type ArticleDoc, type SerialisedFuseIndex } from './article-search.ts';
+import { NameSearch, collectNameDocs } from './name-search.ts';
+import { ParagraphSearch, type ParagraphDoc } from './paragraph-search.ts';
+import { SEARCH_INDEX_VERSION } from './search-settings.ts';
+
+/** The three indexes as plain JSON-ready data, for the on-disk cache. */
+export interface SerialisedSearchIndex {
+  version: number;
+  paragraphs: AsPlainObject;
+  names: AsPlainObject;
+  articles: SerialisedFuseIndex;
+}
+
+/** A SearchIndex that can also be written to the cache. */
+export interface CorpusSearchIndex extends SearchIndex {
+  serialise(): SerialisedSearchIndex;
+}
+
+/**
+ * Builds paragraph, name and article indexes over a corpus (articles in corpus order).
+ * Paragraphs: MiniSearch (BM25, prefix, fuzzy) picks ≤ PARAGRAPH_CANDIDATES candidates and a
+ * small per-query fuse.js re-ranks them. Names: exact/prefix tiers, then fuse.js over
+ * MiniSearch candidates. Articles: fuse.js over headlines and ids.
+ */
+export function buildSearchIndex(articles: readonly AnalysedArticle[]): CorpusSearchIndex {
+  const docs = collectDocs(articles);
+  return assemble(
+    ParagraphSearch.build(docs.paragraphs),
+    NameSearch.build(docs.names),
+    ArticleSearch.build(docs.articles),
+  );
+}
+
+/**
+ * Restores indexes saved by `serialise()` for exactly these articles; null when the data is of
+ * another version or does not fit them (then build afresh).
+ */
+export function loadSearchIndex(articles: readonly AnalysedArticle[], data: unknown): CorpusSearchIndex | null {
+  if (!isSerialisedSearchIndex(data)) return null;
+  const docs = collectDocs(articles);
+  try {
+    return assemble(
+      ParagraphSearch.load(docs.paragraphs, data.paragraphs),
+      NameSearch.load(docs.names, data.names),
+      ArticleSearch.load(docs.articles, data.articles),
+    );
+  } catch {
+    return null;
+  }
+}
+
+function assemble(paragraphs: ParagraphSearch, names: NameSearch, articles: ArticleSearch): CorpusSearchIndex {
+  return {
+    paragraphs: (query, options) => paragraphs.search(query, options),
+    names: (query, options) => names.search(query, options),
+    articles: (query, limit) => articles.search(query, limit),
+    serialise: () => ({
+      version: SEARCH_INDEX_VERSION,
+      paragraphs: paragraphs.serialise(),
+      names: names.serialise(),
+      articles: articles.serialise(),
+    }),
+  };
+}
+
+function collectDocs(articles: readonly AnalysedArticle[]) {
+  const paragraphs: ParagraphDoc[] = [];
+  const articleDocs: ArticleDoc[] = [];
+  for (const { article } of articles) {
+    articleDocs.push({ id: article.id, title: displayTitle(article) });
+    for (const p of article.paragraphs) paragraphs.push({ id: paragraphs.length, article: article.id, n: p.n, text: p.text });
+  }
+  return { paragraphs, names: collectNameDocs(articles), articles: articleDocs };
+}
+
+function isSerialisedSearchIndex(data: unknown): data is SerialisedSearchIndex {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return (
+    d.version === SEARCH_INDEX_VERSION &&
+    typeof d.paragraphs === 'object' && d.paragraphs !== null &&
+    typeof d.names === 'object' && d.names !== null &&
+    typeof d.articles === 'object' && d.articles !== null
+  );
+}

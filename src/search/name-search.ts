@@ -1,0 +1,153 @@
+import Fuse from 'fuse.js';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
+import { clampLimit, roundScore } from './clamp-results.ts';
+import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
+import { cleanQuery } from './clean-query.ts';
+import { MAX_NAME_QUERY_CHARS, NAME_CANDIDATES, NAME_CANDIDATE_SEARCH_OPTIONS, NAME_FUSE_OPTIONS, NAME_MINISEARCH_OPTIONS, foldTerm } from './search-settings.ts';
+
+/** One entity that a name string belongs to. */
+interface NameOwner {
+  article: string;
+  entityId: string;
+  name: string;
+}
+
+/** A distinct name or alias string (folded form) and every entity that uses it. */
+export interface NameDoc {
+  id: number;
+  /** The string as first written in an article ("Sergei Lavrov"). */
+  text: string;
+  /** Lowercased, accent-folded, punctuation-free form used for exact/prefix tiers. */
+  key: string;
+  owners: NameOwner[];
+}
+
+
+/** Collects the distinct name/alias strings of every entity, in corpus order. */
+export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[] {
+  const byKey = new Map<string, NameDoc>();
+  for (const { article, analysis } of articles) {
+    for (const entity of analysis.entities) {
+      const owner: NameOwner = { article: article.id, entityId: entity.id, name: entity.name };
+      for (const text of [entity.name, ...entity.aliases]) {
+        const key = nameKey(text);
+        if (key === '') continue;
+        let doc = byKey.get(key);
+        if (!doc) {
+          doc = { id: byKey.size, text, key, owners: [] };
+          byKey.set(key, doc);
+        }
+        const last = doc.owners[doc.owners.length - 1];
+        if (!last || last.article !== owner.article || last.entityId !== owner.entityId) doc.owners.push(owner);
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The comparable form of a name or query: folded words separated by single spaces. */
+export function nameKey(text: string): string {
+  return foldTerm(cleanQuery(text).text);
+}
+
+/** People/organisations by name or alias: exact and prefix matches first, then fuse.js fuzzy matches. */
+export class NameSearch {
+  private readonly byArticle: ReadonlyMap<string, NameDoc[]>;
+
+  constructor(
+    private readonly docs: readonly NameDoc[],
+    private readonly miniSearch: MiniSearch<NameDoc>,
+  ) {
+    const byArticle = new Map<string, NameDoc[]>();
+    for (const doc of docs) {
+      for (const owner of doc.owners) {
+        const list = byArticle.get(owner.article) ?? [];
+        if (list[list.length - 1] !== doc) list.push(doc);
+        byArticle.set(owner.article, list);
+      }
+    }
+    this.byArticle = byArticle;
+  }
+
+  /** Indexes the name strings from scratch. */
+  static build(docs: readonly NameDoc[]): NameSearch {
+    const miniSearch = new MiniSearch<NameDoc>({ ...NAME_MINISEARCH_OPTIONS });
+    miniSearch.addAll(docs);
+    return new NameSearch(docs, miniSearch);
+  }
+
+  /** Restores from `serialise()` output; the docs must be the list the index was built from. */
+  static load(docs: readonly NameDoc[], data: AsPlainObject): NameSearch {
+    const miniSearch = MiniSearch.loadJS<NameDoc>(data, { ...NAME_MINISEARCH_OPTIONS });
+    if (miniSearch.documentCount !== docs.length) throw new Error('name index does not match its documents');
+    return new NameSearch(docs, miniSearch);
+  }
+
+  /** The MiniSearch index as plain data (JSON-ready). */
+  serialise(): AsPlainObject {
+    return this.miniSearch.toJSON();
+  }
+
+  /**
+   * Entities whose name or alias matches `query`, one hit per entity per article, best first.
+   * An empty query with an article filter lists that article's entities (for autocomplete).
+   */
+  search(query: string, options: SearchOptions): NameHit[] {
+    const limit = clampLimit(options.limit);
+    if (limit === 0) return [];
+    const article = options.article;
+    const scope = article === undefined ? this.docs : (this.byArticle.get(article) ?? []);
+    const key = nameKey(query).slice(0, MAX_NAME_QUERY_CHARS).trim();
+    if (key === '') {
+      return article === undefined ? [] : collectHits(scope.map((doc) => ({ doc, score: EXACT_SCORE })), article, limit);
+    }
+    const candidates = scope.length <= NAME_CANDIDATES ? scope : this.findCandidates(key);
+    const scored: Array<{ doc: NameDoc; score: number }> = [];
+    const fuzzyPool: NameDoc[] = [];
+    for (const doc of candidates) {
+      const tier = scoreTier(doc.key, key);
+      if (tier > 0) scored.push({ doc, score: tier });
+      else fuzzyPool.push(doc);
+    }
+    if (fuzzyPool.length > 0) {
+      for (const result of new Fuse(fuzzyPool, { ...NAME_FUSE_OPTIONS }).search(key)) {
+        scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
+      }
+    }
+    return collectHits(scored, article, limit);
+  }
+
+  private findCandidates(key: string): NameDoc[] {
+    return this.miniSearch
+      .search(key, { ...NAME_CANDIDATE_SEARCH_OPTIONS })
+      .slice(0, NAME_CANDIDATES)
+      .map((r) => this.docs[r.id as number]!);
+  }
+}
+
+
+/** Expands strings to their entities, keeps each entity's best string, sorts and cuts. */
+function collectHits(scored: Array<{ doc: NameDoc; score: number }>, article: string | undefined, limit: number): NameHit[] {
+  const best = new Map<string, NameHit & { order: number }>();
+  for (const { doc, score } of scored) {
+    for (const owner of doc.owners) {
+      if (article !== undefined && owner.article !== article) continue;
+      const id = `${owner.article}\u0000${owner.entityId}`;
+      const current = best.get(id);
+      if (current && current.score >= score) continue;
+      best.set(id, {
+        article: owner.article,
+        entityId: owner.entityId,
+        name: owner.name,
+        matched: doc.text,
+        score: roundScore(score),
+        order: current?.order ?? best.size,
+      });
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map(({ order: _order, ...hit }) => hit);
+}

@@ -1,0 +1,59 @@
+import type { ChangeSignal } from './change-signal.ts';
+import type { SnowflakeSource } from './snowflake.ts';
+import type { InteractionReply, RecordedRequest } from './types.ts';
+import type { World } from './world.ts';
+
+/** One interaction the fake sent, and what the bot did with it. */
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  type: number;
+  userId: string;
+  channelId: string;
+  commandName?: string;
+  /** For components: the message the button was on (its @original). */
+  sourceMessageId?: string;
+  /** The message @original refers to, once the interaction was answered. */
+  originalMessageId?: string;
+  /** The initial callback, once it arrived. */
+  callback?: InteractionReply['callback'];
+  /** Later requests for this token (live array shared with the InteractionReply). */
+  later: RecordedRequest[];
+}
+
+/** Everything the fake remembers; shared by the REST handler and the test-facing API. */
+export interface FakeState {
+  world: World;
+  nextId: SnowflakeSource;
+  signal: ChangeSignal;
+  gatewayUrl: () => string;
+  requests: RecordedRequest[];
+  /** Every message the bot created, by id (current state after edits). */
+  messages: Map<string, any>;
+  /** Bodies posted with POST /channels/{id}/messages, plus `id` and `channel_id`, per channel. */
+  channelPosts: Map<string, any[]>;
+  /** Interactions by token. */
+  interactions: Map<string, InteractionRecord>;
+  /** Deployed application commands: key 'global' or a guild id. */
+  commands: Map<string, any[]>;
+}
+
+/** Creates empty state for a world. */
+export function createState(
+  world: World,
+  nextId: SnowflakeSource,
+  signal: ChangeSignal,
+  gatewayUrl: () => string,
+): FakeState {
+  return {
+    world,
+    nextId,
+    signal,
+    gatewayUrl,
+    requests: [],
+    messages: new Map(),
+    channelPosts: new Map(),
+    interactions: new Map(),
+    commands: new Map(),
+  };
+}

@@ -89,6 +89,7 @@ describe('fake Discord with a bare discord.js client', () => {
     handle = async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
       const channel = interaction.options.getChannel('where', true);
+      const memberPermissions = 'permissions' in channel ? channel.permissions : undefined;
       seen = {
         command: interaction.commandName,
         topic: interaction.options.getString('topic'),
@@ -97,7 +98,7 @@ describe('fake Discord with a bare discord.js client', () => {
         brief: interaction.options.getBoolean('brief'),
         channelId: channel.id,
         channelType: channel.type,
-        memberCanSendThere: 'permissions' in channel && channel.permissions?.has(PermissionFlagsBits.SendMessages),
+        memberCanSendThere: typeof memberPermissions === 'object' && memberPermissions !== null && memberPermissions.has(PermissionFlagsBits.SendMessages),
         userId: interaction.user.id,
         inGuild: interaction.inCachedGuild(),
       };

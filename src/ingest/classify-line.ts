@@ -59,7 +59,7 @@ const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|j
 /** A byline or dateline that sits around a headline ("By Jane Doe", "Updated 3 September 2020 10:42"). */
 export function isBylineOrDate(text: string): boolean {
   if (wordCount(text) > 10) return false;
-  if (/^by\s+\p{Lu}/u.test(text) && !/[.!?]$/.test(text)) return true;
+  if (/^[Bb]y\s+\p{Lu}/u.test(text) && !/[.!?]$/.test(text)) return true;
   if (/^(?:updated|published|posted|last (?:updated|modified)|modified)\b/i.test(text)) return true;
   const hasYear = /\b(?:19|20)\d{2}\b/.test(text);
   const hasTime = /\b\d{1,2}:\d{2}\b/.test(text);

@@ -1,0 +1,50 @@
+/** Reading one article file: size limit, UTF-8 check, parse. */
+import type { Article, SkippedFile } from '../model/article.ts';
+import type { ArticleFs } from './article-fs.ts';
+import { parseArticle } from './parse-article.ts';
+
+/** Files larger than this (bytes) are skipped unless `maxBytes` says otherwise: 5 MB. */
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Article files are `.txt` and `.md` (also `.markdown`); dot-files (editor temp files) are ignored. */
+export function isArticleFileName(name: string): boolean {
+  return !name.startsWith('.') && /\.(?:txt|md|markdown)$/i.test(name);
+}
+
+/**
+ * Reads and parses one file at `path` under the given id. Never throws for a bad file: it
+ * returns a SkippedFile with the reason (unreadable, too large, empty, binary, invalid UTF-8,
+ * malformed front matter, no paragraphs).
+ */
+export async function readArticleFile(
+  fs: ArticleFs, path: string, id: string, maxBytes: number,
+): Promise<{ article: Article } | { skipped: SkippedFile }> {
+  const skip = (reason: string) => ({ skipped: { file: path, reason } });
+  let bytes: Uint8Array;
+  try {
+    const info = await fs.stat(path);
+    if (!info.isFile()) return skip('not a regular file');
+    if (info.size > maxBytes) return skip(`too large: ${info.size} bytes (limit ${maxBytes})`);
+    bytes = await fs.readFile(path);
+  } catch (err) {
+    return skip(`unreadable: ${describeError(err)}`);
+  }
+  if (bytes.length > maxBytes) return skip(`too large: ${bytes.length} bytes (limit ${maxBytes})`);
+  if (bytes.length === 0) return skip('empty file');
+  if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return skip('binary or not UTF-8 text (invalid UTF-8)');
+  }
+  const parsed = parseArticle(text, path);
+  if ('reason' in parsed) return skip(parsed.reason);
+  return { article: { ...parsed, id } };
+}
+
+/** A short message for an I/O error ("ENOENT: no such file…" → its code and message). */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

@@ -1,0 +1,159 @@
+/** Watching the data directory for added, changed and removed article files. */
+import { watch as nodeWatch } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, SkippedFile } from '../model/article.ts';
+import { assignIds } from './article-id.ts';
+import { nodeArticleFs, type ArticleFs } from './article-fs.ts';
+import { listArticleFiles } from './load-articles.ts';
+import { DEFAULT_MAX_BYTES, readArticleFile } from './read-article-file.ts';
+
+/** What changed in the data directory since the last report. */
+export interface ArticleChanges {
+  /** Articles added or changed (parsed successfully), by their current id. */
+  changed: Article[];
+  /** Ids of articles whose files were removed (or renamed away). */
+  removed: string[];
+  /** Files added or changed that could not be parsed: the caller keeps the previous good version. */
+  skipped: SkippedFile[];
+}
+
+/** Starts watching a directory for changes; returns a handle with `close()`. Injectable for tests. */
+export type StartWatch = (dir: string, onEvent: () => void, onError: (err: unknown) => void) => { close(): void };
+
+/** Options for {@link watchArticles}. */
+export interface WatchOptions {
+  /** File-system access. Default node:fs/promises. */
+  fs?: ArticleFs;
+  /** Quiet time after the last file-system event before rescanning, in ms. Default 250. */
+  debounceMs?: number;
+  /** Fallback poll interval comparing mtime/size, in ms; 0 disables polling. Default 2000. */
+  pollMs?: number;
+  /** Files larger than this many bytes are skipped. Default 5 MB. */
+  maxBytes?: number;
+  /** Change-notification source. Default node:fs.watch on the directory; polling alone when it fails. */
+  startWatch?: StartWatch;
+  /** Called when a rescan or the watcher itself fails (the watcher keeps running). Default: ignore. */
+  onError?: (err: unknown) => void;
+}
+
+/** A running watcher. */
+export interface ArticleWatcher {
+  /** Resolves once the initial snapshot of the directory is taken; changes after it are reported. */
+  ready: Promise<void>;
+  /** Stops watching and polling; no callback is made afterwards. */
+  close(): void;
+}
+
+interface Seen {
+  id: string;
+  mtimeMs: number;
+  size: number;
+}
+
+const defaultStartWatch: StartWatch = (dir, onEvent, onError) => {
+  const watcher = nodeWatch(dir, { persistent: false }, () => onEvent());
+  watcher.on('error', onError);
+  return watcher;
+};
+
+/**
+ * Watches `dir` (fs.watch with a debounce, plus a poll on mtime/size as a fallback) and calls
+ * `onChange` with the articles added/changed, the ids removed and the files that no longer
+ * parse. The state when watching starts is the baseline and is not reported. Scans never
+ * overlap; a callback is only made when something changed.
+ */
+export function watchArticles(
+  dir: string, onChange: (changes: ArticleChanges) => void, options: WatchOptions = {},
+): ArticleWatcher {
+  const fs = options.fs ?? nodeArticleFs;
+  const debounceMs = options.debounceMs ?? 250;
+  const pollMs = options.pollMs ?? 2000;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const onError = options.onError ?? (() => {});
+  let seen = new Map<string, Seen>();
+  let closed = false;
+  let scanning: Promise<void> | null = null;
+  let rescan = false;
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+
+  const scan = async (report: boolean): Promise<void> => {
+    const listed = await listArticleFiles(fs, dir);
+    if ('error' in listed) throw new Error(listed.error);
+    const ids = assignIds(listed.names);
+    const next = new Map<string, Seen>();
+    const changes: ArticleChanges = { changed: [], removed: [], skipped: [] };
+    for (const name of listed.names) {
+      const path = join(dir, name);
+      const id = ids.get(name)!;
+      const before = seen.get(name);
+      let info;
+      try {
+        info = await fs.stat(path);
+      } catch {
+        continue; // gone between listing and stat: reported as removed if it was known
+      }
+      next.set(name, { id, mtimeMs: info.mtimeMs, size: info.size });
+      if (before && before.mtimeMs === info.mtimeMs && before.size === info.size && before.id === id) continue;
+      if (!report) continue;
+      if (before && before.id !== id) changes.removed.push(before.id);
+      const result = await readArticleFile(fs, path, id, maxBytes);
+      if ('article' in result) changes.changed.push(result.article);
+      else changes.skipped.push(result.skipped);
+    }
+    for (const [name, before] of seen) if (!next.has(name)) changes.removed.push(before.id);
+    seen = next;
+    const newIds = new Set([...next.values()].map((entry) => entry.id));
+    changes.removed = [...new Set(changes.removed)].filter((id) => !newIds.has(id));
+    if (report && !closed && (changes.changed.length > 0 || changes.removed.length > 0 || changes.skipped.length > 0)) {
+      onChange(changes);
+    }
+  };
+
+  const runScan = (): void => {
+    if (closed) return;
+    if (scanning) {
+      rescan = true;
+      return;
+    }
+    scanning = scan(true).catch(onError).finally(afterScan);
+  };
+
+  const afterScan = (): void => {
+    scanning = null;
+    if (rescan) {
+      rescan = false;
+      runScan();
+    }
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    clearTimeout(debounce);
+    debounce = setTimeout(runScan, debounceMs);
+  };
+
+  const ready = scan(false).catch(onError);
+  scanning = ready.finally(afterScan);
+  let watcher: { close(): void } | null = null;
+  try {
+    watcher = (options.startWatch ?? defaultStartWatch)(dir, schedule, (err) => {
+      onError(err);
+      watcher?.close();
+      watcher = null;
+    });
+  } catch (err) {
+    onError(err);
+  }
+  const poll = pollMs > 0 ? setInterval(runScan, pollMs) : undefined;
+
+  return {
+    ready,
+    close() {
+      closed = true;
+      clearTimeout(debounce);
+      clearInterval(poll);
+      watcher?.close();
+      watcher = null;
+    },
+  };
+}

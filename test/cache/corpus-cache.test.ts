@@ -1,0 +1,158 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleAnalysis } from '../../src/model/analysis.ts';
+import type { Article } from '../../src/model/article.ts';
+import { analyseAndIndexWithCache, analyseWithCache, hashSourceFiles, searchIndexWithCache } from '../../src/cache/corpus-cache.ts';
+import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
+
+/** A stand-in analysis that records which articles it was asked to analyse. */
+function countingAnalyser() {
+  const calls: string[] = [];
+  const analyse = (article: Article): ArticleAnalysis => {
+    calls.push(article.id);
+    const words = article.paragraphs.flatMap((p) => p.text.match(/\b[A-Z][a-z]{3,}\b/g) ?? []);
+    const names = [...new Set(words)].slice(0, 5);
+    return {
+      sentences: [],
+      entities: names.map((name) => ({ id: name.toLowerCase(), name, kind: 'person', roles: [], aliases: [], mentions: [] })),
+      quotes: [],
+      ranking: [],
+    };
+  };
+  return { calls, analyse };
+}
+
+let dir: string;
+const warnings: string[] = [];
+const options = () => ({ dir, analysisVersion: 'v1', onWarning: (message: string) => void warnings.push(message) });
+const articles = (): Article[] => [seedArticle(), devArticle('wikinews-20070223-train'), devArticle('wikinews-20160714-UN')];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pilcrow-cache-'));
+  warnings.length = 0;
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('analyses', () => {
+  it('GIVEN an empty cache THEN every article is analysed, and a second run reuses them all', async () => {
+    const first = countingAnalyser();
+    const a = await analyseWithCache(articles(), first.analyse, options());
+    expect(first.calls).toHaveLength(3);
+    expect(a.analysed).toHaveLength(3);
+
+    const second = countingAnalyser();
+    const b = await analyseWithCache(articles(), second.analyse, options());
+    expect(second.calls).toEqual([]);
+    expect(b.reused).toEqual(articles().map((x) => x.id));
+    expect(b.articles).toEqual(a.articles);
+    expect(warnings).toEqual([]);
+  });
+
+  it('GIVEN one changed article THEN only that one is analysed again', async () => {
+    await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    const changed = articles();
+    changed[1]!.paragraphs[0]!.text += ' A correction was added.';
+    const again = countingAnalyser();
+    const result = await analyseWithCache(changed, again.analyse, options());
+    expect(again.calls).toEqual(['wikinews-20070223-train']);
+    expect(result.articles[1]!.article.paragraphs[0]!.text).toContain('correction');
+  });
+
+  it('GIVEN a new analysis code version THEN everything is analysed again', async () => {
+    await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    const again = countingAnalyser();
+    await analyseWithCache(articles(), again.analyse, { ...options(), analysisVersion: 'v2' });
+    expect(again.calls).toHaveLength(3);
+  });
+
+  it.each([
+    ['not JSON', '{"format": "lay'],
+    ['JSON of the wrong shape', '{"format": "x", "analysis": 3}'],
+    ['empty', ''],
+  ])('GIVEN a cache entry that is %s THEN it is ignored with a warning, re-analysed and repaired', async (_label, content) => {
+    await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    const [entry] = await readdir(join(dir, 'analysis'));
+    await writeFile(join(dir, 'analysis', entry!), content);
+    const again = countingAnalyser();
+    await analyseWithCache(articles(), again.analyse, options());
+    expect(again.calls).toHaveLength(1);
+    expect(warnings.length).toBeGreaterThan(0);
+
+    const third = countingAnalyser();
+    await analyseWithCache(articles(), third.analyse, options());
+    expect(third.calls).toEqual([]);
+  });
+
+  it('GIVEN an article removed from the corpus THEN its cache entry is pruned', async () => {
+    await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    await analyseWithCache(articles().slice(0, 2), countingAnalyser().analyse, options());
+    expect(await readdir(join(dir, 'analysis'))).toHaveLength(2);
+  });
+
+  it('GIVEN a cache directory that cannot be created THEN analysis still succeeds, with warnings', async () => {
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'not a directory');
+    const result = await analyseWithCache(articles(), countingAnalyser().analyse, { ...options(), dir: blocker });
+    expect(result.articles).toHaveLength(3);
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN no temp files are left behind THEN every write completed by rename', async () => {
+    await analyseAndIndexWithCache(articles(), countingAnalyser().analyse, options());
+    const names = [...(await readdir(dir)), ...(await readdir(join(dir, 'analysis')))];
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('search index', () => {
+  it('GIVEN an unchanged corpus THEN the index is loaded from the cache and answers like the built one', async () => {
+    const first = await analyseAndIndexWithCache(articles(), countingAnalyser().analyse, options());
+    const second = await analyseAndIndexWithCache(articles(), countingAnalyser().analyse, options());
+    expect(first.indexSource).toBe('built');
+    expect(second.indexSource).toBe('cache');
+    for (const q of ['lukashenko', 'derailed train', 'tribunal']) {
+      expect(second.search.paragraphs(q, { limit: 5 })).toEqual(first.search.paragraphs(q, { limit: 5 }));
+      expect(second.search.names(q, { limit: 5 })).toEqual(first.search.names(q, { limit: 5 }));
+      expect(second.search.articles(q, 5)).toEqual(first.search.articles(q, 5));
+    }
+  });
+
+  it('GIVEN a changed corpus THEN the index is rebuilt', async () => {
+    await analyseAndIndexWithCache(articles(), countingAnalyser().analyse, options());
+    const fewer = await analyseAndIndexWithCache(articles().slice(0, 2), countingAnalyser().analyse, options());
+    expect(fewer.indexSource).toBe('built');
+    expect(fewer.search.articles('', 10)).toHaveLength(2);
+  });
+
+  it.each([
+    ['truncated JSON', (s: string) => s.slice(0, s.length / 2)],
+    ['a damaged index inside valid JSON', (s: string) => {
+      const data = JSON.parse(s) as { index: { paragraphs: unknown } };
+      data.index.paragraphs = { nonsense: true };
+      return JSON.stringify(data);
+    }],
+  ])('GIVEN a cached index with %s THEN it is ignored and rebuilt', async (_label, damage) => {
+    const { articles: analysed } = await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    await searchIndexWithCache(analysed, options());
+    const file = join(dir, 'search-index.json');
+    await writeFile(file, damage(await readFile(file, 'utf8')));
+    const rebuilt = await searchIndexWithCache(analysed, options());
+    expect(rebuilt.source).toBe('built');
+    expect(rebuilt.index.paragraphs('train derailed cumbria', { limit: 1 })[0]?.article).toBe('wikinews-20070223-train');
+    expect((await searchIndexWithCache(analysed, options())).source).toBe('cache');
+  });
+});
+
+describe('hashSourceFiles', () => {
+  it('GIVEN a directory of sources THEN the version changes when a file changes', async () => {
+    await writeFile(join(dir, 'a.ts'), 'export const a = 1;');
+    const before = await hashSourceFiles(dir);
+    expect(await hashSourceFiles(dir)).toBe(before);
+    await writeFile(join(dir, 'a.ts'), 'export const a = 2;');
+    expect(await hashSourceFiles(dir)).not.toBe(before);
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * People and organisations of an article, in two steps. Find: proper-noun chunks
+ * (name-chunks.ts). Parse: classify each chunk as a person, an organisation or neither (places,
+ * calendar words, demonyms, sentence-opening common words), read its role, then merge every
+ * mention of the same entity: bare surnames and "Mr X" to the full name, acronyms and
+ * parenthesised aliases to their organisation, role references ("the Russian President") to the
+ * one person holding that role, and he/she/him/her/his to the person they most plausibly mean.
+ */
+import type { Article } from '../model/article.ts';
+import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
+import { findAppositiveAfter, findAppositiveBefore, findRoleBefore } from './entity-roles.ts';
+import { isDemonym, isPlaceName } from './gazetteer.ts';
+import {
+  COMMON_CAPITALISED, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
+  PERSON_TITLES, SPEECH_VERBS, TITLE_WORDS,
+} from './name-cues.ts';
+import { findNameChunks, type NameChunk } from './name-chunks.ts';
+
+/** A classified chunk: what it names and how. */
+interface Candidate {
+  chunk: NameChunk;
+  /** The name without titles or honorifics ("Sergei Lavrov", "Haddox"). */
+  name: string;
+  /** The words as they appear, without titles ("Sergei Lavrov", "Mr. Haddox"). */
+  text: string;
+  start: number;
+  kind: EntityKind | null;
+  role: string | null;
+  /** A parenthesised alias written right after it: "(CSTO)", "(Right Sector)". */
+  alias: NameChunk | null;
+  isAlias: boolean;
+  place: boolean;
+}
+
+interface Draft {
+  name: string;
+  kind: EntityKind;
+  roles: Role[];
+  aliases: Set<string>;
+  mentions: Array<Mention & { at: number }>;
+  /** Lower-case words that point at gender (titles, first names, role nouns). */
+  cues: Set<string>;
+}
+
+const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
+const ROMAN = /^[IVXLCDM]+$/;
+const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
+const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
+const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
+const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
+const SUBJECT_VERB = new RegExp(`^\\s+(?:(?:has|have|had|also|has also|had also|then|later|himself|herself)\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b`, 'iu');
+const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
+const ROLE_REFERENCE = new RegExp(
+  `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman))\\b(?!\\s+\\p{Lu})`,
+  'giu',
+);
+const ORG_LIST = new RegExp(`\\b(?:${[...ORG_PLURALS].join('|')})\\b[^.;:]{0,60}?\\b(?:such as|including|like)\\s`, 'iu');
+const FUNCTION_WORDS = /^(?:of|and|or|in|to|for|the|a|an|with|by|from|at|on|as|is|was|has|had|which|that|who)$/u;
+const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/giu;
+const AFTER_QUOTE_PRONOUN = new RegExp(`["”],?\\s+$`, 'u');
+
+/** Finds the people and organisations of an article, each with roles, aliases and every mention in reading order. */
+export function findEntities(article: Article, sentences: Sentence[]): Entity[] {
+  const texts = new Map(article.paragraphs.map((p) => [p.n, p.text]));
+  const candidates: Candidate[] = [];
+  for (const sentence of sentences) {
+    const text = texts.get(sentence.paragraph) ?? '';
+    const chunks = findNameChunks(sentence, text);
+    const orgList = findOrgListStart(sentence);
+    chunks.forEach((chunk, k) => {
+      const prev = k > 0 ? chunks[k - 1]! : null;
+      const isAlias = prev !== null && text.slice(prev.end, chunk.start) === ' (' && text[chunk.end] === ')';
+      const next = chunks[k + 1];
+      const alias = next && text.slice(chunk.end, next.start) === ' (' && text[next.end] === ')' ? next : null;
+      candidates.push({ ...classifyChunk(chunk, text, orgList), alias, isAlias });
+    });
+  }
+  const drafts = buildDrafts(candidates);
+  addRoleReferences(sentences, drafts);
+  addPronouns(sentences, texts, drafts);
+  return finishEntities(drafts);
+}
+
+/** Offset (in the paragraph) after which capitalised names are organisations: "groups … such as". */
+function findOrgListStart(sentence: Sentence): [number, number] | null {
+  const m = ORG_LIST.exec(sentence.text);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  const stop = /\b(?:that|which|who|are|were|is|was|have|has)\b|[;:.]/u.exec(sentence.text.slice(from));
+  const to = stop ? from + stop.index : sentence.text.length;
+  return [sentence.start + from, sentence.start + to];
+}
+
+/** Parse step for one chunk: person, organisation or neither, with its role. */
+function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number] | null): Omit<Candidate, 'alias' | 'isAlias'> {
+  let tokens = chunk.tokens;
+  let start = chunk.start;
+  if (tokens.length > 1 && tokens[0] === 'The') {
+    tokens = tokens.slice(1);
+    start = text.indexOf(tokens[0]!, start);
+  }
+  const whole = tokens.join(' ');
+  const base = { chunk, name: whole, text: text.slice(start, chunk.end), start, kind: null, role: null, place: false };
+  const lower = tokens.map((t) => t.toLowerCase().replace(/\.$/, ''));
+  const after = text.slice(chunk.end);
+
+  // A place or demonym followed by "government"/"police": the Chinese government.
+  const group = /^\s+(\p{Ll}+)/u.exec(after);
+  const allDemonyms = lower.every((w) => isDemonym(w));
+  if (group && GROUP_NOUNS_AFTER_PLACE.has(group[1]!) && (allDemonyms || isPlaceName(whole))) {
+    const name = `${whole} ${group[1]!}`;
+    return { ...base, name, text: name, kind: 'organisation' };
+  }
+
+  // Organisation head word: "Virgin Trains", "Royal Air Force" (cut before "Sea King").
+  let head = -1;
+  lower.forEach((w, k) => {
+    if (ORG_HEADS.has(w)) head = k;
+  });
+  if (head >= 0 && (tokens.length > 1 || SINGLE_WORD_ORGS.has(lower[0]!))) {
+    const cut = lower.slice(head + 1).some((w) => NAME_LINKERS.has(w)) ? tokens.length : head + 1;
+    if (head > 0 || cut > 1 || SINGLE_WORD_ORGS.has(lower[0]!)) {
+      const name = tokens.slice(0, cut).join(' ');
+      return { ...base, name, text: name, kind: 'organisation' };
+    }
+  }
+  if (isPlaceName(whole)) return { ...base, place: true };
+  if (allDemonyms) return base;
+  const single = tokens.length === 1 ? tokens[0]! : null;
+  if (single !== null && ACRONYM.test(single) && !ROMAN.test(single) && !/\p{N}/u.test(single)) {
+    return { ...base, kind: 'organisation' };
+  }
+  if (orgList && chunk.start >= orgList[0] && chunk.start < orgList[1]) return { ...base, kind: 'organisation' };
+  const orgNoun = findOrgNounAfter(after);
+  if (orgNoun !== null) {
+    const name = orgNoun.adjacent && GROUP_NOUNS_AFTER_PLACE.has(orgNoun.noun) ? `${whole} ${orgNoun.noun}` : whole;
+    return { ...base, name, text: name, kind: 'organisation' };
+  }
+
+  // Titles before the name become the role: "Foreign Minister Sergei Lavrov".
+  let t = 0;
+  while (t < tokens.length - 1 && (TITLE_WORDS.has(lower[t]!) || isDemonym(lower[t]!) || HONORIFICS.has(lower[t]!))) t++;
+  const nameTokens = tokens.slice(t);
+  if (!nameTokens.every((w) => NAME_TOKEN.test(w)) || nameTokens.length > 4) return base;
+  if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
+  const titleWords = lower.slice(0, t);
+  const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  const nameStart = t === 0 ? start : text.indexOf(nameTokens[0]!, start);
+  const name = nameTokens.join(' ');
+  const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, chunk.end) : name;
+  const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
+  if (titleWords.some((w) => PERSON_TITLES.has(w))) {
+    return { ...person, role: roleTokens.length > 0 ? roleTokens.join(' ') : null };
+  }
+  if (nameTokens.length === 1 && COMMON_CAPITALISED.has(name.toLowerCase())) return base;
+  const role = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart) ?? findAppositiveAfter(text, chunk.end);
+  if (role !== null) return { ...person, role };
+  if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
+  const speaks = SUBJECT_VERB.test(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
+  if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
+  return { ...base, name, start: nameStart, text: name };
+}
+
+/** A lower-case organisation noun within three words after a name: "Wagner military company". */
+function findOrgNounAfter(after: string): { noun: string; adjacent: boolean } | null {
+  const words = /^\s+(\p{Ll}[\p{Ll}-]*)(?:\s+(\p{Ll}[\p{Ll}-]*))?(?:\s+(\p{Ll}[\p{Ll}-]*))?/u.exec(after);
+  if (!words) return null;
+  for (let k = 1; k <= 3; k++) {
+    const word = words[k];
+    if (word === undefined || FUNCTION_WORDS.test(word)) return null;
+    if (ORG_NOUNS.has(word)) return { noun: word, adjacent: k === 1 };
+  }
+  return null;
+}
+
+/** Merges candidates into entity drafts: full names first, then surnames, acronyms and aliases. */
+function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
+  const drafts = new Map<string, Draft>();
+  const byAlias = new Map<string, Draft>();
+  const suppressed = new Set<string>();
+  const ensure = (name: string, kind: EntityKind): Draft => {
+    const key = name.toLowerCase();
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = { name, kind, roles: [], aliases: new Set(), mentions: [], cues: new Set() };
+      drafts.set(key, draft);
+    }
+    return draft;
+  };
+  // Pass 1: entities named in full (people with two or more name words, organisations);
+  // parenthesised aliases and initials ("UN" for "United Nations") point at them.
+  for (const c of candidates) {
+    if (c.isAlias || c.alias === null) continue;
+    if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) byAlias.set(c.alias.text.toLowerCase(), ensure(c.name, c.kind));
+    else suppressed.add(c.alias.text.toLowerCase()); // "… Telescope (FAST)": the alias of a thing
+  }
+  for (const c of candidates) {
+    if (c.isAlias || byAlias.has(c.name.toLowerCase())) continue;
+    if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) ensure(c.name, c.kind);
+  }
+  const people = [...drafts.values()].filter((d) => d.kind === 'person');
+  for (const org of [...drafts.values()].filter((d) => d.kind === 'organisation' && d.name.includes(' '))) {
+    const initials = org.name.split(/\s+/).filter((w) => !NAME_LINKERS.has(w.toLowerCase())).map((w) => w[0]).join('').toLowerCase();
+    if (initials.length >= 2 && !byAlias.has(initials)) {
+      byAlias.set(initials, org);
+      drafts.delete(initials);
+    }
+  }
+  const surnameOwner = (word: string): Draft | null => {
+    const lowerWord = word.toLowerCase();
+    const last = people.filter((p) => p.name.toLowerCase().split(' ').at(-1) === lowerWord);
+    if (last.length === 1) return last[0]!;
+    if (last.length > 1) return null;
+    const first = people.filter((p) => p.name.toLowerCase().split(' ')[0] === lowerWord);
+    return first.length === 1 ? first[0]! : null;
+  };
+  // Pass 2: every mention, in reading order.
+  for (const c of candidates) {
+    const key = c.name.toLowerCase();
+    if (c.place || suppressed.has(key)) continue;
+    let draft: Draft | null = null;
+    if (c.isAlias || byAlias.has(key)) {
+      draft = byAlias.get(key) ?? null;
+    } else if (drafts.has(key)) {
+      draft = drafts.get(key)!;
+    } else if (!c.name.includes(' ') && c.kind !== 'organisation') {
+      draft = surnameOwner(c.name) ?? (c.kind === 'person' ? ensure(c.name, 'person') : null);
+    }
+    if (!draft) continue;
+    const mention = { paragraph: c.chunk.paragraph, text: c.text, at: c.start };
+    if (!draft.mentions.some((m) => m.paragraph === mention.paragraph && m.at === mention.at)) draft.mentions.push(mention);
+    if (c.text !== draft.name) draft.aliases.add(c.text);
+    if (c.role && draft.kind === 'person' && !draft.roles.some((r) => r.text === c.role)) draft.roles.push({ text: c.role, paragraph: c.chunk.paragraph });
+    for (const w of `${c.chunk.text} ${c.role ?? ''}`.toLowerCase().split(/[\s.]+/)) draft.cues.add(w);
+  }
+  return drafts;
+}
+
+/** "the Russian President" → the one person whose stated role is that title (and nationality). */
+function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): void {
+  const people = [...drafts.values()].filter((d) => d.kind === 'person');
+  for (const sentence of sentences) {
+    for (const m of sentence.text.matchAll(ROLE_REFERENCE)) {
+      const demonym = m[1] && isDemonym(m[1]) ? m[1].toLowerCase() : null;
+      if (m[1] && !demonym) continue;
+      const title = m[2]!.toLowerCase();
+      const holders = people.filter((p) => p.roles.some((r) => {
+        const words = r.text.toLowerCase().split(/\s+/);
+        const roleDemonyms = words.filter((w) => isDemonym(w));
+        const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
+        return roleTitle === title && (demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym));
+      }));
+      if (holders.length !== 1) continue;
+      const holder = holders[0]!;
+      const text = m[0];
+      holder.mentions.push({ paragraph: sentence.paragraph, text, at: sentence.start + m.index });
+      holder.aliases.add(text.replace(/^The\b/u, 'the'));
+    }
+  }
+}
+
+type Gender = 'female' | 'male' | null;
+
+function genderOf(draft: Draft): Gender {
+  if ([...draft.cues].some((w) => FEMALE_CUES.has(w))) return 'female';
+  if ([...draft.cues].some((w) => MALE_CUES.has(w))) return 'male';
+  return null;
+}
+
+/** Resolves he/him/his/she/her to the subject of their sentence or of the sentence before. */
+function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: Map<string, Draft>): void {
+  const people = [...drafts.values()].filter((d) => d.kind === 'person');
+  if (people.length === 0) return;
+  const gender = new Map(people.map((p) => [p, genderOf(p)]));
+  const mentionsAt = (sentence: Sentence): Array<{ draft: Draft; at: number }> => {
+    const found: Array<{ draft: Draft; at: number }> = [];
+    for (const p of people) {
+      for (const m of p.mentions) {
+        if (m.paragraph === sentence.paragraph && m.at >= sentence.start && m.at < sentence.end) found.push({ draft: p, at: m.at });
+      }
+    }
+    return found.sort((a, b) => a.at - b.at);
+  };
+  let previousSubject: Draft | null = null;
+  let previousParagraph = -1;
+  let lastSpeaker: Draft | null = null;
+  for (const sentence of sentences) {
+    const text = texts.get(sentence.paragraph) ?? '';
+    if (sentence.paragraph > previousParagraph + 1) previousSubject = null;
+    const here = mentionsAt(sentence);
+    const added: Array<Mention & { at: number; draft: Draft }> = [];
+    for (const m of sentence.text.matchAll(PRONOUN)) {
+      const at = sentence.start + m.index;
+      if (isInsideQuote(text, at)) continue;
+      const word = m[1]!.toLowerCase();
+      const wanted: Gender = /^(?:she|her|hers|herself)$/.test(word) ? 'female' : 'male';
+      const fits = (d: Draft | null): d is Draft => d !== null && (gender.get(d) ?? null) !== (wanted === 'male' ? 'female' : 'male');
+      const before = here.filter((h) => h.at < at && fits(h.draft));
+      let target: Draft | null = null;
+      if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && SUBJECT_VERB.test(text.slice(at + m[0].length))) {
+        target = fits(lastSpeaker) ? lastSpeaker : null; // `"…," he added`: the last speaker
+      } else if (word === 'himself' || word === 'herself' || word === 'his' || word === 'hers') {
+        target = before.at(-1)?.draft ?? (fits(previousSubject) ? previousSubject : null);
+      } else if (word === 'him' || (word === 'her' && before.length > 0)) {
+        const distinct = [...new Set(before.map((b) => b.draft))];
+        target = distinct.length >= 2 ? distinct[0]! : fits(previousSubject) && previousSubject !== distinct[0] ? previousSubject : null;
+      } else {
+        target = before[0]?.draft ?? (fits(previousSubject) ? previousSubject : null);
+      }
+      if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });
+    }
+    for (const a of added) a.draft.mentions.push({ paragraph: a.paragraph, text: a.text, at: a.at });
+    const subject = here[0]?.draft ?? added[0]?.draft ?? null;
+    if (subject) previousSubject = subject;
+    const speaker = findSpeakerNearQuote(sentence, text, here);
+    if (speaker) lastSpeaker = speaker;
+    previousParagraph = sentence.paragraph;
+  }
+}
+
+/** The person named next to a quotation mark and a speech verb in this sentence, if any. */
+function findSpeakerNearQuote(sentence: Sentence, text: string, here: Array<{ draft: Draft; at: number }>): Draft | null {
+  if (!/["“”]/u.test(sentence.text)) return null;
+  for (const h of here) {
+    const around = text.slice(Math.max(sentence.start, h.at - 40), Math.min(sentence.end, h.at + 60));
+    if (/\b(?:said|says|added|stated|told|explained)\b/iu.test(around)) return h.draft;
+  }
+  return null;
+}
+
+/** Whether an offset sits between an opening and a closing double quotation mark in its paragraph. */
+function isInsideQuote(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    const ch = text[i];
+    if (ch === '“') open = true;
+    else if (ch === '”') open = false;
+    else if (ch === '"') open = !open;
+  }
+  return open;
+}
+
+/** Kebab-case id of a name ("Sergei Lavrov" → "sergei-lavrov"). */
+export function toEntityId(name: string): string {
+  const id = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return id.length > 0 ? id : 'entity';
+}
+
+/** Orders mentions and entities by reading order and gives each entity a unique id. */
+function finishEntities(drafts: Map<string, Draft>): Entity[] {
+  const live = [...drafts.values()].filter((d) => d.mentions.length > 0);
+  for (const d of live) d.mentions.sort((a, b) => a.paragraph - b.paragraph || a.at - b.at);
+  live.sort((a, b) => a.mentions[0]!.paragraph - b.mentions[0]!.paragraph || a.mentions[0]!.at - b.mentions[0]!.at);
+  const used = new Set<string>();
+  return live.map((d) => {
+    let id = toEntityId(d.name);
+    for (let k = 2; used.has(id); k++) id = `${toEntityId(d.name)}-${k}`;
+    used.add(id);
+    const aliases = [...d.aliases].filter((a) => a.toLowerCase() !== d.name.toLowerCase());
+    const uniqueAliases = aliases.filter((a, k) => aliases.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === k);
+    return {
+      id,
+      name: d.name,
+      kind: d.kind,
+      roles: d.roles,
+      aliases: uniqueAliases,
+      mentions: d.mentions.map(({ paragraph, text }) => ({ paragraph, text })),
+    };
+  });
+}

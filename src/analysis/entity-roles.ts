@@ -1,0 +1,70 @@
+/**
+ * Roles as the article states them, read from the words around a person's name: a role noun
+ * phrase just before it ("senior party official Li Yuecheng", "Virgin owner Richard Branson"),
+ * an appositive before it ("his Belarusian counterpart, Vladimir Makei") or after it ("Eric
+ * Haddox, a civil engineer who…").
+ */
+import { COMMON_CAPITALISED, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
+
+const DETERMINERS = /\b(?:a|an|the|his|her|their|its|our|my|your)\s/giu;
+/** Words that end a role phrase read backwards from a name. */
+const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, 'including', 'includes', 'like', 'named', 'called']);
+const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;
+const APPOSITIVE_AFTER = /^,\s+((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
+const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
+
+/** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */
+export function hasRoleNoun(phrase: string): boolean {
+  return phrase.toLowerCase().split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w));
+}
+
+/**
+ * The role phrase written directly before a name, ending in a role noun: "senior party official",
+ * "NAO Radio Astronomy Technology Laboratory director", "Virgin owner". Null when there is none.
+ */
+export function findRoleBefore(text: string, nameStart: number): string | null {
+  const before = text.slice(Math.max(0, nameStart - 120), nameStart);
+  if (!/\s$/u.test(before) || /[,;:]\s*$/u.test(before)) return null;
+  let rest = before;
+  const words: string[] = [];
+  for (let guard = 0; guard < 7; guard++) {
+    const m = WORD_BACK.exec(rest);
+    if (!m) break;
+    const word = m[1]!;
+    const lower = word.toLowerCase();
+    if (words.length === 0 && !ROLE_NOUNS.has(lower)) return null;
+    if (ROLE_STOPS.has(lower) || (/^\p{Ll}/u.test(word) && /ed$/u.test(lower) && words.length > 0)) break;
+    words.unshift(word);
+    rest = rest.slice(0, m.index);
+    if (!/\s$/u.test(rest) || /[,;:"“”(]\s*$/u.test(rest)) break;
+  }
+  return words.length > 0 ? words.join(' ') : null;
+}
+
+/**
+ * An appositive ending right before a name: `…, said a spokesman for the X squad, Brian
+ * Mitchelhill` → "a spokesman for the X squad". Null when there is none.
+ */
+export function findAppositiveBefore(text: string, nameStart: number): string | null {
+  const before = text.slice(0, nameStart);
+  const comma = /,\s*$/u.exec(before);
+  if (!comma) return null;
+  const segmentEnd = comma.index;
+  let segmentStart = 0;
+  for (const m of before.slice(0, segmentEnd).matchAll(CLAUSE_START)) segmentStart = m.index + m[0].length;
+  const segment = before.slice(segmentStart, segmentEnd);
+  DETERMINERS.lastIndex = 0;
+  const det = DETERMINERS.exec(segment);
+  if (!det) return null;
+  const phrase = segment.slice(det.index).trim();
+  if (phrase.split(/\s+/).length > 12 || !hasRoleNoun(phrase)) return null;
+  return phrase;
+}
+
+/** An appositive right after a name: "Eric Haddox, a civil engineer who…" → "a civil engineer". */
+export function findAppositiveAfter(text: string, nameEnd: number): string | null {
+  const m = APPOSITIVE_AFTER.exec(text.slice(nameEnd));
+  if (!m) return null;
+  const phrase = m[1]!.trim();
+  return hasRoleNoun(phrase) ? phrase : null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Find step for people and organisations: proper-noun chunks in a sentence. A chunk is a run
+ * of capitalised tokens (names, initials "J.", acronyms "NATO", names with digits "S14",
+ * hyphenated "Rossia-1") joined by single spaces, by name particles ("de", "van", "bin") and,
+ * after an organisation or place head word, by "of"/"of the"/"on the"/"for" ("Republic of
+ * Belarus", "United Nations Convention on the Law of the Sea") or by "and" before a word that
+ * commonly follows it in institution names ("Fire and Rescue"). A possessive ends a chunk.
+ * Sentence-opening common words ("The", "Meanwhile", "Witnesses") are dropped.
+ */
+import type { Sentence } from '../model/analysis.ts';
+import { CALENDAR_WORDS, COMMON_CAPITALISED, ORG_HEADS } from './name-cues.ts';
+
+/** A capitalised phrase found in a sentence. Offsets are within the paragraph text. */
+export interface NameChunk {
+  paragraph: number;
+  sentence: Sentence;
+  /** The phrase's tokens (possessive "'s" removed). */
+  tokens: string[];
+  text: string;
+  start: number;
+  end: number;
+  /** Whether the chunk opened its sentence (possibly after an opening quote). */
+  initial: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
+const PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
+/** Words that may follow "and" inside an institution's name. */
+const AND_PARTNERS: ReadonlySet<string> = new Set(['rescue', 'technology', 'security', 'development', 'cooperation', 'co-operation', 'industry', 'trade', 'science', 'research', 'culture', 'justice', 'health', 'safety', 'exchange', 'commerce', 'welfare', 'environment', 'affairs', 'energy', 'resources', 'information', 'sports', 'media', 'planning', 'investment', 'statistics']);
+/** Heads after which "of"/"on"/"for" continue a name. */
+const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, 'republic', 'kingdom', 'emirates', 'states', 'wall', 'law', 'isle', 'gulf', 'bay', 'sea', 'cape', 'minister', 'secretary']);
+const CURRENCY_AFTER = /^[$¥€£]/;
+
+/** Whether a token starts with a capital (or is a number-bearing code like "S14"). */
+function isCapitalised(token: string): boolean {
+  return /^\p{Lu}/u.test(token);
+}
+
+/** Splits a sentence into word tokens with paragraph offsets. */
+function tokenise(sentence: Sentence): Token[] {
+  const tokens: Token[] = [];
+  for (const m of sentence.text.matchAll(TOKEN)) {
+    let text = m[0];
+    const start = sentence.start + m.index;
+    // Keep a final dot only for initials, honorifics and dotted acronyms ("J.", "Mr.", "U.S.").
+    if (text.endsWith('.') && !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr)\.$/u.test(text) && !/^(?:\p{L}\.){2,}$/u.test(text)) {
+      text = text.slice(0, -1);
+    }
+    let possessive = false;
+    if (/['’]s$/u.test(text)) {
+      possessive = true;
+      text = text.slice(0, -2);
+    } else if (/s$/u.test(text) && /^['’](?![\p{L}])/u.test(sentence.text.slice(m.index + m[0].length))) {
+      possessive = true; // plural possessive: "Teachers' union"
+    }
+    const after = sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 1);
+    if (CURRENCY_AFTER.test(after)) continue; // "US$180"
+    tokens.push({ text, start, end: start + text.length, possessive });
+  }
+  return tokens;
+}
+
+/** Finds the capitalised chunks of one sentence. */
+export function findNameChunks(sentence: Sentence, paragraphText: string): NameChunk[] {
+  const tokens = tokenise(sentence);
+  const chunks: NameChunk[] = [];
+  const firstWordAt = sentence.start + (/^[\s"'“‘(]*/u.exec(sentence.text)?.[0].length ?? 0);
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapitalised(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [tokens[i]!];
+    let j = i + 1;
+    while (j < tokens.length && !run[run.length - 1]!.possessive) {
+      const prev = run[run.length - 1]!;
+      const next = tokens[j]!;
+      const gap = paragraphText.slice(prev.end, next.start);
+      if (gap === ' ' && isCapitalised(next.text)) {
+        run.push(next);
+        j++;
+        continue;
+      }
+      // Connectors: particles, "of (the)", "on the", "for (the)", "and".
+      if (gap === ' ' && !isCapitalised(next.text)) {
+        const joined = joinConnector(tokens, j, prev, paragraphText);
+        if (joined > j) {
+          for (let k = j; k < joined; k++) run.push(tokens[k]!);
+          j = joined;
+          continue;
+        }
+      }
+      break;
+    }
+    // Never end a chunk on a connector.
+    while (run.length > 0 && !isCapitalised(run[run.length - 1]!.text)) run.pop();
+    let body = run;
+    const initial = body[0]!.start === firstWordAt;
+    if (initial) {
+      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && COMMON_CAPITALISED.has(body[0]!.text.toLowerCase())) body = body.slice(1);
+      while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);
+    }
+    body = body.filter((t, k) => !(k === 0 && (CALENDAR_WORDS.has(t.text.toLowerCase()) || t.text === 'I')));
+    if (body.length > 0 && body.every((t) => !CALENDAR_WORDS.has(t.text.toLowerCase()))) {
+      const first = body[0]!;
+      const last = body[body.length - 1]!;
+      chunks.push({
+        paragraph: sentence.paragraph,
+        sentence,
+        tokens: body.map((t) => t.text),
+        text: paragraphText.slice(first.start, last.end),
+        start: first.start,
+        end: last.end,
+        initial: first.start === firstWordAt,
+      });
+    }
+    i = j;
+  }
+  return chunks;
+}
+
+/** Returns the index after a connector sequence starting at tokens[j] that joins two name parts, or j. */
+function joinConnector(tokens: Token[], j: number, prev: Token, text: string): number {
+  const word = tokens[j]!.text.toLowerCase();
+  const spaced = (a: Token, b: Token | undefined): boolean => b !== undefined && text.slice(a.end, b.start) === ' ';
+  const at = (k: number): Token | undefined => tokens[k];
+  if (PARTICLES.has(word) && spaced(tokens[j]!, at(j + 1)) && isCapitalised(at(j + 1)!.text)) return j + 1;
+  const prevLower = prev.text.toLowerCase();
+  if ((word === 'of' || word === 'on' || word === 'for') && OF_HEADS.has(prevLower)) {
+    let k = j + 1;
+    if (at(k)?.text === 'the' && spaced(tokens[j]!, at(k))) k++;
+    if (spaced(tokens[k - 1]!, at(k)) && isCapitalised(at(k)!.text) && !CALENDAR_WORDS.has(at(k)!.text.toLowerCase())) return k;
+  }
+  if (word === 'and' && spaced(tokens[j]!, at(j + 1)) && AND_PARTNERS.has(at(j + 1)!.text.toLowerCase()) && isCapitalised(at(j + 1)!.text)) return j + 1;
+  return j;
+}

@@ -1,0 +1,136 @@
+/**
+ * Word lists that tell people from organisations from ordinary capitalised words: titles,
+ * organisation head words, role nouns, common first names, calendar words and the common
+ * words that are capitalised only because they open a sentence. All lower case.
+ */
+
+const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter((w) => w.length > 0));
+
+/** Titles written before a name ("President", "Foreign Minister", "Mr"); they become the role. */
+export const TITLE_WORDS = toSet(`president vice prime minister foreign defense defence interior finance deputy
+chancellor secretary general gen lt col colonel major capt captain sgt sergeant admiral commander chief
+governor gov senator sen representative rep mayor king queen prince princess emperor sheikh pope cardinal
+bishop archbishop rabbi imam reverend rev father sister judge justice ambassador envoy spokesman spokeswoman
+chairman chairwoman chair director leader premier president-elect first lady lord lady sir dame dr prof
+professor mr mrs ms miss mx coach detective inspector superintendent constable officer agent marshal
+patriarch speaker mp senior state health education trade economy economic energy transport culture justice
+home labour labor environment agriculture executive ceo founder owner minister-president crown acting former
+opposition supreme military army police`);
+
+/** Titles that alone mark their holder as a person ("Mr", "President", "Minister"). */
+export const PERSON_TITLES = toSet(`president minister chancellor secretary general gen governor senator mayor
+king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev judge ambassador
+envoy spokesman spokeswoman chairman chairwoman director leader premier lord lady sir dame dr prof professor
+mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch`);
+
+/** Honorifics: "Mr Branson", "Dr. Smith". */
+export const HONORIFICS = toSet('mr mrs ms miss mx dr prof sir dame lord lady');
+
+/** Words that make a capitalised phrase an organisation when they are its head ("Virgin Trains"). */
+export const ORG_HEADS = toSet(`company companies co corp corporation inc ltd plc llc group holdings party
+organization organisation organizations organisations treaty pact alliance union federation confederation
+association society league council committee commission assembly parliament congress senate cabinet
+government ministry department office agency authority bureau board administration service services police
+constabulary force forces army navy corps guard guards brigade battalion regiment militia command front
+movement project branch trains railways railway rail airlines airways airline bank fund foundation trust
+institute institution university college academy school laboratory laboratories observatory hospital
+infirmary clinic centre center museum library church mosque court tribunal network news times post herald
+journal tribune press agency broadcasting television radio channel studios media club team nations
+convention enquiries inquiry ministries directorate secretariat kremlin pentagon sektor`);
+
+/** Lower-case nouns after a name that make it an organisation ("the Wagner military company"). */
+export const ORG_NOUNS = toSet(`company group party organization organisation agency firm militia movement
+channel network newspaper broadcaster bank government police army squad brigade team club union alliance
+ministry council committee consortium operator airline carrier manufacturer institute university
+observatory laboratory`);
+
+/** Plural nouns that introduce a list of organisations ("groups such as A, B and C"). */
+export const ORG_PLURALS = toSet(`groups organizations organisations parties companies agencies movements
+militias firms banks unions associations networks channels newspapers broadcasters`);
+
+/** Lower-case nouns that name a role held by a person ("official", "owner", "director"). */
+export const ROLE_NOUNS = toSet(`official officials owner director spokesman spokeswoman spokesperson minister
+president chancellor secretary leader chief head executive engineer driver lady man woman father mother son
+daughter wife husband brother sister uncle aunt counterpart colleague advisor adviser aide analyst expert
+scientist researcher professor teacher student doctor nurse lawyer attorney judge officer commander general
+soldier chairman chairwoman founder ceo manager governor mayor senator candidate ambassador envoy diplomat
+representative member reporter journalist correspondent editor writer author witness resident citizen
+inhabitant farmer worker employee activist protester campaigner economist politician lawmaker legislator
+deputy premier president-elect consultant missionary astronomer commentator host presenter actor singer
+player coach captain pilot victim survivor boy girl teenager child passenger veteran founder partner
+producer astronaut physicist surgeon paramedic firefighter policeman policewoman detective investigator
+prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator`);
+
+/** A small list of common first names (any origin) used as a person cue. */
+export const FIRST_NAMES = toSet(`john james robert michael william david richard joseph thomas charles christopher
+daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy
+jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank
+gregory raymond alexander patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter
+kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
+dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
+russell elijah louis bobby philip johnny ian tony boris vladimir sergei sergey dmitry dmitri mikhail viktor
+victor alexei alexey andrei andrey nikolai ivan igor oleg yuri yury pavel volodymyr volodimir petro stepan
+xi li wang zhang liu chen yang huang zhao wu zhou peng hu angela emmanuel angela theresa margaret elizabeth
+mary patricia jennifer linda barbara susan jessica sarah karen nancy lisa betty dorothy sandra ashley kimberly
+donna emily michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
+anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl
+andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail
+julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+charlotte rose alexis kayla caroline irma domingo carlos luis miguel pedro jorge manuel antonio francisco
+hans klaus jurgen wolfgang pierre jean jacques francois nicolas marine ursula olaf recep mohammed muhammad
+ahmed ali hassan hussein omar abdul narendra rahul shinzo fumio kim moon yoon svetlana tatiana olga natalia
+irina elena yulia sviatlana maria kamala hillary joe barack bill nancy mitt theresa tony gordon rishi keir`);
+
+/** Female first names and cues, for pronoun agreement ("she"/"her"). */
+export const FEMALE_CUES = toSet(`mrs ms miss lady dame queen princess spokeswoman chairwoman policewoman woman
+mother wife daughter sister aunt girl angela theresa margaret elizabeth mary patricia jennifer linda barbara
+susan jessica sarah karen nancy lisa betty dorothy sandra ashley kimberly donna emily michelle carol amanda
+melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley anna brenda pamela nicole emma
+samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
+gloria ann teresa kathryn sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly
+danielle sophia marie diana brittany natalie isabella charlotte rose caroline irma svetlana tatiana olga natalia
+irina elena yulia sviatlana kamala hillary ursula marine`);
+
+/** Male cues, for pronoun agreement ("he"/"him"). */
+export const MALE_CUES = toSet(`mr sir lord king prince emperor pope spokesman chairman policeman man father
+husband son brother uncle boy`);
+
+/** Months and days, never names. */
+export const CALENDAR_WORDS = toSet(`january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
+sunday christmas easter`);
+
+/**
+ * Common words that are capitalised only because they open a sentence (or a heading), or are
+ * never names on their own.
+ */
+export const COMMON_CAPITALISED = toSet(`the a an in on at to of for from by with without about after before
+since until till during as and but or nor so yet if when while where whereas because although though
+meanwhile today yesterday tomorrow now then also however moreover furthermore still this that these those
+it its they them their he his him she her we our you your i my me there here such many some other others
+various several all both each every any no not none more most much few first last next early late earlier
+later according despite under over into onto between among against through throughout within what which
+who whom whose how why can could would should will shall may might must do does did is are was were be
+been being have has had just only even once again already very well witnesses officials authorities
+residents scientists experts teenagers people police hospital reports sources critics analysts observers
+investigators rescuers doctors children students workers soldiers troops protesters demonstrators
+citizens voters leaders members media nearly almost around roughly about one two three four five six seven
+eight nine ten hundreds thousands dozens millions lot new old big small great good bad high low long short
+muddy water however yes no part section article chapter page class room`);
+
+/** Speech verbs, as they appear after a subject or before a speaker. */
+export const SPEECH_VERBS = toSet(`said says say told tells added adds continued continues explained explains
+stated states declared declares announced announces warned warns recalled recalls insisted insists argued
+argues claimed claims noted notes observed observes described describes denounced denounces condemned
+condemns criticized criticised criticizes criticises called calls calling saying telling adding explaining
+stating declaring announcing warning insisting arguing claiming noting describing denouncing condemning
+criticizing criticising asserted asserts asserting remarked remarks remarking commented comments commenting
+replied replies replying responded responds responding wrote writes writing boasted boasts boasting
+admitted admits admitting acknowledged acknowledges acknowledging suggested suggests suggesting urged urges
+urging described referred refers referring termed terms terming dubbed dubs dubbing labelled labeled
+branded brands branding hailed hails hailing vowed vows vowing promised promises promising predicted
+predicts predicting estimated estimates stressed stresses stressing emphasized emphasised emphasizing
+emphasising reiterated reiterates confirmed confirms confirming denied denies denying tweeted tweets
+posted posts told`);

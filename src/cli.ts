@@ -63,13 +63,15 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const corpus = await loadCorpus({ dataDir: args.dataDir });
-  if ('error' in corpus) {
-    if (args.json) process.stdout.write(`${JSON.stringify({ error: { code: 'empty-corpus', message: corpus.error } })}\n`);
-    else process.stderr.write(`${corpus.error}\n`);
+  const loaded = await loadCorpus({ dataDir: args.dataDir });
+  if ('error' in loaded) {
+    if (args.json) process.stdout.write(`${JSON.stringify({ error: { code: 'empty-corpus', message: loaded.error } })}\n`);
+    else process.stderr.write(`${loaded.error}\n`);
     return 1;
   }
+  const { corpus } = loaded;
   for (const s of corpus.skipped) process.stderr.write(`Skipped ${s.file}: ${s.reason}\n`);
+  if (loaded.warning) process.stderr.write(`${loaded.warning}\n`);
 
   if (args.articles) {
     process.stdout.write(args.json ? `${JSON.stringify(articlesJson(corpus), null, 2)}\n` : `${renderArticlesText(corpus)}\n`);

@@ -5,11 +5,8 @@ import { findQuotes } from './quotes.ts';
 import { rankSentences } from './rank-sentences.ts';
 import { splitSentences } from './sentences.ts';
 
-/**
- * Version of everything analysis produces. Bump it whenever analysis code changes its output,
- * so that cached analyses from an older version are recomputed.
- */
-export const ANALYSIS_VERSION = 1;
+/** The folder of the analysis code: its hash versions cached analyses (see src/cache). */
+export const ANALYSIS_DIR = new URL('./', import.meta.url);
 
 /** Runs every analysis over one article: sentences, people/organisations, quotes, ranking. */
 export function analyseArticle(article: Article): ArticleAnalysis {

@@ -1,18 +1,60 @@
-import { analyseArticle } from '../analysis/analyse-article.ts';
+import { stat } from 'node:fs/promises';
+import { ANALYSIS_DIR, analyseArticle } from '../analysis/analyse-article.ts';
+import { analyseAndIndexWithCache, hashSourceFiles } from '../cache/corpus-cache.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
+import type { Article, SkippedFile } from '../model/article.ts';
 import type { Corpus } from '../model/corpus.ts';
-import { buildCorpus } from './build-corpus.ts';
 
 export interface LoadCorpusOptions {
   dataDir: string;
+  /** Cache directory for analyses and indexes; default the repository's .cache/. */
+  cacheDir?: string;
+  /** Told about cache problems that were worked around. */
+  onWarning?: (message: string, err?: unknown) => void;
 }
 
-/** Reads, cleans and analyses every article in the data directory and indexes them. */
-export async function loadCorpus(options: LoadCorpusOptions): Promise<Corpus | { error: string }> {
+/** What loading found: the corpus (possibly empty) and, when nothing loaded, why. */
+export interface LoadedCorpus {
+  corpus: Corpus;
+  /** Why no article could be loaded (empty directory, every file bad); the corpus is then empty. */
+  warning?: string;
+}
+
+let analysisVersion: Promise<string> | undefined;
+
+/** The version of the analysis code (a hash of its sources), computed once. */
+export function currentAnalysisVersion(): Promise<string> {
+  analysisVersion ??= hashSourceFiles(ANALYSIS_DIR);
+  return analysisVersion;
+}
+
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
+export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
+  const built = await analyseAndIndexWithCache(articles, analyseArticle, {
+    dir: options.cacheDir,
+    analysisVersion: await currentAnalysisVersion(),
+    onWarning: options.onWarning,
+  });
+  return {
+    articles: built.articles,
+    byId: new Map(built.articles.map((a) => [a.article.id, a])),
+    search: built.search,
+    skipped,
+  };
+}
+
+/**
+ * Reads, cleans, analyses and indexes every article in the data directory. A missing or
+ * unreadable directory is an error value; an empty one (or one whose files are all bad) gives
+ * an empty corpus with a warning, so a bot can start and pick articles up later.
+ */
+export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorpus | { error: string }> {
+  try {
+    if (!(await stat(options.dataDir)).isDirectory()) return { error: `DATA_DIR is not a directory: ${options.dataDir}` };
+  } catch {
+    return { error: `The data directory does not exist: ${options.dataDir} (set DATA_DIR or --data).` };
+  }
   const loaded = await loadArticles(options.dataDir);
-  if (loaded.error) return { error: loaded.error };
-  return buildCorpus(
-    loaded.articles.map((article) => ({ article, analysis: analyseArticle(article) })),
-    loaded.skipped,
-  );
+  const corpus = await indexArticles(loaded.articles, loaded.skipped, options);
+  return loaded.error ? { corpus, warning: loaded.error } : { corpus };
 }

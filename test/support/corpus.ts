@@ -1,0 +1,27 @@
+import { analyseArticle } from '../../src/analysis/analyse-article.ts';
+import type { Article } from '../../src/model/article.ts';
+import type { Corpus } from '../../src/model/corpus.ts';
+import { buildSearchIndex } from '../../src/search/build-search-index.ts';
+import { devArticle, seedArticle } from './article-from-paragraphs.ts';
+
+/** A corpus of the given articles, analysed and indexed as the product does it (no cache). */
+export function corpusOf(articles: Article[]): Corpus {
+  const analysed = articles.map((article) => ({ article, analysis: analyseArticle(article) }));
+  return { articles: analysed, byId: new Map(analysed.map((a) => [a.article.id, a])), search: buildSearchIndex(analysed), skipped: [] };
+}
+
+/** The bundled article alone. */
+export function seedCorpus(): Corpus {
+  return corpusOf([seedArticle()]);
+}
+
+/** The bundled article and the four Wikinews fixtures. */
+export function fullCorpus(): Corpus {
+  return corpusOf([
+    seedArticle(),
+    devArticle('wikinews-20070223-train'),
+    devArticle('wikinews-20070306-drain'),
+    devArticle('wikinews-20160706-telescope'),
+    devArticle('wikinews-20160714-UN'),
+  ]);
+}

@@ -1,0 +1,134 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ArticleFs, ArticleStat } from '../../src/ingest/article-fs.ts';
+import { loadArticles } from '../../src/ingest/load-articles.ts';
+
+const GOOD = 'Council approves harbour plan\n\nThe council met on Tuesday and approved the plan.\n\nWork starts next year.';
+
+/** An in-memory ArticleFs: string/bytes entries are files, `null` a directory, an Error makes reads fail. */
+function memoryFs(dir: string, files: Record<string, string | Uint8Array | Error | null>): ArticleFs {
+  const statOf = (isDir: boolean, size: number): ArticleStat => ({ isFile: () => !isDir, isDirectory: () => isDir, size, mtimeMs: 1 });
+  const entry = (path: string) => files[path.slice(dir.length + 1)];
+  return {
+    readdir: async (path) => {
+      if (path !== dir) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return Object.keys(files);
+    },
+    stat: async (path) => {
+      if (path === dir) return statOf(true, 0);
+      const value = entry(path);
+      if (value === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      if (value === null) return statOf(true, 0);
+      if (value instanceof Error) return statOf(false, 10);
+      return statOf(false, typeof value === 'string' ? Buffer.byteLength(value) : value.length);
+    },
+    readFile: async (path) => {
+      const value = entry(path);
+      if (value instanceof Error) throw value;
+      if (value === undefined || value === null) throw new Error(`EISDIR or ENOENT: ${path}`);
+      return typeof value === 'string' ? new TextEncoder().encode(value) : value;
+    },
+  };
+}
+
+describe('loadArticles with bad files', () => {
+  const fs = memoryFs('/data', {
+    'b-good.txt': GOOD,
+    'a-good.md': `# Markdown headline\n\n${GOOD}`,
+    'c-unreadable.txt': Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }),
+    'd-empty.txt': '',
+    'e-binary.txt': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41]),
+    'f-latin1.txt': new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x2e]),
+    'g-huge.txt': 'x'.repeat(2_000),
+    'h-front-matter.txt': '---\ntitle: Unclosed\n\nThe body.',
+    'i-furniture.txt': '• Home\n\n• World\n\nAdvertisement',
+    'notes.json': '{}',
+    '.hidden.txt': GOOD,
+    'subdir.txt': null,
+  });
+
+  it.each([
+    ['c-unreadable.txt', /unreadable: EACCES/],
+    ['d-empty.txt', /empty/],
+    ['e-binary.txt', /binary.*NUL/],
+    ['f-latin1.txt', /UTF-8/],
+    ['g-huge.txt', /too large: 2000 bytes \(limit 1000\)/],
+    ['h-front-matter.txt', /malformed front matter/],
+    ['i-furniture.txt', /no body paragraphs/],
+    ['subdir.txt', /not a regular file/],
+  ])('GIVEN %s THEN it is skipped with a clear reason', async (name, reason) => {
+    const result = await loadArticles('/data', fs, { maxBytes: 1_000 });
+    expect(result.skipped).toContainEqual({ file: join('/data', name), reason: expect.stringMatching(reason) });
+  });
+
+  it('GIVEN good files among bad ones THEN the good ones load, sorted by name, and other extensions and dot-files are ignored', async () => {
+    const result = await loadArticles('/data', fs, { maxBytes: 1_000 });
+    expect(result.error).toBeUndefined();
+    expect(result.articles.map((a) => [a.id, a.title])).toEqual([
+      ['a-good', 'Markdown headline'],
+      ['b-good', 'Council approves harbour plan'],
+    ]);
+    expect(result.skipped).toHaveLength(8);
+  });
+
+  it('GIVEN the default size limit THEN a 2 kB file loads', async () => {
+    const result = await loadArticles('/data', memoryFs('/data', { 'big.txt': `${GOOD}\n\n${'More words here. '.repeat(120)}` }));
+    expect(result.articles).toHaveLength(1);
+  });
+});
+
+describe('loadArticles on directories', () => {
+  let temp: string | null = null;
+  afterEach(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    temp = null;
+  });
+
+  it('GIVEN a missing directory THEN an error value says so and nothing throws', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    const result = await loadArticles(join(temp, 'nope'));
+    expect(result).toEqual({ articles: [], skipped: [], error: expect.stringMatching(/not found/) });
+  });
+
+  it('GIVEN a path that is a file THEN the error says it is not a directory', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    writeFileSync(join(temp, 'file.txt'), GOOD);
+    expect((await loadArticles(join(temp, 'file.txt'))).error).toMatch(/not a directory/);
+  });
+
+  it('GIVEN a directory with no article files THEN the error says it is empty', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    mkdirSync(join(temp, 'sub'));
+    writeFileSync(join(temp, 'sub', 'nested.txt'), GOOD);
+    expect((await loadArticles(temp)).error).toMatch(/no \.txt or \.md article files/);
+  });
+
+  it('GIVEN only bad files THEN they are skipped and the error says none loaded', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    writeFileSync(join(temp, 'empty.txt'), '');
+    const result = await loadArticles(temp);
+    expect(result.skipped).toHaveLength(1);
+    expect(result.error).toMatch(/none of the 1 article files/);
+  });
+
+  it('GIVEN files that give the same id THEN ids are de-duplicated with a suffix in name order', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    writeFileSync(join(temp, 'story.txt'), GOOD);
+    writeFileSync(join(temp, 'story.md'), GOOD);
+    writeFileSync(join(temp, 'Story.txt'), GOOD);
+    const result = await loadArticles(temp);
+    expect(result.articles.map((a) => [a.id, a.file])).toEqual([
+      ['story', join(temp, 'Story.txt')],
+      ['story-2', join(temp, 'story.md')],
+      ['story-3', join(temp, 'story.txt')],
+    ]);
+  });
+
+  it('GIVEN the real data directory THEN the bundled article loads', async () => {
+    const result = await loadArticles(new URL('../../data', import.meta.url).pathname);
+    expect(result.skipped).toEqual([]);
+    expect(result.articles.map((a) => [a.id, a.paragraphs.length])).toEqual([['putin-belarus-transition', 41]]);
+  });
+});

@@ -1,0 +1,108 @@
+import { mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watchArticles, type ArticleChanges, type ArticleWatcher, type WatchOptions } from '../../src/ingest/watch-articles.ts';
+
+const article = (title: string) => `${title}\n\nThe council met on Tuesday and approved the plan.\n\nWork starts next year.`;
+
+/** Generous upper bound for a change to be noticed; tests never assert on how fast it is. */
+const BOUND_MS = 15_000;
+
+let dir: string;
+let watcher: ArticleWatcher | null;
+let events: ArticleChanges[];
+let waiters: Array<() => void>;
+
+/** Writes a file atomically (a dot-file renamed into place), so no scan sees it half-written. */
+function put(name: string, content: string | Uint8Array): void {
+  const temp = join(dir, `.tmp-${name}`);
+  writeFileSync(temp, content);
+  renameSync(temp, join(dir, name));
+}
+
+async function start(options: WatchOptions = {}): Promise<void> {
+  watcher = watchArticles(dir, (changes) => {
+    events.push(changes);
+    for (const wake of waiters.splice(0)) wake();
+  }, { debounceMs: 50, pollMs: 300, ...options });
+  await watcher.ready;
+}
+
+/** Resolves once the events so far satisfy `check`; rejects after the generous bound. */
+function until(check: (all: ArticleChanges[]) => boolean): Promise<ArticleChanges[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no matching change within ${BOUND_MS} ms: ${JSON.stringify(events)}`)), BOUND_MS);
+    const test = () => {
+      if (check(events)) {
+        clearTimeout(timer);
+        resolve(events);
+      } else waiters.push(test);
+    };
+    test();
+  });
+}
+
+const changedTitles = (all: ArticleChanges[]) => all.flatMap((e) => e.changed.map((a) => a.title));
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pilcrow-watch-'));
+  watcher = null;
+  events = [];
+  waiters = [];
+});
+
+afterEach(() => {
+  watcher?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('watchArticles', () => {
+  it.each([
+    ['fs.watch and the poll', {}],
+    ['fs.watch alone', { pollMs: 0 }],
+    ['the poll alone', { startWatch: () => ({ close() {} }) }],
+  ] as Array<[string, WatchOptions]>)('GIVEN a directory watched by %s WHEN files are added, edited, broken, fixed and removed THEN each change is reported', async (_how, options) => {
+    put('kept.txt', article('Kept article stays the same'));
+    await start(options);
+
+    put('story.txt', article('First version of the story'));
+    await until((all) => changedTitles(all).includes('First version of the story'));
+    expect(events.flatMap((e) => e.changed.map((a) => a.id))).not.toContain('kept');
+    expect(events.flatMap((e) => e.changed.map((a) => a.id))).toContain('story');
+
+    put('story.txt', article('Second version of the story, a longer headline'));
+    await until((all) => changedTitles(all).includes('Second version of the story, a longer headline'));
+
+    put('story.txt', new Uint8Array([0, 1, 2, 3]));
+    const broken = await until((all) => all.some((e) => e.skipped.some((s) => s.file === join(dir, 'story.txt'))));
+    expect(broken.flatMap((e) => e.skipped)).toContainEqual({ file: join(dir, 'story.txt'), reason: expect.stringMatching(/binary/) });
+    expect(broken.flatMap((e) => e.removed)).not.toContain('story');
+
+    put('story.txt', article('Third version of the story after the repair'));
+    await until((all) => changedTitles(all).includes('Third version of the story after the repair'));
+
+    unlinkSync(join(dir, 'story.txt'));
+    await until((all) => all.some((e) => e.removed.includes('story')));
+    expect(events.flatMap((e) => e.removed)).not.toContain('kept');
+  });
+
+  it('GIVEN fs.watch is unavailable THEN the mtime/size poll still reports changes', async () => {
+    const errors: unknown[] = [];
+    await start({
+      startWatch: () => {
+        throw new Error('fs.watch not supported here');
+      },
+      onError: (err) => errors.push(err),
+    });
+    expect(errors).toHaveLength(1);
+    put('polled.md', `# Found by polling alone\n\n${article('x').split('\n\n').slice(1).join('\n\n')}`);
+    await until((all) => changedTitles(all).includes('Found by polling alone'));
+  });
+
+  it('GIVEN the watcher is closed THEN close can be called twice without error', async () => {
+    await start();
+    watcher!.close();
+    expect(() => watcher!.close()).not.toThrow();
+  });
+});

@@ -43,6 +43,9 @@ const DEPENDENT_OPENERS: ReadonlySet<string> = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const DOUBLE_QUOTES = /["“”«»„]/g;
+const LETTERS = /\p{L}/gu;
+const QUESTION_END = /\?\s*["”’']?\s*$/;
+const LOWER_START = /^\p{Ll}/u;
 
 /** Multiplies the factors for every trait of a poor summary point the sentence shows. */
 export function rateSentenceQuality(text: string): number {
@@ -54,7 +57,7 @@ export function rateSentenceQuality(text: string): number {
   else if (words.length < f.shortWords) quality *= f.short;
   else if (words.length > f.longWords) quality *= f.long;
   if (DEPENDENT_OPENERS.has(words[0]!.toLowerCase())) quality *= f.dependentOpener;
-  if (/\?\s*["”’']?\s*$/.test(text)) quality *= f.question;
+  if (QUESTION_END.test(text)) quality *= f.question;
   const quoteMarks = text.match(DOUBLE_QUOTES)?.length ?? 0;
   if (quoteMarks % 2 === 1) quality *= f.brokenQuote;
   else if (measureQuotedShare(text) > f.quotedShare) quality *= f.mostlyQuoted;
@@ -64,23 +67,19 @@ export function rateSentenceQuality(text: string): number {
 
 /** Share of the letters of a text that sit between double quotation marks. */
 export function measureQuotedShare(text: string): number {
-  let inside = false;
+  const segments = text.split(DOUBLE_QUOTES);
   let quoted = 0;
   let total = 0;
-  for (const ch of text) {
-    if (/["“”«»„]/.test(ch)) {
-      inside = !inside;
-      continue;
-    }
-    if (!/\p{L}/u.test(ch)) continue;
-    total += 1;
-    if (inside) quoted += 1;
-  }
+  segments.forEach((segment, i) => {
+    const letters = segment.match(LETTERS)?.length ?? 0;
+    total += letters;
+    if (i % 2 === 1) quoted += letters;
+  });
   return total === 0 ? 0 : quoted / total;
 }
 
 /** Mostly capitalised words and numbers, as in "Virgin West Coast Class 390 at platform 1 of Carlisle station". */
 function looksLikeCaption(words: readonly string[]): boolean {
-  const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
+  const lower = words.filter((w) => LOWER_START.test(w)).length;
   return lower / words.length < QUALITY_FACTORS.captionLowerShare;
 }

@@ -18,22 +18,25 @@ export const RANKING_DEFAULTS = Object.freeze({
   centrality: 1,
   /** Weight of the lead bias: the first sentence gets it in full, sentence k gets 1 / (1 + k / leadSpan). */
   lead: 0.9,
-  /** Sentences over which the lead bias halves. */
-  leadSpan: 3,
+  /** Sentences over which the lead bias halves (the fifth sentence gets half of it). */
+  leadSpan: 4,
   /** Weight of the cosine similarity to the headline (when the article has one). */
   headline: 0.4,
   /** PageRank damping factor (the classic 0.85). */
   damping: 0.85,
   /** PageRank stops after this many iterations, or earlier when scores move less than `tolerance`. */
   maxIterations: 100,
-  tolerance: 1e-9,
+  tolerance: 1e-7,
 });
 
 /** Summary selection options, frozen. */
 export const SUMMARY_DEFAULTS = Object.freeze({
-  /** MMR trade-off: 1 picks by score alone, 0 by novelty alone. */
-  relevance: 0.7,
-  /** Cosine similarity (of content terms) at or above which a candidate repeats a chosen point and is skipped. */
+  /**
+   * MMR trade-off: 1 picks by score alone, 0 by novelty alone. Below one half because the
+   * ranking already favours the lead, whose sentences restate each other.
+   */
+  relevance: 0.4,
+  /** TF-IDF cosine similarity (IDF over the ranked sentences) at or above which a candidate repeats a chosen point and is skipped. */
   duplicate: 0.5,
 });
 
@@ -86,9 +89,10 @@ export function selectSummary(
 ): RankedSentence[] {
   const wanted = Math.floor(length);
   if (!(wanted >= 1) || ranked.length === 0) return [];
-  const best = Math.max(...ranked.map((r) => r.score));
+  const best = ranked.reduce((m, r) => (r.score > m ? r.score : m), 0);
   const scale = best > 0 ? best : 1;
-  const candidates = ranked.map((r, order) => ({ r, order, v: unitVector(countTerms(extractTerms(r.text))) }));
+  const vectors = weighTerms(ranked.map((r) => extractTerms(r.text)));
+  const candidates = ranked.map((r, order) => ({ r, order, v: vectors[order]! }));
   const chosen: typeof candidates = [];
   const redundancy = new Map<number, number>(candidates.map((c) => [c.order, 0]));
 
@@ -158,23 +162,27 @@ function buildSimilarityGraph(vectors: readonly TermVector[]): Map<number, numbe
 /** Weighted PageRank; sentences with no similar neighbour spread their score evenly. */
 function runPageRank(edges: readonly Map<number, number>[], options: RankingOptions): number[] {
   const n = edges.length;
-  const outWeight = edges.map((e) => [...e.values()].reduce((sum, w) => sum + w, 0));
-  let scores = new Array<number>(n).fill(1 / n);
+  const neighbours = edges.map((e) => Int32Array.from(e.keys()));
+  const weights = edges.map((e) => Float64Array.from(e.values()));
+  const outWeight = weights.map((w) => w.reduce((sum, x) => sum + x, 0));
+  let scores = new Float64Array(n).fill(1 / n);
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     let dangling = 0;
     for (let i = 0; i < n; i++) if (outWeight[i] === 0) dangling += scores[i]!;
-    const base = (1 - options.damping) / n + (options.damping * dangling) / n;
-    const next = new Array<number>(n).fill(base);
+    const next = new Float64Array(n).fill((1 - options.damping) / n + (options.damping * dangling) / n);
     for (let j = 0; j < n; j++) {
       if (outWeight[j] === 0) continue;
       const share = (options.damping * scores[j]!) / outWeight[j]!;
-      for (const [i, w] of edges[j]!) next[i]! += share * w;
+      const to = neighbours[j]!;
+      const w = weights[j]!;
+      for (let e = 0; e < to.length; e++) next[to[e]!]! += share * w[e]!;
     }
-    const moved = next.reduce((sum, s, i) => sum + Math.abs(s - scores[i]!), 0);
+    let moved = 0;
+    for (let i = 0; i < n; i++) moved += Math.abs(next[i]! - scores[i]!);
     scores = next;
     if (moved < options.tolerance) break;
   }
-  return scores;
+  return Array.from(scores);
 }
 
 function unitVector(vector: TermVector): TermVector {
@@ -191,6 +199,6 @@ function dot(a: TermVector, b: TermVector): number {
 }
 
 function normaliseToMax(values: readonly number[]): number[] {
-  const max = Math.max(...values);
+  const max = values.reduce((m, v) => (v > m ? v : m), 0);
   return max > 0 ? values.map((v) => v / max) : values.map(() => 0);
 }

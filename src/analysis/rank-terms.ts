@@ -22,23 +22,27 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
 /** Letters (any script), digits and inner apostrophes/periods/commas of numbers; hyphens split words. */
 const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*(?:['’][\p{L}]+)?/gu;
 
+const DIGIT = /\d/;
+
+/** Suffix rules, first match wins. */
+const SUFFIX_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ies$/, 'y'],
+  [/(ss|us|is)$/, '$1'],
+  [/ing$/, ''],
+  [/ied$/, 'y'],
+  [/ed$/, ''],
+  [/es$/, 'e'],
+  [/s$/, ''],
+];
+
 /**
  * Reduces an English word to a crude stem so inflections meet ("protests" → "protest",
  * "injured"/"injuries" → "injur"). Not Porter: a few suffix rules, applied once, never below
  * three letters. Numbers and short words pass through.
  */
 export function stemWord(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  const rules: Array<[RegExp, string]> = [
-    [/ies$/, 'y'],
-    [/(ss|us|is)$/, '$1'],
-    [/ing$/, ''],
-    [/ied$/, 'y'],
-    [/ed$/, ''],
-    [/es$/, 'e'],
-    [/s$/, ''],
-  ];
-  for (const [pattern, replacement] of rules) {
+  if (word.length <= 3 || DIGIT.test(word)) return word;
+  for (const [pattern, replacement] of SUFFIX_RULES) {
     if (!pattern.test(word)) continue;
     const stem = word.replace(pattern, replacement);
     return stem.length >= 3 ? trimStem(stem) : word;
@@ -48,9 +52,13 @@ export function stemWord(word: string): string {
 
 /** Final normalisation shared by every stem: "y"/"e" endings fold ("injury"/"injur", "close"/"clos"). */
 function trimStem(stem: string): string {
-  if (stem.length > 4 && /[ye]$/.test(stem)) return stem.slice(0, -1);
+  const last = stem[stem.length - 1];
+  if (stem.length > 4 && (last === 'y' || last === 'e')) return stem.slice(0, -1);
   return stem;
 }
+
+const APOSTROPHE_S = /['’]s$/;
+const APOSTROPHES = /['’]/g;
 
 /**
  * The content terms of a text, in order, repeats kept: words lower-cased, possessive "'s"
@@ -59,7 +67,7 @@ function trimStem(stem: string): string {
 export function extractTerms(text: string): string[] {
   const terms: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
+    const word = match[0].replace(APOSTROPHE_S, '').replace(APOSTROPHES, '');
     if (word.length < 2 || STOP_WORDS.has(word)) continue;
     terms.push(stemWord(word));
   }

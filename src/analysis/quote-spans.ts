@@ -1,0 +1,92 @@
+/**
+ * Find step for quotes: the quoted spans of an article. Straight and curly double quotes pair
+ * up within a paragraph; a quote left open at the end of a paragraph continues when the next
+ * paragraph opens with a quotation mark (news style), and is one span. Single-quoted phrases
+ * ('older brother') count only when they are clearly quotes, not apostrophes: an opening mark
+ * after a space or bracket, a closing mark before a space or punctuation, at most six words,
+ * and not inside a double-quoted span.
+ */
+import type { Article } from '../model/article.ts';
+
+/** One quoted span. Offsets are within paragraph texts. */
+export interface QuoteSpan {
+  /** Paragraph of the opening mark. */
+  paragraph: number;
+  /** Offset of the opening mark. */
+  open: number;
+  /** Paragraph of the closing mark (the same unless the quote runs on). */
+  endParagraph: number;
+  /** Offset just after the closing mark (or the paragraph's end when the quote is never closed). */
+  close: number;
+  /** The quoted words without their marks; paragraphs of a run-on quote joined by a space. */
+  text: string;
+  /** Whether the marks were single quotes. */
+  single: boolean;
+}
+
+const OPENS_PARAGRAPH = /^\s*["“]/u;
+const SINGLE = /(^|[\s(\[—–])['‘]([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])['’](?=$|[\s.,;:!?)\]—–])/gu;
+const CONTRACTION_START = /^(?:s|t|re|ll|ve|d|m|em|n|cause|til|tis|twas)\b/iu;
+
+/** Finds every quoted span of an article, in order of appearance. */
+export function findQuoteSpans(article: Article): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let carry: { paragraph: number; open: number; parts: string[] } | null = null;
+  const paragraphs = article.paragraphs;
+  paragraphs.forEach((paragraph, k) => {
+    const text = paragraph.text;
+    const doubles: Array<[number, number]> = [];
+    let openAt = -1;
+    let i = 0;
+    if (carry) {
+      // The run-on quote reopens with this paragraph's first mark.
+      openAt = text.search(/["“]/u);
+    }
+    for (i = openAt >= 0 ? openAt + 1 : 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch !== '"' && ch !== '“' && ch !== '”') continue;
+      const opening = ch === '“' || (ch === '"' && openAt < 0);
+      if (openAt < 0 && opening) {
+        openAt = i;
+      } else if (openAt >= 0 && ch !== '“') {
+        const inner = text.slice(openAt + 1, i);
+        if (carry) {
+          carry.parts.push(inner);
+          spans.push(makeSpan(carry.paragraph, carry.open, paragraph.n, i + 1, carry.parts));
+          carry = null;
+        } else {
+          spans.push(makeSpan(paragraph.n, openAt, paragraph.n, i + 1, [inner]));
+        }
+        doubles.push([openAt, i + 1]);
+        openAt = -1;
+      } else if (openAt >= 0 && ch === '“') {
+        openAt = i; // an unbalanced opening: start again from the newer one
+      }
+    }
+    if (openAt >= 0) {
+      const inner = text.slice(openAt + 1);
+      const next = paragraphs[k + 1];
+      if (!carry) carry = { paragraph: paragraph.n, open: openAt, parts: [] };
+      carry.parts.push(inner);
+      if (!next || !OPENS_PARAGRAPH.test(next.text)) {
+        spans.push(makeSpan(carry.paragraph, carry.open, paragraph.n, text.length, carry.parts));
+        carry = null;
+      }
+      doubles.push([openAt, text.length]);
+    }
+    for (const m of text.matchAll(SINGLE)) {
+      const open = m.index + m[1]!.length;
+      const close = m.index + m[0].length;
+      const inner = m[2]!;
+      if (CONTRACTION_START.test(inner) || inner.split(/\s+/).length > 6) continue;
+      if (doubles.some(([a, b]) => open > a && open < b)) continue;
+      spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
+    }
+  });
+  return spans.sort((a, b) => a.paragraph - b.paragraph || a.open - b.open);
+}
+
+function makeSpan(paragraph: number, open: number, endParagraph: number, close: number, parts: string[]): QuoteSpan {
+  const text = parts.map((p) => p.trim()).filter((p) => p.length > 0).join(' ');
+  return { paragraph, open, endParagraph, close, text, single: false };
+}

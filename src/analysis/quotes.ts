@@ -1,0 +1,282 @@
+/**
+ * Quotes with their speakers, in two steps. Find: quoted spans (quote-spans.ts). Parse: the
+ * kind (full sentence, partial phrase, one-to-three-word scare quote) and the attribution,
+ * tried in this order:
+ *   1. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
+ *      `"…", in the words of X` / `"…", according to X`;
+ *   2. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
+ *      `according to X, "…"` / `X said (that) … "…"` / `X … saying … "…"` /
+ *      `X described … as "…"` / `X stated that … was "…"`;
+ *   3. a quote that stands alone right after a quote with a known speaker (same paragraph, or
+ *      a paragraph that opens with it) continues that speaker;
+ *   4. otherwise nobody: speaker null, attribution 'none'.
+ * Pronouns ("he added", "It said") mean the most recent quoted speaker of the same kind, not
+ * simply the nearest name. Speakers the article does not name keep their description
+ * ("a spokeswoman for the British Transport Police") with a null id.
+ */
+import type { Article } from '../model/article.ts';
+import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
+import { hasRoleNoun } from './entity-roles.ts';
+import { FEMALE_CUES, SPEECH_VERBS } from './name-cues.ts';
+import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
+
+interface Speaker {
+  speakerId: string | null;
+  speaker: string | null;
+  kind: 'person' | 'organisation' | 'other';
+}
+
+interface Found extends Speaker {
+  attribution: Attribution;
+}
+
+interface NameHit {
+  entity: Entity;
+  start: number;
+  end: number;
+}
+
+const VERBS = [...SPEECH_VERBS].join('|');
+const VERB_FIRST = new RegExp(`^[,;]?\\s*(?:${VERBS})\\s+(.+)$`, 'isu');
+const VERB_LATER = new RegExp(`^[,;]?\\s*((?:[^\\s,;:"“”]+\\s+){0,7}?)(?:(?:has|have|had|also|then|later|again)\\s+)*(${VERBS})\\b`, 'iu');
+const WORDS_OF = /^[,;]?\s*(?:in the words of|according to)\s+(.+)$/isu;
+const VERB_ANYWHERE = new RegExp(`\\b(${VERBS})\\b`, 'giu');
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:also\s+)?$/iu;
+const PARTICIPLE = /ing$/u;
+const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
+const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
+const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
+const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
+/** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
+const LEADING_NAME = /^\s*((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
+const ADDED_VERBS = /^(?:added|adds|continued|continues|went on)$/iu;
+
+/** Finds an article's quotes in order of appearance, each with its kind and (when the article says) its speaker. */
+export function findQuotes(article: Article, sentences: Sentence[], entities: Entity[]): Quote[] {
+  const texts = new Map(article.paragraphs.map((p) => [p.n, p.text]));
+  const byParagraph = new Map<number, Sentence[]>();
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  const findNames = buildNameFinder(entities);
+  const quotes: Quote[] = [];
+  let lastSpoken: { speaker: Speaker; paragraph: number } | null = null;
+  const spans = findQuoteSpans(article);
+  spans.forEach((span, k) => {
+    const text = texts.get(span.paragraph) ?? '';
+    const endText = texts.get(span.endParagraph) ?? '';
+    const openSentence = sentenceAt(byParagraph.get(span.paragraph) ?? [], span.open);
+    const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
+    const kind = classifyQuote(span, text, endText, openSentence, closeSentence);
+    const context: Context = { findNames, lastSpoken, entities };
+    let found = attributeAfter(span, endText, closeSentence, context) ?? attributeBefore(span, text, openSentence, context);
+    if (!found) found = attributeContinuation(span, text, kind, spans[k - 1], quotes.at(-1));
+    if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
+    if (found.speaker !== null && found.attribution !== 'continuation') lastSpoken = { speaker: found, paragraph: span.paragraph };
+    quotes.push({
+      text: cleanQuoteText(span.text),
+      kind,
+      paragraph: span.paragraph,
+      speakerId: found.speakerId,
+      speaker: found.speaker,
+      attribution: found.attribution,
+    });
+  });
+  return quotes;
+}
+
+interface Context {
+  findNames: (text: string) => NameHit[];
+  lastSpoken: { speaker: Speaker; paragraph: number } | null;
+  entities: Entity[];
+}
+
+function sentenceAt(sentences: Sentence[], offset: number): Sentence | null {
+  return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences.find((s) => offset < s.end) ?? sentences.at(-1) ?? null;
+}
+
+function cleanQuoteText(text: string): string {
+  return text.trim().replace(/[\s,;:]+$/u, '');
+}
+
+/** full: a sentence or more; partial: a phrase inside a sentence; scare: one to three words. */
+function classifyQuote(span: QuoteSpan, text: string, endText: string, openSentence: Sentence | null, _closeSentence: Sentence | null): QuoteKind {
+  const inner = cleanQuoteText(span.text);
+  const words = inner.split(/\s+/).filter((w) => w.length > 0).length;
+  const before = text.slice(openSentence?.start ?? 0, span.open);
+  const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || new RegExp(`\\b(?:${VERBS})\\s*$`, 'iu').test(before);
+  const after = endText.slice(span.close);
+  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they|said|says|added|adds|continued|explained|told)\b/u.test(after);
+  const full = !span.single && /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && words >= 3;
+  if (full) return 'full';
+  return words <= 3 ? 'scare' : 'partial';
+}
+
+/** Attribution written after the closing mark, within its sentence. */
+function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null, ctx: Context): Found | null {
+  const end = sentence ? Math.max(sentence.end, span.close) : text.length;
+  const after = text.slice(span.close, end);
+  if (!/^[,;]?\s/u.test(after) && !/^[,;]/u.test(after)) return null;
+  const words = WORDS_OF.exec(after);
+  if (words) {
+    const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after');
+    if (speaker) return { ...speaker, attribution: /according/iu.test(after) ? 'according-to' : 'context' };
+  }
+  const first = VERB_FIRST.exec(after);
+  if (first) {
+    const speaker = resolvePhrase(first[1]!, span.endParagraph, ctx, 'speaker-after');
+    if (speaker) return { ...speaker, attribution: 'said' };
+  }
+  const later = VERB_LATER.exec(after);
+  if (later) {
+    const subject = later[1]!.trim();
+    if (subject.length === 0) return null;
+    const speaker = resolvePhrase(subject, span.endParagraph, ctx, 'subject');
+    if (speaker) {
+      const pronoun = PRONOUN_SUBJECT.test(subject);
+      return { ...speaker, attribution: pronoun || ADDED_VERBS.test(later[2]!) ? (pronoun ? 'added' : 'said') : 'said' };
+    }
+  }
+  return null;
+}
+
+/** Attribution written before the opening mark, in the same sentence. */
+function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | null, ctx: Context): Found | null {
+  const start = sentence?.start ?? 0;
+  const before = text.slice(start, span.open);
+  if (before.trim().length === 0) return null;
+  const according = /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ?? /^\s*according to\s+([^,]+),/iu.exec(before);
+  if (according) {
+    const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after');
+    if (speaker) return { ...speaker, attribution: 'according-to' };
+  }
+  let verb: RegExpExecArray | null = null;
+  for (const m of before.matchAll(VERB_ANYWHERE)) {
+    if (PASSIVE_BEFORE.test(before.slice(0, m.index))) continue; // "are said to be"
+    verb = m as RegExpExecArray;
+  }
+  if (verb === null) {
+    const colon = /^(.{1,80}?):\s*$/su.exec(before);
+    if (colon) {
+      const speaker = resolvePhrase(colon[1]!, span.paragraph, ctx, 'subject');
+      if (speaker) return { ...speaker, attribution: 'colon' };
+    }
+    return null;
+  }
+  const region = before.slice(0, verb.index);
+  const hits = ctx.findNames(region);
+  let speaker: Speaker | null = null;
+  if (PARTICIPLE.test(verb[1]!.toLowerCase())) {
+    const last = hits.at(-1);
+    if (last) speaker = entitySpeaker(last.entity);
+  }
+  if (!speaker) {
+    // The subject of the verb: the last name in its clause, or the phrase that opens the clause.
+    const clauseStart = Math.max(region.lastIndexOf(';'), /\bthat\s/iu.test(region) ? -1 : -1);
+    const clause = region.slice(clauseStart + 1);
+    const clauseHits = hits.filter((h) => h.start > clauseStart);
+    const last = clauseHits.at(-1);
+    if (last && !/\b(?:of|by|with|for|to|from|about|against|between)\s+(?:the\s+)?$/iu.test(region.slice(0, last.start))) {
+      speaker = entitySpeaker(last.entity);
+    } else {
+      const opening = LEADING_NAME.exec(clause);
+      speaker = opening && !PRONOUN_SUBJECT.test(opening[1]!.trim())
+        ? { speakerId: null, speaker: opening[1]!.trim(), kind: 'other' }
+        : resolvePhrase(clause.split(',')[0]!, span.paragraph, ctx, 'subject');
+    }
+  }
+  if (!speaker) return null;
+  const colon = /:\s*$/u.test(before);
+  return { ...speaker, attribution: colon || verb ? 'said' : 'context' };
+}
+
+/** A stand-alone quote right after a quote with a known speaker continues that speaker. */
+function attributeContinuation(span: QuoteSpan, text: string, kind: QuoteKind, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
+  if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full') return null;
+  const samePara = previous.endParagraph === span.paragraph;
+  const nextPara = previous.endParagraph === span.paragraph - 1 && text.slice(0, span.open).trim().length === 0;
+  if (!samePara && !nextPara) return null;
+  // In the same paragraph, the quote must open a new sentence after the previous one's attribution.
+  if (samePara && !/[.!?]["”’]?\s*$/u.test(text.slice(previous.close, span.open)) && text.slice(previous.close, span.open).trim() !== '') return null;
+  return { speakerId: previousQuote.speakerId, speaker: previousQuote.speaker, kind: 'other', attribution: 'continuation' };
+}
+
+function entitySpeaker(entity: Entity): Speaker {
+  return { speakerId: entity.id, speaker: entity.name, kind: entity.kind };
+}
+
+/**
+ * Who a phrase names: an entity mentioned in it (a person first), a pronoun resolved to the
+ * last quoted speaker, or the phrase itself as a description ("an unnamed ambulance official").
+ */
+function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position: 'subject' | 'speaker-after'): Speaker | null {
+  const clause = position === 'speaker-after' ? phrase : phrase;
+  const hits = ctx.findNames(clause);
+  const stop = CLAUSE_END.exec(clause);
+  const head = (stop ? clause.slice(0, stop.index) : clause).replace(AUXILIARIES, '').trim();
+  const person = hits.find((h) => h.entity.kind === 'person');
+  if (person && (position === 'subject' || person.start <= (stop?.index ?? clause.length) || /^\s*(?:a|an|the|his|her|its|their)\s/iu.test(clause))) {
+    // `said a BBC executive, Caroline Thomson`: the person after the description.
+    if (position === 'subject' || person.start <= clause.search(/[.;]|$/u)) return entitySpeaker(person.entity);
+  }
+  const pronoun = PRONOUN_SUBJECT.exec(head);
+  if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
+  if (head.length === 0 || head.split(/\s+/).length > 12) return null;
+  const leadingOrg = hits.find((h) => h.entity.kind === 'organisation' && clause.slice(0, h.start).replace(/\bthe\b/giu, '').trim() === '');
+  if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
+  if (leadingOrg) return entitySpeaker(leadingOrg.entity);
+  if (/^(?:the\s+)?\p{Lu}/u.test(head) || DETERMINER_START.test(head)) {
+    if (head.split(/\s+/).length > 6) return null;
+    if (/^(?:this|that|these|those|there|it|which|what|who)\b/iu.test(head)) return null;
+    return { speakerId: null, speaker: head, kind: 'other' };
+  }
+  return null;
+}
+
+/** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */
+function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
+  const last = ctx.lastSpoken;
+  const recent = last !== null && paragraph - last.paragraph <= 3 ? last.speaker : null;
+  if (pronoun === 'he' || pronoun === 'she') {
+    if (recent && recent.kind === 'person') {
+      const entity = ctx.entities.find((e) => e.id === recent.speakerId);
+      const female = entity ? isFemale(entity) : false;
+      if ((pronoun === 'she') === female || entity === undefined) return recent;
+    }
+    return null;
+  }
+  if (recent && recent.kind !== 'person') return recent;
+  return null;
+}
+
+function isFemale(entity: Entity): boolean {
+  const words = [entity.name, ...entity.roles.map((r) => r.text)].join(' ').toLowerCase().split(/[\s.]+/);
+  return words.some((w) => FEMALE_CUES.has(w));
+}
+
+/** Builds a finder of entity names and aliases (not pronouns) in a piece of text. */
+function buildNameFinder(entities: Entity[]): (text: string) => NameHit[] {
+  const forms = new Map<string, Entity | null>();
+  for (const e of entities) {
+    const names = [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)];
+    for (const n of names) {
+      if (/^(?:he|him|his|himself|she|her|hers|herself|it|they)$/iu.test(n)) continue;
+      const key = n.toLowerCase();
+      const seen = forms.get(key);
+      forms.set(key, seen === undefined || seen === e ? e : null); // null: ambiguous
+    }
+  }
+  const keys = [...forms.keys()].filter((k) => forms.get(k) !== null).sort((a, b) => b.length - a.length);
+  if (keys.length === 0) return () => [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text: string) => {
+    const hits: NameHit[] = [];
+    for (const m of text.matchAll(pattern)) {
+      const entity = forms.get(m[0].toLowerCase());
+      if (entity) hits.push({ entity, start: m.index, end: m.index + m[0].length });
+    }
+    return hits;
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -253,6 +253,27 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(fake.requests.some((r) => r.path === '/no/such/route' && r.status === 404)).toBe(true);
   });
 
+  it('GIVEN a reply over Discord limits THEN the fake refuses it with 50035 and slash rejects at once', async () => {
+    const errors: unknown[] = [];
+    handle = async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.reply({ content: 'x'.repeat(2001), allowedMentions: NO_MENTIONS }).catch((e: unknown) => errors.push(e));
+    };
+    await expect(fake.slash('summary')).rejects.toThrow(/refused: 400 .*content is 2001 characters/);
+    await expect.poll(() => errors.length).toBe(1);
+    expect((errors[0] as DiscordAPIError).code).toBe(50035);
+  });
+
+  it('GIVEN a gateway socket killed without a close frame THEN the client resumes and answers', async () => {
+    handle = async (interaction) => {
+      if (interaction.isChatInputCommand()) await interaction.reply({ content: 'back', allowedMentions: NO_MENTIONS });
+    };
+    const resumes = fake.sessions.resumes;
+    fake.dropGateway('terminate');
+    await fake.waitForSessions((s) => s.resumes > resumes);
+    expect((await fake.slash('ping')).callback.data.content).toBe('back');
+  });
+
   it('GIVEN a dropped gateway THEN the client resumes and still answers, even a command sent while it was away', async () => {
     handle = async (interaction) => {
       if (interaction.isChatInputCommand()) await interaction.reply({ content: 'still here', allowedMentions: NO_MENTIONS });
@@ -264,5 +285,25 @@ describe('fake Discord with a bare discord.js client', () => {
     expect((await whileAway).callback.data.content).toBe('still here');
     expect((await fake.slash('ping')).callback.data.content).toBe('still here');
     expect(fake.sessions.resumes).toBe(before.resumes + 1);
+  });
+});
+
+describe('fake Discord gateway basics', () => {
+  it('GIVEN a wrong token THEN login fails as invalid; GIVEN the right one THEN heartbeats are acknowledged', async () => {
+    const other = await startFakeDiscord({ heartbeatIntervalMs: 50 });
+    const wrong = createBareClient(other.apiUrl);
+    const right = createBareClient(other.apiUrl);
+    try {
+      await expect(wrong.login('not-the-token')).rejects.toMatchObject({ code: 'TokenInvalid' });
+      await right.login(other.token);
+      await other.waitForLogin();
+      await expect.poll(() => other.gatewayReceived.filter((p) => p.op === 1).length).toBeGreaterThan(1);
+      await expect.poll(() => right.ws.ping).toBeGreaterThanOrEqual(0);
+      expect(right.ws.status).toBe(0);
+    } finally {
+      await wrong.destroy();
+      await right.destroy();
+      await other.close();
+    }
   });
 });

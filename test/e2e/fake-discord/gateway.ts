@@ -35,6 +35,8 @@ export interface FakeGateway {
   dispatch(t: string, d: unknown): void;
   /** Whether a client has logged in (IDENTIFY answered with READY + GUILD_CREATE). */
   hasSession(): boolean;
+  /** Forgets every session, so the next RESUME gets INVALID_SESSION and the client re-identifies. */
+  forgetSessions(): void;
   /** Closes the current connection abruptly. */
   drop(how?: 'terminate' | number): void;
   /** Closes every connection. */
@@ -202,6 +204,7 @@ export function createGateway(
       dispatchTo(current, t, d);
     },
     hasSession: () => current !== undefined,
+    forgetSessions: () => sessions.clear(),
     drop(how) {
       const socket = current?.socket;
       if (!socket) throw new Error('fake-discord: no gateway connection to drop');

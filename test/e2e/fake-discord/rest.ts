@@ -215,8 +215,18 @@ function createInteractionMessage(state: FakeState, interaction: InteractionReco
   return message;
 }
 
-/** Answers POST /interactions/{id}/{token}/callback. */
+/** Answers POST /interactions/{id}/{token}/callback, remembering a refusal of the first callback. */
 function answerCallback(c: RouteContext): Reply {
+  const reply = acknowledgeInteraction(c);
+  const interaction = c.state.interactions.get(c.params[1] ?? '');
+  if (reply.status >= 400 && interaction && !interaction.callback) {
+    interaction.rejected = { status: reply.status, body: reply.body };
+  }
+  return reply;
+}
+
+/** Applies an interaction callback: creates or updates the original message, or refuses. */
+function acknowledgeInteraction(c: RouteContext): Reply {
   const { state } = c;
   const [interactionId, token] = c.params;
   const interaction = token ? state.interactions.get(token) : undefined;

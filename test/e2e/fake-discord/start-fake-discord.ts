@@ -72,7 +72,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     state.interactions.set(record.token, record);
     gateway.dispatch('INTERACTION_CREATE', payload);
     const what = `the callback to interaction ${record.id} (${record.commandName ?? 'component'})`;
-    const callback = await signal.waitUntil(() => record.callback, timeoutMs, what);
+    const callback = await signal.waitUntil(
+      () => {
+        if (record.rejected) {
+          throw new Error(`fake-discord: ${what} was refused: ${record.rejected.status} ${JSON.stringify(record.rejected.body)}`);
+        }
+        return record.callback;
+      },
+      timeoutMs,
+      what,
+    );
     return { callback, later: record.later, interactionId: record.id, token: record.token };
   };
 
@@ -140,7 +149,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channelMessages: (channelId) => [...(state.channelPosts.get(channelId) ?? [])],
     message: (messageId) => state.messages.get(messageId),
     dropGateway(how) {
-      gateway.drop(how);
+      if (how === 'invalidate') gateway.forgetSessions();
+      gateway.drop(how === 'invalidate' ? undefined : how);
     },
     async close() {
       signal.abort('the fake Discord closed');

@@ -80,9 +80,13 @@ export interface FakeDiscord {
   commands(scope?: string): any[];
   /** Resolves once a client has IDENTIFIED and got READY + GUILD_CREATE. */
   waitForLogin(timeoutMs?: number): Promise<void>;
-  /** Resolves once the server has seen at least `count` RESUMEs or re-IDENTIFYs after a drop (extra). */
+  /** Resolves once the IDENTIFY/RESUME counters satisfy the predicate, e.g. after a drop (extra). */
   waitForSessions(predicate: (s: { identifies: number; resumes: number }) => boolean, timeoutMs?: number): Promise<void>;
-  /** Sends INTERACTION_CREATE for a chat-input command; resolves with the initial callback once it arrives (rejects after timeoutMs, default 5000). */
+  /**
+   * Sends INTERACTION_CREATE for a chat-input command; resolves with the initial callback once it
+   * arrives (rejects after timeoutMs, default 5000, or at once if the fake refused the callback,
+   * e.g. 50035 for a body over Discord's limits). Throws if no client has logged in.
+   */
   slash(name: string, options?: Record<string, string | number | boolean>, extra?: SlashExtra): Promise<InteractionReply>;
   /** Autocomplete interaction (type 4) for option `focused` with partial `value`; resolves with the callback (type 8). */
   autocomplete(name: string, focused: string, value: string, options?: Record<string, string | number | boolean>): Promise<InteractionReply>;
@@ -96,10 +100,13 @@ export interface FakeDiscord {
   message(messageId: string): any | undefined;
   /**
    * Closes the gateway connection abruptly to test reconnects: by default with close code 4000
-   * (discord.js resumes); 'terminate' kills the socket (1006); a number closes with that code.
+   * (discord.js resumes); 'terminate' kills the socket (1006, discord.js resumes); a number
+   * closes with that code; 'invalidate' forgets the session first, so the resume gets
+   * INVALID_SESSION and discord.js re-identifies (its identify throttle makes that take ~5-6.5 s
+   * if the previous IDENTIFY was under 5 s ago).
    */
-  dropGateway(how?: 'terminate' | number): void;
-  /** Number of IDENTIFY + RESUME the server has seen. */
-  readonly sessions: { identifies: number; resumes: number };
+  dropGateway(how?: 'terminate' | 'invalidate' | number): void;
+  /** Number of IDENTIFY + RESUME the server has seen (`logins`: IDENTIFYs answered with READY). */
+  readonly sessions: { identifies: number; resumes: number; logins: number };
   close(): Promise<void>;
 }

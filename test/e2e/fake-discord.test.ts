@@ -195,6 +195,29 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(handlerErrors).toEqual([]);
   });
 
+  it('GIVEN a button answered with deferUpdate THEN editReply edits the message the button was on', async () => {
+    let pressedMessageId = '';
+    handle = async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('more').setLabel('More').setStyle(ButtonStyle.Secondary),
+        );
+        await interaction.reply({ content: 'short', components: [row], allowedMentions: NO_MENTIONS });
+      } else if (interaction.isButton()) {
+        pressedMessageId = interaction.message.id;
+        await interaction.deferUpdate();
+        await interaction.editReply({ content: 'long', components: [], allowedMentions: NO_MENTIONS });
+      }
+    };
+    await fake.slash('quote');
+    const press = await fake.button('more');
+    expect(press.callback.type).toBe(6);
+    await fake.waitForLater(press, (later) => later.some((r) => r.method === 'PATCH' && r.status === 200));
+    expect(press.later[0]?.path).toMatch(/\/messages\/@original$/);
+    expect(fake.message(pressedMessageId)).toMatchObject({ content: 'long', components: [] });
+    expect(handlerErrors).toEqual([]);
+  });
+
   it('GIVEN channel posts THEN allowed ones are stored, a channel without Send Messages gives 403 and embeds are dropped without Embed Links', async () => {
     const general = (await client.channels.fetch(fake.channelId)) as TextChannel;
     const sent = await general.send({ content: 'digest ready', allowedMentions: NO_MENTIONS });

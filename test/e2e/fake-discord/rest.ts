@@ -86,13 +86,13 @@ function toCommand(state: FakeState, scope: string, body: any, id?: string): any
 
 /** Command routes for one scope ('global' when the guild param is absent). */
 function commandRoutes(prefix: string, scopeOf: (params: string[]) => string | undefined): Route[] {
-  const list = (c: RouteContext) => {
+  const scopeOrError = (c: RouteContext): string | Reply => {
     const scope = scopeOf(c.params);
     if (c.params[0] !== c.state.world.applicationId || !scope) return fail(403, 50001, 'Missing Access');
     return scope;
   };
   const withScope = (f: (c: RouteContext, scope: string) => Reply) => (c: RouteContext) => {
-    const scope = list(c);
+    const scope = scopeOrError(c);
     return typeof scope === 'string' ? f(c, scope) : scope;
   };
   const one = `${prefix}/commands/(\\d+)`;

@@ -62,16 +62,23 @@ const APOSTROPHES = /['’]/g;
 
 /**
  * The content terms of a text, in order, repeats kept: words lower-cased, possessive "'s"
- * dropped, stop words and single characters removed, the rest stemmed (see stemWord).
+ * dropped, stop words (unless written as an acronym: "US") and single characters removed,
+ * the rest stemmed (see stemWord).
  */
 export function extractTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(APOSTROPHE_S, '').replace(APOSTROPHES, '');
-    if (word.length < 2 || STOP_WORDS.has(word)) continue;
+  for (const match of text.matchAll(WORD)) {
+    const original = match[0].replace(APOSTROPHE_S, '').replace(APOSTROPHES, '');
+    const word = original.toLowerCase();
+    if (word.length < 2 || (STOP_WORDS.has(word) && !isAcronym(original))) continue;
     terms.push(stemWord(word));
   }
   return terms;
+}
+
+/** "US", "UN", "IT" written in capitals name things; as "us", "it" they are stop words. */
+function isAcronym(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 /** Term → count, for similarity between texts. */

@@ -46,6 +46,7 @@ const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
 const ROMAN = /^[IVXLCDM]+$/;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
 const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
 const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
 const SUBJECT_VERB = new RegExp(`^\\s+(?:(?:has|have|had|also|has also|had also|then|later|himself|herself)\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b`, 'iu');
@@ -141,7 +142,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   let t = 0;
   while (t < tokens.length - 1 && (TITLE_WORDS.has(lower[t]!) || isDemonym(lower[t]!) || HONORIFICS.has(lower[t]!))) t++;
   const nameTokens = tokens.slice(t);
-  if (!nameTokens.every((w) => NAME_TOKEN.test(w)) || nameTokens.length > 4) return base;
+  if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 4) return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
   const titleWords = lower.slice(0, t);
   const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
@@ -149,12 +150,12 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const name = nameTokens.join(' ');
   const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, chunk.end) : name;
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
-  if (titleWords.some((w) => PERSON_TITLES.has(w))) {
-    return { ...person, role: roleTokens.length > 0 ? roleTokens.join(' ') : null };
-  }
+  const titled = titleWords.some((w) => PERSON_TITLES.has(w));
+  if (titled && roleTokens.length > 0) return { ...person, role: roleTokens.join(' ') };
   if (nameTokens.length === 1 && COMMON_CAPITALISED.has(name.toLowerCase())) return base;
   const role = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart) ?? findAppositiveAfter(text, chunk.end);
   if (role !== null) return { ...person, role };
+  if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
   const speaks = SUBJECT_VERB.test(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
@@ -197,6 +198,16 @@ function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
   for (const c of candidates) {
     if (c.isAlias || byAlias.has(c.name.toLowerCase())) continue;
     if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) ensure(c.name, c.kind);
+  }
+  // "Van Damme" is "Jean-Claude van Damme": a shorter name ending a single longer one.
+  const fullNames = [...drafts.values()].filter((d) => d.kind === 'person');
+  for (const short of fullNames) {
+    const words = short.name.toLowerCase().split(' ');
+    const longer = fullNames.filter((d) => d !== short && d.name.toLowerCase().split(' ').slice(-words.length).join(' ') === words.join(' '));
+    if (longer.length === 1) {
+      drafts.delete(short.name.toLowerCase());
+      byAlias.set(short.name.toLowerCase(), longer[0]!);
+    }
   }
   const people = [...drafts.values()].filter((d) => d.kind === 'person');
   for (const org of [...drafts.values()].filter((d) => d.kind === 'organisation' && d.name.includes(' '))) {
@@ -282,6 +293,7 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
     return found.sort((a, b) => a.at - b.at);
   };
   let previousSubject: Draft | null = null;
+  let subjectParagraph = -1;
   let previousParagraph = -1;
   let lastSpeaker: Draft | null = null;
   for (const sentence of sentences) {
@@ -298,7 +310,8 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       const before = here.filter((h) => h.at < at && fits(h.draft));
       let target: Draft | null = null;
       if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && SUBJECT_VERB.test(text.slice(at + m[0].length))) {
-        target = fits(lastSpeaker) ? lastSpeaker : null; // `"…," he added`: the last speaker
+        // `"…," he added`: the subject of the sentence before in this paragraph, else the last speaker.
+        target = subjectParagraph === sentence.paragraph && fits(previousSubject) ? previousSubject : fits(lastSpeaker) ? lastSpeaker : null;
       } else if (word === 'himself' || word === 'herself' || word === 'his' || word === 'hers') {
         target = before.at(-1)?.draft ?? (fits(previousSubject) ? previousSubject : null);
       } else if (word === 'him' || (word === 'her' && before.length > 0)) {
@@ -310,12 +323,21 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });
     }
     for (const a of added) a.draft.mentions.push({ paragraph: a.paragraph, text: a.text, at: a.at });
-    const subject = here[0]?.draft ?? added[0]?.draft ?? null;
-    if (subject) previousSubject = subject;
+    const subject = here.find((h) => !isPossessiveAt(text, h.at))?.draft ?? added[0]?.draft ?? null;
+    if (subject) {
+      previousSubject = subject;
+      subjectParagraph = sentence.paragraph;
+    }
     const speaker = findSpeakerNearQuote(sentence, text, here);
     if (speaker) lastSpeaker = speaker;
     previousParagraph = sentence.paragraph;
   }
+}
+
+/** Whether the name starting at `at` is a possessive ("Smith's rival"). */
+function isPossessiveAt(text: string, at: number): boolean {
+  const m = /^[\p{L}\p{N}.\- ]*?[\p{L}\p{N}]['’]s?(?![\p{L}])/u.exec(text.slice(at, at + 60));
+  return m !== null && !/[,;:]/u.test(m[0]) && m[0].split(/\s+/).length <= 4;
 }
 
 /** The person named next to a quotation mark and a speech verb in this sentence, if any. */

@@ -6,7 +6,7 @@
  */
 import { COMMON_CAPITALISED, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
-const DETERMINERS = /\b(?:a|an|the|his|her|their|its|our|my|your)\s/giu;
+const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
 /** Words that end a role phrase read backwards from a name. */
 const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, 'including', 'includes', 'like', 'named', 'called']);
 const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;

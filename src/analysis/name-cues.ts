@@ -59,7 +59,8 @@ inhabitant farmer worker employee activist protester campaigner economist politi
 deputy premier president-elect consultant missionary astronomer commentator host presenter actor singer
 player coach captain pilot victim survivor boy girl teenager child passenger veteran founder partner
 producer astronaut physicist surgeon paramedic firefighter policeman policewoman detective investigator
-prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator`);
+prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator boss
+head spokesperson cofounder co-founder president-elect superintendent constable inspector sergeant colonel`);
 
 /** A small list of common first names (any origin) used as a person cue. */
 export const FIRST_NAMES = toSet(`john james robert michael william david richard joseph thomas charles christopher
@@ -80,7 +81,9 @@ julia judy grace denise amber marilyn beverly danielle theresa sophia marie dian
 charlotte rose alexis kayla caroline irma domingo carlos luis miguel pedro jorge manuel antonio francisco
 hans klaus jurgen wolfgang pierre jean jacques francois nicolas marine ursula olaf recep mohammed muhammad
 ahmed ali hassan hussein omar abdul narendra rahul shinzo fumio kim moon yoon svetlana tatiana olga natalia
-irina elena yulia sviatlana maria kamala hillary joe barack bill nancy mitt theresa tony gordon rishi keir`);
+irina elena yulia sviatlana maria kamala hillary joe barack bill nancy mitt theresa tony gordon rishi keir
+tom jim bob ben sam alex nick mike dan matt chris steve andy pete rob greg tim jeff ed fred harry jake
+kate liz sue jane ann anne beth meg jo emma lucy ellen helen claire sophie chloe`);
 
 /** Female first names and cues, for pronoun agreement ("she"/"her"). */
 export const FEMALE_CUES = toSet(`mrs ms miss lady dame queen princess spokeswoman chairwoman policewoman woman
@@ -91,7 +94,8 @@ samantha katherine christine debra rachel catherine carolyn janet ruth maria hea
 victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
 gloria ann teresa kathryn sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly
 danielle sophia marie diana brittany natalie isabella charlotte rose caroline irma svetlana tatiana olga natalia
-irina elena yulia sviatlana kamala hillary ursula marine`);
+irina elena yulia sviatlana kamala hillary ursula marine kate liz sue jane anne beth meg jo lucy ellen
+helen claire sophie chloe`);
 
 /** Male cues, for pronoun agreement ("he"/"him"). */
 export const MALE_CUES = toSet(`mr sir lord king prince emperor pope spokesman chairman policeman man father

@@ -37,8 +37,10 @@ interface NameHit {
 }
 
 const VERBS = [...SPEECH_VERBS].join('|');
-const VERB_FIRST = new RegExp(`^[,;]?\\s*(?:${VERBS})\\s+(.+)$`, 'isu');
-const VERB_LATER = new RegExp(`^[,;]?\\s*((?:[^\\s,;:"“”]+\\s+){0,7}?)(?:(?:has|have|had|also|then|later|again)\\s+)*(${VERBS})\\b`, 'iu');
+/** Verbs that introduce a speaker after a quote only (`"Why?" asked X`), too loose before one. */
+const AFTER_VERBS = `${VERBS}|asked|asks|shouted|shouts|cried|exclaimed|whispered|wondered|pleaded|joked|quipped|snapped|conceded`;
+const VERB_FIRST = new RegExp(`^[,;]?\\s*(?:${AFTER_VERBS})\\s+(.+)$`, 'isu');
+const VERB_LATER = new RegExp(`^[,;]?\\s*((?:[^\\s;:"“”]+\\s+){0,12}?)(?:(?:has|have|had|also|then|later|again)\\s+)*(${AFTER_VERBS})\\b`, 'iu');
 const WORDS_OF = /^[,;]?\s*(?:in the words of|according to)\s+(.+)$/isu;
 const VERB_ANYWHERE = new RegExp(`\\b(${VERBS})\\b`, 'giu');
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:also\s+)?$/iu;
@@ -66,7 +68,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const openSentence = sentenceAt(byParagraph.get(span.paragraph) ?? [], span.open);
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
     const kind = classifyQuote(span, text, endText, openSentence, closeSentence);
-    const context: Context = { findNames, lastSpoken, entities };
+    const context: Context = { findNames, lastSpoken, entities, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
     let found = attributeAfter(span, endText, closeSentence, context) ?? attributeBefore(span, text, openSentence, context);
     if (!found) found = attributeContinuation(span, text, kind, spans[k - 1], quotes.at(-1));
     if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
@@ -87,6 +89,17 @@ interface Context {
   findNames: (text: string) => NameHit[];
   lastSpoken: { speaker: Speaker; paragraph: number } | null;
   entities: Entity[];
+  /** The person who is the subject of the sentence just before the quote, in its paragraph. */
+  localPerson: Entity | null;
+}
+
+/** The first person named (not as a possessive) in the sentence before `open`, outside quotation marks. */
+function findLocalSubject(sentences: Sentence[], open: number, findNames: (text: string) => NameHit[]): Entity | null {
+  const previous = sentences.filter((s) => s.end <= open).at(-1);
+  if (!previous) return null;
+  const plain = previous.text.replace(/["“][^"”]*["”]/gu, (q) => ' '.repeat(q.length));
+  const hit = findNames(plain).find((h) => h.entity.kind === 'person' && !/^['’]s\b/u.test(plain.slice(h.end)));
+  return hit?.entity ?? null;
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): Sentence | null {
@@ -104,8 +117,9 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
   const before = text.slice(openSentence?.start ?? 0, span.open);
   const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || new RegExp(`\\b(?:${VERBS})\\s*$`, 'iu').test(before);
   const after = endText.slice(span.close);
-  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they|said|says|added|adds|continued|explained|told)\b/u.test(after);
-  const full = !span.single && /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && words >= 3;
+  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && !VERB_FIRST.test(after);
+  const opensSentence = /^\s*$/u.test(before);
+  const full = !span.single && /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3);
   if (full) return 'full';
   return words <= 3 ? 'scare' : 'partial';
 }
@@ -190,7 +204,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
 
 /** A stand-alone quote right after a quote with a known speaker continues that speaker. */
 function attributeContinuation(span: QuoteSpan, text: string, kind: QuoteKind, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
-  if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full') return null;
+  if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full' || span.single) return null;
   const samePara = previous.endParagraph === span.paragraph;
   const nextPara = previous.endParagraph === span.paragraph - 1 && text.slice(0, span.open).trim().length === 0;
   if (!samePara && !nextPara) return null;
@@ -236,6 +250,7 @@ function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speak
   const last = ctx.lastSpoken;
   const recent = last !== null && paragraph - last.paragraph <= 3 ? last.speaker : null;
   if (pronoun === 'he' || pronoun === 'she') {
+    if (ctx.localPerson && (pronoun === 'she') === isFemale(ctx.localPerson)) return entitySpeaker(ctx.localPerson);
     if (recent && recent.kind === 'person') {
       const entity = ctx.entities.find((e) => e.id === recent.speakerId);
       const female = entity ? isFemale(entity) : false;

@@ -3,8 +3,11 @@ import { userError, type UserError } from '../model/user-error.ts';
 import { displayTitle } from './article-ref.ts';
 import { normaliseUserText } from './user-text.ts';
 
-/** Lowest article-search score accepted as the article a member meant. */
+/** Article-search score accepted outright as the article a member meant. */
 const ARTICLE_MATCH_MIN_SCORE = 0.5;
+/** A weaker score still accepted when no other article comes close (within this ratio). */
+const ARTICLE_MATCH_CLEAR_SCORE = 0.3;
+const ARTICLE_MATCH_CLEAR_RATIO = 0.6;
 
 /**
  * The article a member named (by id, headline or a fuzzy part of it), or a UserError with the
@@ -22,8 +25,9 @@ export function resolveArticle(corpus: Corpus, raw: string | undefined): Analyse
   const exact = corpus.articles.find((a) => displayTitle(a.article).toLowerCase() === lower || a.article.id.toLowerCase() === lower);
   if (exact) return exact;
   const hits = corpus.search.articles(query, 5);
-  const best = hits[0];
-  if (best && best.score >= ARTICLE_MATCH_MIN_SCORE) {
+  const [best, second] = hits;
+  const clearWinner = best !== undefined && best.score >= ARTICLE_MATCH_CLEAR_SCORE && (!second || second.score < best.score * ARTICLE_MATCH_CLEAR_RATIO);
+  if (best && (best.score >= ARTICLE_MATCH_MIN_SCORE || clearWinner)) {
     const found = corpus.byId.get(best.article);
     if (found) return found;
   }

@@ -6,7 +6,7 @@ const WIDTH = 96;
 
 /** Wraps text to WIDTH columns, each line after the first indented by `indent`. */
 function wrap(text: string, indent: string, firstIndent = indent): string {
-  const words = text.split(/\s+/).filter(Boolean);
+  const words = text.split(/[ \t\n]+/).filter(Boolean);
   const lines: string[] = [];
   let line = firstIndent;
   for (const word of words) {
@@ -22,9 +22,9 @@ function wrap(text: string, indent: string, firstIndent = indent): string {
   return lines.join('\n');
 }
 
-/** "(¶ 4)", or "(article-id ¶ 4)" when the answer cites several articles. */
+/** "(¶ 4)", or "(article-id ¶ 4)" when the answer cites several articles; never broken across lines. */
 function cite(c: Citation, manyArticles: boolean): string {
-  return manyArticles ? `(${c.article} ¶ ${c.paragraph})` : `(¶ ${c.paragraph})`;
+  return manyArticles ? `(${c.article}\u00a0¶\u00a0${c.paragraph})` : `(¶\u00a0${c.paragraph})`;
 }
 
 function citesMany(citations: readonly Citation[]): boolean {
@@ -56,7 +56,7 @@ export function renderAnswerText(answer: Answer): string {
       const lines = [`${answer.name} (${answer.kind})`, `In: ${answer.article.title}`, ''];
       lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : 'Role: not stated in the article');
       if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
-      lines.push(wrap(`Mentioned in: ${answer.mentions.map((m) => `¶ ${m.paragraph}`).join(', ')}`, '  '));
+      lines.push(wrap(`Mentioned in: ${answer.mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ')}`, '  '));
       if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, false)));
       return lines.join('\n');
     }

@@ -40,7 +40,7 @@ describe('/summary', () => {
   });
 
   it('GIVEN a misspelt headline THEN that article is summarised', () => {
-    const answer = ask<SummaryAnswer>(full, 'summary', { article: 'telescop china' });
+    const answer = ask<SummaryAnswer>(full, 'summary', { article: 'china anounced final panel' });
     expect(answer.article.id).toBe('wikinews-20160706-telescope');
   });
 
@@ -93,7 +93,7 @@ describe('/quote', () => {
   it('GIVEN speaker Lavrov THEN his quotes, "he added" in ¶12 included, each cited', () => {
     const answer = ask<QuoteAnswer>(seed, 'quote', { speaker: 'Lavrov' });
     const paragraphs = answer.quotes.map((q) => q.paragraph);
-    expect(paragraphs).toEqual(expect.arrayContaining([4, 9, 12, 39]));
+    expect(paragraphs).toEqual(expect.arrayContaining([4, 5, 9, 12, 38]));
     for (const q of answer.quotes) expect(q.speaker).toBe('Sergei Lavrov');
     expect(answer.citations.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/answers/run-command.ts';
+import { renderAnswerText, renderErrorText } from '../../src/render/terminal.ts';
+import { fullCorpus, seedCorpus } from '../support/corpus.ts';
+
+const seed = seedCorpus();
+const full = fullCorpus();
+
+function text(corpus: typeof seed, command: string, options: Record<string, string | number>): string {
+  const answer = runCommand(corpus, command, options);
+  return 'error' in answer ? renderErrorText(answer) : renderAnswerText(answer);
+}
+
+describe('renderAnswerText', () => {
+  it.each([
+    ['summary', {}],
+    ['quote', { speaker: 'Lavrov' }],
+    ['who', { name: 'Lukashenko' }],
+    ['related', { topic: 'mercenaries' }],
+  ])('GIVEN /%s THEN every citation stays whole on one line and lines fit 96 columns', (command, options) => {
+    const out = text(seed, command, options);
+    expect(out).toMatch(/\(¶\u00a0\d+\)/);
+    for (const line of out.split('\n')) {
+      expect(line).not.toMatch(/\(¶$/);
+      expect(line.length).toBeLessThanOrEqual(96 + 20);
+    }
+  });
+
+  it('GIVEN a summary THEN each point ends with its citation', () => {
+    const points = text(seed, 'summary', { length: 3 }).split('\n  • ').slice(1);
+    expect(points).toHaveLength(3);
+    for (const p of points) expect(p.trim()).toMatch(/\(¶\u00a0\d+\)$/);
+  });
+
+  it('GIVEN an answer citing several articles THEN citations name the article', () => {
+    expect(text(full, 'quote', {})).toMatch(/\(wikinews-20070223-train\u00a0¶\u00a0\d+\)/);
+  });
+
+  it('GIVEN a user error with suggestions THEN it offers them', () => {
+    expect(text(seed, 'who', { name: 'Napoleon' })).toMatch(/Did you mean: .+\?/);
+  });
+});

@@ -49,13 +49,13 @@ const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'pol
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
 const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
-const SUBJECT_VERB = new RegExp(`^\\s+(?:(?:has|have|had|also|has also|had also|then|later|himself|herself)\\s+)?(?:${[...SPEECH_VERBS].join('|')})\\b`, 'iu');
+const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const ROLE_REFERENCE = new RegExp(
   `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman))\\b(?!\\s+\\p{Lu})`,
   'giu',
 );
-const ORG_LIST = new RegExp(`\\b(?:${[...ORG_PLURALS].join('|')})\\b[^.;:]{0,60}?\\b(?:such as|including|like)\\s`, 'iu');
+const LIST_INTRO = /^[^.;:]{0,60}?\b(?:such as|including|like)\s/u;
 const FUNCTION_WORDS = /^(?:of|and|or|in|to|for|the|a|an|with|by|from|at|on|as|is|was|has|had|which|that|who)$/u;
 const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/giu;
 const AFTER_QUOTE_PRONOUN = new RegExp(`["”],?\\s+$`, 'u');
@@ -84,12 +84,23 @@ export function findEntities(article: Article, sentences: Sentence[]): Entity[] 
 
 /** Offset (in the paragraph) after which capitalised names are organisations: "groups … such as". */
 function findOrgListStart(sentence: Sentence): [number, number] | null {
-  const m = ORG_LIST.exec(sentence.text);
-  if (!m) return null;
-  const from = m.index + m[0].length;
-  const stop = /\b(?:that|which|who|are|were|is|was|have|has)\b|[;:.]/u.exec(sentence.text.slice(from));
-  const to = stop ? from + stop.index : sentence.text.length;
-  return [sentence.start + from, sentence.start + to];
+  for (const word of sentence.text.matchAll(/\p{L}+/gu)) {
+    if (!ORG_PLURALS.has(word[0].toLowerCase())) continue;
+    const rest = word.index + word[0].length;
+    const intro = LIST_INTRO.exec(sentence.text.slice(rest));
+    if (!intro) continue;
+    const from = rest + intro[0].length;
+    const stop = /\b(?:that|which|who|are|were|is|was|have|has)\b|[;:.]/u.exec(sentence.text.slice(from));
+    const to = stop ? from + stop.index : sentence.text.length;
+    return [sentence.start + from, sentence.start + to];
+  }
+  return null;
+}
+
+/** Whether a speech verb ("said", "told") follows, maybe after "has"/"also". */
+function isFollowedBySpeechVerb(after: string): boolean {
+  const m = VERB_AFTER_SUBJECT.exec(after);
+  return m !== null && SPEECH_VERBS.has(m[1]!.toLowerCase());
 }
 
 /** Parse step for one chunk: person, organisation or neither, with its role. */
@@ -157,7 +168,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (role !== null) return { ...person, role };
   if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
-  const speaks = SUBJECT_VERB.test(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
+  const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
   return { ...base, name, start: nameStart, text: name };
 }
@@ -309,7 +320,7 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       const fits = (d: Draft | null): d is Draft => d !== null && (gender.get(d) ?? null) !== (wanted === 'male' ? 'female' : 'male');
       const before = here.filter((h) => h.at < at && fits(h.draft));
       let target: Draft | null = null;
-      if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && SUBJECT_VERB.test(text.slice(at + m[0].length))) {
+      if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && isFollowedBySpeechVerb(text.slice(at + m[0].length))) {
         // `"…," he added`: the subject of the sentence before in this paragraph, else the last speaker.
         target = subjectParagraph === sentence.paragraph && fits(previousSubject) ? previousSubject : fits(lastSpeaker) ? lastSpeaker : null;
       } else if (word === 'himself' || word === 'herself' || word === 'his' || word === 'hers') {

@@ -36,13 +36,14 @@ interface NameHit {
   end: number;
 }
 
-const VERBS = [...SPEECH_VERBS].join('|');
 /** Verbs that introduce a speaker after a quote only (`"Why?" asked X`), too loose before one. */
-const AFTER_VERBS = `${VERBS}|asked|asks|shouted|shouts|cried|exclaimed|whispered|wondered|pleaded|joked|quipped|snapped|conceded`;
-const VERB_FIRST = new RegExp(`^[,;]?\\s*(?:${AFTER_VERBS})\\s+(.+)$`, 'isu');
-const VERB_LATER = new RegExp(`^[,;]?\\s*((?:[^\\s;:"“”]+\\s+){0,12}?)(?:(?:has|have|had|also|then|later|again)\\s+)*(${AFTER_VERBS})\\b`, 'iu');
+const AFTER_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, ...'asked asks shouted shouts cried exclaimed whispered wondered pleaded joked quipped snapped conceded'.split(' ')]);
+const FIRST_WORD = /^[,;]?\s*(\p{L}+)\s+([^]+)$/u;
+const WORD = /[^\s;:"“”]+/gu;
+const AUXILIARY = /^(?:has|have|had|also|then|later|again)$/iu;
 const WORDS_OF = /^[,;]?\s*(?:in the words of|according to)\s+(.+)$/isu;
-const VERB_ANYWHERE = new RegExp(`\\b(${VERBS})\\b`, 'giu');
+const LETTERS = /\p{L}+/gu;
+const LAST_WORD = /(\p{L}+)\s*$/u;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:also\s+)?$/iu;
 const PARTICIPLE = /ing$/u;
 const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
@@ -51,7 +52,6 @@ const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|
 const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
 const LEADING_NAME = /^\s*((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
-const ADDED_VERBS = /^(?:added|adds|continued|continues|went on)$/iu;
 
 /** Finds an article's quotes in order of appearance, each with its kind and (when the article says) its speaker. */
 export function findQuotes(article: Article, sentences: Sentence[], entities: Entity[]): Quote[] {
@@ -115,9 +115,9 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
   const inner = cleanQuoteText(span.text);
   const words = inner.split(/\s+/).filter((w) => w.length > 0).length;
   const before = text.slice(openSentence?.start ?? 0, span.open);
-  const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || new RegExp(`\\b(?:${VERBS})\\s*$`, 'iu').test(before);
+  const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || SPEECH_VERBS.has(LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '');
   const after = endText.slice(span.close);
-  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && !VERB_FIRST.test(after);
+  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null;
   const opensSentence = /^\s*$/u.test(before);
   const full = !span.single && /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3);
   if (full) return 'full';
@@ -134,20 +134,41 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
     const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after');
     if (speaker) return { ...speaker, attribution: /according/iu.test(after) ? 'according-to' : 'context' };
   }
-  const first = VERB_FIRST.exec(after);
-  if (first) {
-    const speaker = resolvePhrase(first[1]!, span.endParagraph, ctx, 'speaker-after');
+  const first = verbFirst(after);
+  if (first !== null) {
+    const speaker = resolvePhrase(first, span.endParagraph, ctx, 'speaker-after');
     if (speaker) return { ...speaker, attribution: 'said' };
   }
-  const later = VERB_LATER.exec(after);
-  if (later) {
-    const subject = later[1]!.trim();
-    if (subject.length === 0) return null;
-    const speaker = resolvePhrase(subject, span.endParagraph, ctx, 'subject');
-    if (speaker) {
-      const pronoun = PRONOUN_SUBJECT.test(subject);
-      return { ...speaker, attribution: pronoun || ADDED_VERBS.test(later[2]!) ? (pronoun ? 'added' : 'said') : 'said' };
+  const subject = subjectBeforeVerb(after);
+  if (subject === null) return null;
+  const speaker = resolvePhrase(subject, span.endParagraph, ctx, 'subject');
+  if (!speaker) return null;
+  return { ...speaker, attribution: PRONOUN_SUBJECT.test(subject) ? 'added' : 'said' };
+}
+
+/** `, said X…` → "X…" (the words after a leading speech verb), or null. */
+function verbFirst(after: string): string | null {
+  const m = FIRST_WORD.exec(after);
+  return m && AFTER_VERBS.has(m[1]!.toLowerCase()) ? m[2]! : null;
+}
+
+/** `, X (also) said…` → "X": the words before the first speech verb among the next thirteen, or null. */
+function subjectBeforeVerb(after: string): string | null {
+  const lead = /^[,;]?\s*/u.exec(after)![0].length;
+  const rest = after.slice(lead);
+  WORD.lastIndex = 0;
+  let count = 0;
+  let subjectEnd = -1;
+  for (const m of rest.matchAll(WORD)) {
+    if (++count > 13) break;
+    const word = m[0].toLowerCase().replace(/[^\p{L}]+$/u, '');
+    if (AFTER_VERBS.has(word)) {
+      if (subjectEnd < 0) subjectEnd = m.index;
+      const subject = rest.slice(0, subjectEnd).trim();
+      return subject.length > 0 ? subject : null;
     }
+    subjectEnd = AUXILIARY.test(word) ? (subjectEnd < 0 ? m.index : subjectEnd) : -1;
+    if (/[.!?]$/u.test(m[0]) && !/^(?:mr|mrs|ms|dr|st|\p{Lu})\.$/iu.test(m[0])) break;
   }
   return null;
 }
@@ -163,8 +184,9 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     if (speaker) return { ...speaker, attribution: 'according-to' };
   }
   let verb: RegExpExecArray | null = null;
-  for (const m of before.matchAll(VERB_ANYWHERE)) {
-    if (PASSIVE_BEFORE.test(before.slice(0, m.index))) continue; // "are said to be"
+  for (const m of before.matchAll(LETTERS)) {
+    if (!SPEECH_VERBS.has(m[0].toLowerCase())) continue;
+    if (PASSIVE_BEFORE.test(before.slice(Math.max(0, m.index - 20), m.index))) continue; // "are said to be"
     verb = m as RegExpExecArray;
   }
   if (verb === null) {
@@ -178,7 +200,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   const region = before.slice(0, verb.index);
   const hits = ctx.findNames(region);
   let speaker: Speaker | null = null;
-  if (PARTICIPLE.test(verb[1]!.toLowerCase())) {
+  if (PARTICIPLE.test(verb[0].toLowerCase())) {
     const last = hits.at(-1);
     if (last) speaker = entitySpeaker(last.entity);
   }

@@ -1,18 +1,15 @@
 /** The body of an article: paragraphs repaired where links broke them, crossheads found. */
 import type { Heading } from '../model/article.ts';
 import {
-  cleanItem, endsDangling, endsSentence, endsWithPunctuation, findInlineList, findMarker, isHeadlineLike, isJunkLine,
-  isPunctuationOnly, startsContinuation, startsNewParagraph, wordCount,
+  endsDangling, endsSentence, endsWithPunctuation, isPunctuationOnly, startsContinuation, startsNewParagraph, wordCount,
 } from './classify-line.ts';
 import { joinFragments } from './join-fragments.ts';
 import type { Block } from './split-blocks.ts';
 
-/** Paragraph texts (to be numbered 1..N), crossheads, and lists found between them. */
+/** Paragraph texts (to be numbered 1..N) and crossheads. */
 export interface Body {
   paragraphs: string[];
   headings: Heading[];
-  tags: string[];
-  related: string[];
 }
 
 /** A crosshead has at most this many words… */
@@ -23,18 +20,16 @@ const MAX_HEADING_CHARS = 100;
 const MAX_LINK_TEXT_WORDS = 3;
 
 /**
- * Builds the body from the blocks between head and tail. Furniture is dropped; inline lists
- * and headline bullets go to tags/related. Pieces of a paragraph broken where a link was are
+ * Builds the body from its blocks (lists and furniture already taken out). Pieces of a paragraph broken where a link was are
  * joined (see {@link continuesParagraph}); a short unpunctuated line between paragraphs,
  * followed by one starting with an uppercase letter, is a crosshead (see {@link isCrosshead}).
  * Markdown headings are always crossheads.
  */
 export function buildBody(blocks: readonly Block[]): Body {
-  const body: Body = { paragraphs: [], headings: [], tags: [], related: [] };
-  const kept = keepBodyBlocks(blocks, body);
-  for (let i = 0; i < kept.length; i++) {
-    const block = kept[i]!;
-    const next = kept[i + 1];
+  const body: Body = { paragraphs: [], headings: [] };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const next = blocks[i + 1];
     const last = body.paragraphs.length - 1;
     if (block.level !== null) {
       if (next !== undefined) body.headings.push({ before: body.paragraphs.length + 1, text: block.text });
@@ -52,39 +47,6 @@ export function buildBody(blocks: readonly Block[]): Body {
     body.paragraphs.push(block.text);
   }
   return body;
-}
-
-/** Drops furniture and moves lists out of the body, keeping the blocks that are body text. */
-function keepBodyBlocks(blocks: readonly Block[], body: Body): Block[] {
-  const kept: Block[] = [];
-  let relatedList = false;
-  for (const block of blocks) {
-    const text = block.text;
-    if (isJunkLine(text)) continue;
-    if (block.level === null && !block.bullet) {
-      const marker = findMarker(text);
-      if (marker) {
-        relatedList = marker === 'related';
-        continue;
-      }
-      const list = findInlineList(text);
-      if (list) {
-        body[list.kind].push(...list.items);
-        continue;
-      }
-    }
-    if (block.bullet && !endsSentence(text)) {
-      if (isHeadlineLike(text) && wordCount(text) > MAX_LINK_TEXT_WORDS) body.related.push(cleanItem(text));
-      continue;
-    }
-    if (relatedList && block.level === null && isHeadlineLike(text)) {
-      body.related.push(cleanItem(text));
-      continue;
-    }
-    relatedList = false;
-    kept.push(block);
-  }
-  return kept;
 }
 
 /**

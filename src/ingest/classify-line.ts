@@ -9,7 +9,7 @@ export type MarkerKind = 'tags' | 'related' | 'nav';
 
 const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ['tags', /^(?:know more|tags|tagged(?: with| in)?|topics|related topics|keywords|subjects|more about|more on|filed under|categories)$/],
-  ['related', /^(?:related|related (?:articles?|stories|story|news|content|coverage|links|reading)|see also|read (?:more|also|next)|also read|more (?:stories|news|articles|headlines)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|top stories|latest news|trending(?: now)?|more from [\p{L} ]+)$/u],
+  ['related', /^(?:related|related (?:articles?|stories|story|news|content|coverage|links|reading)|see also|read (?:more|also|next)|also read|more (?:stories|news|articles|headlines)|more on this (?:story|topic|subject)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|top stories|latest news|trending(?: now)?|more from [\p{L} ]+)$/u],
   ['nav', /^(?:see links of interest|links of interest|(?:quick |useful |more )?links|menu|navigation|sections|services|follow us(?: on [\p{L} ]+)?|share(?: this)?(?: (?:article|story|page|on))?|connect with us|site map|sitemap|about us|contact(?: us)?)$/u],
 ];
 
@@ -38,6 +38,11 @@ const ALWAYS_JUNK: readonly RegExp[] = [
   /^(?:©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
   /^(?:this (?:article|story) (?:was|has been) (?:updated|corrected|amended)|we use cookies|accept (?:all )?cookies)\b/i,
+  /^this (?:article|story|content) is (?:more than|over) .{1,20} old$/i,
+  /^reuse this content$/i,
+  // Image captions ending with a credit ("Protesters on Sunday. Photograph: A. Name/Agency").
+  /\b(?:photograph|photo|image|picture|illustration|credit)s?(?: by)?\s*:\s*[^!?]{0,79}[^.!?\s]$/i,
+  /(?:\/|\bvia )getty images\)?$|\((?:ap|afp|reuters) photo[^)]*\)$/i,
 ];
 
 /** Short call-to-action and credit lines; never a finished sentence. */
@@ -54,7 +59,9 @@ export function isJunkLine(text: string): boolean {
   return !/[.!?]["'”’]?$/.test(text) && SHORT_JUNK.some((pattern) => pattern.test(text));
 }
 
-const MONTH = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A month name next to a day number: "3 September", "Sep 3", "3rd of May". */
+const MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH_NAME}\\b|\\b${MONTH_NAME}\\.? \\d{1,2}\\b`, 'i');
 
 /** A byline or dateline that sits around a headline ("By Jane Doe", "Updated 3 September 2020 10:42"). */
 export function isBylineOrDate(text: string): boolean {

@@ -5,7 +5,7 @@ import { buildBody } from './build-body.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { findBinaryReason, normaliseWhitespace } from './normalise-text.ts';
 import { readHead } from './read-head.ts';
-import { readTail } from './read-tail.ts';
+import { separateLists } from './separate-lists.ts';
 import { splitBlocks } from './split-blocks.ts';
 
 /** Files with these extensions are read as Markdown (headings, emphasis, block quotes). */
@@ -26,8 +26,8 @@ export function parseArticle(text: string, file: string): Article | { reason: st
   const blocks = splitBlocks(rawBody, { markdown: MARKDOWN_FILE.test(file) });
   if (blocks.length === 0) return { reason: 'empty: no text after front matter and whitespace' };
   const head = readHead(blocks);
-  const tail = readTail(blocks, head.bodyStart);
-  const body = buildBody(blocks.slice(head.bodyStart, tail.start));
+  const lists = separateLists(blocks, head.bodyStart);
+  const body = buildBody(lists.body);
   if (body.paragraphs.length === 0) return { reason: 'no body paragraphs found (only headlines, lists or site furniture)' };
   const title = frontMatter.title ?? head.title;
   return {
@@ -38,8 +38,8 @@ export function parseArticle(text: string, file: string): Article | { reason: st
     source: frontMatter.source,
     url: frontMatter.url,
     published: frontMatter.published,
-    tags: unique([...frontMatter.tags, ...head.tags, ...body.tags, ...tail.tags]),
-    related: unique([...head.related, ...body.related, ...tail.related]).filter((headline) => headline !== title),
+    tags: unique([...frontMatter.tags, ...head.tags, ...lists.tags]),
+    related: unique([...head.related, ...lists.related]).filter((headline) => headline !== title),
     headings: body.headings,
     paragraphs: body.paragraphs.map((paragraph, i) => ({ n: i + 1, text: paragraph })),
   };

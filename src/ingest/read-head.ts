@@ -1,6 +1,6 @@
 /** The top of a scraped page, before the body: headline, kicker, related headlines, furniture. */
 import {
-  cleanItem, findInlineList, findMarker, isBylineOrDate, isHeadlineLike, isJunkLine, startsContinuation, wordCount,
+  cleanItem, endsSentence, endsWithPunctuation, findInlineList, findMarker, isBylineOrDate, isHeadlineLike, isJunkLine, startsContinuation, wordCount,
   type MarkerKind,
 } from './classify-line.ts';
 import type { Block } from './split-blocks.ts';
@@ -17,14 +17,17 @@ export interface Head {
 
 /** A bullet with fewer words than this is a navigation link, not a headline. */
 const MIN_HEADLINE_BULLET_WORDS = 4;
-/** A line above the headline with at most this many words can be its section kicker. */
+/** A line above the headline with at most this many words can be its section kicker; such lines in a run are navigation. */
 const MAX_KICKER_WORDS = 3;
+/** After the headline, an unpunctuated line longer than this is body text. */
+const MAX_HEADLINE_WORDS = 25;
 
 /**
- * Reads the head of the page: furniture (bylines, dates, share lines, navigation bullets,
- * markers) is skipped; the first headline-like line (bullet or not) is the headline; later
- * headline bullets are related headlines. The body starts at the first block that is none of
- * these, so an article that opens with body text has no headline.
+ * Reads the head of the page: furniture (bylines, dates, share lines, navigation bullets and
+ * runs of short lines, markers) is skipped; the first other headline-like line (bullet or not)
+ * is the headline; later headline bullets are related headlines. Before a headline, the body
+ * starts at the first block that is not headline-like, so an article that opens with body text
+ * has no headline; after it, at the first block that ends a sentence, is long, or is continued.
  */
 export function readHead(blocks: readonly Block[]): Head {
   const head: Head = { title: null, kicker: null, tags: [], related: [], bodyStart: blocks.length };
@@ -64,7 +67,12 @@ export function readHead(blocks: readonly Block[]): Head {
       head.bodyStart = i;
       break;
     }
-    if (head.title === null && headline) {
+    if (head.title === null) {
+      if (!headline) {
+        head.bodyStart = i;
+        break;
+      }
+      if (isShortLine(block) && (isShortLine(blocks[i - 1]) || isShortLine(next))) continue; // a navigation run
       if (isKickerAbove(block, next, blocks[i + 2])) {
         head.kicker = text;
         head.title = next!.text;
@@ -73,8 +81,11 @@ export function readHead(blocks: readonly Block[]): Head {
       mode = null;
       continue;
     }
-    head.bodyStart = i;
-    break;
+    if (endsSentence(text) || wordCount(text) > MAX_HEADLINE_WORDS || continued) {
+      head.bodyStart = i;
+      break;
+    }
+    // Between the headline and the body: a role line, an unpunctuated standfirst, furniture.
   }
   if (head.title !== null && head.kicker === null) {
     const split = splitKicker(head.title);
@@ -82,6 +93,12 @@ export function readHead(blocks: readonly Block[]): Head {
     head.kicker = split.kicker;
   }
   return head;
+}
+
+/** A short unpunctuated plain line: a navigation link, a kicker or a role line. */
+function isShortLine(block: Block | undefined): boolean {
+  return block !== undefined && !block.bullet && block.level === null && wordCount(block.text) <= MAX_KICKER_WORDS
+    && !endsWithPunctuation(block.text);
 }
 
 function isKickerAbove(block: Block, next: Block | undefined, afterNext: Block | undefined): boolean {

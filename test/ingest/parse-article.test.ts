@@ -84,6 +84,57 @@ describe('parseArticle on the Wikinews articles (no headline, clean blank-line p
   });
 });
 
+describe('parseArticle on other scraped page layouts', () => {
+  it('GIVEN a page with a navigation run, byline, date, share lines, a mid-page topic list and a page tail THEN only the story is body', () => {
+    const article = parse([
+      'Skip to content\nHome\nNews\nSport\nWeather',
+      'Flood defences breached as storm hits coast',
+      'By Jane Reporter\nEnvironment correspondent',
+      '12 February 2024, 08:15 GMT\nUpdated 2 hours ago',
+      'Share\nSave',
+      'Flood defences along the east coast were breached overnight as Storm Lena brought gusts of up to 90mph.',
+      '"We have never seen water levels like this," said local councillor Mark Evans.',
+      'Related Topics\nFlooding\nWeather',
+      'More on this story\nStorm Lena: What we know so far\nHow to prepare for a flood',
+      'Advertisement',
+      'Around 2,000 homes were evacuated in\nNorfolk\nand Suffolk, according to the\nemergency services\n.',
+      'What happens next',
+      'Forecasters expect the storm to weaken by Wednesday.',
+      'Top stories\nPrime Minister announces new housing plan\nTrain strikes called off after late deal',
+      '© 2024 Example Broadcasting. All rights reserved.',
+    ].join('\n\n'));
+    expect(article.title).toBe('Flood defences breached as storm hits coast');
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      'Flood defences along the east coast were breached overnight as Storm Lena brought gusts of up to 90mph.',
+      '"We have never seen water levels like this," said local councillor Mark Evans.',
+      'Around 2,000 homes were evacuated in Norfolk and Suffolk, according to the emergency services.',
+      'Forecasters expect the storm to weaken by Wednesday.',
+    ]);
+    expect(article.headings).toEqual([{ before: 4, text: 'What happens next' }]);
+    expect(article.tags).toEqual(['Flooding', 'Weather']);
+    expect(article.related).toEqual([
+      'Storm Lena: What we know so far', 'How to prepare for a flood',
+      'Prime Minister announces new housing plan', 'Train strikes called off after late deal',
+    ]);
+  });
+
+  it('GIVEN an age notice, a credited image caption and one paragraph per line THEN caption and notice are dropped', () => {
+    const article = parse([
+      'This article is more than 3 years old',
+      'Opponents vow to keep up pressure after weekend of protests',
+      'Opposition leaders have vowed to keep up the pressure after another weekend of mass protests.',
+      'Protesters in the capital on Sunday. Photograph: A. Photographer/Agency',
+      'Police detained more than 600 people, the interior ministry said.',
+    ].join('\n'));
+    expect(article.title).toBe('Opponents vow to keep up pressure after weekend of protests');
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      'Opposition leaders have vowed to keep up the pressure after another weekend of mass protests.',
+      'Police detained more than 600 people, the interior ministry said.',
+    ]);
+    expect(article.headings).toEqual([]);
+  });
+});
+
 describe('parseArticle on synthetic texts', () => {
   it.each([
     ['empty text', ''],

@@ -119,29 +119,26 @@ for (const article of articles) {
 }
 
 printTable(rows, totals);
-for (let i = 0; i < 20; i++) for (const article of articles) selectSummary(rankSentences(article, splitSentences(article)), points);
-for (const article of articles) {
-  const sentences = splitSentences(article);
-  const words = countWords(sentences.map((s) => s.text).join(' '));
-  timings.push(`${article.id}: ${words} words, ${sentences.length} sentences, ${timeRanking(article, sentences).toFixed(2)} ms`);
+const prepared = articles.map((article) => ({ article, sentences: splitSentences(article) }));
+const times = prepared.map((): number[] => []);
+for (let round = 0; round < 45; round++) {
+  prepared.forEach(({ article, sentences }, i) => {
+    const t0 = performance.now();
+    selectSummary(rankSentences(article, sentences), points);
+    if (round >= 20) times[i]!.push(performance.now() - t0); // the first 20 rounds warm the JIT up
+  });
 }
-console.log(`\nrank + select, median of 25 runs after warm-up:\n  ${timings.join('\n  ')}`);
+prepared.forEach(({ article, sentences }, i) => {
+  const words = countWords(sentences.map((s) => s.text).join(' '));
+  const median = times[i]!.sort((a, b) => a - b)[12]!;
+  timings.push(`${article.id}: ${words} words, ${sentences.length} sentences, ${median.toFixed(2)} ms`);
+});
+console.log(`\nrank + select, median of 25 interleaved runs after 20 warm-up rounds:\n  ${timings.join('\n  ')}`);
 if (process.argv.includes('--show')) {
   for (const article of articles) {
     console.log(`\n## ${article.id}`);
     for (const s of selectSummary(rankSentences(article, splitSentences(article)), points)) console.log(`  ¶${s.paragraph} ${s.text}`);
   }
-}
-
-/** Median wall time of rankSentences + selectSummary (after the warm-up above) (the bench measures, tests never time). */
-function timeRanking(article: Article, sentences: Sentence[]): number {
-  const times: number[] = [];
-  for (let i = 0; i < 25; i++) {
-    const t0 = performance.now();
-    selectSummary(rankSentences(article, sentences), points);
-    times.push(performance.now() - t0);
-  }
-  return times.sort((a, b) => a - b)[12]!;
 }
 
 function scoreSummary(article: Article, sentences: Sentence[], summary: string[]): Scores {

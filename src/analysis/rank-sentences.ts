@@ -134,36 +134,57 @@ function weighTerms(termLists: readonly string[][]): TermVector[] {
   });
 }
 
-/** Sparse symmetric cosine-similarity graph; pairs are found through shared terms only. */
-function buildSimilarityGraph(vectors: readonly TermVector[]): Map<number, number>[] {
-  const postings = new Map<string, Array<[number, number]>>();
+/** A sparse symmetric graph: for each sentence, its neighbours and the edge weights. */
+interface Graph {
+  neighbours: number[][];
+  weights: number[][];
+}
+
+/**
+ * Cosine-similarity graph between sentences. Pairs are found through shared terms only
+ * (an inverted index with a dense accumulator per row), so unrelated sentences cost nothing.
+ */
+function buildSimilarityGraph(vectors: readonly TermVector[]): Graph {
+  const n = vectors.length;
+  const postings = new Map<string, { ids: number[]; weights: number[] }>();
   vectors.forEach((vector, i) => {
     for (const [term, weight] of vector) {
-      const list = postings.get(term);
-      if (list) list.push([i, weight]);
-      else postings.set(term, [[i, weight]]);
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { ids: [], weights: [] }));
+      list.ids.push(i);
+      list.weights.push(weight);
     }
   });
-  const edges = vectors.map(() => new Map<number, number>());
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) {
-      const [i, wi] = list[a]!;
-      for (let b = a + 1; b < list.length; b++) {
-        const [j, wj] = list[b]!;
-        const product = wi * wj;
-        edges[i]!.set(j, (edges[i]!.get(j) ?? 0) + product);
-        edges[j]!.set(i, (edges[j]!.get(i) ?? 0) + product);
+  const graph: Graph = { neighbours: vectors.map(() => []), weights: vectors.map(() => []) };
+  const accumulator = new Float64Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const [term, wi] of vectors[i]!) {
+      const { ids, weights } = postings.get(term)!;
+      // Postings are in sentence order: only pairs (i, j > i) are summed, each pair once.
+      for (let p = ids.length - 1; p >= 0 && ids[p]! > i; p--) {
+        const j = ids[p]!;
+        if (accumulator[j] === 0) touched.push(j);
+        accumulator[j]! += wi * weights[p]!;
       }
     }
+    for (const j of touched) {
+      const w = accumulator[j]!;
+      graph.neighbours[i]!.push(j);
+      graph.weights[i]!.push(w);
+      graph.neighbours[j]!.push(i);
+      graph.weights[j]!.push(w);
+      accumulator[j] = 0;
+    }
+    touched.length = 0;
   }
-  return edges;
+  return graph;
 }
 
 /** Weighted PageRank; sentences with no similar neighbour spread their score evenly. */
-function runPageRank(edges: readonly Map<number, number>[], options: RankingOptions): number[] {
-  const n = edges.length;
-  const neighbours = edges.map((e) => Int32Array.from(e.keys()));
-  const weights = edges.map((e) => Float64Array.from(e.values()));
+function runPageRank(graph: Graph, options: RankingOptions): number[] {
+  const { neighbours, weights } = graph;
+  const n = neighbours.length;
   const outWeight = weights.map((w) => w.reduce((sum, x) => sum + x, 0));
   let scores = new Float64Array(n).fill(1 / n);
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {

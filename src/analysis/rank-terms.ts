@@ -24,15 +24,17 @@ const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{N}]+)*(?:['’][\p{L}]+)?/gu;
 
 const DIGIT = /\d/;
 
-/** Suffix rules, first match wins. */
-const SUFFIX_RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/ies$/, 'y'],
-  [/(ss|us|is)$/, '$1'],
-  [/ing$/, ''],
-  [/ied$/, 'y'],
-  [/ed$/, ''],
-  [/es$/, 'e'],
-  [/s$/, ''],
+/** Suffix rules, first match wins: [suffix, replacement]; "ss"/"us"/"is" words are kept whole. */
+const SUFFIX_RULES: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'],
+  ['ss', 'ss'],
+  ['us', 'us'],
+  ['is', 'is'],
+  ['ing', ''],
+  ['ied', 'y'],
+  ['ed', ''],
+  ['es', 'e'],
+  ['s', ''],
 ];
 
 /**
@@ -42,9 +44,9 @@ const SUFFIX_RULES: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function stemWord(word: string): string {
   if (word.length <= 3 || DIGIT.test(word)) return word;
-  for (const [pattern, replacement] of SUFFIX_RULES) {
-    if (!pattern.test(word)) continue;
-    const stem = word.replace(pattern, replacement);
+  for (const [suffix, replacement] of SUFFIX_RULES) {
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, word.length - suffix.length) + replacement;
     return stem.length >= 3 ? trimStem(stem) : word;
   }
   return trimStem(word);
@@ -68,7 +70,8 @@ const APOSTROPHES = /['’]/g;
 export function extractTerms(text: string): string[] {
   const terms: string[] = [];
   for (const match of text.matchAll(WORD)) {
-    const original = match[0].replace(APOSTROPHE_S, '').replace(APOSTROPHES, '');
+    const raw = match[0];
+    const original = raw.includes("'") || raw.includes('’') ? raw.replace(APOSTROPHE_S, '').replace(APOSTROPHES, '') : raw;
     const word = original.toLowerCase();
     if (word.length < 2 || (STOP_WORDS.has(word) && !isAcronym(original))) continue;
     terms.push(stemWord(word));

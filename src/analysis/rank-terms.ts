@@ -60,6 +60,7 @@ function trimStem(stem: string): string {
 }
 
 const APOSTROPHE_S = /['’]s$/;
+const FIRST_WORD = /[\p{L}\p{N}]/u;
 const APOSTROPHES = /['’]/g;
 
 /**
@@ -69,11 +70,14 @@ const APOSTROPHES = /['’]/g;
  */
 export function extractTerms(text: string): string[] {
   const terms: string[] = [];
+  const firstWordAt = text.search(FIRST_WORD);
   for (const match of text.matchAll(WORD)) {
     const raw = match[0];
     const original = raw.includes("'") || raw.includes('’') ? raw.replace(APOSTROPHE_S, '').replace(APOSTROPHES, '') : raw;
     const word = original.toLowerCase();
-    if (word.length < 2 || (STOP_WORDS.has(word) && !isAcronym(original))) continue;
+    if (word.length < 2) continue;
+    // An all-capital stop word is a name ("US"), except as the first word ("THE opposition…").
+    if (STOP_WORDS.has(word) && (match.index === firstWordAt || !isAcronym(original))) continue;
     terms.push(stemWord(word));
   }
   return terms;

@@ -52,6 +52,10 @@ describe('extractTerms', () => {
     expect(extractTerms('The US told us about IT.')).toEqual(['us', 'it']);
   });
 
+  it('GIVEN a sentence opening in capitals THEN its first word is still a stop word', () => {
+    expect(extractTerms('THE opposition failed again.')).toEqual(['opposition', 'fail']);
+  });
+
   it('GIVEN only stop words and punctuation THEN there are no terms', () => {
     expect(extractTerms('“And so it was, as they said.” —')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /**
  * How well a sentence stands on its own as a summary point, as a factor in (0, 1]: 1 for a
  * plain statement of fact, lower for fragments, questions, sentences that lean on what came
- * before ("But …", "They …"), unattributed quotes and picture captions.
+ * before ("But …", "They …", "…," he added), mostly-quoted sentences and picture captions.
  */
 
 /** Every factor in one place; each multiplies the quality of a sentence that shows the trait. */
@@ -24,6 +24,8 @@ export const QUALITY_FACTORS = Object.freeze({
   quotedShare: 0.6,
   /** Has an unbalanced quotation mark: a piece of a longer quote. */
   brokenQuote: 0.8,
+  /** A quote whose only speaker is a pronoun ("…," he added): who spoke is in another sentence. */
+  pronounSpeaker: 0.8,
   /** Few lower-case words and no sentence shape: a caption or a label. */
   caption: 0.5,
   captionLowerShare: 0.4,
@@ -44,6 +46,7 @@ const DEPENDENT_OPENERS: ReadonlySet<string> = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const DOUBLE_QUOTES = /["“”«»„]/g;
 const LETTERS = /\p{L}/gu;
+const PRONOUN_SPEAKER = /["”]\s*,?\s*(?:he|she|they|it|we)\s+(?:said|added|says|adds|continued|explained|told|warned|noted|stated)\b|\b(?:he|she|they|we)\s+(?:said|added|says|adds)\s*[:,]?\s*["“]/i;
 const QUESTION_END = /\?\s*["”’']?\s*$/;
 const LOWER_START = /^\p{Ll}/u;
 
@@ -61,6 +64,7 @@ export function rateSentenceQuality(text: string): number {
   const quoteMarks = text.match(DOUBLE_QUOTES)?.length ?? 0;
   if (quoteMarks % 2 === 1) quality *= f.brokenQuote;
   else if (measureQuotedShare(text) > f.quotedShare) quality *= f.mostlyQuoted;
+  if (quoteMarks > 0 && PRONOUN_SPEAKER.test(text)) quality *= f.pronounSpeaker;
   if (words.length >= 4 && looksLikeCaption(words)) quality *= f.caption;
   return quality;
 }

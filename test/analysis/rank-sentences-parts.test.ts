@@ -74,6 +74,7 @@ describe('rateSentenceQuality', () => {
     ['a pronoun opener', 'It happened just after the Ukrainian President requested the extradition of the alleged mercenaries.'],
     ['a question', 'Who will pay for the repairs to the drainage system under the San Antonio neighbourhood?'],
     ['a bare quote', '"There is confirmed information that these activities are being promoted from abroad," he said.'],
+    ['a quote from a pronoun', 'Some 200 extremists trained abroad are now in the Republic of "Belarus", he added.'],
     ['a broken quote', '"There are camps in Ukraine prepared for the training of these extremists in several regions.'],
     ['a photo caption', 'Virgin West Coast Class 390 Pendolino EMU 390009 at platform 1 of Carlisle railway station.'],
   ])('GIVEN %s THEN its quality is below a plain statement', (_what, text) => {

@@ -123,6 +123,13 @@ describe('rankSentences on made-up paragraphs', () => {
     expect(rankSentences(articleFromParagraphs('empty', []), [])).toEqual([]);
   });
 
+  it('GIVEN a single sentence THEN it is ranked alone with the top score', () => {
+    const article = articleFromParagraphs('one', ['The bridge across the river reopened to traffic on Friday after repairs.']);
+    const ranked = rankSentences(article, sentencesOf(article));
+    expect(ranked).toEqual([{ paragraph: 1, index: 0, text: article.paragraphs[0]!.text, score: 1 }]);
+    expect(selectSummary(ranked, 3)).toEqual(ranked);
+  });
+
   it('GIVEN a sentence with no words THEN it is ranked last without breaking the rest', () => {
     const article = articleFromParagraphs('dash', [
       'The city council approved the new budget for road repairs on Monday.',

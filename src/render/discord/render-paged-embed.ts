@@ -1,0 +1,77 @@
+import type { APIEmbed } from 'discord.js';
+import type { ArticleRef, Citation } from '../../model/answer.ts';
+import { buildAnswerButtons, uniqueCitations } from './answer-buttons.ts';
+import type { RenderedAnswer } from './discord-payload.ts';
+import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
+import { escapeAndTruncate, truncateText } from './fit-text.ts';
+import type { LaidOutPage } from './layout-pages.ts';
+
+/** Options every answer renderer takes. */
+export interface RenderOptions {
+  /** Which page to show, from 0 (clamped to the pages there are). Default 0. */
+  page?: number;
+  /**
+   * Custom id of the button showing a page; without it a paged answer shows the requested
+   * page with no ◀ ▶ buttons.
+   */
+  pageButtonId?: (page: number) => string;
+}
+
+/** What a renderer hands to renderPagedEmbed. */
+export interface PagedEmbed {
+  /** Title, url, colour, fields: everything but description and footer. */
+  base: Omit<APIEmbed, 'description' | 'footer'>;
+  pages: LaidOutPage[];
+  /** Text above the page's items (already escaped), on every page. */
+  intro?: string;
+  /** Shown when the list is empty. */
+  emptyText: string;
+  /** Footer text before the page number (already plain, not markdown). */
+  footer: string | null;
+  /** Citations of the whole answer, offered as buttons after the page's own. */
+  citations: Citation[];
+}
+
+/** Reserve of the 6000-character embed total for title, footer and intro of a paged embed. */
+const RESERVE = 256 + 300;
+
+/** The page budget left once fields and the intro are counted, within the 6000 total. */
+export function pageChars(fieldsLength: number, introLength = 0): number {
+  return Math.max(500, Math.min(LAYOUT.pageDescription - introLength, DISCORD_LIMITS.embedTotal - RESERVE - fieldsLength - introLength));
+}
+
+/** Builds the message for one page of an answer: the embed, its citation buttons, ◀ ▶. */
+export function renderPagedEmbed(spec: PagedEmbed, options: RenderOptions): RenderedAnswer {
+  const pageCount = spec.pages.length;
+  const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), pageCount - 1);
+  const current = spec.pages[page]!;
+  const description = [spec.intro, current.text || spec.emptyText].filter((s) => s).join('\n\n');
+  const footerParts = [spec.footer, pageCount > 1 ? `Page ${page + 1} of ${pageCount}` : null].filter((s): s is string => Boolean(s));
+  const embed: APIEmbed = { ...spec.base, description: description.slice(0, DISCORD_LIMITS.embedDescription) };
+  if (footerParts.length > 0) embed.footer = { text: truncateText(footerParts.join(' · '), 300) };
+  const navigation = options.pageButtonId && pageCount > 1 ? { page, pageCount, buttonId: options.pageButtonId } : null;
+  const components = buildAnswerButtons(uniqueCitations([...current.citations, ...spec.citations]), navigation);
+  return { payload: { embeds: [embed], components, allowedMentions: { parse: [] } }, page, pageCount };
+}
+
+/** "source · date" for a footer, or null. */
+export function sourceLine(article: ArticleRef): string | null {
+  const parts = [article.source, article.published].filter((s): s is string => Boolean(s && s.trim()));
+  return parts.length > 0 ? truncateText(parts.join(' · '), 200) : null;
+}
+
+/** An embed title from raw text (escaped, ≤ 256). */
+export function embedTitle(raw: string): string {
+  return escapeAndTruncate(raw, DISCORD_LIMITS.embedTitle) || '…';
+}
+
+/** The article url when it is a web address Discord accepts, else undefined. */
+export function safeUrl(url: string | null): string | undefined {
+  if (!url || url.length > 2000) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -47,6 +47,7 @@ const ROMAN = /^[IVXLCDM]+$/;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
 const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
+const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
 const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
@@ -151,7 +152,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
 
   // Titles before the name become the role: "Foreign Minister Sergei Lavrov".
   let t = 0;
-  while (t < tokens.length - 1 && (TITLE_WORDS.has(lower[t]!) || isDemonym(lower[t]!) || HONORIFICS.has(lower[t]!))) t++;
+  while (t < tokens.length - 1 && isTitleWord(lower, t)) t++;
+  while (t > 0 && (lower[t - 1] === 'of' || lower[t - 1] === 'the')) t--;
   const nameTokens = tokens.slice(t);
   if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 4) return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
@@ -163,14 +165,30 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
   const titled = titleWords.some((w) => PERSON_TITLES.has(w));
   if (titled && roleTokens.length > 0) return { ...person, role: roleTokens.join(' ') };
-  if (nameTokens.length === 1 && COMMON_CAPITALISED.has(name.toLowerCase())) return base;
+  if (!titled && nameTokens.length === 1 && COMMON_CAPITALISED.has(name.toLowerCase())) return base;
   const role = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart) ?? findAppositiveAfter(text, chunk.end);
   if (role !== null) return { ...person, role };
   if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
   const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
+  const determined = t === 0 && (tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)));
+  if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) return { ...base, kind: 'organisation' }; // "the White House said"
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
   return { ...base, name, start: nameStart, text: name };
+}
+
+/**
+ * Whether token k can be part of a title before a name: "U.S. Secretary of State", "South
+ * Korean President", "Det Supt", "Foreign Minister".
+ */
+function isTitleWord(lower: string[], k: number): boolean {
+  const w = lower[k]!;
+  if (TITLE_WORDS.has(w) || isDemonym(w) || HONORIFICS.has(w)) return true;
+  if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
+  if ((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!) || (w === 'the' && lower[k - 1] === 'of')) return true;
+  if (k === 0 && isPlaceName(w)) return true; // "U.S. Secretary of State …", "Virginia Governor …"
+  if (k > 0 && (lower[k - 1] === 'of' || lower[k - 1] === 'the') && /^(?:state|defen[cs]e|the|interior|health|justice|education|energy|commerce|labou?r|agriculture|transport|treasury|finance|foreign|home|homeland)$/.test(w)) return true;
+  return false;
 }
 
 /** A lower-case organisation noun within three words after a name: "Wagner military company". */
@@ -190,6 +208,7 @@ function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   const byAlias = new Map<string, Draft>();
   const suppressed = new Set<string>();
+  const singles = new Map<string, Draft>();
   const ensure = (name: string, kind: EntityKind): Draft => {
     const key = name.toLowerCase();
     let draft = drafts.get(key);
@@ -246,7 +265,9 @@ function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
     } else if (drafts.has(key)) {
       draft = drafts.get(key)!;
     } else if (!c.name.includes(' ') && c.kind !== 'organisation') {
-      draft = surnameOwner(c.name) ?? (c.kind === 'person' ? ensure(c.name, 'person') : null);
+      // A person named by one word only: "Mrs. May" keeps the honorific so the name reads as one.
+      draft = surnameOwner(c.name) ?? singles.get(key) ?? (c.kind === 'person' ? ensure(c.text, 'person') : null);
+      if (draft) singles.set(key, draft);
     }
     if (!draft) continue;
     const mention = { paragraph: c.chunk.paragraph, text: c.text, at: c.start };

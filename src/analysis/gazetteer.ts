@@ -74,7 +74,8 @@ const PLACE_ACRONYMS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', '
 
 /** Whether a phrase (any case) names a place known to the gazetteer or headed by a geographic word. */
 export function isPlaceName(phrase: string): boolean {
-  const lower = phrase.toLowerCase().replace(/^the\s+/, '').replace(/[’']s$/, '');
+  let lower = phrase.toLowerCase().replace(/^the\s+/, '').replace(/[’']s$/, '');
+  if (/^(?:\p{L}\.)+\p{L}\.?$/u.test(lower)) lower = lower.replace(/\./g, ''); // "U.S." → "us"
   if (COUNTRY_SET.has(lower) || CITY_SET.has(lower) || MULTIWORD_SET.has(lower) || PLACE_ACRONYMS.has(lower)) return true;
   const words = lower.split(/\s+/);
   if (words.length > 1) {

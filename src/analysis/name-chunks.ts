@@ -108,8 +108,9 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
       while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && COMMON_CAPITALISED.has(body[0]!.text.toLowerCase())) body = body.slice(1);
       while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);
     }
-    body = body.filter((t, k) => !(k === 0 && (CALENDAR_WORDS.has(t.text.toLowerCase()) || t.text === 'I')));
-    if (body.length > 0 && body.every((t) => !CALENDAR_WORDS.has(t.text.toLowerCase()))) {
+    // Calendar words open no name ("September Fed meeting"), but "Mrs. May" is a name.
+    while (body.length > 0 && (CALENDAR_WORDS.has(body[0]!.text.toLowerCase()) || body[0]!.text === 'I')) body = body.slice(1);
+    if (body.length > 0) {
       const first = body[0]!;
       const last = body[body.length - 1]!;
       chunks.push({

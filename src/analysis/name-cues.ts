@@ -15,13 +15,15 @@ chairman chairwoman chair director leader premier president-elect first lady lor
 professor mr mrs ms miss mx coach detective inspector superintendent constable officer agent marshal
 patriarch speaker mp senior state health education trade economy economic energy transport culture justice
 home labour labor environment agriculture executive ceo founder owner minister-president crown acting former
-opposition supreme military army police`);
+opposition supreme military army police det supt insp ch dci di ds pc sgt cllr councillor
+attorney-general surgeon-general solicitor-general secretary-general`);
 
 /** Titles that alone mark their holder as a person ("Mr", "President", "Minister"). */
 export const PERSON_TITLES = toSet(`president minister chancellor secretary general gen governor senator mayor
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev judge ambassador
 envoy spokesman spokeswoman chairman chairwoman director leader premier lord lady sir dame dr prof professor
-mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch`);
+mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch
+det supt insp dci sgt cllr councillor executive secretary-general`);
 
 /** Honorifics: "Mr Branson", "Dr. Smith". */
 export const HONORIFICS = toSet('mr mrs ms miss mx dr prof sir dame lord lady');

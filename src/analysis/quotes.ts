@@ -209,8 +209,9 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     const clauseStart = Math.max(region.lastIndexOf(';'), /\bthat\s/iu.test(region) ? -1 : -1);
     const clause = region.slice(clauseStart + 1);
     const clauseHits = hits.filter((h) => h.start > clauseStart);
-    const last = clauseHits.at(-1);
-    if (last && !/\b(?:of|by|with|for|to|from|about|against|between)\s+(?:the\s+)?$/iu.test(region.slice(0, last.start))) {
+    // Names after a preposition ("of the University of Oxford", "to the BBC") are not subjects.
+    const last = clauseHits.filter((h) => !/\b(?:of|by|with|for|to|from|about|against|between|at|in|on)\s+(?:the\s+)?$/iu.test(region.slice(0, h.start))).at(-1);
+    if (last) {
       speaker = entitySpeaker(last.entity);
     } else {
       const opening = LEADING_NAME.exec(clause);
@@ -285,7 +286,7 @@ function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speak
 }
 
 function isFemale(entity: Entity): boolean {
-  const words = [entity.name, ...entity.roles.map((r) => r.text)].join(' ').toLowerCase().split(/[\s.]+/);
+  const words = [entity.name, ...entity.aliases, ...entity.roles.map((r) => r.text)].join(' ').toLowerCase().split(/[\s.]+/);
   return words.some((w) => FEMALE_CUES.has(w));
 }
 

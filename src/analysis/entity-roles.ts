@@ -15,7 +15,7 @@ const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
 
 /** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */
 export function hasRoleNoun(phrase: string): boolean {
-  return phrase.toLowerCase().split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w));
+  return phrase.toLowerCase().split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))));
 }
 
 /**

@@ -50,8 +50,10 @@ const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
 const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
 const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
+const AFTER_PREPOSITION = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:the\s+)?$/iu;
+const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
-const LEADING_NAME = /^\s*((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
+const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
 
 /** Finds an article's quotes in order of appearance, each with its kind and (when the article says) its speaker. */
 export function findQuotes(article: Article, sentences: Sentence[], entities: Entity[]): Quote[] {
@@ -204,25 +206,35 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     const last = hits.at(-1);
     if (last) speaker = entitySpeaker(last.entity);
   }
-  if (!speaker) {
-    // The subject of the verb: the last name in its clause, or the phrase that opens the clause.
-    const clauseStart = Math.max(region.lastIndexOf(';'), /\bthat\s/iu.test(region) ? -1 : -1);
-    const clause = region.slice(clauseStart + 1);
-    const clauseHits = hits.filter((h) => h.start > clauseStart);
-    // Names after a preposition ("of the University of Oxford", "to the BBC") are not subjects.
-    const last = clauseHits.filter((h) => !/\b(?:of|by|with|for|to|from|about|against|between|at|in|on)\s+(?:the\s+)?$/iu.test(region.slice(0, h.start))).at(-1);
-    if (last) {
-      speaker = entitySpeaker(last.entity);
-    } else {
-      const opening = LEADING_NAME.exec(clause);
-      speaker = opening && !PRONOUN_SUBJECT.test(opening[1]!.trim())
-        ? { speakerId: null, speaker: opening[1]!.trim(), kind: 'other' }
-        : resolvePhrase(clause.split(',')[0]!, span.paragraph, ctx, 'subject');
-    }
-  }
+  if (!speaker) speaker = findSubject(region, hits, span.paragraph, ctx);
   if (!speaker) return null;
   const colon = /:\s*$/u.test(before);
   return { ...speaker, attribution: colon || verb ? 'said' : 'context' };
+}
+
+/**
+ * The subject of a speech verb, from the text before it in its sentence: a name right before the
+ * verb ("… Xi Jinping said"), else the phrase right before it ("campaigners say", "Goldman Sachs
+ * analysts wrote"), else the last name in the sentence that is not after a preposition, else the
+ * capitalised phrase opening the sentence ("Moscow has criticized …, and has boasted").
+ */
+function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Context): Speaker | null {
+  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION.test(region.slice(Math.max(0, h.start - 20), h.start)));
+  const segmentStart = Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) + 1;
+  const segment = region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim();
+  const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);
+  if (near) return entitySpeaker(near.entity);
+  if (segment.length > 0 && segment.split(/\s+/).length <= 6 && !/\b(?:that|which|who|when|if|because)\b/iu.test(segment)) {
+    const pronoun = PRONOUN_SUBJECT.exec(segment);
+    if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
+    if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
+    if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment)) return { speakerId: null, speaker: segment, kind: 'other' };
+  }
+  const last = subjectHits.at(-1);
+  if (last) return entitySpeaker(last.entity);
+  const opening = LEADING_NAME.exec(region);
+  if (opening && !PRONOUN_SUBJECT.test(opening[1]!.trim())) return { speakerId: null, speaker: opening[1]!.trim(), kind: 'other' };
+  return null;
 }
 
 /** A stand-alone quote right after a quote with a known speaker continues that speaker. */

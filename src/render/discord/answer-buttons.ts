@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
 import type { Citation } from '../../model/answer.ts';
 import { citeButtonId } from './custom-ids.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
@@ -27,17 +27,17 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
  * Button rows for an answer: one "¶ n" button per cited paragraph (as many as the rows
  * allow), then ◀ ▶ when the answer has several pages.
  */
-export function buildAnswerButtons(citations: Citation[], navigation: PageNavigation | null): Array<APIActionRowComponent<APIButtonComponent>> {
+export function buildAnswerButtons(citations: Citation[], navigation: PageNavigation | null): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
   const paged = navigation !== null && navigation.pageCount > 1;
   const citationRows = DISCORD_LIMITS.actionRows - (paged ? 1 : 0);
-  const buttons: APIButtonComponent[] = [];
+  const buttons: APIButtonComponentWithCustomId[] = [];
   for (const citation of uniqueCitations(citations)) {
     if (buttons.length >= citationRows * DISCORD_LIMITS.buttonsPerRow) break;
     const customId = citeButtonId(citation.article, citation.paragraph);
     if (!customId) continue;
     buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: formatCitation(citation.paragraph), custom_id: customId });
   }
-  const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
+  const rows: Array<APIActionRowComponent<APIButtonComponentWithCustomId>> = [];
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
   }

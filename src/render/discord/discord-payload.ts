@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 
 /** Mentions are never parsed in anything Pilcrow sends. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as [] });
@@ -10,7 +10,7 @@ export const NO_MENTIONS = Object.freeze({ parse: [] as [] });
 export interface DiscordPayload {
   content?: string;
   embeds: APIEmbed[];
-  components: Array<APIActionRowComponent<APIButtonComponent>>;
+  components: Array<APIActionRowComponent<APIButtonComponentWithCustomId>>;
   allowedMentions: { parse: [] };
 }
 

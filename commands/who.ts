@@ -1,0 +1,17 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { answerCommand, completeCommandOption } from '../src/bot/answer-command.ts';
+import { buildCommandData } from '../src/bot/build-command-data.ts';
+import type { CommandContext, Outcome } from '../src/bot/command-module.ts';
+
+/** /who: its definition, from the command spec plus `share`. */
+export const data = buildCommandData('who');
+
+/** Answers /who (privately unless share:true). */
+export function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  return answerCommand(interaction, ctx, 'who');
+}
+
+/** Suggests values for the options of /who that autocomplete. */
+export function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
+  return completeCommandOption(interaction, ctx, 'who');
+}

@@ -1,0 +1,67 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { findCommandSpec } from '../answers/command-spec.ts';
+import { isUserError, userError } from '../model/user-error.ts';
+import { DISCORD_LIMITS } from '../render/discord/discord-limits.ts';
+import { renderAnswer } from '../render/discord/render-answer.ts';
+import { renderUserError } from '../render/discord/render-user-error.ts';
+import type { CommandContext, Outcome } from './command-module.ts';
+import { pageIdsFor, type CommandOptions } from './page-ids.ts';
+import { respond, respondInTime, type Reply } from './respond.ts';
+
+/** The options of a command as its spec declares them, read from the interaction (Discord-only options left out). */
+export function readCommandOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction, name: string): CommandOptions {
+  const options: CommandOptions = {};
+  for (const option of findCommandSpec(name)?.options ?? []) {
+    const value = option.type === 'integer' ? interaction.options.getInteger(option.name) : interaction.options.getString(option.name);
+    if (value !== null && value !== undefined) options[option.name] = value;
+  }
+  return options;
+}
+
+/** The reply for a cooldown still running. */
+export function cooldownReply(seconds: number): Reply {
+  return { payload: renderUserError(userError('cooldown', `You're asking quickly. Try again in ${seconds} s.`)), ephemeral: true };
+}
+
+/**
+ * Runs a command for the member and answers: privately unless `share` is true; user errors
+ * always privately; within the command's per-member cooldown.
+ */
+export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: string): Promise<Outcome> {
+  const options = readCommandOptions(interaction, name);
+  const share = interaction.options.getBoolean('share') ?? false;
+  const wait = ctx.cooldowns.take(`${interaction.user.id}:${name}`, ctx.settings.commandCooldowns[name] ?? 0);
+  if (wait > 0) {
+    await respond(interaction, cooldownReply(wait));
+    return 'cooldown';
+  }
+  let outcome: Outcome = 'answered';
+  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share }, () => {
+    const result = ctx.run(ctx.corpus(), name, options);
+    if (isUserError(result)) {
+      outcome = 'user-error';
+      return { payload: renderUserError(result), ephemeral: true };
+    }
+    const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages) });
+    return { payload: rendered.payload, ephemeral: !share };
+  });
+  return outcome;
+}
+
+/** Answers an autocomplete request for the focused option of a command (≤ 25 choices of ≤ 100 characters). */
+export async function completeCommandOption(interaction: AutocompleteInteraction, ctx: CommandContext, name: string): Promise<Outcome> {
+  const focused = interaction.options.getFocused(true);
+  const kind = findCommandSpec(name)?.options.find((o) => o.name === focused.name)?.autocomplete;
+  if (!kind) {
+    await interaction.respond([]);
+    return 'completed';
+  }
+  const article = focused.name === 'article' ? undefined : interaction.options.getString('article') ?? undefined;
+  const choices = ctx
+    .complete(ctx.corpus(), kind, String(focused.value ?? ''), article ? { article } : {})
+    .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value.slice(0, DISCORD_LIMITS.choiceValue) }))
+    .filter((c) => c.name.length > 0)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices);
+  await interaction.respond(choices);
+  return 'completed';
+}

@@ -1,0 +1,99 @@
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Logger } from 'pino';
+import { textPayload } from '../render/discord/discord-payload.ts';
+import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
+import { handleButton } from './handle-button.ts';
+import { respond } from './respond.ts';
+
+/** Said when a handler throws; the details go to the log with the interaction id. */
+export const APOLOGY_TEXT = 'Sorry, something went wrong while answering. It has been logged; please try again.';
+
+/** What the dispatcher needs: the commands by name, the shared context, the root logger. */
+export interface DispatcherOptions {
+  commands: ReadonlyMap<string, CommandModule>;
+  context: Omit<CommandContext, 'log'>;
+  log: Logger;
+}
+
+/** Longest option value written to the log. */
+const LOGGED_VALUE = 100;
+/** Option names never logged. */
+const SECRET_OPTION = /token|secret|password/i;
+
+function loggedOptions(interaction: Interaction): Record<string, unknown> | undefined {
+  if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const option of interaction.options.data) {
+    if (SECRET_OPTION.test(option.name)) continue;
+    out[option.name] = typeof option.value === 'string' ? option.value.slice(0, LOGGED_VALUE) : option.value;
+  }
+  return out;
+}
+
+function commandOf(interaction: Interaction): string {
+  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isButton()) return `button:${interaction.customId.split(/[:|]/)[0] ?? ''}`;
+  return `type:${interaction.type}`;
+}
+
+async function apologise(interaction: RepliableInteraction): Promise<void> {
+  await respond(interaction, { payload: textPayload(APOLOGY_TEXT), ephemeral: true });
+}
+
+/**
+ * The one interaction handler: routes slash commands, autocomplete and buttons to their
+ * handlers; logs one line per interaction (command, options, latency, outcome); catches any
+ * thrown error once, logs it with the interaction id and apologises privately, so the bot
+ * keeps serving. Never rejects.
+ */
+export function createDispatcher(options: DispatcherOptions): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    const started = options.context.clock();
+    const command = commandOf(interaction);
+    const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
+    const ctx: CommandContext = { ...options.context, log };
+    let outcome: Outcome | 'error' = 'unknown';
+    try {
+      outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';
+    } catch (err) {
+      outcome = 'error';
+      log.error({ err, interactionId: interaction.id }, 'interaction handler failed');
+      try {
+        if (interaction.isAutocomplete()) {
+          if (!interaction.responded) await interaction.respond([]);
+        } else if (interaction.isRepliable()) {
+          await apologise(interaction);
+        }
+      } catch (replyErr) {
+        log.error({ err: replyErr, interactionId: interaction.id }, 'could not send the apology');
+      }
+    }
+    const line = { kind: interaction.type, options: loggedOptions(interaction), userId: interaction.user.id, latencyMs: options.context.clock() - started, outcome };
+    if (interaction.isAutocomplete()) log.debug(line, 'interaction');
+    else log.info(line, 'interaction');
+  };
+}
+
+async function route(interaction: Interaction, ctx: CommandContext, commands: ReadonlyMap<string, CommandModule>): Promise<Outcome | void> {
+  if (interaction.isChatInputCommand()) {
+    const command = commands.get(interaction.commandName);
+    if (!command) {
+      await respond(interaction, { payload: textPayload(`I don't know /${interaction.commandName.slice(0, 32)} (any more). Try /summary, /quote, /who or /related.`), ephemeral: true });
+      return 'unknown';
+    }
+    return command.execute(interaction, ctx);
+  }
+  if (interaction.isAutocomplete()) {
+    const command = commands.get(interaction.commandName);
+    if (!command?.autocomplete) {
+      await interaction.respond([]);
+      return 'unknown';
+    }
+    return command.autocomplete(interaction, ctx);
+  }
+  if (interaction.isButton()) return handleButton(interaction, ctx);
+  if (interaction.isRepliable()) {
+    await respond(interaction, { payload: textPayload(`That is not something I can handle.`), ephemeral: true });
+  }
+  return 'unknown';
+}

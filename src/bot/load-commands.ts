@@ -1,0 +1,50 @@
+import { readdir } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { CommandModule } from './command-module.ts';
+
+/** The commands directory (commands/ at the repository root). */
+export const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
+
+/**
+ * Checks that a value has the shape of a command module: `data` with a name and toJSON(),
+ * an `execute` function, and `autocomplete` a function when present. Returns what is wrong.
+ */
+export function checkCommandModule(value: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof value !== 'object' || value === null) return ['is not a module object'];
+  const m = value as Record<string, unknown>;
+  const data = m.data as { name?: unknown; toJSON?: unknown } | undefined;
+  if (!data || typeof data !== 'object') problems.push('has no `data` export');
+  else {
+    if (typeof data.name !== 'string' || !/^[-_\p{L}\p{N}]{1,32}$/u.test(data.name)) problems.push('`data.name` is not a valid command name');
+    if (typeof data.toJSON !== 'function') problems.push('`data` has no toJSON() (use SlashCommandBuilder)');
+  }
+  if (typeof m.execute !== 'function') problems.push('has no `execute(interaction, ctx)` export');
+  if (m.autocomplete !== undefined && typeof m.autocomplete !== 'function') problems.push('`autocomplete` is not a function');
+  return problems;
+}
+
+/** Checks several modules; throws (a bug, not a user error) naming each bad one. Returns them by name. */
+export function indexCommandModules(modules: Array<{ file: string; module: unknown }>): Map<string, CommandModule> {
+  const byName = new Map<string, CommandModule>();
+  const problems: string[] = [];
+  for (const { file, module } of modules) {
+    const found = checkCommandModule(module);
+    if (found.length > 0) {
+      problems.push(`${file}: ${found.join('; ')}`);
+      continue;
+    }
+    const command = module as CommandModule;
+    if (byName.has(command.data.name)) problems.push(`${file}: duplicate command name "${command.data.name}"`);
+    byName.set(command.data.name, command);
+  }
+  if (problems.length > 0) throw new Error(`Invalid command modules:\n${problems.join('\n')}`);
+  return byName;
+}
+
+/** Imports every commands/*.ts module, checks its shape and returns the commands by name. */
+export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string, CommandModule>> {
+  const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
+  const modules = await Promise.all(files.map(async (file) => ({ file, module: (await import(pathToFileURL(new URL(file, dir).pathname).href)) as unknown })));
+  return indexCommandModules(modules);
+}

@@ -1,19 +1,18 @@
-import Fuse, { type FuseIndex } from 'fuse.js';
+import Fuse from 'fuse.js';
 import type { Article } from '../model/article.ts';
 import type { ArticleHit } from '../model/corpus.ts';
 import { clampLimit, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameKey } from './name-search.ts';
-import { ARTICLE_FUSE_OPTIONS, MAX_NAME_QUERY_CHARS } from './search-settings.ts';
+import { nameWords } from './index-words.ts';
+import { ARTICLE_CANDIDATES, ARTICLE_FUSE_OPTIONS, MAX_NAME_QUERY_CHARS, TERM_SCORING, expandNameWord } from './search-settings.ts';
+import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One searchable article: its id and the headline shown for it. */
 export interface ArticleDoc {
   id: string;
   title: string;
 }
-
-/** Serialised fuse.js index (what `FuseIndex.toJSON()` returns). */
-export type SerialisedFuseIndex = ReturnType<FuseIndex<ArticleDoc>['toJSON']>;
 
 /** Words of the first paragraph used as a title when an article has no headline. */
 const FALLBACK_TITLE_WORDS = 12;
@@ -27,34 +26,36 @@ export function displayTitle(article: Article): string {
   return words.length > FALLBACK_TITLE_WORDS ? `${words.slice(0, FALLBACK_TITLE_WORDS).join(' ')}…` : first;
 }
 
-/** Articles by headline or id: exact and prefix matches first, then fuse.js fuzzy matches. */
+/**
+ * Articles by headline or id: exact and prefix matches (checked on every article: plain string
+ * tests) first, then fuse.js fuzzy matches over every article of a small corpus, or over the
+ * ARTICLE_CANDIDATES best of a TermIndex over headline and id words in a big one.
+ */
 export class ArticleSearch {
-  private readonly fuse: Fuse<ArticleDoc>;
   private readonly keys: ReadonlyArray<{ title: string; id: string }>;
 
   constructor(
     private readonly docs: readonly ArticleDoc[],
-    index: FuseIndex<ArticleDoc>,
+    private readonly terms: TermIndex,
   ) {
-    this.fuse = new Fuse(docs, { ...ARTICLE_FUSE_OPTIONS }, index);
     this.keys = docs.map((d) => ({ title: nameKey(d.title), id: nameKey(d.id) }));
   }
 
   /** Indexes the articles from scratch. */
   static build(docs: readonly ArticleDoc[]): ArticleSearch {
-    return new ArticleSearch(docs, Fuse.createIndex(ARTICLE_FUSE_OPTIONS.keys ?? [], docs));
+    return new ArticleSearch(docs, TermIndex.build(docs.map((d) => `${d.title} ${d.id}`), nameWords));
   }
 
-  /** Restores from `serialise()` output; the docs must be the list the index was built from. */
-  static load(docs: readonly ArticleDoc[], data: SerialisedFuseIndex): ArticleSearch {
-    const index = Fuse.parseIndex<ArticleDoc>(data as Parameters<typeof Fuse.parseIndex>[0]);
-    if (index.size() !== docs.length) throw new Error('article index does not match its documents');
-    return new ArticleSearch(docs, index);
+  /** Restores from `serialise()` output; throws unless it was built from these same docs. */
+  static load(docs: readonly ArticleDoc[], data: SerialisedTermIndex): ArticleSearch {
+    const terms = TermIndex.load(data);
+    if (terms.size !== docs.length) throw new Error('article index does not match its documents');
+    return new ArticleSearch(docs, terms);
   }
 
-  /** The fuse.js index as plain data. */
-  serialise(): SerialisedFuseIndex {
-    return this.fuse.getIndex().toJSON();
+  /** The term index as JSON-ready data. */
+  serialise(): SerialisedTermIndex {
+    return this.terms.serialise();
   }
 
   /** Articles matching `query`, best first; an empty query lists all articles in corpus order. */
@@ -68,8 +69,13 @@ export class ArticleSearch {
       const tier = Math.max(scoreTier(k.title, key), scoreTier(k.id, key));
       if (tier > 0) scores.set(i, tier);
     });
-    for (const result of this.fuse.search(key)) {
-      if (!scores.has(result.refIndex)) scores.set(result.refIndex, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
+    const pool = this.docs.length <= ARTICLE_CANDIDATES
+      ? this.docs.map((_, i) => i)
+      : this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, ARTICLE_CANDIDATES).map((m) => m.id);
+    const fuzzyPool = pool.filter((i) => !scores.has(i));
+    if (fuzzyPool.length > 0) {
+      const fuse = new Fuse(fuzzyPool.map((i) => ({ ...this.docs[i]!, index: i })), { ...ARTICLE_FUSE_OPTIONS });
+      for (const result of fuse.search(key)) scores.set(result.item.index, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
     }
     return [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

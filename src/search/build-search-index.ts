@@ -1,16 +1,16 @@
-import type { AsPlainObject } from 'minisearch';
 import type { AnalysedArticle, SearchIndex } from '../model/corpus.ts';
-import { ArticleSearch, displayTitle, type ArticleDoc, type SerialisedFuseIndex } from './article-search.ts';
+import { ArticleSearch, displayTitle, type ArticleDoc } from './article-search.ts';
 import { NameSearch, collectNameDocs } from './name-search.ts';
 import { ParagraphSearch, type ParagraphDoc } from './paragraph-search.ts';
 import { SEARCH_INDEX_VERSION } from './search-settings.ts';
+import type { SerialisedTermIndex } from './term-index.ts';
 
 /** The three indexes as plain JSON-ready data, for the on-disk cache. */
 export interface SerialisedSearchIndex {
   version: number;
-  paragraphs: AsPlainObject;
-  names: AsPlainObject;
-  articles: SerialisedFuseIndex;
+  paragraphs: SerialisedTermIndex;
+  names: SerialisedTermIndex;
+  articles: SerialisedTermIndex;
 }
 
 /** A SearchIndex that can also be written to the cache. */
@@ -19,10 +19,10 @@ export interface CorpusSearchIndex extends SearchIndex {
 }
 
 /**
- * Builds paragraph, name and article indexes over a corpus (articles in corpus order).
- * Paragraphs: MiniSearch (BM25, prefix, fuzzy) picks ≤ PARAGRAPH_CANDIDATES candidates and a
- * small per-query fuse.js re-ranks them. Names: exact/prefix tiers, then fuse.js over
- * MiniSearch candidates. Articles: fuse.js over headlines and ids.
+ * Builds paragraph, name and article indexes over a corpus (articles in corpus order). Each is a
+ * two-stage search: a TermIndex (BM25 over words; prefix and fuzzy word expansion through
+ * MiniSearch's radix tree) picks a bounded set of candidates, and a small per-query fuse.js ranks
+ * them (blended with BM25 for paragraphs; below exact/prefix tiers for names and articles).
  */
 export function buildSearchIndex(articles: readonly AnalysedArticle[]): CorpusSearchIndex {
   const docs = collectDocs(articles);

@@ -1,10 +1,11 @@
 import Fuse from 'fuse.js';
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
 import { clampLimit, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { cleanQuery } from './clean-query.ts';
-import { MAX_NAME_QUERY_CHARS, NAME_CANDIDATES, NAME_CANDIDATE_SEARCH_OPTIONS, NAME_FUSE_OPTIONS, NAME_MINISEARCH_OPTIONS, foldTerm } from './search-settings.ts';
+import { nameWords } from './index-words.ts';
+import { MAX_NAME_QUERY_CHARS, NAME_CANDIDATES, NAME_FUSE_OPTIONS, TERM_SCORING, expandNameWord, foldTerm } from './search-settings.ts';
+import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One entity that a name string belongs to. */
 interface NameOwner {
@@ -51,13 +52,17 @@ export function nameKey(text: string): string {
   return foldTerm(cleanQuery(text).text);
 }
 
-/** People/organisations by name or alias: exact and prefix matches first, then fuse.js fuzzy matches. */
+/**
+ * People/organisations by name or alias. Candidates: every string of the article (or of a small
+ * corpus), else the NAME_CANDIDATES best of a TermIndex over name words (prefix and fuzzy). Then
+ * exact, prefix and word-prefix matches by tier, and fuse.js fuzzy matches below them.
+ */
 export class NameSearch {
   private readonly byArticle: ReadonlyMap<string, NameDoc[]>;
 
   constructor(
     private readonly docs: readonly NameDoc[],
-    private readonly miniSearch: MiniSearch<NameDoc>,
+    private readonly terms: TermIndex,
   ) {
     const byArticle = new Map<string, NameDoc[]>();
     for (const doc of docs) {
@@ -72,21 +77,19 @@ export class NameSearch {
 
   /** Indexes the name strings from scratch. */
   static build(docs: readonly NameDoc[]): NameSearch {
-    const miniSearch = new MiniSearch<NameDoc>({ ...NAME_MINISEARCH_OPTIONS });
-    miniSearch.addAll(docs);
-    return new NameSearch(docs, miniSearch);
+    return new NameSearch(docs, TermIndex.build(docs.map((d) => d.key), nameWords));
   }
 
   /** Restores from `serialise()` output; the docs must be the list the index was built from. */
-  static load(docs: readonly NameDoc[], data: AsPlainObject): NameSearch {
-    const miniSearch = MiniSearch.loadJS<NameDoc>(data, { ...NAME_MINISEARCH_OPTIONS });
-    if (miniSearch.documentCount !== docs.length) throw new Error('name index does not match its documents');
-    return new NameSearch(docs, miniSearch);
+  static load(docs: readonly NameDoc[], data: SerialisedTermIndex): NameSearch {
+    const terms = TermIndex.load(data);
+    if (terms.size !== docs.length) throw new Error('name index does not match its documents');
+    return new NameSearch(docs, terms);
   }
 
-  /** The MiniSearch index as plain data (JSON-ready). */
-  serialise(): AsPlainObject {
-    return this.miniSearch.toJSON();
+  /** The term index as JSON-ready data. */
+  serialise(): SerialisedTermIndex {
+    return this.terms.serialise();
   }
 
   /**
@@ -119,10 +122,7 @@ export class NameSearch {
   }
 
   private findCandidates(key: string): NameDoc[] {
-    return this.miniSearch
-      .search(key, { ...NAME_CANDIDATE_SEARCH_OPTIONS })
-      .slice(0, NAME_CANDIDATES)
-      .map((r) => this.docs[r.id as number]!);
+    return this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, NAME_CANDIDATES).map((m) => this.docs[m.id]!);
   }
 }
 

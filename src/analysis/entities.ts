@@ -47,6 +47,7 @@ const ROMAN = /^[IVXLCDM]+$/;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
 const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
+const UNISEX_NAMES: ReadonlySet<string> = new Set(['jordan', 'jean', 'kim', 'sam', 'alex', 'jo', 'chris', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'peng', 'hu', 'xi', 'moon', 'yoon', 'marine', 'terry', 'jesse', 'dylan', 'logan', 'tyler', 'austin', 'billy', 'bobby', 'johnny', 'kelly', 'morgan', 'taylor']);
 const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
 const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
@@ -172,7 +173,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
   const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
   const determined = t === 0 && (tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)));
-  if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) return { ...base, kind: 'organisation' }; // "the White House said"
+  if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) {
+    return tokens.length >= 2 ? { ...base, kind: 'organisation' } : base; // "the White House said", not "the Dutchman said"
+  }
+  if (speaks && /\b(?:for|of|at|from)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) return { ...base, kind: 'organisation' }; // "a spokesman for Tesco said"
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
   return { ...base, name, start: nameStart, text: name };
 }
@@ -307,6 +311,8 @@ type Gender = 'female' | 'male' | null;
 function genderOf(draft: Draft): Gender {
   if ([...draft.cues].some((w) => FEMALE_CUES.has(w))) return 'female';
   if ([...draft.cues].some((w) => MALE_CUES.has(w))) return 'male';
+  const first = draft.name.toLowerCase().split(' ')[0]!;
+  if (draft.name.includes(' ') && FIRST_NAMES.has(first) && !UNISEX_NAMES.has(first)) return 'male'; // the list's other names are male
   return null;
 }
 
@@ -350,7 +356,11 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
         const distinct = [...new Set(before.map((b) => b.draft))];
         target = distinct.length >= 2 ? distinct[0]! : fits(previousSubject) && previousSubject !== distinct[0] ? previousSubject : null;
       } else {
-        target = before[0]?.draft ?? (fits(previousSubject) ? previousSubject : null);
+        target = before[0]?.draft ?? null;
+        // "Asked whether she would stand, Ms Ardern replied": a pronoun in an opening clause points ahead.
+        const firstComma = sentence.text.indexOf(',');
+        if (!target && firstComma > at - sentence.start) target = here.find((h) => h.at > at && fits(h.draft))?.draft ?? null;
+        if (!target && fits(previousSubject)) target = previousSubject;
       }
       if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });
     }

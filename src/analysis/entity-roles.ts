@@ -10,7 +10,7 @@ const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm
 /** Words that end a role phrase read backwards from a name. */
 const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, 'including', 'includes', 'like', 'named', 'called']);
 const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;
-const APPOSITIVE_AFTER = /^,\s+((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
+const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
 
 /** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */

@@ -25,7 +25,9 @@ export interface QuoteSpan {
 }
 
 const OPENS_PARAGRAPH = /^\s*["“]/u;
-const SINGLE = /(^|[\s(\[—–])['‘]([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])['’](?=$|[\s.,;:!?)\]—–])/gu;
+const SINGLE = /(^|[\s(\[—–])'([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])'(?=$|[\s.,;:!?)\]—–])/gu;
+/** Curly single quotes, also the main quotation marks of British style: ‘We will fight,’ she said. */
+const CURLY_SINGLE = /(^|[\s(\[—–"“])‘([^‘"“”\n]*?[^\s‘])’(?=$|[\s.,;:!?)\]—–"”])/gu;
 const CONTRACTION_START = /^(?:s|t|re|ll|ve|d|m|em|n|cause|til|tis|twas)\b/iu;
 
 /** Finds every quoted span of an article, in order of appearance. */
@@ -74,11 +76,12 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       }
       doubles.push([openAt, text.length]);
     }
-    for (const m of text.matchAll(SINGLE)) {
+    for (const m of [...text.matchAll(SINGLE), ...text.matchAll(CURLY_SINGLE)]) {
       const open = m.index + m[1]!.length;
       const close = m.index + m[0].length;
       const inner = m[2]!;
-      if (CONTRACTION_START.test(inner) || inner.split(/\s+/).length > 6) continue;
+      const curly = text[open] === '‘';
+      if (CONTRACTION_START.test(inner) || (!curly && inner.split(/\s+/).length > 6)) continue;
       if (doubles.some(([a, b]) => open > a && open < b)) continue;
       spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
     }

@@ -30,6 +30,9 @@ interface Found extends Speaker {
   attribution: Attribution;
 }
 
+/** A speaker the article points at with a pronoun we cannot resolve: honest 'none', no continuation guess. */
+const UNRESOLVED: Found = Object.freeze({ speakerId: null, speaker: null, kind: 'other', attribution: 'none' }) as Found;
+
 interface NameHit {
   entity: Entity;
   start: number;
@@ -50,6 +53,7 @@ const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
 const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
 const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
+const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const AFTER_PREPOSITION = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:the\s+)?$/iu;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
@@ -71,7 +75,9 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
     const kind = classifyQuote(span, text, endText, openSentence, closeSentence);
     const context: Context = { findNames, lastSpoken, entities, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
-    let found = attributeAfter(span, endText, closeSentence, context) ?? attributeBefore(span, text, openSentence, context);
+    let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
+    if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
+    if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
     if (!found) found = attributeContinuation(span, text, kind, spans[k - 1], quotes.at(-1));
     if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
     if (found.speaker !== null && found.attribution !== 'continuation') lastSpoken = { speaker: found, paragraph: span.paragraph };
@@ -119,9 +125,9 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
   const before = text.slice(openSentence?.start ?? 0, span.open);
   const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || SPEECH_VERBS.has(LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '');
   const after = endText.slice(span.close);
-  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null;
+  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null && subjectBeforeVerb(after) === null;
   const opensSentence = /^\s*$/u.test(before);
-  const full = !span.single && /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3);
+  const full = /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3);
   if (full) return 'full';
   return words <= 3 ? 'scare' : 'partial';
 }
@@ -134,18 +140,18 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
   const words = WORDS_OF.exec(after);
   if (words) {
     const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after');
-    if (speaker) return { ...speaker, attribution: /according/iu.test(after) ? 'according-to' : 'context' };
+    if (speaker) return attributed(speaker, /according/iu.test(after) ? 'according-to' : 'context');
   }
   const first = verbFirst(after);
   if (first !== null) {
     const speaker = resolvePhrase(first, span.endParagraph, ctx, 'speaker-after');
-    if (speaker) return { ...speaker, attribution: 'said' };
+    if (speaker) return attributed(speaker, 'said');
   }
   const subject = subjectBeforeVerb(after);
   if (subject === null) return null;
   const speaker = resolvePhrase(subject, span.endParagraph, ctx, 'subject');
   if (!speaker) return null;
-  return { ...speaker, attribution: PRONOUN_SUBJECT.test(subject) ? 'added' : 'said' };
+  return attributed(speaker, PRONOUN_SUBJECT.test(subject) ? 'added' : 'said');
 }
 
 /** `, said X…` → "X…" (the words after a leading speech verb), or null. */
@@ -183,7 +189,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   const according = /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ?? /^\s*according to\s+([^,]+),/iu.exec(before);
   if (according) {
     const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after');
-    if (speaker) return { ...speaker, attribution: 'according-to' };
+    if (speaker) return attributed(speaker, 'according-to');
   }
   let verb: RegExpExecArray | null = null;
   for (const m of before.matchAll(LETTERS)) {
@@ -195,7 +201,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     const colon = /^(.{1,80}?):\s*$/su.exec(before);
     if (colon) {
       const speaker = resolvePhrase(colon[1]!, span.paragraph, ctx, 'subject');
-      if (speaker) return { ...speaker, attribution: 'colon' };
+      if (speaker) return attributed(speaker, 'colon');
     }
     return null;
   }
@@ -209,7 +215,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   if (!speaker) speaker = findSubject(region, hits, span.paragraph, ctx);
   if (!speaker) return null;
   const colon = /:\s*$/u.test(before);
-  return { ...speaker, attribution: colon || verb ? 'said' : 'context' };
+  return attributed(speaker, colon || verb ? 'said' : 'context');
 }
 
 /**
@@ -237,9 +243,22 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   return null;
 }
 
+/** The speaker with how it was found; an unresolved pronoun stays unresolved. */
+function attributed(speaker: Speaker, attribution: Attribution): Found {
+  return speaker === UNRESOLVED ? UNRESOLVED : { ...speaker, attribution };
+}
+
+/** The second half of a quote broken by its attribution: `"We will win," he said, "and govern."` */
+function attributeSplitQuote(span: QuoteSpan, text: string, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
+  if (!previous || !previousQuote || previousQuote.speaker === null || previous.endParagraph !== span.paragraph) return null;
+  const between = text.slice(previous.close, span.open);
+  if (!SPLIT_ATTRIBUTION.test(between) || !/^\p{Ll}/u.test(span.text.trim())) return null;
+  return { speakerId: previousQuote.speakerId, speaker: previousQuote.speaker, kind: 'other', attribution: previousQuote.attribution };
+}
+
 /** A stand-alone quote right after a quote with a known speaker continues that speaker. */
 function attributeContinuation(span: QuoteSpan, text: string, kind: QuoteKind, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
-  if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full' || span.single) return null;
+  if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full') return null;
   const samePara = previous.endParagraph === span.paragraph;
   const nextPara = previous.endParagraph === span.paragraph - 1 && text.slice(0, span.open).trim().length === 0;
   if (!samePara && !nextPara) return null;
@@ -282,6 +301,10 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
 
 /** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */
 function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
+  return findPronounSpeaker(pronoun, paragraph, ctx) ?? UNRESOLVED;
+}
+
+function findPronounSpeaker(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
   const last = ctx.lastSpoken;
   const recent = last !== null && paragraph - last.paragraph <= 3 ? last.speaker : null;
   if (pronoun === 'he' || pronoun === 'she') {

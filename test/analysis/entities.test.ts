@@ -142,6 +142,10 @@ describe('findEntities on constructed text', () => {
     ['a name with a particle', ['Mr. Jean-Claude van Damme, a Belgian actor, arrived. Van Damme told reporters: "I love it."'], 'Jean-Claude van Damme', 'a Belgian actor'],
     ['a possessive appositive', ["The company's boss, Anna Berg, called the deal a disaster."], 'Anna Berg', "The company's boss"],
     ['an honorific with a title', ['A spokesman, Colonel Peter Hall, said it was over.'], 'Peter Hall', 'Colonel'],
+    ['a title with "of" after a country', ['U.S. Secretary of State Antony Blinken on Tuesday urged China to act.'], 'Antony Blinken', 'U.S. Secretary of State'],
+    ['a compass-word nationality', ['He met South Korean President Yoon Suk-yeol in Seoul.'], 'Yoon Suk-yeol', 'South Korean President'],
+    ['police ranks', ['Det Supt John Smith of Greater Manchester Police said it was over.'], 'John Smith', 'Det Supt'],
+    ['a role noun phrase before the name', ['Chinese Foreign Ministry spokesman Wang Wenbin rejected the criticism.'], 'Wang Wenbin', 'Chinese Foreign Ministry spokesman'],
   ])('GIVEN %s THEN the person and role are read', (_name, paragraphs, name, role) => {
     const e = byName(entitiesOf(articleFromParagraphs('x', paragraphs)), name);
     expect(e.kind).toBe('person');
@@ -156,6 +160,24 @@ describe('findEntities on constructed text', () => {
   it('GIVEN a sentence-opening common word THEN it is not part of a name', () => {
     const names = entitiesOf(articleFromParagraphs('x', ['Meanwhile President Maria Lopez said it. Witnesses said so.'])).map((e) => e.name);
     expect(names).toEqual(['Maria Lopez']);
+  });
+
+  it('GIVEN "the White House said", "the Dutchman said" and "a spokesman for Tesco said" THEN only the organisations are entities', () => {
+    const entities = entitiesOf(articleFromParagraphs('x', ['The White House said it would respond.', '"We created chances," the Dutchman said.', 'A spokesman for Tesco said it was sorry.']));
+    expect(entities.map((e) => [e.name, e.kind])).toEqual([['White House', 'organisation'], ['Tesco', 'organisation']]);
+  });
+
+  it('GIVEN "Mrs. May" THEN the month name is a person named with her honorific, and "she" is her', () => {
+    const entities = entitiesOf(articleFromParagraphs('x', ['Mrs. May told MPs in May that she would not resign.']));
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.name).toBe('Mrs. May');
+    expect(entities[0]!.mentions).toContainEqual({ paragraph: 1, text: 'she' });
+  });
+
+  it('GIVEN a pronoun in an opening clause THEN it points at the person named after it', () => {
+    const entities = entitiesOf(articleFromParagraphs('x', ['Labour leader Keir Starmer spoke first.', 'Asked whether she would stand again, Ms Ardern replied that she would not.']));
+    expect(byName(entities, 'Ms Ardern').mentions.map((m) => m.text)).toEqual(['she', 'Ms Ardern', 'she']);
+    expect(byName(entities, 'Keir Starmer').mentions.map((m) => m.text)).toEqual(['Keir Starmer']);
   });
 
   it('GIVEN names with accents THEN ids are plain kebab-case', () => {

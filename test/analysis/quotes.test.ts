@@ -114,6 +114,28 @@ describe('findQuotes on constructed text', () => {
       [1, 'critical condition', 'scare', null, null, 'none'],
     ]],
     ['apostrophes that are not quotes', ["The drivers' union said it wasn't the workers' fault."], []],
+    ['British single quotes with an age and an appositive', ['‘We will fight this decision all the way,’ said Karen Walsh, 52, a mother of three.'], [
+      [1, 'We will fight this decisi', 'full', 'Karen Walsh', 'karen-walsh', 'said'],
+    ]],
+    ['a quote broken by its attribution', ['“We will win,” said Jane Doe, “and we will govern for everyone.”'], [
+      [1, 'We will win', 'full', 'Jane Doe', 'jane-doe', 'said'],
+      [1, 'and we will govern for ev', 'partial', 'Jane Doe', 'jane-doe', 'said'],
+    ]],
+    ['a pronoun that cannot be resolved (no continuation guess)', ['‘We will fight,’ said Karen Walsh.', '“We will win,” he said.'], [
+      [1, 'We will fight', 'full', 'Karen Walsh', 'karen-walsh', 'said'],
+      [2, 'We will win', 'full', null, null, 'none'],
+    ]],
+    ['an unnamed speaker described by a noun phrase', ['A spokesman for Tesco said: "We are aware of the issue."', 'Goldman Sachs analysts wrote that rates would "likely pause".', "It's unfair, campaigners say, and they're 'furious'."], [
+      [1, 'We are aware of the issue', 'full', 'A spokesman for Tesco', null, 'said'],
+      [2, 'likely pause', 'scare', 'Goldman Sachs analysts', null, 'said'],
+      [3, 'furious', 'scare', 'campaigners', null, 'said'],
+    ]],
+    ['a name after a preposition before the speaker', ['Speaking to the BBC, Dr. Sarah Jones of the University of Oxford said: "This is a landmark study."'], [
+      [1, 'This is a landmark study.', 'full', 'Sarah Jones', 'sarah-jones', 'said'],
+    ]],
+    ['"she added:" after the subject of the sentence before', ['Mrs. May told MPs that she would not resign. She added: "My job is to deliver Brexit."'], [
+      [1, 'My job is to deliver Brex', 'full', 'Mrs. May', 'mrs-may', 'said'],
+    ]],
   ])('GIVEN %s THEN the quotes and speakers are right', (_name, paragraphs, expected) => {
     expect(rowsOf(quotesOf(articleFromParagraphs('x', paragraphs)))).toEqual(expected);
   });

@@ -59,7 +59,7 @@ const ROLE_REFERENCE = new RegExp(
 );
 const LIST_INTRO = /^[^.;:]{0,60}?\b(?:such as|including|like)\s/u;
 const FUNCTION_WORDS = /^(?:of|and|or|in|to|for|the|a|an|with|by|from|at|on|as|is|was|has|had|which|that|who)$/u;
-const PRONOUN = /\b(he|him|his|himself|she|her|hers|herself)\b/giu;
+const PRONOUN = /\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b/g;
 const AFTER_QUOTE_PRONOUN = new RegExp(`["”],?\\s+$`, 'u');
 
 /** Finds the people and organisations of an article, each with roles, aliases and every mention in reading order. */

@@ -40,7 +40,8 @@ const CURRENCY_AFTER = /^[$¥€£]/;
 
 /** Whether a token starts with a capital (or is a number-bearing code like "S14"). */
 function isCapitalised(token: string): boolean {
-  return /^\p{Lu}/u.test(token);
+  const first = token.charAt(0);
+  return first !== first.toLowerCase() && first === first.toUpperCase();
 }
 
 /** Splits a sentence into word tokens with paragraph offsets. */

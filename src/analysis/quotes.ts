@@ -54,6 +54,7 @@ const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
 const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
 const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
+const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
 const AFTER_PREPOSITION = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:the\s+)?$/iu;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
@@ -73,7 +74,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const endText = texts.get(span.endParagraph) ?? '';
     const openSentence = sentenceAt(byParagraph.get(span.paragraph) ?? [], span.open);
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
-    const kind = classifyQuote(span, text, endText, openSentence, closeSentence);
+    const kind = classifyQuote(span, text, endText, openSentence);
     const context: Context = { findNames, lastSpoken, entities, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
@@ -119,7 +120,7 @@ function cleanQuoteText(text: string): string {
 }
 
 /** full: a sentence or more; partial: a phrase inside a sentence; scare: one to three words. */
-function classifyQuote(span: QuoteSpan, text: string, endText: string, openSentence: Sentence | null, _closeSentence: Sentence | null): QuoteKind {
+function classifyQuote(span: QuoteSpan, text: string, endText: string, openSentence: Sentence | null): QuoteKind {
   const inner = cleanQuoteText(span.text);
   const words = inner.split(/\s+/).filter((w) => w.length > 0).length;
   const before = text.slice(openSentence?.start ?? 0, span.open);
@@ -276,19 +277,19 @@ function entitySpeaker(entity: Entity): Speaker {
  * last quoted speaker, or the phrase itself as a description ("an unnamed ambulance official").
  */
 function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position: 'subject' | 'speaker-after'): Speaker | null {
-  const clause = position === 'speaker-after' ? phrase : phrase;
-  const hits = ctx.findNames(clause);
-  const stop = CLAUSE_END.exec(clause);
-  const head = (stop ? clause.slice(0, stop.index) : clause).replace(AUXILIARIES, '').trim();
+  const hits = ctx.findNames(phrase);
+  const stop = CLAUSE_END.exec(phrase);
+  const head = (stop ? phrase.slice(0, stop.index) : phrase).replace(AUXILIARIES, '').trim();
   const person = hits.find((h) => h.entity.kind === 'person');
-  if (person && (position === 'subject' || person.start <= (stop?.index ?? clause.length) || /^\s*(?:a|an|the|his|her|its|their)\s/iu.test(clause))) {
-    // `said a BBC executive, Caroline Thomson`: the person after the description.
-    if (position === 'subject' || person.start <= clause.search(/[.;]|$/u)) return entitySpeaker(person.entity);
+  if (person) {
+    if (position === 'subject' || !stop || person.start <= stop.index) return entitySpeaker(person.entity);
+    // `said a BBC executive, Caroline Thomson`: the person named right after the description.
+    if (APPOSITIVE_LEAD.test(phrase.slice(0, person.start))) return entitySpeaker(person.entity);
   }
   const pronoun = PRONOUN_SUBJECT.exec(head);
   if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
   if (head.length === 0 || head.split(/\s+/).length > 12) return null;
-  const leadingOrg = hits.find((h) => h.entity.kind === 'organisation' && clause.slice(0, h.start).replace(/\bthe\b/giu, '').trim() === '');
+  const leadingOrg = hits.find((h) => h.entity.kind === 'organisation' && phrase.slice(0, h.start).replace(/\bthe\b/giu, '').trim() === '');
   if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
   if (leadingOrg) return entitySpeaker(leadingOrg.entity);
   if (/^(?:the\s+)?\p{Lu}/u.test(head) || DETERMINER_START.test(head)) {

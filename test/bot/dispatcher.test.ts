@@ -1,0 +1,189 @@
+import { Writable } from 'node:stream';
+import { MessageFlags } from 'discord.js';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { BOT_DEFAULTS, type CommandModule, type RunCommand } from '../../src/bot/command-module.ts';
+import { createCooldowns } from '../../src/bot/cooldowns.ts';
+import { APOLOGY_TEXT, createDispatcher } from '../../src/bot/dispatcher.ts';
+import { loadCommands } from '../../src/bot/load-commands.ts';
+import { createPageMemory } from '../../src/bot/page-ids.ts';
+import { respondInTime } from '../../src/bot/respond.ts';
+import type { Corpus } from '../../src/model/corpus.ts';
+import { userError } from '../../src/model/user-error.ts';
+import { textPayload } from '../../src/render/discord/discord-payload.ts';
+import { quotesOf, summaryOf } from '../render/discord/sample-answers.ts';
+import { fakeInteraction } from './fake-interaction.ts';
+
+const commands = await loadCommands();
+
+/** A dispatcher over the real command modules with a hand-made answer function, a settable clock and a captured log. */
+function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule> } = {}) {
+  const lines: any[] = [];
+  const log = pino({ level: 'debug' }, new Writable({ write(chunk, _e, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
+  let now = 1_000_000;
+  const corpus = { articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+  const all = new Map(commands);
+  for (const [name, module] of Object.entries(options.extra ?? {})) all.set(name, module);
+  const dispatch = createDispatcher({
+    commands: all,
+    log,
+    context: {
+      corpus: () => corpus,
+      run: options.run ?? ((_c, name) => (name === 'quote' ? quotesOf(12) : summaryOf(3))),
+      complete: () => [{ name: 'Sergei Lavrov', value: 'Sergei Lavrov' }],
+      clock: () => now,
+      cooldowns: createCooldowns(() => now),
+      pages: createPageMemory(),
+      settings: BOT_DEFAULTS,
+    },
+  });
+  return { dispatch, lines, advance: (ms: number) => (now += ms) };
+}
+
+const throwing: CommandModule = { data: { name: 'boom', toJSON: () => ({}) }, execute: () => Promise.reject(new Error('kaput')) };
+const deferThenThrow: CommandModule = {
+  data: { name: 'slowboom', toJSON: () => ({}) },
+  async execute(interaction) {
+    await interaction.deferReply();
+    throw new Error('kaput after deferring');
+  },
+};
+
+describe('createDispatcher', () => {
+  it('GIVEN a handler that throws THEN the member gets a private apology and the error is logged with the interaction id', async () => {
+    const { dispatch, lines } = setup({ extra: { boom: throwing } });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'boom' });
+    await dispatch(interaction);
+    expect(calls).toEqual([{ method: 'reply', body: expect.objectContaining({ content: APOLOGY_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) }]);
+    const error = lines.find((l) => l.msg === 'interaction handler failed');
+    expect(error).toMatchObject({ level: 50, interactionId: interaction.id, command: 'boom', guildId: 'g-1', err: { message: 'kaput' } });
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([expect.objectContaining({ interactionId: interaction.id, outcome: 'error', latencyMs: 0 })]);
+  });
+
+  it('GIVEN a handler that throws after deferring THEN the apology goes out privately and the public placeholder is removed', async () => {
+    const { dispatch } = setup({ extra: { slowboom: deferThenThrow } });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'slowboom' });
+    await dispatch(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'followUp', 'deleteReply']);
+    expect(calls[1]!.body).toMatchObject({ content: APOLOGY_TEXT, flags: MessageFlags.Ephemeral });
+  });
+
+  it('GIVEN a command THEN one log line records its options, latency and outcome', async () => {
+    const { dispatch, lines } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary', options: { length: 3 } });
+    await dispatch(interaction);
+    expect(calls[0]!.method).toBe('reply');
+    expect(calls[0]!.body.flags).toBe(MessageFlags.Ephemeral);
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([expect.objectContaining({ command: 'summary', options: { length: 3 }, outcome: 'answered' })]);
+  });
+
+  it('GIVEN share:true THEN the answer is public', async () => {
+    const { dispatch } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary', options: { share: true } });
+    await dispatch(interaction);
+    expect(calls[0]!.body.flags).toBeUndefined();
+  });
+
+  it('GIVEN a user error with share:true THEN it is still private', async () => {
+    const { dispatch, lines } = setup({ run: () => userError('not-found', 'Nobody called "X" is quoted.', ['Sergei Lavrov']) });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'quote', options: { speaker: 'X', share: true } });
+    await dispatch(interaction);
+    expect(calls[0]!.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: 'Nobody called "X" is quoted.\nDid you mean **Sergei Lavrov**?' });
+    expect(lines.at(-1)).toMatchObject({ outcome: 'user-error' });
+  });
+
+  it('GIVEN an expensive command asked twice quickly THEN the second waits for the cooldown, and after it passes it is answered', async () => {
+    const { dispatch, advance } = setup();
+    const ask = async () => {
+      const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'related', options: { topic: 'x' } });
+      await dispatch(interaction);
+      return calls[0]!.body;
+    };
+    expect((await ask()).embeds).toHaveLength(1);
+    advance(1000);
+    expect(await ask()).toMatchObject({ content: 'You\'re asking quickly. Try again in 2 s.', flags: MessageFlags.Ephemeral });
+    advance(2000);
+    expect((await ask()).embeds).toHaveLength(1);
+  });
+
+  it('GIVEN a cooldown THEN it is per member', async () => {
+    const { dispatch } = setup();
+    for (const userId of ['u-1', 'u-2']) {
+      const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'related', options: { topic: 'x' }, userId });
+      await dispatch(interaction);
+      expect(calls[0]!.body.embeds).toHaveLength(1);
+    }
+  });
+
+  it.each(['nonsense', 'pk|forgotten-key|2', 'pg|nocommand|1'])('GIVEN the unknown or stale button "%s" THEN a polite private reply', async (customId) => {
+    const { dispatch, lines } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'button', customId });
+    await dispatch(interaction);
+    expect(calls).toEqual([{ method: 'reply', body: expect.objectContaining({ content: expect.stringMatching(/expired/), flags: MessageFlags.Ephemeral }) }]);
+    expect(lines.at(-1)).toMatchObject({ outcome: 'stale' });
+  });
+
+  it('GIVEN a page button from an answer THEN the message is updated to that page', async () => {
+    const { dispatch } = setup();
+    const first = fakeInteraction({ kind: 'command', name: 'quote', options: { speaker: 'Sergei Lavrov' } });
+    await dispatch(first.interaction);
+    const next = first.calls[0]!.body.components.at(-1).components[1];
+    expect(next.custom_id).toBe('pg|quote|1|Sergei Lavrov');
+    const press = fakeInteraction({ kind: 'button', customId: next.custom_id });
+    await dispatch(press.interaction);
+    expect(press.calls[0]!.method).toBe('update');
+    expect(press.calls[0]!.body.embeds[0].footer.text).toContain('Page 2 of 3');
+  });
+
+  it('GIVEN a citation button for a paragraph the corpus lacks THEN a polite private reply', async () => {
+    const { dispatch } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'button', customId: 'cite:gone:4' });
+    await dispatch(interaction);
+    expect(calls[0]!.body).toMatchObject({ content: expect.stringMatching(/no longer/), flags: MessageFlags.Ephemeral });
+  });
+
+  it('GIVEN an autocomplete THEN choices come back and the line is logged at debug level', async () => {
+    const { dispatch, lines } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'autocomplete', name: 'who', focused: 'name', options: { name: 'lavr' } });
+    await dispatch(interaction);
+    expect(calls).toEqual([{ method: 'respond', body: [{ name: 'Sergei Lavrov', value: 'Sergei Lavrov' }] }]);
+    expect(lines.at(-1)).toMatchObject({ level: 20, outcome: 'completed' });
+  });
+
+  it('GIVEN an unknown command THEN a private hint', async () => {
+    const { dispatch } = setup();
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'nope' });
+    await dispatch(interaction);
+    expect(calls[0]!.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringContaining('/summary') });
+  });
+});
+
+describe('respondInTime', () => {
+  it('GIVEN an answer that is not ready in time THEN the interaction is deferred first and the answer edits it', async () => {
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const deferred = new Promise<void>((resolve) => {
+      const original = interaction.deferReply;
+      interaction.deferReply = async (body: unknown) => {
+        await original(body);
+        resolve();
+      };
+    });
+    const done = respondInTime(interaction, { deferAfterMs: 1, ephemeralIfDeferred: true }, async () => {
+      await slow;
+      return { payload: textPayload('late'), ephemeral: true };
+    });
+    await deferred;
+    finish();
+    await done;
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(calls[0]!.body).toEqual({ flags: MessageFlags.Ephemeral });
+  });
+
+  it('GIVEN an answer ready at once THEN it is a plain reply', async () => {
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: true }, () => ({ payload: textPayload('now'), ephemeral: false }));
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { checkCommandModule, indexCommandModules, loadCommands } from '../../src/bot/load-commands.ts';
+
+describe('loadCommands', () => {
+  it('GIVEN the commands directory THEN the four commands load, each defined from the spec plus share', async () => {
+    const commands = await loadCommands();
+    expect([...commands.keys()]).toEqual(['quote', 'related', 'summary', 'who']);
+    for (const command of commands.values()) {
+      const json = command.data.toJSON() as { options: Array<{ name: string; required?: boolean; autocomplete?: boolean }> };
+      expect(json.options.at(-1)!.name).toBe('share');
+      const firstOptional = json.options.findIndex((o) => !o.required);
+      expect(json.options.slice(firstOptional).every((o) => !o.required)).toBe(true);
+      expect(typeof command.autocomplete).toBe('function');
+    }
+    const summary = commands.get('summary')!.data.toJSON() as { options: Array<{ name: string; type: number; channel_types?: number[] }> };
+    expect(summary.options.find((o) => o.name === 'channel')).toMatchObject({ type: 7, channel_types: [0, 5] });
+    const who = commands.get('who')!.data.toJSON() as { options: Array<{ name: string; required?: boolean; autocomplete?: boolean }> };
+    expect(who.options[0]).toMatchObject({ name: 'name', required: true, autocomplete: true });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['nothing', null, 'is not a module object'],
+    ['no data', { execute() {} }, 'has no `data` export'],
+    ['a bad name', { data: { name: 'Has Spaces', toJSON() {} }, execute() {} }, 'not a valid command name'],
+    ['no execute', { data: { name: 'x', toJSON() {} } }, 'has no `execute'],
+    ['a bad autocomplete', { data: { name: 'x', toJSON() {} }, execute() {}, autocomplete: 3 }, '`autocomplete` is not a function'],
+  ])('GIVEN a module with %s THEN its shape is rejected', (_name, module, problem) => {
+    expect(checkCommandModule(module).join('; ')).toContain(problem);
+  });
+
+  it('GIVEN a bad module among good ones THEN loading fails naming the file', () => {
+    expect(() => indexCommandModules([{ file: 'broken.ts', module: {} }])).toThrow(/broken\.ts: has no `data` export/);
+  });
+});

@@ -18,6 +18,8 @@ const MAX_HEADING_WORDS = 10;
 const MAX_HEADING_CHARS = 100;
 /** A block of at most this many words between two pieces of a sentence is link text. */
 const MAX_LINK_TEXT_WORDS = 3;
+/** How many trailing characters of a paragraph decide whether it ends mid-sentence. */
+const END_CHARS = 80;
 
 /**
  * Builds the body from its blocks (lists and furniture already taken out). Pieces of a paragraph broken where a link was are
@@ -26,31 +28,35 @@ const MAX_LINK_TEXT_WORDS = 3;
  * Markdown headings are always crossheads.
  */
 export function buildBody(blocks: readonly Block[]): Body {
-  const body: Body = { paragraphs: [], headings: [] };
+  const headings: Heading[] = [];
+  // Each paragraph as its pieces plus the last characters of the joined text, so joining
+  // many pieces never rescans (or flattens) a growing string.
+  const paragraphs: Array<{ pieces: string[]; end: string }> = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
-    const last = body.paragraphs.length - 1;
+    const open = paragraphs[paragraphs.length - 1];
     if (block.level !== null) {
-      if (next !== undefined) body.headings.push({ before: body.paragraphs.length + 1, text: block.text });
+      if (next !== undefined) headings.push({ before: paragraphs.length + 1, text: block.text });
       continue;
     }
-    if (last >= 0 && continuesParagraph(body.paragraphs[last]!, block.text, next?.text)) {
-      body.paragraphs[last] = joinFragments(body.paragraphs[last]!, block.text);
+    if (open && continuesParagraph(open.end, block.text, next?.text)) {
+      open.pieces.push(block.text);
+      open.end = joinFragments(open.end, block.text).slice(-END_CHARS);
       continue;
     }
-    if (last >= 0 && next !== undefined && next.level === null && isCrosshead(block.text, next.text)) {
-      body.headings.push({ before: body.paragraphs.length + 1, text: block.text });
+    if (open && next !== undefined && next.level === null && isCrosshead(block.text, next.text)) {
+      headings.push({ before: paragraphs.length + 1, text: block.text });
       continue;
     }
     if (isPunctuationOnly(block.text)) continue;
-    body.paragraphs.push(block.text);
+    paragraphs.push({ pieces: [block.text], end: block.text.slice(-END_CHARS) });
   }
-  return body;
+  return { paragraphs: paragraphs.map((p) => p.pieces.reduce(joinFragments)), headings };
 }
 
 /**
- * Whether `block` continues the paragraph `previous` (a break where a link was): a lone
+ * Whether `block` continues the paragraph ending in `previous` (a break where a link was): a lone
  * punctuation block; `previous` ends mid-sentence and `block` starts with "," "." ";" ":" ")"
  * or a lowercase word; `previous` ends with a word no sentence ends with ("the", "of"…); or
  * `block` is a few words of link text between a sentence start and its continuation.

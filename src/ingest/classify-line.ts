@@ -76,12 +76,14 @@ export function isBylineOrDate(text: string): boolean {
 
 /** Ends a sentence: terminal punctuation (optionally followed by closing quotes/brackets) or a closing quote. */
 export function endsSentence(text: string): boolean {
-  return /[.!?…]["'”’»)\]]*$/.test(text) || /["”’»]$/.test(text) || /\w'$/.test(text);
+  const end = endOf(text);
+  return /[.!?…]["'”’»)\]]*$/.test(end) || /["”’»]$/.test(end) || /\w'$/.test(end);
 }
 
 /** Ends with any punctuation that a headline or crosshead would not end with. */
 export function endsWithPunctuation(text: string): boolean {
-  return /[.!?…,;:]["'”’»)\]]*$/.test(text) || /["”’'»]$/.test(text);
+  const end = endOf(text);
+  return /[.!?…,;:]["'”’»)\]]*$/.test(end) || /["”’'»]$/.test(end);
 }
 
 /** Starts like the continuation of a broken sentence: closing punctuation or a lowercase word. */
@@ -108,8 +110,13 @@ const DANGLING = new Set(
 
 /** Ends with a word that cannot end a sentence or a heading ("… with the", "… would be"). */
 export function endsDangling(text: string): boolean {
-  const last = /([\p{L}]+)$/u.exec(text)?.[1];
+  const last = /(?<!\p{L})(\p{L}+)$/u.exec(endOf(text))?.[1];
   return last !== undefined && DANGLING.has(last.toLowerCase());
+}
+
+/** The last characters of a text: end-anchored patterns only look here, so growing paragraphs stay cheap. */
+function endOf(text: string): string {
+  return text.length > 60 ? text.slice(-60) : text;
 }
 
 /** Number of whitespace-separated words. */
@@ -125,7 +132,7 @@ export function isHeadlineLike(text: string): boolean {
   const words = wordCount(text);
   if (words === 0 || words > 25 || text.length > 220) return false;
   if (!startsNewParagraph(text)) return false;
-  if (/[?!]$/.test(text)) return true;
+  if (/[?!]$/.test(endOf(text))) return true;
   return !endsWithPunctuation(text) && !endsDangling(text);
 }
 

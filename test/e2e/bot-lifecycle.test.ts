@@ -1,0 +1,90 @@
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
+import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
+import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+
+let fake: FakeDiscord;
+let root: string;
+let dataDir: string;
+let cacheDir: string;
+const running: Array<{ bot: RunningBot; store: CorpusStore }> = [];
+
+/** Resolves once the condition holds (polled every 20 ms, gives up after 10 s). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+async function launch(): Promise<{ bot: RunningBot; store: CorpusStore }> {
+  const store = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 50 });
+  if ('error' in store) throw new Error(store.error);
+  await store.ready;
+  const bot = await startBot({
+    config: { discordToken: fake.token, discordApiUrl: fake.apiUrl, digestChannelId: fake.channels.find((c) => c.name === 'digest')!.id, cacheDir },
+    log: pino({ level: 'silent' }),
+    source: store,
+  });
+  await fake.waitForLogin();
+  const instance = { bot, store };
+  running.push(instance);
+  return instance;
+}
+
+async function shutdown(instance: { bot: RunningBot; store: CorpusStore }): Promise<void> {
+  await instance.bot.digest?.idle();
+  await instance.bot.stop();
+  instance.store.close();
+  running.splice(running.indexOf(instance), 1);
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'pilcrow-lifecycle-'));
+  dataDir = path.join(root, 'data');
+  cacheDir = path.join(root, 'cache');
+  await mkdir(dataDir);
+  await copyFile('data/putin-belarus-transition.txt', path.join(dataDir, 'putin-belarus-transition.txt'));
+  fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
+});
+
+afterAll(async () => {
+  for (const instance of [...running]) await shutdown(instance);
+  await fake?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('the bot over its lifetime', () => {
+  it('GIVEN a dropped gateway connection THEN the bot resumes and keeps answering', async () => {
+    const instance = await launch();
+    const before = fake.sessions.resumes + fake.sessions.identifies;
+    fake.dropGateway();
+    await fake.waitForSessions((s) => s.resumes + s.identifies > before, 10_000);
+    const reply = await fake.slash('summary');
+    expect(reply.callback.type).toBe(4);
+    expect(checkMessage(reply.callback.data)).toEqual([]);
+    await shutdown(instance);
+  });
+
+  it('GIVEN a digest channel THEN a newly added article is announced once, and not again after a restart', async () => {
+    const digest = fake.channels.find((c) => c.name === 'digest')!.id;
+    const first = await launch();
+    await first.bot.digest!.idle();
+    expect(fake.channelMessages(digest)).toHaveLength(0);
+
+    await copyFile('test/fixtures/articles/wikinews-20160714-UN.txt', path.join(dataDir, 'wikinews-20160714-un.txt'));
+    await until(() => fake.channelMessages(digest).length > 0);
+    await first.bot.digest!.idle();
+    const announced = fake.channelMessages(digest);
+    expect(announced).toHaveLength(1);
+    expect(checkMessage(announced[0])).toEqual([]);
+    expect(announced[0].embeds[0].description).toMatch(/\(¶ \d+\)/);
+    await shutdown(first);
+
+    const second = await launch();
+    await second.bot.digest!.idle();
+    expect(fake.channelMessages(digest)).toHaveLength(1);
+    await shutdown(second);
+  });
+});

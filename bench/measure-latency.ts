@@ -7,9 +7,12 @@ export interface LatencyStats {
   max: number;
 }
 
-/** Times `run` once per query (after one untimed warm-up pass over the first few) and summarises. */
+/** Untimed runs before timing, so the JIT has compiled the search path. */
+const WARM_UP_RUNS = 20;
+
+/** Times `run` once per query (after an untimed warm-up over the first WARM_UP_RUNS) and summarises. */
 export function measureLatency<Q>(queries: readonly Q[], run: (query: Q) => unknown, now: () => number = performance.now.bind(performance)): LatencyStats {
-  for (const q of queries.slice(0, 3)) run(q);
+  for (const q of queries.slice(0, WARM_UP_RUNS)) run(q);
   const times: number[] = [];
   for (const q of queries) {
     const start = now();

@@ -26,7 +26,7 @@ import {
 } from '../src/search/search-settings.ts';
 import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
 import { SEED_ARTICLE, SEED_QUALITY_QUERIES, generateBenchQueries } from './bench-queries.ts';
-import { measureLatency, type LatencyStats } from './measure-latency.ts';
+import { measureLatency as timeQueries, type LatencyStats } from './measure-latency.ts';
 import { synthesiseCorpus } from './synthesise-corpus.ts';
 
 export type BenchCommand = 'related' | 'who' | 'quote' | 'articles' | 'summary';
@@ -261,6 +261,12 @@ function measureQuality(seed: AnalysedArticle): QualityReport {
     notWorseThanFuse: top1.pilcrow >= top1['fuse-scan'],
     rows,
   };
+}
+
+/** Times a query series from a clean heap, so one series' garbage is not collected during the next. */
+function measureLatency<Q>(queries: readonly Q[], run: (query: Q) => unknown): LatencyStats {
+  collectGarbage();
+  return timeQueries(queries, run);
 }
 
 let gc: (() => void) | null | undefined;

@@ -48,6 +48,7 @@ const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
 const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
 const UNISEX_NAMES: ReadonlySet<string> = new Set(['jordan', 'jean', 'kim', 'sam', 'alex', 'jo', 'chris', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'peng', 'hu', 'xi', 'moon', 'yoon', 'marine', 'terry', 'jesse', 'dylan', 'logan', 'tyler', 'austin', 'billy', 'bobby', 'johnny', 'kelly', 'morgan', 'taylor']);
+const PERSONAL_PRONOUN_SOON = /^[^"“”]*?\b(?:he|his|him|she|her)\b/u;
 const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
 const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
@@ -171,6 +172,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (role !== null) return { ...person, role };
   if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
+  // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
+  const determinedHere = /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)) || tokens !== chunk.tokens;
+  if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
+    && PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))) return person;
   const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
   const determined = t === 0 && (tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)));
   if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) {

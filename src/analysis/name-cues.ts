@@ -139,4 +139,6 @@ urging described referred refers referring termed terms terming dubbed dubs dubb
 branded brands branding hailed hails hailing vowed vows vowing promised promises promising predicted
 predicts predicting estimated estimates stressed stresses stressing emphasized emphasised emphasizing
 emphasising reiterated reiterates confirmed confirms confirming denied denies denying tweeted tweets
-posted posts told`);
+posted posts told recognized recognised recognizes recognises agreed agrees disagreed disagrees maintained
+maintains contended contends countered counters conceded concedes objected objects protested protests
+complained complains lamented laments`);

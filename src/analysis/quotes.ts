@@ -55,6 +55,8 @@ const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|
 const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
 const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
+/** A preposition shortly before a name: "to the state broadcaster CCTV". */
+const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
 const AFTER_PREPOSITION = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:the\s+)?$/iu;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
@@ -75,7 +77,8 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const openSentence = sentenceAt(byParagraph.get(span.paragraph) ?? [], span.open);
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
     const kind = classifyQuote(span, text, endText, openSentence);
-    const context: Context = { findNames, lastSpoken, entities, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
+    const lead = text.slice(0, openSentence?.start ?? 0);
+    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
     if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
@@ -98,6 +101,8 @@ interface Context {
   findNames: (text: string) => NameHit[];
   lastSpoken: { speaker: Speaker; paragraph: number } | null;
   entities: Entity[];
+  /** The paragraph's text before the quote's sentence. */
+  lead: string;
   /** The person who is the subject of the sentence just before the quote, in its paragraph. */
   localPerson: Entity | null;
 }
@@ -210,13 +215,28 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   const hits = ctx.findNames(region);
   let speaker: Speaker | null = null;
   if (PARTICIPLE.test(verb[0].toLowerCase())) {
+    // "with … director Peng Bo saying": the name just before; "X spoke to Y, saying": the sentence's subject.
     const last = hits.at(-1);
-    if (last) speaker = entitySpeaker(last.entity);
+    if (last && /^\s*(?:\S+\s+){0,1}$/u.test(region.slice(last.end))) speaker = entitySpeaker(last.entity);
+    else speaker = findSentenceSubject(region, hits);
   }
   if (!speaker) speaker = findSubject(region, hits, span.paragraph, ctx);
   if (!speaker) return null;
   const colon = /:\s*$/u.test(before);
   return attributed(speaker, colon || verb ? 'said' : 'context');
+}
+
+/**
+ * The subject of a whole sentence, for a participle ("The Chinese government opposed the
+ * decision, calling it …"): its first name not after a preposition, else its opening
+ * description ("The head of news for the … station").
+ */
+function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
+  const first = hits.find((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
+  if (first) return entitySpeaker(first.entity);
+  const opening = region.split(/,|\s(?:who|which|that)\s/u)[0]!.trim();
+  if (DETERMINER_START.test(opening) && hasRoleNoun(opening) && opening.split(/\s+/).length <= 12) return { speakerId: null, speaker: opening, kind: 'other' };
+  return null;
 }
 
 /**
@@ -307,7 +327,8 @@ function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speak
 
 function findPronounSpeaker(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
   const last = ctx.lastSpoken;
-  const recent = last !== null && paragraph - last.paragraph <= 3 ? last.speaker : null;
+  const fresh = last !== null && (last.paragraph === paragraph || ctx.lead.trim() === '' || (last.speaker.speaker !== null && ctx.lead.includes(last.speaker.speaker.split(' ').at(-1)!)));
+  const recent = last !== null && fresh && paragraph - last.paragraph <= 3 ? last.speaker : null;
   if (pronoun === 'he' || pronoun === 'she') {
     if (ctx.localPerson && (pronoun === 'she') === isFemale(ctx.localPerson)) return entitySpeaker(ctx.localPerson);
     if (recent && recent.kind === 'person') {

@@ -105,7 +105,7 @@ export async function searchIndexWithCache(
   const file = join(options.dir ?? DEFAULT_CACHE_DIR, 'search-index.json');
   const format = cacheFormat(options.analysisVersion);
   const warn = options.onWarning ?? (() => undefined);
-  const corpusKey = hash(format, ...articles.map((a) => articleKey(a.article, format)));
+  const corpusKey = hash(format, await searchCodeVersion(), ...articles.map((a) => articleKey(a.article, format)));
   const saved = await readJson(file, warn);
   if (isRecord(saved) && saved.format === format && saved.corpusKey === corpusKey) {
     const index = loadSearchIndex(articles, saved.index);
@@ -127,6 +127,14 @@ export async function hashSourceFiles(dir: string | URL): Promise<string> {
   const base = typeof dir === 'string' ? dir : fileURLToPath(dir);
   const contents = await Promise.all(names.map((n) => readFile(join(base, n), 'utf8')));
   return hash(...names.flatMap((n, i) => [n, contents[i]!])).slice(0, 16);
+}
+
+let searchCode: Promise<string> | undefined;
+
+/** A hash of the search code (src/search/*.ts), so an index saved by other search code is never loaded. */
+function searchCodeVersion(): Promise<string> {
+  searchCode ??= hashSourceFiles(new URL('../search/', import.meta.url)).catch(() => `v${SEARCH_INDEX_VERSION}`);
+  return searchCode;
 }
 
 /** The cache format: layout, search index and analysis code versions together. */

@@ -178,6 +178,15 @@ describe('the bot against a Discord-compatible server', () => {
     expect(checkMessage(body)).toEqual([]);
   });
 
+  it('GIVEN hostile text in an option THEN what is echoed back cannot ping or format', async () => {
+    const body = await finalBody(await fake.slash('quote', { about: '@everyone <@123456789012345678> **loud** @here' }));
+    const text = JSON.stringify(body);
+    expect(text).not.toMatch(/(^|[^\u200b])@(everyone|here)/);
+    expect(text).not.toContain('<@123456789012345678>');
+    expect(text).not.toContain(' **loud**');
+    expect(checkMessage(body)).toEqual([]);
+  });
+
   it.each<[string, string, string, string]>([
     ['who', 'name', 'lavr', 'Sergei Lavrov'],
     ['summary', 'article', 'putin', ARTICLE],

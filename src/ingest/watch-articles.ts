@@ -32,7 +32,7 @@ export interface WatchOptions {
   maxBytes?: number;
   /** Change-notification source. Default node:fs.watch on the directory; polling alone when it fails. */
   startWatch?: StartWatch;
-  /** Called when a rescan or the watcher itself fails (the watcher keeps running). Default: ignore. */
+  /** Called when a rescan or the watcher itself fails (the watcher keeps running); a repeated identical failure is reported once. Default: ignore. */
   onError?: (err: unknown) => void;
 }
 
@@ -69,7 +69,15 @@ export function watchArticles(
   const debounceMs = options.debounceMs ?? 250;
   const pollMs = options.pollMs ?? 2000;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const onError = options.onError ?? (() => {});
+  const reportError = options.onError ?? (() => {});
+  let lastError: string | null = null;
+  // The same failure (say, the directory was deleted) is reported once, not on every poll.
+  const onError = (err: unknown): void => {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message === lastError) return;
+    lastError = message;
+    reportError(err);
+  };
   let seen = new Map<string, Seen>();
   let closed = false;
   let scanning: Promise<void> | null = null;
@@ -102,6 +110,7 @@ export function watchArticles(
     }
     for (const [name, before] of seen) if (!next.has(name)) changes.removed.push(before.id);
     seen = next;
+    lastError = null;
     const newIds = new Set([...next.values()].map((entry) => entry.id));
     changes.removed = [...new Set(changes.removed)].filter((id) => !newIds.has(id));
     if (report && !closed && (changes.changed.length > 0 || changes.removed.length > 0 || changes.skipped.length > 0)) {

@@ -105,3 +105,12 @@ describe('crossheads', () => {
     expect(isCrosshead(text, next)).toBe(heading);
   });
 });
+
+describe('large input', () => {
+  it('GIVEN tens of thousands of pieces of one broken sentence THEN they are joined into one paragraph', () => {
+    const pieces = Array.from({ length: 30_000 }, () => 'and then the');
+    const body = bodyOf('It started with a sentence.', `So it went on ${pieces.join('\n\n')}`, 'end.');
+    expect(body.paragraphs).toHaveLength(2);
+    expect(body.paragraphs[1]?.endsWith('and then the end.')).toBe(true);
+  });
+});

@@ -1,7 +1,8 @@
-import { mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { nodeArticleFs } from '../../src/ingest/article-fs.ts';
 import { watchArticles, type ArticleChanges, type ArticleWatcher, type WatchOptions } from '../../src/ingest/watch-articles.ts';
 
 const article = (title: string) => `${title}\n\nThe council met on Tuesday and approved the plan.\n\nWork starts next year.`;
@@ -98,6 +99,37 @@ describe('watchArticles', () => {
     expect(errors).toHaveLength(1);
     put('polled.md', `# Found by polling alone\n\n${article('x').split('\n\n').slice(1).join('\n\n')}`);
     await until((all) => changedTitles(all).includes('Found by polling alone'));
+  });
+
+  it('GIVEN the directory disappears THEN the failure is reported once across many polls and a recreated directory is picked up', async () => {
+    const errors: unknown[] = [];
+    let looks = 0;
+    const wakeAll = () => {
+      for (const wake of waiters.splice(0)) wake();
+    };
+    const fs = {
+      ...nodeArticleFs,
+      stat: async (path: string) => {
+        if (path === dir) {
+          looks++;
+          wakeAll();
+        }
+        return nodeArticleFs.stat(path);
+      },
+    };
+    await start({ fs, startWatch: () => ({ close() {} }), onError: (err) => {
+      errors.push(err);
+      wakeAll();
+    } });
+    rmSync(dir, { recursive: true, force: true });
+    await until(() => errors.length > 0);
+    const from = looks;
+    await until(() => looks >= from + 3);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/not found/);
+    mkdirSync(dir);
+    put('back.txt', article('The directory is back again'));
+    await until((all) => changedTitles(all).includes('The directory is back again'));
   });
 
   it('GIVEN the watcher is closed THEN close can be called twice without error', async () => {

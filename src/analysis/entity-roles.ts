@@ -4,15 +4,11 @@
  * an appositive before it ("his Belarusian counterpart, Vladimir Makei") or after it ("Eric
  * Haddox, a civil engineer who…").
  */
-import { COMMON_CAPITALISED, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
+import { COMMON_CAPITALISED, COMMON_VERBS, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
 /** Words that end a role phrase read backwards from a name. */
-const ROLE_STOPS: ReadonlySet<string> = new Set([
-  ...COMMON_CAPITALISED, ...SPEECH_VERBS, 'including', 'includes', 'like', 'named', 'called',
-  // Common verbs that are not "-ed" forms: a role phrase never runs back over a verb ("Bush met author X").
-  ...'met meets meet told tells saw sees took takes gave gives made makes sent sends won wins beat beats led leads left leaves hit hits sued sues became becomes chose chooses found finds got gets held holds heard hears kept keeps knew knows lost loses paid pays put puts ran runs sold sells set sets shot shoots sought seeks spoke speaks stood stands struck strikes thought thinks threw throws wrote writes urged urges thanked thanks replaced replaces succeeded succeeds joined joins visited visits backed backs is are was were be been being'.split(' '),
-]);
+const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, ...COMMON_VERBS, 'including', 'includes', 'like', 'named', 'called']);
 const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;
 const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;

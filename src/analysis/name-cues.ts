@@ -142,3 +142,17 @@ emphasising reiterated reiterates confirmed confirms confirming denied denies de
 posted posts told recognized recognised recognizes recognises agreed agrees disagreed disagrees maintained
 maintains contended contends countered counters conceded concedes objected objects protested protests
 complained complains lamented laments`);
+
+/** Common verb forms that are not "-ed" past tenses ("met", "spoke", "told"): never part of a noun phrase. */
+export const COMMON_VERBS = toSet(`met meets meet told tells saw sees took takes gave gives made makes sent sends won
+wins beat beats led leads left leaves hit hits sued sues became becomes chose chooses found finds got gets held holds
+heard hears kept keeps knew knows lost loses paid pays put puts ran runs sold sells set sets shot shoots sought
+seeks spoke speaks stood stands struck strikes thought thinks threw throws wrote writes urged urges thanked
+thanks replaced replaces succeeded succeeds joined joins visited visits backed backs is are was were be been
+being has have had will would can could should may might must`);
+
+/** Whether a lower-case word is probably a verb: a common verb, a speech verb or an "-ed" past form. */
+export function isLikelyVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  return COMMON_VERBS.has(lower) || SPEECH_VERBS.has(lower) || (/^\p{Ll}/u.test(word) && /[^e]ed$|[^e]ied$/u.test(lower));
+}

@@ -17,7 +17,7 @@
 import type { Article } from '../model/article.ts';
 import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
 import { hasRoleNoun } from './entity-roles.ts';
-import { FEMALE_CUES, SPEECH_VERBS } from './name-cues.ts';
+import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 
 interface Speaker {
@@ -57,7 +57,6 @@ const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
 /** A preposition shortly before a name: "to the state broadcaster CCTV". */
 const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
-const AFTER_PREPOSITION = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:the\s+)?$/iu;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
 const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
@@ -133,7 +132,7 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
   const after = endText.slice(span.close);
   const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null && subjectBeforeVerb(after) === null;
   const opensSentence = /^\s*$/u.test(before);
-  const full = /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3);
+  const full = /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3 || /[.!?]$/u.test(inner));
   if (full) return 'full';
   return words <= 3 ? 'scare' : 'partial';
 }
@@ -234,7 +233,9 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
 function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
   const first = hits.find((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
   if (first) return entitySpeaker(first.entity);
-  const opening = region.split(/,|\s(?:who|which|that)\s/u)[0]!.trim();
+  const words = region.split(/,|\s(?:who|which|that)\s/u)[0]!.trim().split(/\s+/);
+  const verbAt = words.findIndex((w, k) => k > 0 && isLikelyVerb(w));
+  const opening = (verbAt > 0 ? words.slice(0, verbAt) : words).join(' ');
   if (DETERMINER_START.test(opening) && hasRoleNoun(opening) && opening.split(/\s+/).length <= 12) return { speakerId: null, speaker: opening, kind: 'other' };
   return null;
 }
@@ -246,7 +247,7 @@ function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
  * capitalised phrase opening the sentence ("Moscow has criticized …, and has boasted").
  */
 function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Context): Speaker | null {
-  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION.test(region.slice(Math.max(0, h.start - 20), h.start)));
+  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
   const segmentStart = Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) + 1;
   const segment = region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim();
   const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);

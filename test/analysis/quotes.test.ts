@@ -133,6 +133,13 @@ describe('findQuotes on constructed text', () => {
     ['a name after a preposition before the speaker', ['Speaking to the BBC, Dr. Sarah Jones of the University of Oxford said: "This is a landmark study."'], [
       [1, 'This is a landmark study.', 'full', 'Sarah Jones', 'sarah-jones', 'said'],
     ]],
+    ['a participle after an object', ['The head of the local radio station spoke to the broadcaster NTV about the flood, saying "The water came in minutes."'], [
+      [1, 'The water came in minutes', 'full', 'The head of the local radio station', null, 'said'],
+    ]],
+    ['"he added" in a paragraph that first names someone else', ['"We will appeal," said Jane Doe.', 'Jimbo Wales declined to comment but his lawyer wrote to the court. He added "No more."'], [
+      [1, 'We will appeal', 'full', 'Jane Doe', 'jane-doe', 'said'],
+      [2, 'No more.', 'full', 'Jimbo Wales', 'jimbo-wales', 'said'],
+    ]],
     ['"she added:" after the subject of the sentence before', ['Mrs. May told MPs that she would not resign. She added: "My job is to deliver Brexit."'], [
       [1, 'My job is to deliver Brex', 'full', 'Mrs. May', 'mrs-may', 'said'],
     ]],

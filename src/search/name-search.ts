@@ -12,7 +12,15 @@ interface NameOwner {
   article: string;
   entityId: string;
   name: string;
+  /** The string is one of the entity's roles ("Russian President"), not a name or alias. */
+  role: boolean;
 }
+
+/** A match on a role counts a little less than the same match on a name or alias. */
+const ROLE_FACTOR = 0.95;
+
+/** Leading words that do not tell names apart ("the Russian President" = "Russian President"). */
+const LEADING_DETERMINER = /^(?:the|a|an|his|her|its|their) /;
 
 /** A distinct name or alias string (folded form) and every entity that uses it. */
 export interface NameDoc {
@@ -25,35 +33,38 @@ export interface NameDoc {
 }
 
 
-/** Collects the distinct name/alias strings of every entity, in corpus order. */
+/** Collects the distinct name, alias and role strings of every entity, in corpus order. */
 export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[] {
   const byKey = new Map<string, NameDoc>();
+  const add = (text: string, owner: NameOwner) => {
+    const key = nameKey(text);
+    if (key === '') return;
+    let doc = byKey.get(key);
+    if (!doc) {
+      doc = { id: byKey.size, text, key, owners: [] };
+      byKey.set(key, doc);
+    }
+    const same = doc.owners.find((o) => o.article === owner.article && o.entityId === owner.entityId);
+    if (!same) doc.owners.push(owner);
+    else if (same.role && !owner.role) same.role = false;
+  };
   for (const { article, analysis } of articles) {
     for (const entity of analysis.entities) {
-      const owner: NameOwner = { article: article.id, entityId: entity.id, name: entity.name };
-      for (const text of [entity.name, ...entity.aliases]) {
-        const key = nameKey(text);
-        if (key === '') continue;
-        let doc = byKey.get(key);
-        if (!doc) {
-          doc = { id: byKey.size, text, key, owners: [] };
-          byKey.set(key, doc);
-        }
-        const last = doc.owners[doc.owners.length - 1];
-        if (!last || last.article !== owner.article || last.entityId !== owner.entityId) doc.owners.push(owner);
-      }
+      const owner = (role: boolean): NameOwner => ({ article: article.id, entityId: entity.id, name: entity.name, role });
+      for (const text of [entity.name, ...entity.aliases]) add(text, owner(false));
+      for (const role of entity.roles) add(role.text, owner(true));
     }
   }
   return [...byKey.values()];
 }
 
-/** The comparable form of a name or query: folded words separated by single spaces. */
+/** The comparable form of a name or query: folded words separated by single spaces, a leading "the"/"his"… dropped. */
 export function nameKey(text: string): string {
-  return foldTerm(cleanQuery(text).text);
+  return foldTerm(cleanQuery(text).text).replace(LEADING_DETERMINER, '');
 }
 
 /**
- * People/organisations by name or alias. Candidates: every string of the article (or of a small
+ * People/organisations by name, alias or stated role. Candidates: every string of the article (or of a small
  * corpus), else the NAME_CANDIDATES best of a TermIndex over name words (prefix and fuzzy). Then
  * exact, prefix and word-prefix matches by tier, and fuse.js fuzzy matches below them.
  */
@@ -134,14 +145,15 @@ function collectHits(scored: Array<{ doc: NameDoc; score: number }>, article: st
     for (const owner of doc.owners) {
       if (article !== undefined && owner.article !== article) continue;
       const id = `${owner.article}\u0000${owner.entityId}`;
+      const ownScore = roundScore(owner.role ? score * ROLE_FACTOR : score);
       const current = best.get(id);
-      if (current && current.score >= score) continue;
+      if (current && current.score >= ownScore) continue;
       best.set(id, {
         article: owner.article,
         entityId: owner.entityId,
         name: owner.name,
         matched: doc.text,
-        score: roundScore(score),
+        score: ownScore,
         order: current?.order ?? best.size,
       });
     }

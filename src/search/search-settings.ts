@@ -83,8 +83,8 @@ export const NAME_FUSE_OPTIONS: Readonly<IFuseOptions<{ text: string }>> = Objec
   ignoreLocation: true,
   /** Short aliases are not better than full names by length alone (default false). */
   ignoreFieldNorm: true,
-  /** Tighter than paragraphs (default 0.6): a name must resemble the query. */
-  threshold: 0.4,
+  /** Tight (default 0.6): one typo in a short name, not "putin" ~ "Mishustin". */
+  threshold: 0.3,
   /** Case-insensitive (default false kept explicit). */
   isCaseSensitive: false,
   /** Accents do not matter (default false). */

@@ -76,6 +76,8 @@ describe('names', () => {
     ['Zelenskiy', 'volodimir-zelensky'],
     ['csto', 'csto'],
     ['collective security', 'csto'],
+    ['the russian prime minister', 'mikhail-mishustin'],
+    ['defense minister', 'viktor-khrenin'],
   ])('GIVEN the name query "%s" THEN the first hit is %s', (query, entityId) => {
     expect(index.names(query, { limit: 5 })[0]?.entityId).toBe(entityId);
   });
@@ -88,6 +90,18 @@ describe('names', () => {
   it('GIVEN an exact alias and a fuzzy match THEN the exact one ranks first with score 1', () => {
     const [top] = index.names('Lavrov', { limit: 3 });
     expect(top).toMatchObject({ entityId: 'sergei-lavrov', name: 'Sergei Lavrov', matched: 'Lavrov', score: 1 });
+  });
+
+  it('GIVEN a query matching a stated role THEN the hit names the entity and shows the role it matched, scored below a name match', () => {
+    const [hit] = index.names('Russian Prime Minister', { limit: 1 });
+    expect(hit).toMatchObject({ entityId: 'mikhail-mishustin', name: 'Mikhail Mishustin', matched: 'Russian Prime Minister' });
+    expect(hit!.score).toBeLessThan(1);
+    expect(index.names('Mishustin', { limit: 1 })[0]?.score).toBe(1);
+  });
+
+  it('GIVEN a short name THEN unrelated names that merely contain similar letters are not offered', () => {
+    const ids = index.names('putin', { limit: 10 }).map((h) => h.entityId);
+    expect(ids).toEqual(['vladimir-putin']);
   });
 
   it('GIVEN "vladimir" THEN both Vladimirs are found by prefix before anything fuzzy', () => {

@@ -4,8 +4,8 @@ import type { AnalysedArticle } from '../../src/model/corpus.ts';
 import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
 
 /** A person/organisation as analysis would report it (mentions and roles left empty). */
-function entity(id: string, name: string, kind: Entity['kind'], aliases: string[]): Entity {
-  return { id, name, kind, roles: [], aliases, mentions: [] };
+function entity(id: string, name: string, kind: Entity['kind'], aliases: string[], roles: string[] = []): Entity {
+  return { id, name, kind, roles: roles.map((text) => ({ text, paragraph: 1 })), aliases, mentions: [] };
 }
 
 /** The bundled article with the entities its text names, written by hand so search tests do not depend on analysis. */
@@ -16,8 +16,8 @@ export function analysedSeed(): AnalysedArticle {
     entity('alexander-lukashenko', 'Alexander Lukashenko', 'person', ['Lukashenko', 'the Belarusian president']),
     entity('vladimir-makei', 'Vladimir Makei', 'person', ['Makei']),
     entity('volodimir-zelensky', 'Volodimir Zelensky', 'person', ['Zelensky']),
-    entity('mikhail-mishustin', 'Mikhail Mishustin', 'person', ['Mishustin']),
-    entity('viktor-khrenin', 'Viktor Khrenin', 'person', ['Khrenin']),
+    entity('mikhail-mishustin', 'Mikhail Mishustin', 'person', ['Mishustin'], ['Russian Prime Minister']),
+    entity('viktor-khrenin', 'Viktor Khrenin', 'person', ['Khrenin'], ['Belarusian Defense Minister']),
     entity('nato', 'NATO', 'organisation', []),
     entity('csto', 'Collective Security Treaty Organization', 'organisation', ['CSTO']),
     entity('wagner', 'Wagner', 'organisation', []),

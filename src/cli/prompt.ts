@@ -17,7 +17,8 @@ export async function runPrompt(getCorpus: () => Corpus, io: PromptIo): Promise<
   };
   const titles = getCorpus().articles.map((a) => a.article.title ?? a.article.id);
   say(`Pilcrow — ${titles.length} article${titles.length === 1 ? '' : 's'} loaded${titles[0] ? ` (${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''})` : ''}.`);
-  say(`Ask in slash syntax, e.g. /summary, /who name:Lavrov, /quote speaker:Putin, /related topic:mercenaries. "help" lists commands, "quit" leaves.`);
+  say('Ask in slash syntax, e.g. /summary, /who name:Lavrov, /quote speaker:Putin, /related topic:mercenaries.');
+  say('"help" lists the commands, "quit" leaves.');
   rl.setPrompt('pilcrow> ');
   rl.prompt();
   for await (const raw of rl) {

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: with DISCORD_TOKEN set, runs the bot; without it, answers in the terminal —
+ * an interactive prompt when one is attached, else the digest (summary) of every article.
+ */
+import 'dotenv/config';
+import { runBot } from './bot/bot-main.ts';
+import { renderDigest } from './cli/print-digest.ts';
+import { runPrompt } from './cli/prompt.ts';
+import { readConfig } from './config.ts';
+import { openCorpusStore } from './engine/corpus-store.ts';
+
+async function main(): Promise<number | null> {
+  const config = readConfig(process.env);
+  if ('error' in config) {
+    process.stderr.write(`pilcrow: ${config.error}\n`);
+    return 1;
+  }
+  if (config.discordToken) return runBot(process.env);
+
+  const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir });
+  if ('error' in store) {
+    process.stderr.write(`pilcrow: ${store.error}\n`);
+    return 1;
+  }
+  const corpus = store.current();
+  for (const s of corpus.skipped) process.stderr.write(`Skipped ${s.file}: ${s.reason}\n`);
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    process.stdout.write('No DISCORD_TOKEN set: answering here in the terminal (see README to run on Discord).\n');
+    await runPrompt(() => store.current(), { input: process.stdin, output: process.stdout });
+  } else {
+    process.stdout.write(`${renderDigest(corpus)}\n`);
+  }
+  store.close();
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== null) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`pilcrow failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

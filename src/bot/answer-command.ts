@@ -36,7 +36,8 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
     return 'cooldown';
   }
   let outcome: Outcome = 'answered';
-  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share }, () => {
+  const ageMs = Number.isFinite(interaction.createdTimestamp) ? ctx.clock() - interaction.createdTimestamp : undefined;
+  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share, ageMs }, () => {
     const result = ctx.run(ctx.corpus(), name, options);
     if (isUserError(result)) {
       outcome = 'user-error';

@@ -38,16 +38,20 @@ export async function respond(interaction: RepliableInteraction, reply: Reply): 
 /**
  * Produces a reply and sends it; when producing takes longer than `deferAfterMs`, the
  * interaction is deferred first (ephemerally when `ephemeralIfDeferred`) so Discord's
- * 3-second window is never missed.
+ * 3-second window is never missed. An interaction that is already `ageMs` old when it gets
+ * here (a busy process) is deferred before the work starts.
  */
 export async function respondInTime(
   interaction: RepliableInteraction,
-  options: { deferAfterMs: number; ephemeralIfDeferred: boolean },
+  options: { deferAfterMs: number; ephemeralIfDeferred: boolean; ageMs?: number },
   produce: () => Reply | Promise<Reply>,
 ): Promise<Reply> {
   let deferring: Promise<unknown> | null = null;
+  if (options.ageMs !== undefined && options.ageMs >= options.deferAfterMs) {
+    await interaction.deferReply(flags(options.ephemeralIfDeferred));
+  }
   const timer = setTimeout(() => {
-    deferring = interaction.deferReply(flags(options.ephemeralIfDeferred));
+    if (!interaction.deferred && !interaction.replied) deferring = interaction.deferReply(flags(options.ephemeralIfDeferred));
   }, options.deferAfterMs);
   let reply: Reply;
   try {

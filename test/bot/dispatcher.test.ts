@@ -181,6 +181,12 @@ describe('respondInTime', () => {
     expect(calls[0]!.body).toEqual({ flags: MessageFlags.Ephemeral });
   });
 
+  it('GIVEN an interaction that is already old when it arrives THEN it is deferred before the work starts', async () => {
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: false, ageMs: 2000 }, () => ({ payload: textPayload('late'), ephemeral: false }));
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
   it('GIVEN an answer ready at once THEN it is a plain reply', async () => {
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
     await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: true }, () => ({ payload: textPayload('now'), ephemeral: false }));

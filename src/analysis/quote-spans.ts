@@ -86,7 +86,7 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
     }
   });
-  return spans.sort((a, b) => a.paragraph - b.paragraph || a.open - b.open);
+  return spans.filter((s) => /[\p{L}\p{N}]/u.test(s.text)).sort((a, b) => a.paragraph - b.paragraph || a.open - b.open);
 }
 
 function makeSpan(paragraph: number, open: number, endParagraph: number, close: number, parts: string[]): QuoteSpan {

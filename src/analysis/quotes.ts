@@ -65,7 +65,11 @@ const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|Yo
 export function findQuotes(article: Article, sentences: Sentence[], entities: Entity[]): Quote[] {
   const texts = new Map(article.paragraphs.map((p) => [p.n, p.text]));
   const byParagraph = new Map<number, Sentence[]>();
-  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const s of sentences) {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push(s);
+    else byParagraph.set(s.paragraph, [s]);
+  }
   const findNames = buildNameFinder(entities);
   const quotes: Quote[] = [];
   let lastSpoken: { speaker: Speaker; paragraph: number } | null = null;

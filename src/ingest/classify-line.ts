@@ -20,13 +20,21 @@ export function findMarker(text: string): MarkerKind | null {
   return null;
 }
 
+/** An inline tag list item has at most this many words. */
+const MAX_INLINE_TAG_WORDS = 4;
+
 /** An inline list: "Tags: a, b" → tags; "Read more: Headline" → related; else null. */
 export function findInlineList(text: string): { kind: 'tags' | 'related'; items: string[] } | null {
   const match = /^([^:]{2,30}):\s+(\S.*)$/.exec(text);
   if (!match) return null;
   const kind = findMarker(match[1] ?? '');
   const rest = (match[2] ?? '').trim();
-  if (kind === 'tags') return { kind, items: rest.split(/\s*[,;|]\s*/).map(cleanItem).filter((t) => t !== '') };
+  if (kind === 'tags') {
+    const items = rest.split(/\s*[,;|]\s*/).map(cleanItem).filter((t) => t !== '');
+    // "Topics: the talks covered trade, security and energy." is a sentence, not a tag list.
+    if (/[.!?]$/.test(rest) || items.some((item) => wordCount(item) > MAX_INLINE_TAG_WORDS)) return null;
+    return { kind, items };
+  }
   if (kind === 'related' && isHeadlineLike(rest)) return { kind, items: [cleanItem(rest)] };
   return null;
 }

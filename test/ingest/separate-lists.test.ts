@@ -51,3 +51,15 @@ describe('site boilerplate after the body', () => {
     expect(withTail(last).paragraphs.map((p) => p.text)).toEqual([...BODY, last]);
   });
 });
+
+describe('lines that only look like lists', () => {
+  it.each([
+    'Topics: the talks covered trade, security and energy.',
+    'Read more: the full report is available online.',
+  ])('GIVEN the sentence %s THEN it stays a body paragraph', (sentence) => {
+    const article = withTail(sentence, 'The meeting ended late.');
+    expect(article.paragraphs.map((p) => p.text)).toEqual([...BODY, sentence, 'The meeting ended late.']);
+    expect(article.tags).toEqual([]);
+    expect(article.related).toEqual([]);
+  });
+});

@@ -78,11 +78,26 @@ export function findEntities(article: Article, sentences: Sentence[]): Entity[] 
       const alias = next && text.slice(chunk.end, next.start) === ' (' && text[next.end] === ')' ? next : null;
       candidates.push({ ...classifyChunk(chunk, text, orgList), alias, isAlias });
     });
+    shareSurnames(candidates, candidates.length - chunks.length, text);
   }
   const drafts = buildDrafts(candidates);
   addRoleReferences(sentences, drafts);
   addPronouns(sentences, texts, drafts);
   return finishEntities(drafts);
+}
+
+/** "Irma and David Soyos": a lone first name joined by "and" to a full name shares its surname. */
+function shareSurnames(candidates: Candidate[], from: number, text: string): void {
+  for (let k = from; k < candidates.length - 1; k++) {
+    const c = candidates[k]!;
+    const next = candidates[k + 1]!;
+    if (next.kind !== 'person' || c.chunk.tokens.length !== 1 || c.kind === 'organisation' || c.place) continue;
+    const first = c.chunk.tokens[0]!;
+    const nextWords = next.name.split(' ');
+    if (!FIRST_NAMES.has(first.toLowerCase()) || nextWords.length < 2 || !FIRST_NAMES.has(nextWords[0]!.toLowerCase())) continue;
+    if (text.slice(c.chunk.end, next.start) !== ' and ') continue;
+    candidates[k] = { ...c, kind: 'person', name: `${first} ${nextWords.slice(1).join(' ')}` };
+  }
 }
 
 /** Offset (in the paragraph) after which capitalised names are organisations: "groups … such as". */

@@ -47,7 +47,7 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
  */
 export function findAppositiveBefore(text: string, nameStart: number): string | null {
   const before = text.slice(0, nameStart);
-  const comma = /,\s*$/u.exec(before);
+  const comma = /,\s*(?:\d{1,3}[- ]year[- ]old\s+)?$/u.exec(before); // "their father, 53-year old Domingo Soyos"
   if (!comma) return null;
   const segmentEnd = comma.index;
   let segmentStart = 0;

@@ -112,6 +112,12 @@ describe('findEntities on the Wikinews articles', () => {
     for (const name of names) expect(byName(entities, name).kind).toBe('organisation');
   });
 
+  it('GIVEN "Teenagers Irma and David Soyos and their father, 53-year old Domingo Soyos" THEN three people with the shared surname', () => {
+    const entities = entitiesOf(devArticle('wikinews-20070306-drain'));
+    expect(entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Irma Soyos', 'David Soyos', 'Domingo Soyos', 'Eric Haddox']);
+    expect(byName(entities, 'Domingo Soyos').roles.map((r) => r.text)).toEqual(['their father']);
+  });
+
   it('GIVEN "Mr Branson" and "Mr. Haddox" THEN they merge into the full names', () => {
     const branson = byName(entitiesOf(devArticle('wikinews-20070223-train')), 'Richard Branson');
     expect(branson.aliases).toEqual(expect.arrayContaining(['Branson', 'Mr Branson']));

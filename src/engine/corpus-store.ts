@@ -21,8 +21,6 @@ export type CorpusListener = (corpus: Corpus, added: string[]) => void;
 export interface CorpusStore {
   current(): Corpus;
   onChange(listener: CorpusListener): void;
-  /** Resolves when the watcher has taken its first look at the directory (immediately without watch). */
-  ready: Promise<void>;
   close(): void;
 }
 
@@ -33,18 +31,12 @@ export interface CorpusStore {
 export async function openCorpusStore(options: CorpusStoreOptions): Promise<CorpusStore | { error: string }> {
   const log = options.log;
   const onWarning = (message: string, err?: unknown): void => log?.warn({ err }, message);
-  const loaded = await loadCorpus({ dataDir: options.dataDir, cacheDir: options.cacheDir, onWarning });
-  if ('error' in loaded) return loaded;
-  let corpus = loaded.corpus;
-  for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
-  if (loaded.warning) log?.warn(`${loaded.warning}; add .txt or .md articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`);
-  log?.info({ articles: corpus.articles.length, paragraphs: corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0) }, 'corpus loaded');
-
   const listeners: CorpusListener[] = [];
-  let pending: Promise<void> = Promise.resolve();
+  let corpus: Corpus | null = null;
   let watcher: ArticleWatcher | null = null;
 
   const apply = async (changes: ArticleChanges): Promise<void> => {
+    if (!corpus) return;
     const byId = new Map<string, Article>(corpus.articles.map((a) => [a.article.id, a.article]));
     const before = new Set(byId.keys());
     for (const id of changes.removed) byId.delete(id);
@@ -59,6 +51,12 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     for (const listener of listeners) listener(corpus, added);
   };
 
+  // The watcher starts first, so that nothing changed while the corpus loads is missed:
+  // its reports queue up behind the initial load.
+  let release: () => void = () => {};
+  let pending = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   if (options.watch) {
     watcher = watchArticles(
       options.dataDir,
@@ -67,14 +65,25 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
       },
       { pollMs: options.pollMs, onError: (err) => log?.warn({ err }, 'watching the data directory failed') },
     );
+    await watcher.ready.catch(() => undefined);
   }
+  const loaded = await loadCorpus({ dataDir: options.dataDir, cacheDir: options.cacheDir, onWarning });
+  if ('error' in loaded) {
+    watcher?.close();
+    return loaded;
+  }
+  corpus = loaded.corpus;
+  release();
+  for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
+  if (loaded.warning) log?.warn(`${loaded.warning}; add .txt or .md articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`);
+  log?.info({ articles: corpus.articles.length, paragraphs: corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0) }, 'corpus loaded');
 
+  const live = corpus;
   return {
-    current: () => corpus,
+    current: () => corpus ?? live,
     onChange: (listener) => {
       listeners.push(listener);
     },
-    ready: watcher ? watcher.ready : Promise.resolve(),
     close: () => watcher?.close(),
   };
 }

@@ -4,6 +4,7 @@ import { isUserError, userError } from '../model/user-error.ts';
 import { DISCORD_LIMITS } from '../render/discord/discord-limits.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
+import { articleTitles } from './article-titles.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
 import { pageIdsFor, type CommandOptions } from './page-ids.ts';
 import { respond, respondInTime, type Reply } from './respond.ts';
@@ -38,12 +39,13 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
   let outcome: Outcome = 'answered';
   const ageMs = Number.isFinite(interaction.createdTimestamp) ? ctx.clock() - interaction.createdTimestamp : undefined;
   await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share, ageMs }, () => {
-    const result = ctx.run(ctx.corpus(), name, options);
+    const corpus = ctx.corpus();
+    const result = ctx.run(corpus, name, options);
     if (isUserError(result)) {
       outcome = 'user-error';
       return { payload: renderUserError(result), ephemeral: true };
     }
-    const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages) });
+    const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages), articleTitle: articleTitles(corpus) });
     return { payload: rendered.payload, ephemeral: !share };
   });
   return outcome;

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Corpus } from '../model/corpus.ts';
 import { isUserError } from '../model/user-error.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
+import { articleTitles } from './article-titles.ts';
 import type { RunCommand } from './command-module.ts';
 
 /** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
@@ -80,7 +81,7 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
       if (isUserError(result)) {
         log.warn({ article: id, error: result.error }, 'no summary to announce');
       } else {
-        await channel.send(renderAnswer(result).payload);
+        await channel.send(renderAnswer(result, { articleTitle: articleTitles(corpus) }).payload);
         log.info({ article: id, channelId: options.channelId }, 'announced a new article');
       }
       announced!.add(id);

@@ -6,6 +6,7 @@ import { textPayload } from '../render/discord/discord-payload.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import { renderParagraph } from '../render/discord/render-paragraph.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
+import { articleTitles } from './article-titles.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
 import { pageIdsFor, queryOfPageButton } from './page-ids.ts';
 import { respond } from './respond.ts';
@@ -36,12 +37,13 @@ export async function handleButton(interaction: ButtonInteraction, ctx: CommandC
   }
   const target = queryOfPageButton(parsed, ctx.pages);
   if (!target) return replyStale(interaction);
-  const result = ctx.run(ctx.corpus(), target.query.command, target.query.options);
+  const corpus = ctx.corpus();
+  const result = ctx.run(corpus, target.query.command, target.query.options);
   if (isUserError(result)) {
     await respond(interaction, { payload: renderUserError(result), ephemeral: true });
     return 'user-error';
   }
-  const rendered = renderAnswer(result, { page: target.page, pageButtonId: pageIdsFor(target.query, ctx.pages) });
+  const rendered = renderAnswer(result, { page: target.page, pageButtonId: pageIdsFor(target.query, ctx.pages), articleTitle: articleTitles(corpus) });
   await interaction.update(rendered.payload);
   return 'paged';
 }

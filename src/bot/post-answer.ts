@@ -5,6 +5,7 @@ import { renderAnswer } from '../render/discord/render-answer.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
 import { cooldownReply, readCommandOptions } from './answer-command.ts';
 import { checkPosting, toPermissions } from './check-posting.ts';
+import { articleTitles } from './article-titles.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
 import { pageIdsFor } from './page-ids.ts';
 import { respond } from './respond.ts';
@@ -57,12 +58,13 @@ export async function postAnswerToChannel(interaction: ChatInputCommandInteracti
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const options = readCommandOptions(interaction, name);
-  const result = ctx.run(ctx.corpus(), name, options);
+  const corpus = ctx.corpus();
+  const result = ctx.run(corpus, name, options);
   if (isUserError(result)) {
     await interaction.editReply(renderUserError(result));
     return 'user-error';
   }
-  const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages) });
+  const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages), articleTitle: articleTitles(corpus) });
   const message = await channel.send(rendered.payload);
   await interaction.editReply(textPayload(`Posted in <#${channel.id}>: ${message.url}`));
   return 'posted';

@@ -15,6 +15,8 @@ export interface RenderOptions {
    * page with no ◀ ▶ buttons.
    */
   pageButtonId?: (page: number) => string;
+  /** Headline of an article by id, to name where cited paragraphs come from (default: ids). */
+  articleTitle?: (id: string) => string | undefined;
 }
 
 /** What a renderer hands to renderPagedEmbed. */

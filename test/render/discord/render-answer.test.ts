@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/model/answer.ts';
 import { pageButtonId } from '../../../src/render/discord/custom-ids.ts';
 import { renderAnswer } from '../../../src/render/discord/render-answer.ts';
+import { snippetOf } from '../../../src/render/discord/render-related.ts';
 import { payloadText, payloadViolations } from './payload-limits.ts';
 import { HOSTILE, quotesOf, relatedOf, summaryOf, whoOf } from './sample-answers.ts';
 
@@ -105,5 +106,21 @@ describe('renderAnswer', () => {
     expect(payload.components).toHaveLength(5);
     expect(payload.components.slice(0, 4).every((r) => r.components.length === 5)).toBe(true);
     expect(payload.components[0]!.components[0]!.custom_id).toMatch(/^cite:putin-belarus-transition:\d+$/);
+  });
+
+  it('GIVEN related results from one article THEN its headline heads the list', () => {
+    const answer = relatedOf(1);
+    const { payload } = renderAnswer(answer, { articleTitle: (id) => (id === 'putin-belarus-transition' ? 'The *real* headline' : undefined) });
+    expect(payload.embeds[0]!.description).toMatch(/^In \*The \\\*real\\\* headline\*\n\n• Paragraph 0/);
+  });
+});
+
+describe('snippetOf', () => {
+  it.each([
+    ['Short text.', 'Short text.'],
+    ['First sentence is here. Second sentence goes on and on past the limit', 'First sentence is here. …'],
+    ['One very long sentence without any stop that keeps going on', 'One very long sentence…'],
+  ])('GIVEN "%s" THEN the snippet is "%s"', (text, snippet) => {
+    expect(snippetOf(text, 25)).toBe(snippet);
   });
 });

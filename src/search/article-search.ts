@@ -1,11 +1,11 @@
 import Fuse from 'fuse.js';
 import type { Article } from '../model/article.ts';
 import type { ArticleHit } from '../model/corpus.ts';
-import { clampLimit, roundScore } from './clamp-results.ts';
+import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameKey } from './name-search.ts';
 import { nameWords } from './index-words.ts';
-import { ARTICLE_CANDIDATES, ARTICLE_FUSE_OPTIONS, MAX_NAME_QUERY_CHARS, TERM_SCORING, expandNameWord } from './search-settings.ts';
+import { ARTICLE_CANDIDATES, ARTICLE_FUSE_OPTIONS, MAX_FUSE_PATTERN_CHARS, MAX_NAME_QUERY_CHARS, TERM_SCORING, expandNameWord } from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One searchable article: its id and the headline shown for it. */
@@ -75,7 +75,7 @@ export class ArticleSearch {
     const fuzzyPool = pool.filter((i) => !scores.has(i));
     if (fuzzyPool.length > 0) {
       const fuse = new Fuse(fuzzyPool.map((i) => ({ ...this.docs[i]!, index: i })), { ...ARTICLE_FUSE_OPTIONS });
-      for (const result of fuse.search(key)) scores.set(result.item.index, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
+      for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) scores.set(result.item.index, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
     }
     return [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

@@ -7,3 +7,10 @@ export function clampLimit(limit: number): number {
 export function roundScore(score: number): number {
   return Number.isFinite(score) ? Math.max(0, Math.min(1, Math.round(score * 10_000) / 10_000)) : 0;
 }
+
+/** The first words of `text` that fit in `max` characters (or the start of the first word). */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return cut > 0 ? text.slice(0, cut) : text.slice(0, max);
+}

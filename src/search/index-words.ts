@@ -2,11 +2,11 @@ import { foldTerm, normaliseTerm } from './search-settings.ts';
 
 /** Splits text into words the way queries are split: letters/marks/digits, invisible format characters removed. */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize('NFKC')
-    .replace(/\p{Cf}+/gu, '')
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+  // Plain ASCII (most English text) needs no Unicode normalisation: a cheaper split gives the same words.
+  const words = /^[\x00-\x7f]*$/.test(text)
+    ? text.split(/[^A-Za-z0-9]+/)
+    : text.normalize('NFKC').replace(/\p{Cf}+/gu, '').split(/[^\p{L}\p{M}\p{N}]+/u);
+  return words.filter((w) => w.length > 0);
 }
 
 /** Index words of paragraph text: folded, stop words and 1-letter words dropped. */

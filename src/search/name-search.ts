@@ -1,10 +1,9 @@
 import Fuse from 'fuse.js';
 import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
-import { clampLimit, roundScore } from './clamp-results.ts';
+import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
-import { cleanQuery } from './clean-query.ts';
 import { nameWords } from './index-words.ts';
-import { MAX_NAME_QUERY_CHARS, NAME_CANDIDATES, NAME_FUSE_OPTIONS, TERM_SCORING, expandNameWord, foldTerm } from './search-settings.ts';
+import { MAX_FUSE_PATTERN_CHARS, MAX_NAME_QUERY_CHARS, MAX_QUERY_CHARS, NAME_CANDIDATES, NAME_FUSE_OPTIONS, TERM_SCORING, expandNameWord } from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One entity that a name string belongs to. */
@@ -36,6 +35,7 @@ export interface NameDoc {
 /** Collects the distinct name, alias and role strings of every entity, in corpus order. */
 export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[] {
   const byKey = new Map<string, NameDoc>();
+  const owners = new Map<string, NameOwner>();
   const add = (text: string, owner: NameOwner) => {
     const key = nameKey(text);
     if (key === '') return;
@@ -44,9 +44,14 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
       doc = { id: byKey.size, text, key, owners: [] };
       byKey.set(key, doc);
     }
-    const same = doc.owners.find((o) => o.article === owner.article && o.entityId === owner.entityId);
-    if (!same) doc.owners.push(owner);
-    else if (same.role && !owner.role) same.role = false;
+    const ownerKey = `${doc.id}\u0000${owner.article}\u0000${owner.entityId}`;
+    const same = owners.get(ownerKey);
+    if (!same) {
+      owners.set(ownerKey, owner);
+      doc.owners.push(owner);
+    } else if (same.role && !owner.role) {
+      same.role = false;
+    }
   };
   for (const { article, analysis } of articles) {
     for (const entity of analysis.entities) {
@@ -60,7 +65,7 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
 
 /** The comparable form of a name or query: folded words separated by single spaces, a leading "the"/"his"… dropped. */
 export function nameKey(text: string): string {
-  return foldTerm(cleanQuery(text).text).replace(LEADING_DETERMINER, '');
+  return nameWords(text.slice(0, MAX_QUERY_CHARS * 4)).join(' ').replace(LEADING_DETERMINER, '');
 }
 
 /**
@@ -125,7 +130,7 @@ export class NameSearch {
       else fuzzyPool.push(doc);
     }
     if (fuzzyPool.length > 0) {
-      for (const result of new Fuse(fuzzyPool, { ...NAME_FUSE_OPTIONS }).search(key)) {
+      for (const result of new Fuse(fuzzyPool, { ...NAME_FUSE_OPTIONS }).search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
         scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
       }
     }

@@ -1,9 +1,10 @@
 import Fuse from 'fuse.js';
 import type { ParagraphHit, SearchOptions } from '../model/corpus.ts';
-import { clampLimit, roundScore } from './clamp-results.ts';
+import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { cleanQuery } from './clean-query.ts';
 import { paragraphWords } from './index-words.ts';
 import {
+  MAX_FUSE_PATTERN_CHARS,
   PARAGRAPH_CANDIDATES,
   PARAGRAPH_FUSE_OPTIONS,
   PARAGRAPH_RERANKED,
@@ -95,7 +96,7 @@ export class ParagraphSearch {
     if (candidates.length === 0) return [];
     const head = candidates.slice(0, PARAGRAPH_RERANKED);
     const fuzzy = new Map<number, number>();
-    for (const result of new Fuse(head, { ...PARAGRAPH_FUSE_OPTIONS }).search(text)) {
+    for (const result of new Fuse(head, { ...PARAGRAPH_FUSE_OPTIONS }).search(cutAtWord(text, MAX_FUSE_PATTERN_CHARS))) {
       fuzzy.set(result.item.id, 1 - (result.score ?? 1));
     }
     const scored: Array<{ doc: ParagraphDoc; score: number }> = [];

@@ -22,6 +22,11 @@ export interface TermScoring {
   fuzzyWeight: number;
   /** Most prefix/fuzzy expansions followed per query word (closest first). */
   maxExpansions: number;
+  /**
+   * Most postings visited per query: exact words first, then expansions by weight, until the
+   * budget is spent (bounds the cost of long queries of common or misspelt words).
+   */
+  maxPostings: number;
 }
 
 /** A document that matched: its id, BM25 score, and the share of query words it matched (0..1). */
@@ -148,25 +153,32 @@ export class TermIndex {
     const end = range?.end ?? this.size;
     const touched: number[] = [];
     const n = this.size;
+    const lists: Array<{ termId: number; weight: number; bit: number; order: number }> = [];
     queryWords.forEach((word, qi) => {
-      const bit = 1 << qi;
       for (const [termId, weight] of this.expand(word, expand(word, qi, queryWords), scoring)) {
-        const from = this.offsets[termId]!;
-        const to = this.offsets[termId + 1]!;
-        const df = to - from;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (let p = lowerBound(this.docs, from, to, start); p < to; p++) {
-          const doc = this.docs[p]!;
-          if (doc >= end) break;
-          const tf = this.freqs[p]!;
-          const norm = 1 - scoring.b + (scoring.b * this.lengths[doc]!) / this.averageLength;
-          const gain = weight * idf * ((tf * (scoring.k1 + 1)) / (tf + scoring.k1 * norm) + scoring.delta);
-          if (this.matched[doc] === 0) touched.push(doc);
-          this.scores[doc] = this.scores[doc]! + gain;
-          this.matched[doc] = this.matched[doc]! | bit;
-        }
+        lists.push({ termId, weight, bit: 1 << qi, order: lists.length });
       }
     });
+    lists.sort((a, b) => b.weight - a.weight || a.order - b.order);
+    let budget = scoring.maxPostings;
+    for (const { termId, weight, bit } of lists) {
+      const from = this.offsets[termId]!;
+      const to = this.offsets[termId + 1]!;
+      const df = to - from;
+      if (df > budget && touched.length > 0) continue;
+      budget -= df;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let p = lowerBound(this.docs, from, to, start); p < to; p++) {
+        const doc = this.docs[p]!;
+        if (doc >= end) break;
+        const tf = this.freqs[p]!;
+        const norm = 1 - scoring.b + (scoring.b * this.lengths[doc]!) / this.averageLength;
+        const gain = weight * idf * ((tf * (scoring.k1 + 1)) / (tf + scoring.k1 * norm) + scoring.delta);
+        if (this.matched[doc] === 0) touched.push(doc);
+        this.scores[doc] = this.scores[doc]! + gain;
+        this.matched[doc] = this.matched[doc]! | bit;
+      }
+    }
     const results = this.selectBest(touched, limit, queryWords.length);
     for (const doc of touched) {
       this.scores[doc] = 0;

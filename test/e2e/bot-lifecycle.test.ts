@@ -21,7 +21,6 @@ async function until(condition: () => boolean): Promise<void> {
 async function launch(): Promise<{ bot: RunningBot; store: CorpusStore }> {
   const store = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 50 });
   if ('error' in store) throw new Error(store.error);
-  await store.ready;
   const bot = await startBot({
     config: { discordToken: fake.token, discordApiUrl: fake.apiUrl, digestChannelId: fake.channels.find((c) => c.name === 'digest')!.id, cacheDir },
     log: pino({ level: 'silent' }),

@@ -13,12 +13,18 @@ import type { Sentence } from '../model/analysis.ts';
 /** Abbreviations (lowercase, without the dot) after which a period does not end a sentence. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'capt', 'cpt', 'cmdr', 'sgt',
-  'maj', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'jr', 'sr', 'esq',
+  'maj', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'tue', 'tues', 'thu', 'thur', 'thurs',
-  'inc', 'corp', 'ltd', 'co', 'bros', 'plc', 'llc', 'dept', 'univ', 'assn', 'ave', 'blvd', 'rd',
+  'dept', 'univ', 'assn', 'ave', 'blvd', 'rd',
   'nos', 'vol', 'vs', 'approx', 'cf', 'e.g', 'i.e',
 ]);
+
+/** Abbreviations that often end a sentence too ("… Apple Inc. The company …"): like dotted acronyms. */
+const FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['inc', 'corp', 'ltd', 'co', 'bros', 'plc', 'llc', 'jr', 'sr', 'esq', 'etc']);
+
+/** A quoted question or exclamation followed by its capitalised speaker: `"Why?" Smith asked.` */
+const NAMED_ATTRIBUTION = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|added|replied|shouted|told|wondered|cried|explained|insisted)\b/u;
 
 /** Words that start a new sentence even after a dotted acronym ("… in the U.S. The …"). */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
@@ -99,6 +105,7 @@ function nextNonSpace(text: string, from: number): number {
 function isBoundary(text: string, at: number, end: number, next: number): boolean {
   if (!STARTER.test(text[next]!)) return false;
   const punct = text.slice(at, end);
+  if (/[?!]/u.test(punct) && /["”’]/u.test(text.slice(at, end)) && NAMED_ATTRIBUTION.test(text.slice(next))) return false;
   if (!punct.startsWith('.') || punct.startsWith('...')) return true;
   if (end > at + 1) return true; // a closing quote or bracket after the period: `…forces."`
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
@@ -107,6 +114,7 @@ function isBoundary(text: string, at: number, end: number, next: number): boolea
   const lower = bare.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return false;
   if ((lower === 'no' || lower === 'p' || lower === 'pp') && /\p{N}/u.test(text[next]!)) return false;
+  if (FINAL_ABBREVIATIONS.has(lower)) return SENTENCE_OPENERS.has(WORD_AFTER.exec(text.slice(next))?.[1]?.toLowerCase() ?? '');
   // An initial ("J. R. Tolkien"): a single capital letter.
   if (/^\p{Lu}$/u.test(bare)) return false;
   // A dotted acronym ("U.S."): not a boundary unless the next word plainly opens a sentence.

@@ -15,6 +15,8 @@ describe('splitText', () => {
     ['a question inside a quote with a lowercase attribution', '"Why?" he asked. "Is it safe?" She shrugged.', ['"Why?" he asked.', '"Is it safe?"', 'She shrugged.']],
     ['an ellipsis followed by lowercase', 'She said no... and left. Then it rained.', ['She said no... and left.', 'Then it rained.']],
     ['a photo caption on its own line', 'Carlisle railway station.\n"The carriage is on its side," she said.', ['Carlisle railway station.', '"The carriage is on its side," she said.']],
+    ['a company suffix ending a sentence', 'He works for Apple Inc. The company grew. Acme Corp. Ltd. staff left.', ['He works for Apple Inc.', 'The company grew.', 'Acme Corp. Ltd. staff left.']],
+    ['a quoted question followed by its named speaker', '"Why?" Maria Lopez asked. "Because!" Then silence.', ['"Why?" Maria Lopez asked.', '"Because!"', 'Then silence.']],
     ['a stray lowercase start after a period (source typo)', 'Scene of protests. since August 9 it went on.', ['Scene of protests. since August 9 it went on.']],
   ])('GIVEN %s THEN it splits where a reader would', (_name, text, expected) => {
     expect(pieces(text)).toEqual(expected);

@@ -132,7 +132,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const whole = tokens.join(' ');
   const base = { chunk, name: whole, text: text.slice(start, chunk.end), start, kind: null, role: null, place: false };
   const lower = tokens.map((t) => t.toLowerCase().replace(/\.$/, ''));
-  const after = text.slice(chunk.end);
+  const after = text.slice(chunk.end, chunk.end + 240); // what follows the name, enough for every look-ahead
 
   // A place or demonym followed by "government"/"police": the Chinese government.
   const group = /^\s+(\p{Ll}+)/u.exec(after);

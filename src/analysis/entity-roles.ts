@@ -46,7 +46,7 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
  * Mitchelhill` → "a spokesman for the X squad". Null when there is none.
  */
 export function findAppositiveBefore(text: string, nameStart: number): string | null {
-  const before = text.slice(0, nameStart);
+  const before = text.slice(Math.max(0, nameStart - 240), nameStart);
   const comma = /,\s*(?:\d{1,3}[- ]year[- ]old\s+)?$/u.exec(before); // "their father, 53-year old Domingo Soyos"
   if (!comma) return null;
   const segmentEnd = comma.index;
@@ -63,7 +63,7 @@ export function findAppositiveBefore(text: string, nameStart: number): string | 
 
 /** An appositive right after a name: "Eric Haddox, a civil engineer who…" → "a civil engineer". */
 export function findAppositiveAfter(text: string, nameEnd: number): string | null {
-  const m = APPOSITIVE_AFTER.exec(text.slice(nameEnd));
+  const m = APPOSITIVE_AFTER.exec(text.slice(nameEnd, nameEnd + 160));
   if (!m) return null;
   const phrase = m[1]!.trim();
   return hasRoleNoun(phrase) ? phrase : null;

@@ -9,6 +9,7 @@
 import 'dotenv/config';
 import readline from 'node:readline';
 import path from 'node:path';
+import { readConfig } from './config.ts';
 import { loadCorpus } from './engine/load-corpus.ts';
 import type { Corpus } from './model/corpus.ts';
 import { renderAnswerText, renderErrorText } from './render/terminal.ts';
@@ -33,8 +34,8 @@ const USAGE = `Usage: npm run ask -- [--json] [--data DIR] '/command option:valu
 Commands:
 ${commandsHelp()}`;
 
-function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs | { error: string } {
-  const args: CliArgs = { json: false, articles: false, help: false, dataDir: path.resolve(env.DATA_DIR?.trim() || 'data'), question: null };
+function parseArgs(argv: string[], defaultDataDir: string): CliArgs | { error: string } {
+  const args: CliArgs = { json: false, articles: false, help: false, dataDir: defaultDataDir, question: null };
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -54,7 +55,12 @@ function parseArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs | { error: s
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), process.env);
+  const config = readConfig(process.env);
+  if ('error' in config) {
+    process.stderr.write(`pilcrow: ${config.error}\n`);
+    return 2;
+  }
+  const args = parseArgs(process.argv.slice(2), config.dataDir);
   if ('error' in args) {
     process.stderr.write(`${args.error}\n`);
     return 2;
@@ -63,7 +69,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const loaded = await loadCorpus({ dataDir: args.dataDir });
+  const loaded = await loadCorpus({ dataDir: args.dataDir, cacheDir: config.cacheDir });
   if ('error' in loaded) {
     if (args.json) process.stdout.write(`${JSON.stringify({ error: { code: 'empty-corpus', message: loaded.error } })}\n`);
     else process.stderr.write(`${loaded.error}\n`);

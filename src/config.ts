@@ -18,6 +18,8 @@ export interface Config {
   discordApiUrl: string | null;
   /** CACHE_DIR: where analysis, indexes and bot state are cached; default ./.cache. */
   cacheDir: string;
+  /** SHARD_COUNT: shards for `npm run start:sharded`; null = Discord's recommendation. */
+  shardCount: number | null;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -54,6 +56,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     }
     if (!url || !/^https?:$/.test(url.protocol)) return { error: `DISCORD_API_URL must be an http(s) URL, got "${discordApiUrl.slice(0, 80)}".` };
   }
+  const shardText = value(env, 'SHARD_COUNT');
+  if (shardText !== null && !/^[1-9]\d{0,4}$/.test(shardText)) return { error: `SHARD_COUNT must be a whole number of at least 1, got "${shardText.slice(0, 40)}".` };
   return Object.freeze({
     discordToken,
     applicationId: ids[0]![1],
@@ -63,5 +67,6 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     logLevel,
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? '.cache'),
+    shardCount: shardText === null ? null : Number(shardText),
   });
 }

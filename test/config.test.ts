@@ -21,6 +21,7 @@ describe('readConfig', () => {
         LOG_LEVEL: 'DEBUG',
         DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
         CACHE_DIR: '/tmp/c',
+        SHARD_COUNT: '4',
       },
       '/repo',
     );
@@ -33,6 +34,7 @@ describe('readConfig', () => {
       logLevel: 'debug',
       discordApiUrl: 'http://127.0.0.1:9999/api',
       cacheDir: '/tmp/c',
+      shardCount: 4,
     });
   });
 
@@ -44,6 +46,8 @@ describe('readConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
     [{ DISCORD_API_URL: 'ftp://x' }, 'DISCORD_API_URL'],
+    [{ SHARD_COUNT: '0' }, 'SHARD_COUNT'],
+    [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env as NodeJS.ProcessEnv);
     expect(result).toHaveProperty('error');

@@ -33,10 +33,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     log.error('DISCORD_TOKEN is not set');
     return 1;
   }
-  const fixed = env.SHARD_COUNT && /^\d+$/.test(env.SHARD_COUNT) ? Math.max(1, Number(env.SHARD_COUNT)) : null;
   const manager = new ShardingManager(BOT_ENTRY, {
     token: config.discordToken,
-    totalShards: fixed ?? (await recommendedShardCount(config.discordToken, config.discordApiUrl)),
+    totalShards: config.shardCount ?? (await recommendedShardCount(config.discordToken, config.discordApiUrl)),
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });

@@ -369,7 +369,9 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       let target: Draft | null = null;
       if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && isFollowedBySpeechVerb(text.slice(at + m[0].length))) {
         // `"…," he added`: the subject of the sentence before in this paragraph, else the last speaker.
-        target = subjectParagraph === sentence.paragraph && fits(previousSubject) ? previousSubject : fits(lastSpeaker) ? lastSpeaker : null;
+        if (subjectParagraph === sentence.paragraph && fits(previousSubject)) target = previousSubject;
+        else if (fits(lastSpeaker)) target = lastSpeaker;
+        else if (fits(previousSubject)) target = previousSubject;
       } else if (word === 'himself' || word === 'herself' || word === 'his' || word === 'hers') {
         target = before.at(-1)?.draft ?? (fits(previousSubject) ? previousSubject : null);
       } else if (word === 'him' || (word === 'her' && before.length > 0)) {

@@ -327,7 +327,14 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
 
 /** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */
 function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
-  return findPronounSpeaker(pronoun, paragraph, ctx) ?? UNRESOLVED;
+  return findPronounSpeaker(pronoun, paragraph, ctx) ?? findPronounMention(pronoun, paragraph, ctx) ?? UNRESOLVED;
+}
+
+/** The entity the pronoun was resolved to by findEntities in this paragraph, when that is unambiguous. */
+function findPronounMention(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
+  if (pronoun !== 'he' && pronoun !== 'she') return null;
+  const owners = ctx.entities.filter((e) => e.mentions.some((m) => m.paragraph === paragraph && m.text.toLowerCase() === pronoun));
+  return owners.length === 1 ? entitySpeaker(owners[0]!) : null;
 }
 
 function findPronounSpeaker(pronoun: string, paragraph: number, ctx: Context): Speaker | null {

@@ -94,7 +94,7 @@ describe('findQuotes on the Wikinews articles', () => {
 describe('findQuotes on constructed text', () => {
   it.each<[string, string[], Row[]]>([
     ['a quote split over two paragraphs, left open', ['Prime Minister Jane Doe said: “We will win this election.', '“And we will govern for everyone,” she added.'], [
-      [1, 'We will win this election', 'full', 'Jane Doe', 'jane-doe', 'said'],
+      [1, 'We will win this election', 'full', 'Jane Doe', 'jane-doe', 'added'],
     ]],
     ['"according to X"', ['According to Dr. Ahmed Khan, “the virus is spreading fast.”'], [
       [1, 'the virus is spreading fa', 'partial', 'Ahmed Khan', 'ahmed-khan', 'according-to'],
@@ -132,6 +132,13 @@ describe('findQuotes on constructed text', () => {
     ]],
     ['a name after a preposition before the speaker', ['Speaking to the BBC, Dr. Sarah Jones of the University of Oxford said: "This is a landmark study."'], [
       [1, 'This is a landmark study.', 'full', 'Sarah Jones', 'sarah-jones', 'said'],
+    ]],
+    ['"she told" opening a paragraph after a paragraph about her', ['Health Minister Sarah Lee visited the hospital on Monday.', '"The staff have been incredible," she told the BBC. "I am grateful."'], [
+      [2, 'The staff have been incre', 'full', 'Sarah Lee', 'sarah-lee', 'added'],
+      [2, 'I am grateful.', 'full', 'Sarah Lee', 'sarah-lee', 'continuation'],
+    ]],
+    ['a quote running over three paragraphs', ['Jane Fox, who chairs the group, said: "We were never consulted.', '"Nobody asked us.', '"Now it is too late," she said.'], [
+      [1, 'We were never consulted. ', 'full', 'Jane Fox', 'jane-fox', 'added'],
     ]],
     ['a participle after an object', ['The head of the local radio station spoke to the broadcaster NTV about the flood, saying "The water came in minutes."'], [
       [1, 'The water came in minutes', 'full', 'The head of the local radio station', null, 'said'],

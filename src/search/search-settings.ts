@@ -76,8 +76,8 @@ export const PARAGRAPH_FUSE_OPTIONS: Readonly<IFuseOptions<{ text: string }>> = 
   useExtendedSearch: false,
   /** Each query word is matched on its own and scores combine (default false: whole-string bitap). */
   useTokenSearch: false,
-  /** Ignore one-letter fragments when matching (default 1). */
-  minMatchCharLength: 2,
+  /** Default 1 kept: above 1 makes fuse.js build a match mask per paragraph (garbage, GC pauses). */
+  minMatchCharLength: 1,
 });
 
 /** fuse.js options for person/organisation names and aliases. */

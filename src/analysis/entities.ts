@@ -55,7 +55,7 @@ const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'fo
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const ROLE_REFERENCE = new RegExp(
-  `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman))\\b(?!\\s+\\p{Lu})`,
+  `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman))\\b`,
   'giu',
 );
 const LIST_INTRO = /^[^.;:]{0,60}?\b(?:such as|including|like)\s/u;
@@ -308,6 +308,7 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
   const people = [...drafts.values()].filter((d) => d.kind === 'person');
   for (const sentence of sentences) {
     for (const m of sentence.text.matchAll(ROLE_REFERENCE)) {
+      if (/^\s+\p{Lu}/u.test(sentence.text.slice(m.index + m[0].length))) continue; // a title before a name, not a reference
       const demonym = m[1] && isDemonym(m[1]) ? m[1].toLowerCase() : null;
       if (m[1] && !demonym) continue;
       const title = m[2]!.toLowerCase();
@@ -315,7 +316,9 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
         const words = r.text.toLowerCase().split(/\s+/);
         const roleDemonyms = words.filter((w) => isDemonym(w));
         const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
-        return roleTitle === title && (demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym));
+        if (roleTitle === title) return demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym);
+        // "the minister" for "Health Minister Sarah Lee"; a nationality must then agree.
+        return roleTitle.endsWith(` ${title}`) && (demonym === null || roleDemonyms.includes(demonym));
       }));
       if (holders.length !== 1) continue;
       const holder = holders[0]!;

@@ -186,6 +186,12 @@ describe('findEntities on constructed text', () => {
     expect(byName(entities, 'Keir Starmer').mentions.map((m) => m.text)).toEqual(['Keir Starmer']);
   });
 
+  it('GIVEN "the minister" after "Health Minister Sarah Lee" THEN it is her; "the French president" with no French president named is nobody', () => {
+    const entities = entitiesOf(articleFromParagraphs('x', ['Health Minister Sarah Lee met Former President George Bush.', 'The minister said it went well.', 'The French president said nothing.']));
+    expect(byName(entities, 'Sarah Lee').mentions).toContainEqual({ paragraph: 2, text: 'The minister' });
+    expect(byName(entities, 'George Bush').mentions.map((m) => m.paragraph)).toEqual([1]);
+  });
+
   it('GIVEN names with accents THEN ids are plain kebab-case', () => {
     expect(toEntityId('José Álvarez-Núñez')).toBe('jose-alvarez-nunez');
   });

@@ -148,7 +148,7 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
   if (!/^[,;]?\s/u.test(after) && !/^[,;]/u.test(after)) return null;
   const words = WORDS_OF.exec(after);
   if (words) {
-    const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after');
+    const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after') ?? describeSource(words[1]!);
     if (speaker) return attributed(speaker, /according/iu.test(after) ? 'according-to' : 'context');
   }
   const first = verbFirst(after);
@@ -197,7 +197,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   if (before.trim().length === 0) return null;
   const according = /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ?? /^\s*according to\s+([^,]+),/iu.exec(before);
   if (according) {
-    const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after');
+    const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after') ?? describeSource(according[1]!);
     if (speaker) return attributed(speaker, 'according-to');
   }
   let verb: RegExpExecArray | null = null;
@@ -323,6 +323,14 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
     return { speakerId: null, speaker: head, kind: 'other' };
   }
   return null;
+}
+
+/** "according to police": a short source phrase kept as written, when nothing better names it. */
+function describeSource(phrase: string): Speaker | null {
+  const head = phrase.split(CLAUSE_END)[0]!.trim();
+  const words = head.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 6 || PRONOUN_SUBJECT.test(head) || /^(?:this|that|these|those|it|which|what)\b/iu.test(head)) return null;
+  return { speakerId: null, speaker: head, kind: 'other' };
 }
 
 /** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */

@@ -140,6 +140,10 @@ describe('findQuotes on constructed text', () => {
     ['a quote running over three paragraphs', ['Jane Fox, who chairs the group, said: "We were never consulted.', '"Nobody asked us.', '"Now it is too late," she said.'], [
       [1, 'We were never consulted. ', 'full', 'Jane Fox', 'jane-fox', 'added'],
     ]],
+    ['"according to" a source that is not an entity', ['The suspect was "armed and dangerous", according to police.', 'According to local media, the fire was "out of control".'], [
+      [1, 'armed and dangerous', 'scare', 'police', null, 'according-to'],
+      [2, 'out of control', 'scare', 'local media', null, 'according-to'],
+    ]],
     ['a participle after an object', ['The head of the local radio station spoke to the broadcaster NTV about the flood, saying "The water came in minutes."'], [
       [1, 'The water came in minutes', 'full', 'The head of the local radio station', null, 'said'],
     ]],

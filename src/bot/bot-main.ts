@@ -1,8 +1,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
-import { readConfig } from '../config.ts';
 import { openCorpusStore } from '../engine/corpus-store.ts';
-import { createLogger } from '../log.ts';
+import { readBotConfig } from './read-bot-config.ts';
 import { startBot } from './start-bot.ts';
 
 /**
@@ -11,16 +10,9 @@ import { startBot } from './start-bot.ts';
  * Returns the exit code when startup fails; otherwise runs until a signal.
  */
 export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
-  const config = readConfig(env);
-  if ('error' in config) {
-    console.error(`pilcrow: ${config.error}`);
-    return 1;
-  }
-  const log = createLogger({ level: config.logLevel, secret: config.discordToken });
-  if (!config.discordToken) {
-    log.error('DISCORD_TOKEN is not set; the bot cannot log in (use `npm run ask` for the terminal).');
-    return 1;
-  }
+  const proc = readBotConfig(env, 'pilcrow');
+  if (!proc) return 1;
+  const { config, log } = proc;
   const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
   if ('error' in store) {
     log.error({ dataDir: config.dataDir }, store.error);

@@ -1,8 +1,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { readBotConfig } from './read-bot-config.ts';
 import type { CommandModule } from './command-module.ts';
 import { loadCommands } from './load-commands.ts';
 
@@ -28,14 +27,11 @@ export async function deployCommands(options: DeployOptions): Promise<number> {
 
 /** `npm run deploy-commands`: reads the environment, deploys, reports. Returns the exit code. */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const config = readConfig(env);
-  if ('error' in config) {
-    console.error(`deploy-commands: ${config.error}`);
-    return 1;
-  }
-  const log = createLogger({ level: config.logLevel, secret: config.discordToken });
-  if (!config.discordToken || !config.applicationId) {
-    log.error('deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID');
+  const proc = readBotConfig(env, 'deploy-commands');
+  if (!proc) return 1;
+  const { config, log } = proc;
+  if (!config.applicationId) {
+    log.error('deploy-commands needs DISCORD_APPLICATION_ID (General Information in the Developer Portal)');
     return 1;
   }
   const commands = await loadCommands();

@@ -1,8 +1,7 @@
 import 'dotenv/config';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { readConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { readBotConfig } from './read-bot-config.ts';
 
 /** The entry every shard runs. */
 export const BOT_ENTRY = fileURLToPath(new URL('./bot-main.ts', import.meta.url));
@@ -23,16 +22,9 @@ export async function recommendedShardCount(token: string, api: string | null): 
  * shard (count: SHARD_COUNT, else Discord's recommendation), respawning crashed shards.
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
-  const config = readConfig(env);
-  if ('error' in config) {
-    console.error(`pilcrow: ${config.error}`);
-    return 1;
-  }
-  const log = createLogger({ level: config.logLevel, secret: config.discordToken });
-  if (!config.discordToken) {
-    log.error('DISCORD_TOKEN is not set');
-    return 1;
-  }
+  const proc = readBotConfig(env, 'start:sharded');
+  if (!proc) return 1;
+  const { config, log } = proc;
   const manager = new ShardingManager(BOT_ENTRY, {
     token: config.discordToken,
     totalShards: config.shardCount ?? (await recommendedShardCount(config.discordToken, config.discordApiUrl)),

@@ -7,10 +7,10 @@ export interface LatencyStats {
   max: number;
 }
 
-/** Untimed runs before timing, so the JIT has compiled the search path. */
-const WARM_UP_RUNS = 20;
+/** Untimed runs before timing (the whole list once, up to this many), so the JIT has settled. */
+const WARM_UP_RUNS = 200;
 
-/** Times `run` once per query (after an untimed warm-up over the first WARM_UP_RUNS) and summarises. */
+/** Times `run` once per query (after an untimed warm-up pass over up to WARM_UP_RUNS of them) and summarises. */
 export function measureLatency<Q>(queries: readonly Q[], run: (query: Q) => unknown, now: () => number = performance.now.bind(performance)): LatencyStats {
   for (const q of queries.slice(0, WARM_UP_RUNS)) run(q);
   const times: number[] = [];

@@ -75,6 +75,8 @@ export function nameKey(text: string): string {
  */
 export class NameSearch {
   private readonly byArticle: ReadonlyMap<string, NameDoc[]>;
+  /** fuse.js indexes of small scopes (an article's names, or a small corpus's under ''), made on first use. */
+  private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
 
   constructor(
     private readonly docs: readonly NameDoc[],
@@ -121,20 +123,32 @@ export class NameSearch {
     if (key === '') {
       return article === undefined ? [] : collectHits(scope.map((doc) => ({ doc, score: EXACT_SCORE })), article, limit);
     }
-    const candidates = scope.length <= NAME_CANDIDATES ? scope : this.findCandidates(key);
+    const small = scope.length <= NAME_CANDIDATES;
+    const candidates = small ? scope : this.findCandidates(key);
     const scored: Array<{ doc: NameDoc; score: number }> = [];
-    const fuzzyPool: NameDoc[] = [];
+    const tiered = new Set<NameDoc>();
     for (const doc of candidates) {
       const tier = scoreTier(doc.key, key);
-      if (tier > 0) scored.push({ doc, score: tier });
-      else fuzzyPool.push(doc);
-    }
-    if (fuzzyPool.length > 0) {
-      for (const result of new Fuse(fuzzyPool, { ...NAME_FUSE_OPTIONS }).search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
-        scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
+      if (tier > 0) {
+        scored.push({ doc, score: tier });
+        tiered.add(doc);
       }
     }
+    // A small scope keeps its fuse.js index between queries; big ones get a per-query Fuse over the candidates.
+    const fuse = small ? this.scopeFuse(article ?? '', scope) : new Fuse(candidates, { ...NAME_FUSE_OPTIONS });
+    for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
+      if (!tiered.has(result.item)) scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
+    }
     return collectHits(scored, article, limit);
+  }
+
+  private scopeFuse(scopeId: string, scope: readonly NameDoc[]): Fuse<NameDoc> {
+    let fuse = this.fuseByScope.get(scopeId);
+    if (!fuse) {
+      fuse = new Fuse(scope, { ...NAME_FUSE_OPTIONS }, Fuse.createIndex(NAME_FUSE_OPTIONS.keys ?? [], scope));
+      this.fuseByScope.set(scopeId, fuse);
+    }
+    return fuse;
   }
 
   private findCandidates(key: string): NameDoc[] {

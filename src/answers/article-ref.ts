@@ -1,17 +1,7 @@
 import type { Article } from '../model/article.ts';
 import type { ArticleRef, Citation, QuoteItem } from '../model/answer.ts';
 import type { Entity, Quote } from '../model/analysis.ts';
-
-/** Words of the first paragraph used as a title for articles that have no headline. */
-const UNTITLED_WORDS = 12;
-
-/** The article's headline, or its opening words when it has none. */
-export function displayTitle(article: Article): string {
-  if (article.title) return article.title;
-  const first = article.paragraphs[0]?.text ?? article.id;
-  const words = first.split(/\s+/);
-  return words.length > UNTITLED_WORDS ? `${words.slice(0, UNTITLED_WORDS).join(' ')}…` : first;
-}
+import { displayTitle } from '../model/display-title.ts';
 
 /** How answers refer to an article. */
 export function toArticleRef(article: Article): ArticleRef {

@@ -1,5 +1,5 @@
 import type { Corpus } from '../model/corpus.ts';
-import { displayTitle } from './article-ref.ts';
+import { displayTitle } from '../model/display-title.ts';
 import { prominentNames } from './name-match.ts';
 import { normaliseUserText } from './user-text.ts';
 

@@ -1,6 +1,6 @@
 import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
-import { displayTitle } from './article-ref.ts';
+import { displayTitle } from '../model/display-title.ts';
 import { normaliseUserText } from './user-text.ts';
 
 /** Article-search score accepted outright as the article a member meant. */

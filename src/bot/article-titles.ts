@@ -1,4 +1,4 @@
-import { displayTitle } from '../answers/article-ref.ts';
+import { displayTitle } from '../model/display-title.ts';
 import type { Corpus } from '../model/corpus.ts';
 
 /** Headline lookup over a corpus, for renderers that name where a cited paragraph comes from. */

@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import { displayTitle } from '../answers/article-ref.ts';
+import { displayTitle } from '../model/display-title.ts';
 import { isUserError } from '../model/user-error.ts';
 import { parseCustomId } from '../render/discord/custom-ids.ts';
 import { textPayload } from '../render/discord/discord-payload.ts';

@@ -1,5 +1,5 @@
 import type { Corpus } from '../model/corpus.ts';
-import { displayTitle } from '../answers/article-ref.ts';
+import { displayTitle } from '../model/display-title.ts';
 
 /** The cleaned articles as the JSON that `npm run articles -- --json` prints. */
 export function articlesJson(corpus: Corpus): unknown {

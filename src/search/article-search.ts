@@ -1,5 +1,4 @@
 import Fuse from 'fuse.js';
-import type { Article } from '../model/article.ts';
 import type { ArticleHit } from '../model/corpus.ts';
 import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
@@ -12,18 +11,6 @@ import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 export interface ArticleDoc {
   id: string;
   title: string;
-}
-
-/** Words of the first paragraph used as a title when an article has no headline. */
-const FALLBACK_TITLE_WORDS = 12;
-
-/** The headline of an article, or its first words when it has none, or its id. */
-export function displayTitle(article: Article): string {
-  if (article.title && article.title.trim() !== '') return article.title.trim();
-  const first = article.paragraphs[0]?.text.trim();
-  if (!first) return article.id;
-  const words = first.split(/\s+/);
-  return words.length > FALLBACK_TITLE_WORDS ? `${words.slice(0, FALLBACK_TITLE_WORDS).join(' ')}…` : first;
 }
 
 /**

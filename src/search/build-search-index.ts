@@ -1,5 +1,6 @@
 import type { AnalysedArticle, SearchIndex } from '../model/corpus.ts';
-import { ArticleSearch, displayTitle, type ArticleDoc } from './article-search.ts';
+import { displayTitle } from '../model/display-title.ts';
+import { ArticleSearch, type ArticleDoc } from './article-search.ts';
 import { NameSearch, collectNameDocs } from './name-search.ts';
 import { ParagraphSearch, type ParagraphDoc } from './paragraph-search.ts';
 import { SEARCH_INDEX_VERSION } from './search-settings.ts';

@@ -3,7 +3,8 @@ import { ANALYSIS_DIR, analyseArticle } from '../analysis/analyse-article.ts';
 import { analyseAndIndexWithCache, hashSourceFiles } from '../cache/corpus-cache.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
 import type { Article, SkippedFile } from '../model/article.ts';
-import type { Corpus } from '../model/corpus.ts';
+import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
+import type { CorpusSearchIndex } from '../search/build-search-index.ts';
 
 export interface LoadCorpusOptions {
   dataDir: string;
@@ -28,13 +29,24 @@ export function currentAnalysisVersion(): Promise<string> {
   return analysisVersion;
 }
 
-/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
-export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
-  const built = await analyseAndIndexWithCache(articles, analyseArticle, {
+/** Analysed articles (in the order given) and their search index, which can be serialised. */
+export interface IndexedArticles {
+  articles: AnalysedArticle[];
+  search: CorpusSearchIndex;
+}
+
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles, keeping the cache current. */
+export async function analyseAndIndex(articles: readonly Article[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<IndexedArticles> {
+  return analyseAndIndexWithCache(articles, analyseArticle, {
     dir: options.cacheDir,
     analysisVersion: await currentAnalysisVersion(),
     onWarning: options.onWarning,
   });
+}
+
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
+export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
+  const built = await analyseAndIndex(articles, options);
   return {
     articles: built.articles,
     byId: new Map(built.articles.map((a) => [a.article.id, a])),

@@ -1,0 +1,58 @@
+/**
+ * The messages between the corpus store (main thread) and the rebuild worker. The worker keeps
+ * its own copy of the corpus's articles: the main thread seeds it once, then sends only what
+ * changed; the worker answers with the analyses of the changed articles and the new search index
+ * as data (the main thread already holds every other analysis).
+ */
+import type { ArticleAnalysis } from '../model/analysis.ts';
+import type { Article } from '../model/article.ts';
+import type { SerialisedSearchIndex } from '../search/build-search-index.ts';
+
+/** Main thread → worker. */
+export type RebuildRequest =
+  /** The articles of the live corpus (replaces whatever the worker held). */
+  | { type: 'seed'; articles: Article[] }
+  /** Apply these changes to the held articles, analyse and index them; answered by `rebuilt` or `failed`. */
+  | { type: 'rebuild'; id: number; changed: Article[]; removed: string[] };
+
+/** Worker → main thread. */
+export type RebuildReply =
+  | {
+      type: 'rebuilt';
+      id: number;
+      /** Ids of the corpus's articles in corpus order: the order the index was built in. */
+      order: string[];
+      /** Analyses of the articles that were sent as changed. */
+      analyses: Array<[id: string, analysis: ArticleAnalysis]>;
+      index: SerialisedSearchIndex;
+    }
+  /** The rebuild threw; the worker kept its previous articles. */
+  | { type: 'failed'; id: number; error: SentError }
+  /** A cache problem that was worked around (for the log). */
+  | { type: 'warning'; message: string; error?: SentError };
+
+/** An error as it crosses the thread boundary. */
+export interface SentError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** `err` as plain data that survives postMessage. */
+export function toSentError(err: unknown): SentError {
+  if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };
+  return { name: 'Error', message: String(err) };
+}
+
+/** A SentError back as an Error (stack kept) for logging. */
+export function fromSentError(sent: SentError): Error {
+  const err = new Error(sent.message);
+  err.name = sent.name;
+  if (sent.stack) err.stack = sent.stack;
+  return err;
+}
+
+/** Articles sorted the way a corpus lists them: by file path. Both threads use it, so their orders agree. */
+export function sortArticles<T extends { file: string }>(articles: Iterable<T>): T[] {
+  return [...articles].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

@@ -14,7 +14,7 @@ import { createPrng } from './fuzz/prng.ts';
 /** Fixed seed (override with FUZZ_SEED=… to explore; the seed is printed and in every failure). */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
 /** Interactions sent (FUZZ_CASES=… to change). */
-const CASES = Number(process.env.FUZZ_CASES ?? 2500);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 /** Interactions in flight at once (FUZZ_CONCURRENCY=1 replays strictly in order). */
 const CONCURRENCY = Number(process.env.FUZZ_CONCURRENCY ?? 4);
 /** Members taking turns: enough that the per-member cooldowns bite without blocking most commands. */
@@ -70,7 +70,7 @@ function customIdsOf(body: any): string[] {
 async function send(fuzzCase: FuzzCase): Promise<InteractionReply> {
   let reply: InteractionReply;
   if (fuzzCase.kind === 'slash') {
-    reply = await fake.slash(fuzzCase.command, fuzzCase.options, { userId: fuzzCase.userId, channelOptionIds: fuzzCase.channelOptionIds, timeoutMs: 15_000 });
+    reply = await fake.slash(fuzzCase.command, fuzzCase.options, { userId: fuzzCase.userId, channelOptionIds: fuzzCase.channelOptionIds, channelId: fuzzCase.channelId, timeoutMs: 15_000 });
   } else if (fuzzCase.kind === 'autocomplete') {
     reply = await fake.autocomplete(fuzzCase.command, fuzzCase.focused, fuzzCase.value, fuzzCase.options);
   } else {

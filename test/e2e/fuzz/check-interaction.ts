@@ -58,10 +58,17 @@ function checkChoices(data: any): string[] {
   return violations;
 }
 
+const EPHEMERAL = 64;
+
+/** Whether a body is a text-only notice (user error, cooldown, expired button, apology, confirmation). */
+function isNotice(body: any): boolean {
+  return typeof body?.content === 'string' && body.content.length > 0 && (!Array.isArray(body.embeds) || body.embeds.length === 0);
+}
+
 /**
  * Everything wrong with how the bot answered one interaction: not exactly one accepted
  * callback, a callback type not allowed for the kind, a refused or out-of-limits body, a
- * deferral never followed by the answer.
+ * deferral never followed by the answer, a text-only notice that went public.
  */
 export function checkInteraction(kind: 'slash' | 'autocomplete' | 'button', traffic: InteractionTraffic | undefined): string[] {
   if (!traffic || traffic.callbacks.length === 0) return ['no initial callback'];
@@ -73,9 +80,16 @@ export function checkInteraction(kind: 'slash' | 'autocomplete' | 'button', traf
   if (!ALLOWED_CALLBACKS[kind].includes(type)) violations.push(`callback type ${type} is not allowed for ${kind}`);
   if (type === 8) violations.push(...checkChoices(first.body?.data));
   else if (type === 4 || type === 7) violations.push(...checkBody('callback', first.body?.data));
+  if (type === 4 && isNotice(first.body?.data) && !(first.body.data.flags & EPHEMERAL)) violations.push('a notice was answered publicly');
+  const deferredPrivately = type === 5 && (first.body?.data?.flags ?? 0) & EPHEMERAL;
   for (const request of traffic.later) {
     if (request.status >= 400) violations.push(`${request.method} ${request.path} answered ${request.status}`);
     if ((request.method === 'PATCH' || request.method === 'POST') && request.body) violations.push(...checkBody(`${request.method} ${request.path}`, request.body));
+    const isFollowUp = request.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(request.path);
+    const isEdit = request.method === 'PATCH' && request.path.endsWith('/messages/@original');
+    if (isNotice(request.body) && ((isFollowUp && !(request.body.flags & EPHEMERAL)) || (isEdit && type === 5 && !deferredPrivately))) {
+      violations.push(`a notice went public: ${request.method} ${request.path}`);
+    }
   }
   if (type === 5 && !isAnswered(traffic.later)) violations.push('deferred but never answered');
   return violations;

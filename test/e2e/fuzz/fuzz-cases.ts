@@ -11,6 +11,8 @@ export type FuzzCase =
       options: Record<string, OptionValue>;
       userId: string;
       channelOptionIds: string[];
+      /** Channel the command is used in (default: the fake's default channel). */
+      channelId?: string;
       /** Set when an option has a type Discord would never send (discord.js throws on reading it). */
       wrongType?: string;
     }
@@ -63,12 +65,14 @@ function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
   }
   if (command === 'summary') {
     if (prng.chance(0.5)) options.length = hostileInteger(prng);
-    if (prng.chance(0.08)) {
+    if (prng.chance(0.2)) {
       options.channel = prng.pick(sources.channelIds);
       channelOptionIds.push('channel');
     }
   }
   if (prng.chance(0.3)) options.share = prng.chance(0.5);
+  // An option the command does not declare (a stale client's definition): ignored.
+  if (prng.chance(0.03)) options[prng.pick(['bogus', 'speaker', 'topic', 'name', 'page'])] ??= hostileString(prng, sources);
   if (prng.chance(0.03)) {
     // Deliberate type confusion: a float or text `length`, a number in a text option.
     if (command === 'summary') {
@@ -80,7 +84,8 @@ function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
       wrongType = name;
     }
   }
-  return { kind: 'slash', command, options, userId, channelOptionIds, ...(wrongType ? { wrongType } : {}) };
+  const channelId = prng.chance(0.2) ? prng.pick(sources.channelIds) : undefined;
+  return { kind: 'slash', command, options, userId, channelOptionIds, ...(channelId ? { channelId } : {}), ...(wrongType ? { wrongType } : {}) };
 }
 
 /** Autocomplete of an autocomplete option (or, rarely, of one that does not autocomplete). */

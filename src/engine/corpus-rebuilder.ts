@@ -39,8 +39,8 @@ export interface CorpusRebuilder {
    * with the corpus passed next) on the next call.
    */
   rebuild(previous: Corpus, articles: readonly Article[], changes: { changed: Article[]; removed: string[] }): Promise<RebuiltCorpus>;
-  /** Ends the worker; a rebuild in flight rejects. */
-  close(): void;
+  /** Ends the worker (resolves once its thread has exited); a rebuild in flight rejects. */
+  close(): Promise<void>;
 }
 
 type Rebuilt = Extract<RebuildReply, { type: 'rebuilt' }>;
@@ -61,10 +61,10 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
     }
   };
 
-  const stop = (): void => {
+  const stop = async (): Promise<void> => {
     const w = worker;
     worker = null;
-    if (w) void w.terminate();
+    if (w) await w.terminate();
   };
 
   const start = (corpus: Corpus): Worker => {
@@ -112,14 +112,14 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
       try {
         return assemble(previous, articles, reply);
       } catch (err) {
-        stop(); // the worker now holds a corpus this thread did not accept: start afresh next time
+        void stop(); // the worker now holds a corpus this thread did not accept: start afresh next time
         throw err;
       }
     },
-    close() {
+    async close() {
       closed = true;
-      stop();
       failAll(new Error('the corpus rebuilder was closed'));
+      await stop();
     },
   };
 }

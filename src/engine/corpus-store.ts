@@ -132,7 +132,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     close: () => {
       closed = true;
       watcher?.close();
-      rebuilder?.close();
+      void rebuilder?.close();
     },
   };
 }

@@ -1,0 +1,21 @@
+// A rebuild worker for tests: the real worker and pipeline, with behaviour scripted by the
+// articles' text: "[fail]" makes the rebuild throw, "[crash]" ends the thread; while the file
+// <cacheDir>/hold exists a rebuild waits; each rebuild reports its thread id as a warning.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { serveRebuilds } = await import('../../../src/engine/rebuild-worker.ts');
+const { analyseAndIndex } = await import('../../../src/engine/load-corpus.ts');
+
+serveRebuilds(parentPort, workerData, async (articles, options) => {
+  const text = articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('\n');
+  if (text.includes('[crash]')) process.exit(7);
+  if (text.includes('[fail]')) throw new Error('scripted rebuild failure');
+  while (existsSync(join(workerData.cacheDir, 'hold'))) await sleep(20);
+  options.onWarning(`rebuilt in thread ${threadId}`);
+  return analyseAndIndex(articles, options);
+});

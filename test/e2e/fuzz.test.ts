@@ -1,3 +1,17 @@
+/**
+ * End-to-end fuzz of the bot: thousands of random and hostile slash commands, autocompletes
+ * and button presses go through the real dispatcher, against the fake Discord, with the
+ * bundled article and the four Wikinews fixtures as the corpus. Every interaction must get
+ * exactly one accepted initial callback of a type allowed for its kind, every body must be
+ * within Discord's limits with mentions off, deferrals must be answered, notices must stay
+ * private, the log must hold no unexpected error and never the token, and the bot must answer
+ * a normal /summary as before.
+ *
+ * Reproduce a failure with the seed it prints: FUZZ_SEED=<seed> FUZZ_CONCURRENCY=1 npx vitest
+ * run test/e2e/fuzz.test.ts (button cases that reuse ids the bot sent depend on earlier answers,
+ * so replay in order). Cases are drawn in test/e2e/fuzz/fuzz-cases.ts, judged in
+ * test/e2e/fuzz/check-interaction.ts.
+ */
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -54,7 +54,7 @@ export function renderAnswerText(answer: Answer): string {
     }
     case 'who': {
       const lines = [`${answer.name} (${answer.kind})`, `In: ${answer.article.title}`, ''];
-      lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : 'Role: not stated in the article');
+      lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : '  Role: not stated in the article');
       if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
       lines.push(wrap(`Mentioned in: ${answer.mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ')}`, '  '));
       if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, false)));

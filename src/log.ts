@@ -13,42 +13,33 @@ export const REDACTED_PATHS = [
   'authorization',
 ];
 
+const CENSOR = '[Redacted]';
+
 export interface LoggerOptions {
   /** pino level; default 'info'. */
   level?: string;
   /** Where lines go; default standard error (standard output is kept for answers). */
   destination?: NodeJS.WritableStream;
-  /** A secret to scrub from any message or serialized error text, e.g. the bot token. */
+  /** A secret (the bot token) scrubbed from every line, wherever it appears: fields, messages, errors, echoed user input. */
   secret?: string | null;
+}
+
+/** A destination that passes each line on to `target` at once, every occurrence of `secret` censored. */
+function scrubbing(target: NodeJS.WritableStream, secret: string): pino.DestinationStream {
+  return {
+    write(line: string) {
+      target.write(line.includes(secret) ? line.split(secret).join(CENSOR) : line);
+    },
+  };
 }
 
 /** The pino root logger: JSON lines on stderr, the Discord token redacted everywhere. */
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secret = options.secret && options.secret.length >= 8 ? options.secret : null;
-  const scrub = (text: string): string => (secret ? text.split(secret).join('[Redacted]') : text);
+  const target = options.destination ?? process.stderr;
   return pino(
-    {
-      level: options.level ?? 'info',
-      redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
-      hooks: secret
-        ? {
-            logMethod(args, method) {
-              method.apply(
-                this,
-                args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>,
-              );
-            },
-          }
-        : undefined,
-      serializers: {
-        err: (err: unknown) => {
-          const s = pino.stdSerializers.err(err as Error);
-          if (!secret) return s;
-          return JSON.parse(scrub(JSON.stringify(s))) as unknown;
-        },
-      },
-    },
-    (options.destination ?? process.stderr) as pino.DestinationStream,
+    { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: CENSOR } },
+    secret ? scrubbing(target, secret) : (target as pino.DestinationStream),
   );
 }
 

@@ -22,9 +22,11 @@ describe('createLogger', () => {
     log.info({ token: TOKEN, config: { discordToken: TOKEN }, headers: { authorization: `Bot ${TOKEN}` } }, 'starting');
     log.warn(`login failed with ${TOKEN}`);
     log.error({ err: new Error(`An invalid token was provided: ${TOKEN}`) }, 'login failed');
+    log.child({ command: 'who' }).info({ options: { name: `token ${TOKEN}` } }, 'interaction');
     const text = out.text();
     expect(text).not.toContain(TOKEN);
     expect(text).toContain('[Redacted]');
-    expect(text.trim().split('\n')).toHaveLength(3);
+    expect(text.trim().split('\n')).toHaveLength(4);
+    for (const line of text.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
   });
 });

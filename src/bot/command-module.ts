@@ -23,6 +23,8 @@ export interface BotSettings {
   postCooldown: number;
   /** Defer the reply when the answer is not ready after this many ms. */
   deferAfterMs: number;
+  /** Defer before answering at all when the corpus has at least this many paragraphs (answers may take long). */
+  deferFirstFromParagraphs: number;
 }
 
 /** Defaults of BotSettings. */
@@ -30,6 +32,7 @@ export const BOT_DEFAULTS: BotSettings = Object.freeze({
   commandCooldowns: Object.freeze({ related: 3, quote: 2 }),
   postCooldown: 30,
   deferAfterMs: 1500,
+  deferFirstFromParagraphs: 50_000,
 });
 
 /** Everything a handler needs; I/O (clock, logger, corpus) is passed in. */

@@ -36,18 +36,20 @@ export async function respond(interaction: RepliableInteraction, reply: Reply): 
 }
 
 /**
- * Produces a reply and sends it; when producing takes longer than `deferAfterMs`, the
- * interaction is deferred first (ephemerally when `ephemeralIfDeferred`) so Discord's
- * 3-second window is never missed. An interaction that is already `ageMs` old when it gets
- * here (a busy process) is deferred before the work starts.
+ * Produces a reply and sends it; when asynchronous producing takes longer than
+ * `deferAfterMs`, the interaction is deferred first (ephemerally when `ephemeralIfDeferred`)
+ * so Discord's 3-second window is never missed. Synchronous work cannot be interrupted by
+ * that timer, so the caller says when to defer before the work starts: `deferFirst` (work
+ * expected to be slow), or an interaction already `ageMs` old when it gets here (a busy
+ * process).
  */
 export async function respondInTime(
   interaction: RepliableInteraction,
-  options: { deferAfterMs: number; ephemeralIfDeferred: boolean; ageMs?: number },
+  options: { deferAfterMs: number; ephemeralIfDeferred: boolean; ageMs?: number; deferFirst?: boolean },
   produce: () => Reply | Promise<Reply>,
 ): Promise<Reply> {
   let deferring: Promise<unknown> | null = null;
-  if (options.ageMs !== undefined && options.ageMs >= options.deferAfterMs) {
+  if (options.deferFirst || (options.ageMs !== undefined && options.ageMs >= options.deferAfterMs)) {
     await interaction.deferReply(flags(options.ephemeralIfDeferred));
   }
   const timer = setTimeout(() => {
@@ -55,8 +57,6 @@ export async function respondInTime(
   }, options.deferAfterMs);
   let reply: Reply;
   try {
-    // Let the timer be armed before synchronous work starts.
-    await new Promise((resolve) => setImmediate(resolve));
     reply = await produce();
   } finally {
     clearTimeout(timer);

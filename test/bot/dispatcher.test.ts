@@ -17,7 +17,7 @@ import { fakeInteraction } from './fake-interaction.ts';
 const commands = await loadCommands();
 
 /** A dispatcher over the real command modules with a hand-made answer function, a settable clock and a captured log. */
-function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule> } = {}) {
+function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS> } = {}) {
   const lines: any[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write(chunk, _e, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
   let now = 1_000_000;
@@ -34,7 +34,7 @@ function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule
       clock: () => now,
       cooldowns: createCooldowns(() => now),
       pages: createPageMemory(),
-      settings: BOT_DEFAULTS,
+      settings: { ...BOT_DEFAULTS, ...options.settings },
     },
   });
   return { dispatch, lines, advance: (ms: number) => (now += ms) };
@@ -184,6 +184,26 @@ describe('respondInTime', () => {
   it('GIVEN an interaction that is already old when it arrives THEN it is deferred before the work starts', async () => {
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
     await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: false, ageMs: 2000 }, () => ({ payload: textPayload('late'), ephemeral: false }));
+    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('GIVEN a corpus large enough that answers may take long THEN the command is deferred before the (synchronous) work', async () => {
+    const order: string[] = [];
+    const { dispatch } = setup({
+      settings: { deferFirstFromParagraphs: 0 },
+      run: () => {
+        order.push('work');
+        return summaryOf(3);
+      },
+    });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    const original = interaction.deferReply;
+    interaction.deferReply = async (body: unknown) => {
+      order.push('defer');
+      await original(body);
+    };
+    await dispatch(interaction);
+    expect(order).toEqual(['defer', 'work']);
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = 'test-token.not-real.abcdefghijklmnopqrstuvwxyz0123456789';
 
 describe('readConfig', () => {
   it('GIVEN an empty environment THEN it runs without Discord on ./data', () => {

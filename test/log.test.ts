@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../src/log.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = 'test-token.not-real.abcdefghijklmnopqrstuvwxyz0123456789';
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readBotConfig } from '../../src/bot/read-bot-config.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = 'test-token.not-real.abcdefghijklmnopqrstuvwxyz0123456789';
 
 afterEach(() => vi.restoreAllMocks());
 

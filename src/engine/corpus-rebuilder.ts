@@ -135,7 +135,7 @@ function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt
     if (!analysis) throw new Error(`the rebuild worker sent no analysis for the changed article ${article.id}`);
     return { article, analysis };
   });
-  const search = loadSearchIndex(analysed, reply.index);
+  const search = loadSearchIndex(analysed, reply.index, reply.names);
   if (!search) throw new Error('the rebuild worker sent a search index that does not fit the corpus');
   return { articles: analysed, search };
 }

@@ -7,6 +7,8 @@
 import type { ArticleAnalysis } from '../model/analysis.ts';
 import type { Article } from '../model/article.ts';
 import type { SerialisedSearchIndex } from '../search/build-search-index.ts';
+import type { NameDoc } from '../search/name-search.ts';
+import type { SerialisedTermIndex } from '../search/term-index.ts';
 
 /** Main thread → worker. */
 export type RebuildRequest =
@@ -24,12 +26,39 @@ export type RebuildReply =
       order: string[];
       /** Analyses of the articles that were sent as changed. */
       analyses: Array<[id: string, analysis: ArticleAnalysis]>;
-      index: SerialisedSearchIndex;
+      index: TransferredSearchIndex;
+      /** The index's name documents (`collectNameDocs`), so the main thread need not collect them again. */
+      names: NameDoc[];
     }
   /** The rebuild threw; the worker kept its previous articles. */
   | { type: 'failed'; id: number; error: SentError }
   /** A cache problem that was worked around (for the log). */
   | { type: 'warning'; message: string; error?: SentError };
+
+/** A term index whose postings are ArrayBuffers moved (transferred, not copied) to the main thread. */
+export type TransferredTermIndex = { terms: string[] } & Record<Exclude<keyof SerialisedTermIndex, 'terms'>, ArrayBuffer>;
+
+/** SerialisedSearchIndex with transferred postings; `loadSearchIndex` accepts it as it is. */
+export interface TransferredSearchIndex {
+  version: number;
+  paragraphs: TransferredTermIndex;
+  names: TransferredTermIndex;
+  articles: TransferredTermIndex;
+}
+
+/** The index ready to post, and the buffers to transfer with it. Decoding base64 happens here, in the worker. */
+export function toTransferredIndex(index: SerialisedSearchIndex): { index: TransferredSearchIndex; transfer: ArrayBuffer[] } {
+  const transfer: ArrayBuffer[] = [];
+  const buffer = (base64: string): ArrayBuffer => {
+    const bytes = Buffer.from(base64, 'base64');
+    const out = new ArrayBuffer(bytes.length);
+    new Uint8Array(out).set(bytes);
+    transfer.push(out);
+    return out;
+  };
+  const term = (t: SerialisedTermIndex): TransferredTermIndex => ({ terms: t.terms, offsets: buffer(t.offsets), docs: buffer(t.docs), freqs: buffer(t.freqs), lengths: buffer(t.lengths) });
+  return { index: { version: index.version, paragraphs: term(index.paragraphs), names: term(index.names), articles: term(index.articles) }, transfer };
+}
 
 /** An error as it crosses the thread boundary. */
 export interface SentError {

@@ -6,7 +6,8 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Article } from '../model/article.ts';
 import { analyseAndIndex, type IndexedArticles } from './load-corpus.ts';
-import { sortArticles, toSentError, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
+import { collectNameDocs } from '../search/name-search.ts';
+import { sortArticles, toSentError, toTransferredIndex, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
 
 /** What the worker is started with (its `workerData`). */
 export interface RebuildWorkerData {
@@ -39,9 +40,10 @@ export function serveRebuilds(port: MessagePort, data: RebuildWorkerData = {}, r
       const built = await rebuild(articles, { cacheDir: data.cacheDir, onWarning });
       const changed = new Set(request.changed.map((a) => a.id));
       const analyses = built.articles.filter((a) => changed.has(a.article.id)).map((a): [string, typeof a.analysis] => [a.article.id, a.analysis]);
-      const index = built.search.serialise();
+      const { index, transfer } = toTransferredIndex(built.search.serialise());
+      const names = collectNameDocs(built.articles);
       held = next;
-      post({ type: 'rebuilt', id: request.id, order: built.articles.map((a) => a.article.id), analyses, index });
+      post({ type: 'rebuilt', id: request.id, order: built.articles.map((a) => a.article.id), analyses, index, names }, transfer);
     } catch (err) {
       post({ type: 'failed', id: request.id, error: toSentError(err) });
     }

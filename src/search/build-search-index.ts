@@ -1,7 +1,7 @@
 import type { AnalysedArticle, SearchIndex } from '../model/corpus.ts';
 import { displayTitle } from '../model/display-title.ts';
 import { ArticleSearch, type ArticleDoc } from './article-search.ts';
-import { NameSearch, collectNameDocs } from './name-search.ts';
+import { NameSearch, collectNameDocs, type NameDoc } from './name-search.ts';
 import { ParagraphSearch, type ParagraphDoc } from './paragraph-search.ts';
 import { SEARCH_INDEX_VERSION } from './search-settings.ts';
 import type { SerialisedTermIndex } from './term-index.ts';
@@ -36,11 +36,12 @@ export function buildSearchIndex(articles: readonly AnalysedArticle[]): CorpusSe
 
 /**
  * Restores indexes saved by `serialise()` for exactly these articles; null when the data is of
- * another version or does not fit them (then build afresh).
+ * another version or does not fit them (then build afresh). `names`, when given, is
+ * `collectNameDocs(articles)` computed elsewhere (a worker thread), so it is not redone here.
  */
-export function loadSearchIndex(articles: readonly AnalysedArticle[], data: unknown): CorpusSearchIndex | null {
+export function loadSearchIndex(articles: readonly AnalysedArticle[], data: unknown, names?: NameDoc[]): CorpusSearchIndex | null {
   if (!isSerialisedSearchIndex(data)) return null;
-  const docs = collectDocs(articles);
+  const docs = collectDocs(articles, names);
   try {
     return assemble(
       ParagraphSearch.load(docs.paragraphs, data.paragraphs),
@@ -66,14 +67,14 @@ function assemble(paragraphs: ParagraphSearch, names: NameSearch, articles: Arti
   };
 }
 
-function collectDocs(articles: readonly AnalysedArticle[]) {
+function collectDocs(articles: readonly AnalysedArticle[], names?: NameDoc[]) {
   const paragraphs: ParagraphDoc[] = [];
   const articleDocs: ArticleDoc[] = [];
   for (const { article } of articles) {
     articleDocs.push({ id: article.id, title: displayTitle(article) });
     for (const p of article.paragraphs) paragraphs.push({ id: paragraphs.length, article: article.id, n: p.n, text: p.text });
   }
-  return { paragraphs, names: collectNameDocs(articles), articles: articleDocs };
+  return { paragraphs, names: names ?? collectNameDocs(articles), articles: articleDocs };
 }
 
 function isSerialisedSearchIndex(data: unknown): data is SerialisedSearchIndex {

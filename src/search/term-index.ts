@@ -249,8 +249,15 @@ function encode(array: Int32Array | Uint16Array): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-/** Decodes base64 into a fresh, aligned ArrayBuffer of whole elements of `width` bytes. */
+/**
+ * Decodes base64 into a fresh, aligned ArrayBuffer of whole elements of `width` bytes; an
+ * ArrayBuffer (postings handed over from a worker thread) is taken as it is.
+ */
 function decode(text: unknown, width: number): ArrayBuffer {
+  if (text instanceof ArrayBuffer) {
+    if (text.byteLength % width !== 0) throw new Error('term index: truncated postings');
+    return text;
+  }
   if (typeof text !== 'string') throw new Error('term index: bad postings');
   const bytes = Buffer.from(text, 'base64');
   if (bytes.length % width !== 0) throw new Error('term index: truncated postings');

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Article } from '../model/article.ts';
 import type { AnalysedArticle, Corpus, SearchIndex } from '../model/corpus.ts';
 import { loadSearchIndex } from '../search/build-search-index.ts';
+import type { NameDoc } from '../search/name-search.ts';
 import { fromSentError, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
 import type { RebuildWorkerData } from './rebuild-worker.ts';
 
@@ -110,7 +111,10 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
         w.postMessage(request);
       });
       try {
-        return assemble(previous, articles, reply);
+        // Two slices of main-thread work with a turn of the event loop between them.
+        const names = JSON.parse(reply.names) as NameDoc[];
+        await yieldToEventLoop();
+        return assemble(previous, articles, reply, names);
       } catch (err) {
         void stop(); // the worker now holds a corpus this thread did not accept: start afresh next time
         throw err;
@@ -124,8 +128,13 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
   };
 }
 
+/** Lets pending I/O (gateway heartbeats, interactions) run before the next slice of work. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The rebuilt corpus from the worker's reply: new analyses for changed articles, the others kept. */
-function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt): RebuiltCorpus {
+function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt, names: NameDoc[]): RebuiltCorpus {
   if (reply.order.length !== articles.length || reply.order.some((id, i) => articles[i]!.id !== id)) {
     throw new Error('the rebuild worker indexed a different article list than the corpus store holds');
   }
@@ -135,7 +144,7 @@ function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt
     if (!analysis) throw new Error(`the rebuild worker sent no analysis for the changed article ${article.id}`);
     return { article, analysis };
   });
-  const search = loadSearchIndex(analysed, reply.index, reply.names);
+  const search = loadSearchIndex(analysed, reply.index, names);
   if (!search) throw new Error('the rebuild worker sent a search index that does not fit the corpus');
   return { articles: analysed, search };
 }

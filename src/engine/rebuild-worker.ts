@@ -41,7 +41,7 @@ export function serveRebuilds(port: MessagePort, data: RebuildWorkerData = {}, r
       const changed = new Set(request.changed.map((a) => a.id));
       const analyses = built.articles.filter((a) => changed.has(a.article.id)).map((a): [string, typeof a.analysis] => [a.article.id, a.analysis]);
       const { index, transfer } = toTransferredIndex(built.search.serialise());
-      const names = collectNameDocs(built.articles);
+      const names = JSON.stringify(collectNameDocs(built.articles));
       held = next;
       post({ type: 'rebuilt', id: request.id, order: built.articles.map((a) => a.article.id), analyses, index, names }, transfer);
     } catch (err) {

@@ -101,6 +101,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     watcher = watchArticles(
       options.dataDir,
       (changes) => {
+        if (rebuilding) log?.debug({ changed: changes.changed.map((a) => a.id), removed: changes.removed }, 'article changes wait for the rebuild in progress');
         queued = queued ? mergeArticleChanges(queued, changes) : changes;
         void drain();
       },

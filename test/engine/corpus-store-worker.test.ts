@@ -11,7 +11,7 @@ import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store
 import type { Corpus } from '../../src/model/corpus.ts';
 
 const SCRIPTED_WORKER = new URL('./support/scripted-rebuild-worker.mjs', import.meta.url);
-/** Longer than the watcher's debounce (250 ms) plus a poll, so each write is reported on its own. */
+/** Longer than the watcher's debounce (250 ms) plus a poll: how long a check that nothing more happens waits. */
 const WATCHER_SETTLE_MS = 700;
 
 const BUDGET = '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
@@ -98,15 +98,16 @@ describe('corpus store rebuilds in a worker thread', () => {
     const dir = tempDir('pilcrow-data-');
     const cacheDir = tempDir('pilcrow-cache-');
     writeFileSync(path.join(dir, 'budget.md'), BUDGET);
-    const { store: s } = await open(dir, cacheDir);
+    const { store: s, logs } = await open(dir, cacheDir);
     const changes = recordChanges(s);
+    const waiting = (id: string) => logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes(`"${id}"`));
     writeFileSync(path.join(cacheDir, 'hold'), '');
     writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
-    await sleep(WATCHER_SETTLE_MS); // the first rebuild is now waiting on the hold file
+    await logged(logs, (l) => l.msg === 'rebuild holding');
     writeFileSync(path.join(dir, 'storm.txt'), STORM);
-    await sleep(WATCHER_SETTLE_MS);
+    await waiting('storm');
     writeFileSync(path.join(dir, 'school.txt'), SCHOOL);
-    await sleep(WATCHER_SETTLE_MS);
+    await waiting('school');
     expect(changes.corpora).toHaveLength(0);
     rmSync(path.join(cacheDir, 'hold'));
     const last = await changes.nth(2);
@@ -146,7 +147,7 @@ describe('corpus store rebuilds in a worker thread', () => {
     const changes = recordChanges(s);
     writeFileSync(path.join(cacheDir, 'hold'), '');
     writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
-    await sleep(WATCHER_SETTLE_MS);
+    await logged(logs, (l) => l.msg === 'rebuild holding');
     s.close();
     rmSync(path.join(cacheDir, 'hold'));
     await sleep(WATCHER_SETTLE_MS);

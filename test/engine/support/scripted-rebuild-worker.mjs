@@ -1,6 +1,6 @@
 // A rebuild worker for tests: the real worker and pipeline, with behaviour scripted by the
 // articles' text: "[fail]" makes the rebuild throw, "[crash]" ends the thread; while the file
-// <cacheDir>/hold exists a rebuild waits; each rebuild reports its thread id as a warning.
+// <cacheDir>/hold exists a rebuild waits (reported as a warning); each rebuild reports its thread id as a warning.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,6 +15,7 @@ serveRebuilds(parentPort, workerData, async (articles, options) => {
   const text = articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('\n');
   if (text.includes('[crash]')) process.exit(7);
   if (text.includes('[fail]')) throw new Error('scripted rebuild failure');
+  if (existsSync(join(workerData.cacheDir, 'hold'))) options.onWarning('rebuild holding');
   while (existsSync(join(workerData.cacheDir, 'hold'))) await sleep(20);
   options.onWarning(`rebuilt in thread ${threadId}`);
   return analyseAndIndex(articles, options);

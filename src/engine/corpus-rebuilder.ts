@@ -111,8 +111,12 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
         w.postMessage(request);
       });
       try {
-        // Two slices of main-thread work with a turn of the event loop between them.
-        const names = JSON.parse(reply.names) as NameDoc[];
+        // Slices of main-thread work with a full turn of the event loop (timers, I/O) between them.
+        const names: NameDoc[] = [];
+        for (const chunk of reply.names) {
+          await yieldToEventLoop();
+          for (const doc of JSON.parse(chunk) as NameDoc[]) names.push(doc);
+        }
         await yieldToEventLoop();
         return assemble(previous, articles, reply, names);
       } catch (err) {
@@ -128,9 +132,12 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
   };
 }
 
-/** Lets pending I/O (gateway heartbeats, interactions) run before the next slice of work. */
+/**
+ * Lets timers and pending I/O (gateway heartbeats, interactions) run before the next slice of
+ * work: a timer, then an immediate, so that a poll phase of the event loop lies in between.
+ */
 function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
 }
 
 /** The rebuilt corpus from the worker's reply: new analyses for changed articles, the others kept. */

@@ -7,7 +7,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { Article } from '../model/article.ts';
 import { analyseAndIndex, type IndexedArticles } from './load-corpus.ts';
 import { collectNameDocs } from '../search/name-search.ts';
-import { sortArticles, toSentError, toTransferredIndex, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
+import { sortArticles, toJsonChunks, toSentError, toTransferredIndex, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
 
 /** What the worker is started with (its `workerData`). */
 export interface RebuildWorkerData {
@@ -41,7 +41,7 @@ export function serveRebuilds(port: MessagePort, data: RebuildWorkerData = {}, r
       const changed = new Set(request.changed.map((a) => a.id));
       const analyses = built.articles.filter((a) => changed.has(a.article.id)).map((a): [string, typeof a.analysis] => [a.article.id, a.analysis]);
       const { index, transfer } = toTransferredIndex(built.search.serialise());
-      const names = JSON.stringify(collectNameDocs(built.articles));
+      const names = toJsonChunks(collectNameDocs(built.articles));
       held = next;
       post({ type: 'rebuilt', id: request.id, order: built.articles.map((a) => a.article.id), analyses, index, names }, transfer);
     } catch (err) {

@@ -120,7 +120,7 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
         await yieldToEventLoop();
         return assemble(previous, articles, reply, names);
       } catch (err) {
-        void stop(); // the worker now holds a corpus this thread did not accept: start afresh next time
+        if (worker === w) void stop(); // it now holds a corpus this thread did not accept: start afresh next time
         throw err;
       }
     },

@@ -27,9 +27,9 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start` as a real process (tsx src/main.ts) with the given environment. */
-function start(env: Record<string, string>): Started {
-  const child = spawn(tsx, ['src/main.ts'], {
+/** `npm start` (or another entry) as a real process under tsx with the given environment. */
+function start(env: Record<string, string>, entry = 'src/main.ts'): Started {
+  const child = spawn(tsx, [entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: 'data', CACHE_DIR: cacheDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,5 +70,24 @@ describe('npm start with a token', () => {
     const lines = bot.output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(variable);
+  });
+});
+
+describe('npm run start:sharded', () => {
+  it('GIVEN the shard count Discord recommends THEN a ShardingManager shard logs in with the cached corpus and answers', async () => {
+    const identifiesBefore = fake.sessions.identifies;
+    const manager = start({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, 'src/bot/sharded.ts');
+    try {
+      await fake.waitForSessions((s) => s.identifies > identifiesBefore, 30_000);
+      await fake.waitForLogin(15_000);
+      const identify = fake.gatewayReceived.filter((p) => p.op === 2).at(-1);
+      expect(identify?.d.shard).toEqual([0, 1]);
+      const reply = await fake.slash('related', { topic: 'mercenarys wagner' }, { timeoutMs: 10_000 });
+      expect(JSON.stringify(reply.callback.data)).toContain('¶ 16');
+      expect(manager.output()).toContain('"shard launched"');
+    } finally {
+      manager.child.kill('SIGTERM');
+      await manager.exited;
+    }
   });
 });

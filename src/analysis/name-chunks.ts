@@ -134,7 +134,12 @@ function joinConnector(tokens: Token[], j: number, prev: Token, text: string): n
   const word = tokens[j]!.text.toLowerCase();
   const spaced = (a: Token, b: Token | undefined): boolean => b !== undefined && text.slice(a.end, b.start) === ' ';
   const at = (k: number): Token | undefined => tokens[k];
-  if (PARTICLES.has(word) && spaced(tokens[j]!, at(j + 1)) && isCapitalised(at(j + 1)!.text)) return j + 1;
+  if (PARTICLES.has(word)) {
+    // One particle or two ("de Gaulle", "von der Leyen", "van der Berg"), then a capitalised part.
+    let k = j + 1;
+    if (spaced(tokens[k - 1]!, at(k)) && PARTICLES.has(at(k)!.text.toLowerCase())) k++;
+    if (spaced(tokens[k - 1]!, at(k)) && isCapitalised(at(k)!.text)) return k;
+  }
   const prevLower = prev.text.toLowerCase();
   if ((word === 'of' || word === 'on' || word === 'for') && OF_HEADS.has(prevLower)) {
     let k = j + 1;

@@ -152,6 +152,8 @@ describe('findEntities on constructed text', () => {
     ['a compass-word nationality', ['He met South Korean President Yoon Suk-yeol in Seoul.'], 'Yoon Suk-yeol', 'South Korean President'],
     ['police ranks', ['Det Supt John Smith of Greater Manchester Police said it was over.'], 'John Smith', 'Det Supt'],
     ['a role noun phrase before the name', ['Chinese Foreign Ministry spokesman Wang Wenbin rejected the criticism.'], 'Wang Wenbin', 'Chinese Foreign Ministry spokesman'],
+    ['a name with two particles', ['“This is a historic day,” said Ursula von der Leyen, the President of the European Commission.'], 'Ursula von der Leyen', 'the President of the European Commission'],
+    ['a Dutch name with two particles', ['Coach Louis van der Berg said the team was ready.'], 'Louis van der Berg', 'Coach'],
   ])('GIVEN %s THEN the person and role are read', (_name, paragraphs, name, role) => {
     const e = byName(entitiesOf(articleFromParagraphs('x', paragraphs)), name);
     expect(e.kind).toBe('person');

@@ -66,5 +66,21 @@ export function findAppositiveAfter(text: string, nameEnd: number): string | nul
   const m = APPOSITIVE_AFTER.exec(text.slice(nameEnd, nameEnd + 160));
   if (!m) return null;
   const phrase = m[1]!.trim();
-  return hasRoleNoun(phrase) ? phrase : null;
+  return hasRoleNoun(phrase) || headIsAgentNoun(phrase) ? phrase : null;
+}
+
+/** Agent-noun endings of occupations not in ROLE_NOUNS ("seismologist", "historian", "researcher", "curator", "consultant"). */
+const AGENT_NOUN = /^\p{Ll}{3,}(?:ist|ian|er|or|ant)s?$/u;
+/** Words with those endings that name no one. */
+const NOT_AGENTS: ReadonlySet<string> = new Set(['other', 'another', 'number', 'order', 'water', 'after', 'never', 'under', 'over', 'power', 'paper', 'matter', 'major', 'minor', 'factor', 'sector', 'corner', 'border', 'center', 'member', 'former', 'latter', 'letter', 'quarter', 'summer', 'winter', 'river', 'error', 'color', 'colour', 'honor', 'honour', 'favor', 'favour', 'interior', 'senior', 'junior', 'elder', 'younger', 'older', 'longer', 'bigger', 'further', 'ever', 'however', 'whatever', 'rather', 'together', 'whether', 'either', 'neither', 'lower', 'upper', 'inner', 'outer', 'proper', 'silver', 'super', 'tower', 'shelter', 'chapter', 'cancer', 'disaster', 'register', 'christian', 'plant', 'giant', 'elephant', 'restaurant', 'instant', 'variant', 'grant', 'list', 'mist', 'fist', 'twist', 'wrist']);
+
+/**
+ * Whether the head of an appositive (its first content words, before "at/of/for/in/with/from")
+ * is an agent noun: "a seismologist at the University of Tokyo" → "seismologist".
+ */
+function headIsAgentNoun(phrase: string): boolean {
+  const head = phrase.split(/\s+(?:at|of|for|in|with|from|on|who|whose|based)\s+/iu)[0]!;
+  const words = head.split(/\s+/).slice(1, 5);
+  const last = words[words.length - 1]?.toLowerCase();
+  return last !== undefined && AGENT_NOUN.test(last) && !NOT_AGENTS.has(last.replace(/s$/u, ''));
 }

@@ -154,6 +154,8 @@ describe('findEntities on constructed text', () => {
     ['a role noun phrase before the name', ['Chinese Foreign Ministry spokesman Wang Wenbin rejected the criticism.'], 'Wang Wenbin', 'Chinese Foreign Ministry spokesman'],
     ['a name with two particles', ['“This is a historic day,” said Ursula von der Leyen, the President of the European Commission.'], 'Ursula von der Leyen', 'the President of the European Commission'],
     ['a Dutch name with two particles', ['Coach Louis van der Berg said the team was ready.'], 'Louis van der Berg', 'Coach'],
+    ['an occupation missing from the role list, opening the sentence', ['Kenji Sato, a seismologist at the University of Tokyo, said aftershocks were likely.'], 'Kenji Sato', 'a seismologist at the University of Tokyo'],
+    ['an agent noun after a name', ['Maria Keller, a historian, called it unprecedented.'], 'Maria Keller', 'a historian'],
   ])('GIVEN %s THEN the person and role are read', (_name, paragraphs, name, role) => {
     const e = byName(entitiesOf(articleFromParagraphs('x', paragraphs)), name);
     expect(e.kind).toBe('person');

@@ -28,6 +28,12 @@ const OPENS_PARAGRAPH = /^\s*["“]/u;
 const SINGLE = /(^|[\s(\[—–])'([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])'(?=$|[\s.,;:!?)\]—–])/gu;
 /** Curly single quotes, also the main quotation marks of British style: ‘We will fight,’ she said. */
 const CURLY_SINGLE = /(^|[\s(\[—–"“])‘([^‘"“”\n]*?[^\s‘])’(?=$|[\s.,;:!?)\]—–"”])/gu;
+/**
+ * Straight single quotes used as the main quotation marks (British style without curly marks):
+ * 'We cannot pay more,' the spokesperson said. A capital opens it, sentence punctuation closes
+ * it, apostrophes inside words are allowed.
+ */
+const STRAIGHT_SINGLE_SPEECH = /(^|[\s(\[—–])'(\p{Lu}(?:[^'"“”\n]|(?<=\p{L})'(?=\p{L}))*?[,.!?])'(?=\s|$)/gu;
 const CONTRACTION_START = /^(?:s|t|re|ll|ve|d|m|em|n|cause|til|tis|twas)\b/iu;
 
 /** Finds every quoted span of an article, in order of appearance. */
@@ -76,13 +82,17 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       }
       doubles.push([openAt, text.length]);
     }
-    for (const m of [...text.matchAll(SINGLE), ...text.matchAll(CURLY_SINGLE)]) {
+    const singles: Array<[number, number]> = [];
+    const speech = [...text.matchAll(STRAIGHT_SINGLE_SPEECH)].map((m) => ({ m, long: true }));
+    const others = [...text.matchAll(SINGLE), ...text.matchAll(CURLY_SINGLE)].map((m) => ({ m, long: text[m.index + m[1]!.length] === '‘' }));
+    for (const { m, long } of [...speech, ...others]) {
       const open = m.index + m[1]!.length;
       const close = m.index + m[0].length;
       const inner = m[2]!;
-      const curly = text[open] === '‘';
-      if (CONTRACTION_START.test(inner) || (!curly && inner.split(/\s+/).length > 6)) continue;
+      if (CONTRACTION_START.test(inner) || (!long && inner.split(/\s+/).length > 6)) continue;
       if (doubles.some(([a, b]) => open > a && open < b)) continue;
+      if (singles.some(([a, b]) => open < b && close > a)) continue;
+      singles.push([open, close]);
       spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
     }
   });

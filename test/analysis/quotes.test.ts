@@ -117,6 +117,10 @@ describe('findQuotes on constructed text', () => {
     ['British single quotes with an age and an appositive', ['‘We will fight this decision all the way,’ said Karen Walsh, 52, a mother of three.'], [
       [1, 'We will fight this decisi', 'full', 'Karen Walsh', 'karen-walsh', 'said'],
     ]],
+    ['British straight single quotes broken by the attribution', ["Union leader Mick Lynch spoke first. 'We simply can't pay more than we have,' Tom Hale added, 'without cutting jobs.'"], [
+      [1, "We simply can't pay more ", 'full', 'Tom Hale', 'tom-hale', 'said'],
+      [1, 'without cutting jobs.', 'scare', 'Tom Hale', 'tom-hale', 'said'],
+    ]],
     ['a quote broken by its attribution', ['“We will win,” said Jane Doe, “and we will govern for everyone.”'], [
       [1, 'We will win', 'full', 'Jane Doe', 'jane-doe', 'said'],
       [1, 'and we will govern for ev', 'partial', 'Jane Doe', 'jane-doe', 'said'],

@@ -14,6 +14,7 @@
  * simply the nearest name. Speakers the article does not name keep their description
  * ("a spokeswoman for the British Transport Police") with a null id.
  */
+import { linkDefiniteSpeakers } from './definite-speakers.ts';
 import type { Article } from '../model/article.ts';
 import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
 import { hasRoleNoun } from './entity-roles.ts';
@@ -97,7 +98,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
       attribution: found.attribution,
     });
   });
-  return quotes;
+  return linkDefiniteSpeakers(quotes, article);
 }
 
 interface Context {

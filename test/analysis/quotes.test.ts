@@ -121,6 +121,12 @@ describe('findQuotes on constructed text', () => {
       [1, "We simply can't pay more ", 'full', 'Tom Hale', 'tom-hale', 'said'],
       [1, 'without cutting jobs.', 'scare', 'Tom Hale', 'tom-hale', 'said'],
     ]],
+    ['an unnamed speaker referred to again with "the"', ['A Network Rail spokesperson said the offer was fair.', '"We cannot pay more," the spokesperson added.'], [
+      [2, 'We cannot pay more', 'full', 'A Network Rail spokesperson', null, 'said'],
+    ]],
+    ['a bare "the spokesman" with no earlier description', ['"We are looking into it," the spokesman said.'], [
+      [1, 'We are looking into it', 'full', 'the spokesman', null, 'said'],
+    ]],
     ['a quote broken by its attribution', ['“We will win,” said Jane Doe, “and we will govern for everyone.”'], [
       [1, 'We will win', 'full', 'Jane Doe', 'jane-doe', 'said'],
       [1, 'and we will govern for ev', 'partial', 'Jane Doe', 'jane-doe', 'said'],

@@ -14,9 +14,9 @@
  * simply the nearest name. Speakers the article does not name keep their description
  * ("a spokeswoman for the British Transport Police") with a null id.
  */
-import { linkDefiniteSpeakers } from './definite-speakers.ts';
 import type { Article } from '../model/article.ts';
 import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
+import { linkDefiniteSpeakers } from './definite-speakers.ts';
 import { hasRoleNoun } from './entity-roles.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';

@@ -64,40 +64,42 @@ producer astronaut physicist surgeon paramedic firefighter policeman policewoman
 prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator boss
 head spokesperson cofounder co-founder president-elect superintendent constable inspector sergeant colonel`);
 
+/** Female first names: person cues, and agreement with "she"/"her". */
+const FEMALE_FIRST_NAMES = toSet(`
+angela theresa margaret elizabeth mary patricia jennifer linda barbara susan jessica sarah karen nancy lisa
+betty dorothy sandra ashley kimberly donna emily michelle carol amanda melissa deborah stephanie rebecca
+laura sharon cynthia kathleen amy shirley anna brenda pamela nicole emma samantha katherine christine debra
+rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
+sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly danielle sophia marie
+diana brittany natalie isabella charlotte rose caroline irma svetlana tatiana olga natalia irina elena yulia
+sviatlana kamala hillary ursula marine kate liz sue jane anne beth meg jo lucy ellen helen claire sophie
+chloe`);
+
 /** A small list of common first names (any origin) used as a person cue. */
-export const FIRST_NAMES = toSet(`john james robert michael william david richard joseph thomas charles christopher
-daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy
-jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank
-gregory raymond alexander patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter
-kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse
-dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
+export const FIRST_NAMES: ReadonlySet<string> = new Set([
+  ...toSet(`
+john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond
+alexander patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
+ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
+bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
 russell elijah louis bobby philip johnny ian tony boris vladimir sergei sergey dmitry dmitri mikhail viktor
 victor alexei alexey andrei andrey nikolai ivan igor oleg yuri yury pavel volodymyr volodimir petro stepan
-xi li wang zhang liu chen yang huang zhao wu zhou peng hu angela emmanuel angela theresa margaret elizabeth
-mary patricia jennifer linda barbara susan jessica sarah karen nancy lisa betty dorothy sandra ashley kimberly
-donna emily michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley
-anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
-heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl
-andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail
-julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-charlotte rose alexis kayla caroline irma domingo carlos luis miguel pedro jorge manuel antonio francisco
-hans klaus jurgen wolfgang pierre jean jacques francois nicolas marine ursula olaf recep mohammed muhammad
-ahmed ali hassan hussein omar abdul narendra rahul shinzo fumio kim moon yoon svetlana tatiana olga natalia
-irina elena yulia sviatlana maria kamala hillary joe barack bill nancy mitt theresa tony gordon rishi keir
-tom jim bob ben sam alex nick mike dan matt chris steve andy pete rob greg tim jeff ed fred harry jake
-kate liz sue jane ann anne beth meg jo emma lucy ellen helen claire sophie chloe`);
+xi li wang zhang liu chen yang huang zhao wu zhou peng hu emmanuel jean alexis kayla domingo carlos luis
+miguel pedro jorge manuel antonio francisco hans klaus jurgen wolfgang pierre jacques francois nicolas olaf
+recep mohammed muhammad ahmed ali hassan hussein omar abdul narendra rahul shinzo fumio kim moon yoon barack
+bill mitt gordon rishi keir tom jim bob ben sam alex nick mike dan matt chris steve andy pete rob greg tim
+jeff ed fred harry jake`),
+  ...FEMALE_FIRST_NAMES,
+]);
 
 /** Female first names and cues, for pronoun agreement ("she"/"her"). */
-export const FEMALE_CUES = toSet(`mrs ms miss lady dame queen princess spokeswoman chairwoman policewoman woman
-mother wife daughter sister aunt girl angela theresa margaret elizabeth mary patricia jennifer linda barbara
-susan jessica sarah karen nancy lisa betty dorothy sandra ashley kimberly donna emily michelle carol amanda
-melissa deborah stephanie rebecca laura sharon cynthia kathleen amy shirley anna brenda pamela nicole emma
-samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
-victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances
-gloria ann teresa kathryn sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly
-danielle sophia marie diana brittany natalie isabella charlotte rose caroline irma svetlana tatiana olga natalia
-irina elena yulia sviatlana kamala hillary ursula marine kate liz sue jane anne beth meg jo lucy ellen
-helen claire sophie chloe`);
+export const FEMALE_CUES: ReadonlySet<string> = new Set([
+  ...toSet('mrs ms miss lady dame queen princess spokeswoman chairwoman policewoman woman mother wife daughter sister aunt girl'),
+  ...FEMALE_FIRST_NAMES,
+]);
 
 /** Male cues, for pronoun agreement ("he"/"him"). */
 export const MALE_CUES = toSet(`mr sir lord king prince emperor pope spokesman chairman policeman man father

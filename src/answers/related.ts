@@ -21,14 +21,16 @@ export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer 
   const resolved = resolveArticle(corpus, options.article);
   if (resolved && 'error' in resolved) return resolved;
   const articleId = resolved?.article.id;
-  const results: RelatedResult[] = corpus.search
-    .paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults })
-    .map((h) => ({ article: h.article, paragraph: h.paragraph, text: h.text, score: round(h.score) }));
+  // Over the whole corpus, the best paragraphs are the head of the pool that ranks articles
+  // (the search ranks the same candidates whatever the limit), so one search serves both.
+  const pool = corpus.search.paragraphs(topic, { limit: ARTICLE_POOL });
+  const best = articleId ? corpus.search.paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults }) : pool.slice(0, ANSWER_DEFAULTS.relatedResults);
+  const results: RelatedResult[] = best.map((h) => ({ article: h.article, paragraph: h.paragraph, text: h.text, score: round(h.score) }));
   if (results.length === 0) {
     return userError('not-found', `Nothing in ${resolved ? 'that article' : 'the articles'} is about "${topic.slice(0, 100)}".`);
   }
   const articleScores = new Map<string, number>();
-  for (const hit of corpus.search.paragraphs(topic, { limit: ARTICLE_POOL })) {
+  for (const hit of pool) {
     articleScores.set(hit.article, (articleScores.get(hit.article) ?? 0) + hit.score);
   }
   const shown = new Set(results.map((r) => r.article));

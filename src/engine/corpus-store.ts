@@ -3,7 +3,7 @@ import { watchArticles, type ArticleChanges, type ArticleWatcher } from '../inge
 import type { Article } from '../model/article.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { createCorpusRebuilder, type CorpusRebuilder } from './corpus-rebuilder.ts';
-import { indexArticles, loadCorpus } from './load-corpus.ts';
+import { indexArticles, loadCorpus, toCorpus } from './load-corpus.ts';
 import { mergeArticleChanges } from './merge-article-changes.ts';
 import { sortArticles } from './rebuild-messages.ts';
 
@@ -66,8 +66,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     const skipped = [...previous.skipped.filter((s) => !changes.changed.some((a) => a.file === s.file)), ...changes.skipped];
     let next: Corpus;
     if (rebuilder) {
-      const rebuilt = await rebuilder.rebuild(previous, articles, changes);
-      next = { articles: rebuilt.articles, byId: new Map(rebuilt.articles.map((a) => [a.article.id, a])), search: rebuilt.search, skipped };
+      next = toCorpus(await rebuilder.rebuild(previous, articles, changes), skipped);
     } else {
       next = await indexArticles(articles, skipped, { cacheDir: options.cacheDir, onWarning });
     }

@@ -3,7 +3,7 @@ import { ANALYSIS_DIR, analyseArticle } from '../analysis/analyse-article.ts';
 import { analyseAndIndexWithCache, hashSourceFiles } from '../cache/corpus-cache.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
 import type { Article, SkippedFile } from '../model/article.ts';
-import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
+import type { AnalysedArticle, Corpus, SearchIndex } from '../model/corpus.ts';
 import type { CorpusSearchIndex } from '../search/build-search-index.ts';
 
 export interface LoadCorpusOptions {
@@ -44,15 +44,19 @@ export async function analyseAndIndex(articles: readonly Article[], options: Omi
   });
 }
 
-/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
-export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
-  const built = await analyseAndIndex(articles, options);
+/** A queryable corpus from analysed, indexed articles: lookup by id added. */
+export function toCorpus(indexed: { articles: AnalysedArticle[]; search: SearchIndex }, skipped: SkippedFile[]): Corpus {
   return {
-    articles: built.articles,
-    byId: new Map(built.articles.map((a) => [a.article.id, a])),
-    search: built.search,
+    articles: indexed.articles,
+    byId: new Map(indexed.articles.map((a) => [a.article.id, a])),
+    search: indexed.search,
     skipped,
   };
+}
+
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
+export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
+  return toCorpus(await analyseAndIndex(articles, options), skipped);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { analyseArticle } from '../../src/analysis/analyse-article.ts';
+import { toCorpus } from '../../src/engine/load-corpus.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { buildSearchIndex } from '../../src/search/build-search-index.ts';
@@ -7,7 +8,7 @@ import { devArticle, seedArticle } from './article-from-paragraphs.ts';
 /** A corpus of the given articles, analysed and indexed as the product does it (no cache). */
 export function corpusOf(articles: Article[]): Corpus {
   const analysed = articles.map((article) => ({ article, analysis: analyseArticle(article) }));
-  return { articles: analysed, byId: new Map(analysed.map((a) => [a.article.id, a])), search: buildSearchIndex(analysed), skipped: [] };
+  return toCorpus({ articles: analysed, search: buildSearchIndex(analysed) }, []);
 }
 
 /** The bundled article alone. */

@@ -13,7 +13,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { analyseArticle } from '../src/analysis/analyse-article.ts';
 import { analyseAndIndexWithCache } from '../src/cache/corpus-cache.ts';
 import { createCorpusRebuilder } from '../src/engine/corpus-rebuilder.ts';
-import { currentAnalysisVersion, indexArticles } from '../src/engine/load-corpus.ts';
+import { currentAnalysisVersion, indexArticles, toCorpus } from '../src/engine/load-corpus.ts';
 import { sortArticles } from '../src/engine/rebuild-messages.ts';
 import type { Article } from '../src/model/article.ts';
 import type { Corpus } from '../src/model/corpus.ts';
@@ -78,7 +78,7 @@ const seeded = await analyseAndIndexWithCache(sortArticles(synthetic.map((a) => 
   dir: cacheDir,
   analysisVersion: await currentAnalysisVersion(),
 });
-let corpus: Corpus = { articles: seeded.articles, byId: new Map(seeded.articles.map((a) => [a.article.id, a])), search: seeded.search, skipped: [] };
+let corpus: Corpus = toCorpus(seeded, []);
 const total = corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0);
 const filler = sources[0]!.article.paragraphs[0]!.text;
 
@@ -101,7 +101,7 @@ for (let run = 1; run <= runs; run++) {
   const previous = corpus;
   rows.push(await measure('worker', run, async () => {
     const rebuilt = await rebuilder.rebuild(previous, articles, { changed: [changed], removed: [] });
-    corpus = { articles: rebuilt.articles, byId: new Map(rebuilt.articles.map((a) => [a.article.id, a])), search: rebuilt.search, skipped: [] };
+    corpus = toCorpus(rebuilt, []);
   }));
 }
 await rebuilder.close();

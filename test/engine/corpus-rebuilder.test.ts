@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { createCorpusRebuilder, type CorpusRebuilder } from '../../src/engine/corpus-rebuilder.ts';
-import { indexArticles } from '../../src/engine/load-corpus.ts';
+import { indexArticles, toCorpus } from '../../src/engine/load-corpus.ts';
 import { sortArticles } from '../../src/engine/rebuild-messages.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
@@ -36,7 +36,7 @@ describe('createCorpusRebuilder', () => {
     const rebuilt = await rebuilder.rebuild(previous, articles, { changed: [train], removed: [] });
     expect(rebuilt.articles.map((a) => a.article)).toEqual(articles);
     expect(rebuilt.articles.find((a) => a.article.id === previous.articles[0]!.article.id)?.analysis).toBe(previous.articles[0]!.analysis);
-    const corpus: Corpus = { articles: rebuilt.articles, byId: new Map(rebuilt.articles.map((a) => [a.article.id, a])), search: rebuilt.search, skipped: [] };
+    const corpus: Corpus = toCorpus(rebuilt, []);
     expect(runCommand(corpus, 'who', { name: 'lavrof' })).toMatchObject({ name: 'Sergei Lavrov' });
     expect(rebuilt.search.articles('train', 5)[0]).toMatchObject({ article: train.id });
     expect(rebuilt.search.paragraphs('mercenarys wagner', { limit: 3 })[0]).toMatchObject({ article: previous.articles[0]!.article.id });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/analysis/analyse-article.ts';
 import { runCommand } from '../../../src/answers/run-command.ts';
+import { toCorpus } from '../../../src/engine/load-corpus.ts';
 import type { Answer } from '../../../src/model/answer.ts';
 import type { Corpus } from '../../../src/model/corpus.ts';
 import { buildSearchIndex } from '../../../src/search/build-search-index.ts';
@@ -18,7 +19,7 @@ const articles = [
   devArticle('wikinews-20160714-UN'),
 ];
 const analysed = articles.map((article) => ({ article, analysis: analyseArticle(article) }));
-const corpus: Corpus = { articles: analysed, byId: new Map(analysed.map((a) => [a.article.id, a])), search: buildSearchIndex(analysed), skipped: [] };
+const corpus: Corpus = toCorpus({ articles: analysed, search: buildSearchIndex(analysed) }, []);
 
 /** Every question worth asking of one article: its summary, its quotes, each entity, a topic from its opening. */
 function questions(id: string): Array<[string, Record<string, string | number>]> {

@@ -1,6 +1,6 @@
 /** Reading one article file: size limit, UTF-8 check, parse. */
 import type { Article, SkippedFile } from '../model/article.ts';
-import type { ArticleFs } from './article-fs.ts';
+import { describeEntryKind, type ArticleFs } from './article-fs.ts';
 import { parseArticle } from './parse-article.ts';
 
 /** Files larger than this (bytes) are skipped unless `maxBytes` says otherwise: 5 MB. */
@@ -13,8 +13,9 @@ export function isArticleFileName(name: string): boolean {
 
 /**
  * Reads and parses one file at `path` under the given id. Never throws for a bad file: it
- * returns a SkippedFile with the reason (unreadable, too large, empty, binary, invalid UTF-8,
- * malformed front matter, no paragraphs).
+ * returns a SkippedFile with the reason (a symbolic link — never followed, whatever it points
+ * to —, not a regular file — FIFO, socket, device, directory —, unreadable, too large, empty,
+ * binary, invalid UTF-8, malformed front matter, no paragraphs).
  */
 export async function readArticleFile(
   fs: ArticleFs, path: string, id: string, maxBytes: number,
@@ -22,8 +23,9 @@ export async function readArticleFile(
   const skip = (reason: string) => ({ skipped: { file: path, reason } });
   let bytes: Uint8Array;
   try {
-    const info = await fs.stat(path);
-    if (!info.isFile()) return skip('not a regular file');
+    const info = await fs.lstat(path);
+    if (info.isSymbolicLink?.()) return skip('a symbolic link: links are not followed (copy the file into the data directory instead)');
+    if (!info.isFile()) return skip(`not a regular file: ${describeEntryKind(info)}`);
     if (info.size > maxBytes) return skip(`too large: ${info.size} bytes (limit ${maxBytes})`);
     bytes = await fs.readFile(path);
   } catch (err) {

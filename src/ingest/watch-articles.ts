@@ -96,7 +96,7 @@ export function watchArticles(
       const before = seen.get(name);
       let info;
       try {
-        info = await fs.stat(path);
+        info = await fs.lstat(path); // a symbolic link is seen as itself (and skipped), never followed
       } catch {
         continue; // gone between listing and stat: reported as removed if it was known
       }

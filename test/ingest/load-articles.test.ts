@@ -1,4 +1,6 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,11 +13,12 @@ const GOOD = 'Council approves harbour plan\n\nThe council met on Tuesday and ap
 function memoryFs(dir: string, files: Record<string, string | Uint8Array | Error | null>): ArticleFs {
   const statOf = (isDir: boolean, size: number): ArticleStat => ({ isFile: () => !isDir, isDirectory: () => isDir, size, mtimeMs: 1 });
   const entry = (path: string) => files[path.slice(dir.length + 1)];
-  return {
+  const fs: ArticleFs = {
     readdir: async (path) => {
       if (path !== dir) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return Object.keys(files);
     },
+    lstat: async (path) => fs.stat(path),
     stat: async (path) => {
       if (path === dir) return statOf(true, 0);
       const value = entry(path);
@@ -31,6 +34,7 @@ function memoryFs(dir: string, files: Record<string, string | Uint8Array | Error
       return typeof value === 'string' ? new TextEncoder().encode(value) : value;
     },
   };
+  return fs;
 }
 
 describe('loadArticles with bad files', () => {
@@ -130,5 +134,52 @@ describe('loadArticles on directories', () => {
     const result = await loadArticles(new URL('../../data', import.meta.url).pathname);
     expect(result.skipped).toEqual([]);
     expect(result.articles.map((a) => [a.id, a.paragraphs.length])).toEqual([['putin-belarus-transition', 41]]);
+  });
+});
+
+describe('loadArticles on entries that are not what they seem', () => {
+  let temp: string;
+  let server: Server | null = null;
+  afterEach(async () => {
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server = null;
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('GIVEN symbolic links, a FIFO and a socket named like articles THEN none is read, each is skipped with its kind, and the real article loads', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    const data = join(temp, 'data');
+    mkdirSync(data);
+    writeFileSync(join(temp, 'outside.txt'), GOOD);
+    writeFileSync(join(data, 'real.txt'), GOOD);
+    symlinkSync('/etc/passwd', join(data, 'passwd.txt'));
+    symlinkSync(join(temp, 'outside.txt'), join(data, 'outside-link.txt'));
+    symlinkSync('real.txt', join(data, 'inside-link.txt'));
+    symlinkSync('/dev/zero', join(data, 'zero.txt'));
+    execFileSync('mkfifo', [join(data, 'pipe.txt')]);
+    server = createServer();
+    await new Promise<void>((resolve) => server!.listen(join(data, 'socket.md'), resolve));
+
+    const result = await loadArticles(data);
+    expect(result.articles.map((a) => a.id)).toEqual(['real']);
+    expect(JSON.stringify(result)).not.toContain('root:');
+    const reasons = Object.fromEntries(result.skipped.map((s) => [s.file.slice(data.length + 1), s.reason]));
+    expect(reasons).toEqual({
+      'inside-link.txt': expect.stringMatching(/symbolic link/),
+      'outside-link.txt': expect.stringMatching(/symbolic link/),
+      'passwd.txt': expect.stringMatching(/symbolic link/),
+      'zero.txt': expect.stringMatching(/symbolic link/),
+      'pipe.txt': 'not a regular file: a FIFO (named pipe)',
+      'socket.md': 'not a regular file: a socket',
+    });
+  });
+
+  it('GIVEN a path that is swapped for a link or a FIFO after it was looked at THEN the read refuses it without blocking', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
+    symlinkSync('/etc/passwd', join(temp, 'link.txt'));
+    execFileSync('mkfifo', [join(temp, 'pipe.txt')]);
+    const { nodeArticleFs } = await import('../../src/ingest/article-fs.ts');
+    await expect(nodeArticleFs.readFile(join(temp, 'link.txt'))).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(nodeArticleFs.readFile(join(temp, 'pipe.txt'))).rejects.toMatchObject({ code: 'ENOTREGULAR' });
   });
 });

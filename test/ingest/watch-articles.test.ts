@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +131,20 @@ describe('watchArticles', () => {
     mkdirSync(dir);
     put('back.txt', article('The directory is back again'));
     await until((all) => changedTitles(all).includes('The directory is back again'));
+  });
+
+  it('GIVEN a symbolic link and a FIFO appear while watching THEN neither is followed or read, both are reported as skipped with why, and a real article still arrives', async () => {
+    await start();
+    symlinkSync('/etc/passwd', join(dir, 'passwd.txt'));
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    put('real.txt', article('A real article arrives'));
+    const all = await until((events) => changedTitles(events).includes('A real article arrives') && events.flatMap((e) => e.skipped).length >= 2);
+    expect(all.flatMap((e) => e.changed.map((a) => a.id))).toEqual(['real']);
+    expect(JSON.stringify(all)).not.toContain('root:');
+    expect(all.flatMap((e) => e.skipped).map((s) => [s.file.slice(dir.length + 1), s.reason])).toEqual(expect.arrayContaining([
+      ['passwd.txt', expect.stringMatching(/symbolic link/)],
+      ['pipe.md', 'not a regular file: a FIFO (named pipe)'],
+    ]));
   });
 
   it('GIVEN the watcher is closed THEN close can be called twice without error', async () => {

@@ -8,7 +8,6 @@
  */
 import 'dotenv/config';
 import readline from 'node:readline';
-import path from 'node:path';
 import { readConfig } from './config.ts';
 import { loadCorpus } from './engine/load-corpus.ts';
 import type { Corpus } from './model/corpus.ts';
@@ -16,15 +15,8 @@ import { renderAnswerText, renderErrorText } from './render/terminal.ts';
 import { answerQuestion } from './cli/answer-question.ts';
 import { commandsHelp } from './cli/help-text.ts';
 import { runPrompt } from './cli/prompt.ts';
+import { readCliArgs } from './cli/read-cli-args.ts';
 import { articlesJson, renderArticlesText } from './render/articles.ts';
-
-interface CliArgs {
-  json: boolean;
-  articles: boolean;
-  help: boolean;
-  dataDir: string;
-  question: string | null;
-}
 
 const USAGE = `Usage: npm run ask -- [--json] [--data DIR] '/command option:value …'
        npm run ask                     (questions from standard input, one JSON answer per line;
@@ -34,35 +26,15 @@ const USAGE = `Usage: npm run ask -- [--json] [--data DIR] '/command option:valu
 Commands:
 ${commandsHelp()}`;
 
-function parseArgs(argv: string[], defaultDataDir: string): CliArgs | { error: string } {
-  const args: CliArgs = { json: false, articles: false, help: false, dataDir: defaultDataDir, question: null };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--json') args.json = true;
-    else if (a === '--articles') args.articles = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--data') {
-      const dir = argv[++i];
-      if (!dir) return { error: '--data needs a directory, e.g. --data ./data' };
-      args.dataDir = path.resolve(dir);
-    } else if (a.startsWith('--data=')) args.dataDir = path.resolve(a.slice('--data='.length));
-    else if (a.startsWith('--') && words.length === 0) return { error: `Unknown flag ${a}. ${USAGE}` };
-    else words.push(a);
-  }
-  if (words.length > 0) args.question = words.join(' ');
-  return args;
-}
-
 async function main(): Promise<number> {
   const config = readConfig(process.env);
   if ('error' in config) {
     process.stderr.write(`pilcrow: ${config.error}\n`);
     return 2;
   }
-  const args = parseArgs(process.argv.slice(2), config.dataDir);
+  const args = readCliArgs(process.argv.slice(2), config.dataDir);
   if ('error' in args) {
-    process.stderr.write(`${args.error}\n`);
+    process.stderr.write(`${args.error}\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {

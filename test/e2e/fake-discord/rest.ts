@@ -231,6 +231,9 @@ function acknowledgeInteraction(c: RouteContext): Reply {
   const [interactionId, token] = c.params;
   const interaction = token ? state.interactions.get(token) : undefined;
   if (!interaction || interaction.id !== interactionId) return fail(404, 10062, 'Unknown interaction');
+  if (!interaction.callback && interaction.callbackDeadline !== undefined && Date.now() > interaction.callbackDeadline) {
+    return fail(404, 10062, 'Unknown interaction');
+  }
   if (interaction.callback) {
     interaction.later.push(c.record);
     return fail(400, 40060, 'Interaction has already been acknowledged.');

@@ -70,6 +70,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     timeoutMs: number,
   ): Promise<InteractionReply> => {
     state.interactions.set(record.token, record);
+    if (options.callbackWindowMs !== undefined) record.callbackDeadline = Date.now() + options.callbackWindowMs;
     gateway.dispatch('INTERACTION_CREATE', payload);
     const what = `the callback to interaction ${record.id} (${record.commandName ?? 'component'})`;
     const callback = await signal.waitUntil(

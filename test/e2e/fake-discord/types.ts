@@ -13,6 +13,12 @@ export interface FakeDiscordOptions {
   }>;
   /** HELLO's heartbeat interval in ms (default 41250, as Discord). */
   heartbeatIntervalMs?: number;
+  /**
+   * Refuse an interaction's first callback (404, 10062 Unknown interaction) when it arrives
+   * more than this many ms after the interaction was sent, as Discord does after 3 s.
+   * Default: no window (tests on a busy machine stay deterministic).
+   */
+  callbackWindowMs?: number;
 }
 
 /** One REST request the fake server received. */

@@ -2,8 +2,10 @@
  * Big benchmark corpora generated from real article text: sentences of the bundled and
  * Wikinews articles shuffled into new paragraphs and articles, and the people in them renamed
  * with recombined first names and surnames, all from a fixed-seed PRNG so runs compare.
+ * The quotes the sources' analysis found travel with their sentences (speakers renamed), so
+ * quote-heavy commands cost on a synthetic corpus what they would on a real archive.
  */
-import type { Entity, RankedSentence } from '../src/model/analysis.ts';
+import type { Entity, Quote, RankedSentence } from '../src/model/analysis.ts';
 import type { AnalysedArticle } from '../src/model/corpus.ts';
 import { articleFromParagraphs } from '../test/support/article-from-paragraphs.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
@@ -18,6 +20,8 @@ interface PoolSentence {
   text: string;
   /** Source people this sentence names (full name or surname). */
   people: Person[];
+  /** Source quotes inside this sentence, with the source person who spoke them (if a known person). */
+  quotes: Array<{ quote: Quote; speaker: Person | null }>;
 }
 
 /** Splits text into sentences (bench only: a simple rule is enough to recombine text). */
@@ -30,21 +34,41 @@ export function splitIntoSentences(text: string): string[] {
  * synthetic articles of 15–60 paragraphs made of their recombined sentences.
  */
 export function synthesiseCorpus(sources: readonly AnalysedArticle[], targetParagraphs: number, seed = 20260829): AnalysedArticle[] {
+  return synthesise(sources, { paragraphs: targetParagraphs }, seed);
+}
+
+/**
+ * A corpus of exactly `articleCount` articles (the sources first, then synthetic ones of
+ * 15–60 paragraphs), e.g. an archive of 2,000 articles for the load benchmark.
+ */
+export function synthesiseArticles(sources: readonly AnalysedArticle[], articleCount: number, seed = 20260829): AnalysedArticle[] {
+  return synthesise(sources, { articles: articleCount }, seed).slice(0, Math.max(0, articleCount));
+}
+
+function synthesise(sources: readonly AnalysedArticle[], target: { paragraphs?: number; articles?: number }, seed: number): AnalysedArticle[] {
   const random = createSeededRandom(seed);
   const corpus: AnalysedArticle[] = [...sources];
   let total = sources.reduce((sum, s) => sum + s.article.paragraphs.length, 0);
   const people = collectPeople(sources);
   const organisations = sources.flatMap((s) => s.analysis.entities.filter((e) => e.kind === 'organisation'));
-  const pool: PoolSentence[] = sources.flatMap((s) =>
-    s.article.paragraphs.flatMap((p) => splitIntoSentences(p.text)).map((text) => ({
-      text,
-      people: people.filter((person) => text.includes(person.surname)),
-    })),
-  );
+  const pool: PoolSentence[] = sources.flatMap((s) => {
+    const speakerOf = (q: Quote): Person | null => {
+      const name = q.speakerId ? s.analysis.entities.find((e) => e.id === q.speakerId)?.name : undefined;
+      return people.find((person) => person.full === name) ?? null;
+    };
+    return s.article.paragraphs.flatMap((p) =>
+      splitIntoSentences(p.text).map((text) => ({
+        text,
+        people: people.filter((person) => text.includes(person.surname)),
+        quotes: s.analysis.quotes.filter((q) => q.paragraph === p.n && q.text.length > 0 && text.includes(q.text)).map((quote) => ({ quote, speaker: speakerOf(quote) })),
+      })),
+    );
+  });
   const firsts = [...new Set(people.map((p) => p.first))];
   const surnames = [...new Set(people.map((p) => p.surname))];
-  for (let k = 1; total < targetParagraphs; k++) {
-    const size = Math.min(random.int(15, 60), targetParagraphs - total);
+  const more = (): boolean => (target.articles !== undefined ? corpus.length < target.articles : total < (target.paragraphs ?? 0));
+  for (let k = 1; more(); k++) {
+    const size = target.articles !== undefined ? random.int(15, 60) : Math.min(random.int(15, 60), (target.paragraphs ?? 0) - total);
     corpus.push(synthesiseArticle(`synthetic-${k}`, size, pool, organisations, { firsts, surnames }, random));
     total += size;
   }
@@ -60,8 +84,8 @@ function synthesiseArticle(
   random: SeededRandom,
 ): AnalysedArticle {
   const cast = new Map<string, Person>();
-  const rename = (sentence: PoolSentence) => {
-    let text = sentence.text;
+  const renameIn = (raw: string, sentence: PoolSentence) => {
+    let text = raw;
     for (const person of sentence.people) {
       let actor = cast.get(person.full);
       if (!actor) {
@@ -72,10 +96,18 @@ function synthesiseArticle(
     }
     return text;
   };
+  const rename = (sentence: PoolSentence) => renameIn(sentence.text, sentence);
   const paragraphs: string[] = [];
+  const carried: Array<{ quote: Quote; speaker: Person | null; paragraph: number; sentence: PoolSentence }> = [];
   for (let i = 0; i < size; i++) {
     const count = random.int(1, 3);
-    paragraphs.push(Array.from({ length: count }, () => rename(random.pick(pool))).join(' '));
+    const texts: string[] = [];
+    for (let j = 0; j < count; j++) {
+      const sentence = random.pick(pool);
+      texts.push(rename(sentence));
+      for (const q of sentence.quotes) carried.push({ ...q, paragraph: i + 1, sentence });
+    }
+    paragraphs.push(texts.join(' '));
   }
   const titleWords = rename(random.pick(pool)).replace(/[.!?"“”]+$/u, '').split(/\s+/).slice(0, 10);
   const article = articleFromParagraphs(id, paragraphs, { title: titleWords.join(' ') });
@@ -103,7 +135,18 @@ function synthesiseArticle(
     text: splitIntoSentences(p.text)[0] ?? p.text,
     score: 1 / (index + 1),
   }));
-  return { article, analysis: { sentences: [], entities, quotes: [], ranking } };
+  const quotes: Quote[] = carried.map(({ quote, speaker, paragraph, sentence }) => {
+    const actor = speaker ? cast.get(speaker.full) : undefined;
+    const known = actor && entities.some((e) => e.id === slug(actor.full));
+    return {
+      ...quote,
+      text: renameIn(quote.text, sentence),
+      paragraph,
+      speakerId: known ? slug(actor.full) : null,
+      speaker: actor ? actor.full : quote.speakerId ? null : quote.speaker,
+    };
+  });
+  return { article, analysis: { sentences: [], entities, quotes, ranking } };
 }
 
 /** A new person: a known first name and a surname spliced from two known surnames. */

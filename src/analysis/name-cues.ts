@@ -4,6 +4,13 @@
  * words that are capitalised only because they open a sentence. All lower case.
  */
 
+import { isActorNoun, isKnownFemaleName, isKnownFirstName, isKnownMaleName } from './lexicon.ts';
+
+/** A has-only view of a word class, backed by the lexicon and a small supplement. */
+export interface WordClass {
+  has(word: string): boolean;
+}
+
 const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter((w) => w.length > 0));
 
 /** Titles written before a name ("President", "Foreign Minister", "Mr"); they become the role. */
@@ -50,8 +57,7 @@ observatory laboratory`);
 export const ORG_PLURALS = toSet(`groups organizations organisations parties companies agencies movements
 militias firms banks unions associations networks channels newspapers broadcasters`);
 
-/** Lower-case nouns that name a role held by a person ("official", "owner", "director"). */
-export const ROLE_NOUNS = toSet(`official officials owner director spokesman spokeswoman spokesperson minister
+const ROLE_NOUN_LIST = toSet(`official officials owner director spokesman spokeswoman spokesperson minister
 president chancellor secretary leader chief head executive engineer driver lady man woman father mother son
 daughter wife husband brother sister uncle aunt counterpart colleague advisor adviser aide analyst expert
 scientist researcher professor teacher student doctor nurse lawyer attorney judge officer commander general
@@ -64,46 +70,39 @@ producer astronaut physicist surgeon paramedic firefighter policeman policewoman
 prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator boss
 head spokesperson cofounder co-founder president-elect superintendent constable inspector sergeant colonel`);
 
-/** Female first names: person cues, and agreement with "she"/"her". */
-const FEMALE_FIRST_NAMES = toSet(`
-angela theresa margaret elizabeth mary patricia jennifer linda barbara susan jessica sarah karen nancy lisa
-betty dorothy sandra ashley kimberly donna emily michelle carol amanda melissa deborah stephanie rebecca
-laura sharon cynthia kathleen amy shirley anna brenda pamela nicole emma samantha katherine christine debra
-rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
-lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn
-sara janice alice madison doris abigail julia judy grace denise amber marilyn beverly danielle sophia marie
-diana brittany natalie isabella charlotte rose caroline irma svetlana tatiana olga natalia irina elena yulia
-sviatlana kamala hillary ursula marine kate liz sue jane anne beth meg jo lucy ellen helen claire sophie
-chloe`);
+/** Nouns that name a role held by a person ("official", "composer", "quarterback"): our list and compromise's role nouns. */
+export const ROLE_NOUNS: WordClass = {
+  has: (word) => ROLE_NOUN_LIST.has(word) || isActorNoun(word),
+};
 
-/** A small list of common first names (any origin) used as a person cue. */
-export const FIRST_NAMES: ReadonlySet<string> = new Set([
-  ...toSet(`
-john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony
-mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey ryan
-jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond
-alexander patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter
-ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan
-bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
-russell elijah louis bobby philip johnny ian tony boris vladimir sergei sergey dmitry dmitri mikhail viktor
-victor alexei alexey andrei andrey nikolai ivan igor oleg yuri yury pavel volodymyr volodimir petro stepan
-xi li wang zhang liu chen yang huang zhao wu zhou peng hu emmanuel jean alexis kayla domingo carlos luis
-miguel pedro jorge manuel antonio francisco hans klaus jurgen wolfgang pierre jacques francois nicolas olaf
-recep mohammed muhammad ahmed ali hassan hussein omar abdul narendra rahul shinzo fumio kim moon yoon barack
-bill mitt gordon rishi keir tom jim bob ben sam alex nick mike dan matt chris steve andy pete rob greg tim
-jeff ed fred harry jake`),
-  ...FEMALE_FIRST_NAMES,
-]);
+/**
+ * Given names common in news that compromise's lexicon lacks (East Asian given names and
+ * surnames written first, transliterations, short forms). Female ones are marked for "she"/"her".
+ */
+const EXTRA_FIRST_NAMES = toSet(`frank christian austin jordan randy alexey oleg volodimir stepan xi li wang zhang
+liu chen yang huang zhao wu zhou peng hu jean jurgen narendra shinzo fumio moon yoon barack bill mitt rishi`);
+const EXTRA_FEMALE_NAMES = toSet('virginia victoria rose svetlana yulia sviatlana marine');
+
+
+/** First names: compromise's lexicon (some 3,000 given names) plus the supplement above. */
+export const FIRST_NAMES: WordClass = {
+  has: (word) => isKnownFirstName(word) || EXTRA_FIRST_NAMES.has(word) || EXTRA_FEMALE_NAMES.has(word),
+};
+
+const FEMALE_WORDS = toSet('mrs ms miss lady dame queen princess empress duchess countess spokeswoman chairwoman policewoman businesswoman woman mother wife daughter sister aunt girl actress widow grandmother niece');
 
 /** Female first names and cues, for pronoun agreement ("she"/"her"). */
-export const FEMALE_CUES: ReadonlySet<string> = new Set([
-  ...toSet('mrs ms miss lady dame queen princess spokeswoman chairwoman policewoman woman mother wife daughter sister aunt girl'),
-  ...FEMALE_FIRST_NAMES,
-]);
+export const FEMALE_CUES: WordClass = {
+  has: (word) => FEMALE_WORDS.has(word) || EXTRA_FEMALE_NAMES.has(word) || isKnownFemaleName(word),
+};
 
-/** Male cues, for pronoun agreement ("he"/"him"). */
-export const MALE_CUES = toSet(`mr sir lord king prince emperor pope spokesman chairman policeman man father
-husband son brother uncle boy`);
+const MALE_WORDS = toSet(`mr sir lord king prince emperor pope tsar czar duke earl count baron spokesman chairman
+policeman businessman man father husband son brother uncle boy actor widower grandfather nephew`);
+
+/** Male cues, for pronoun agreement ("he"/"him"): male words and the lexicon's male given names. */
+export const MALE_CUES: WordClass = {
+  has: (word) => MALE_WORDS.has(word) || isKnownMaleName(word),
+};
 
 /** Months and days, never names. */
 export const CALENDAR_WORDS = toSet(`january february march april may june july august september october november

@@ -1,0 +1,91 @@
+/**
+ * What the English lexicon of compromise (a maintained NLP library) knows about a word: first
+ * names (with their gender), surnames, countries, cities and regions, nationalities, role nouns
+ * ("composer", "minister": compromise's `Actor`), honorifics, organisations, and the part of
+ * speech of common words. Lookups are plain map reads, so they cost nothing per article; our
+ * own small lists (gazetteer.ts, name-cues.ts) only add what this lexicon lacks.
+ */
+import nlp from 'compromise';
+
+type Tags = ReadonlySet<string>;
+
+const LEXICON = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NONE: Tags = new Set();
+const cache = new Map<string, Tags>();
+
+/** The lexicon's tags of a word or phrase (any case; a trailing dot and a possessive are ignored). */
+export function lexiconTags(word: string): Tags {
+  const key = word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
+  let tags = cache.get(key);
+  if (tags === undefined) {
+    const raw = Object.hasOwn(LEXICON, key) ? LEXICON[key] : undefined;
+    tags = raw === undefined ? NONE : new Set(Array.isArray(raw) ? raw : [raw]);
+    if (cache.size < 50_000) cache.set(key, tags);
+  }
+  return tags;
+}
+
+const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific'];
+const PLACE_TAGS = ['Country', 'City', 'Region', 'Place'];
+/** Tags of ordinary words: a capitalised word with one of these (and no name tag) is a common word. */
+const COMMON_TAGS = ['Noun', 'Singular', 'Plural', 'Uncountable', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund',
+  'Participle', 'PhrasalVerb', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Preposition', 'Conjunction',
+  'Determiner', 'Pronoun', 'Modal', 'Copula', 'Value', 'Cardinal', 'Ordinal', 'TextValue', 'Expression', 'QuestionWord',
+  'Negative', 'Possessive', 'Reflexive', 'Actor', 'Month', 'WeekDay', 'Date', 'Duration', 'Unit'];
+
+const hasAny = (tags: Tags, wanted: string[]): boolean => wanted.some((t) => tags.has(t));
+
+/** A given name the lexicon knows ("Isaac", "Harlan", "Jane"). */
+export function isKnownFirstName(word: string): boolean {
+  return hasAny(lexiconTags(word), ['FirstName', 'MaleName', 'FemaleName']);
+}
+
+/** A given name the lexicon lists as female ("Jane", "Nora"). */
+export function isKnownFemaleName(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.has('FemaleName') && !tags.has('MaleName');
+}
+
+/** A given name the lexicon lists as male ("Isaac", "Sergei"). */
+export function isKnownMaleName(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.has('MaleName') && !tags.has('FemaleName');
+}
+
+/** A surname the lexicon knows ("Boyd", "Chan"). */
+export function isKnownLastName(word: string): boolean {
+  return lexiconTags(word).has('LastName');
+}
+
+/** A country, city, region or other place the lexicon knows, one word or several ("Hong Kong"). */
+export function isKnownPlace(phrase: string): boolean {
+  const tags = lexiconTags(phrase);
+  return hasAny(tags, PLACE_TAGS) && !hasAny(tags, ['FirstName', 'MaleName', 'FemaleName', 'LastName']);
+}
+
+/** A nationality or people ("German", "Chilean"). */
+export function isKnownDemonym(word: string): boolean {
+  return lexiconTags(word).has('Demonym');
+}
+
+/** A noun for what a person is or does ("composer", "minister", "critics"): compromise's `Actor`. */
+export function isActorNoun(word: string): boolean {
+  return lexiconTags(word).has('Actor');
+}
+
+/** An organisation the lexicon knows ("NATO", "Labour Party"). */
+export function isKnownOrganisation(phrase: string): boolean {
+  const tags = lexiconTags(phrase);
+  return hasAny(tags, ['Organization', 'SportsTeam']) && !hasAny(tags, NAME_TAGS);
+}
+
+/** An ordinary English word, not a name ("Critics", "Mail", "One", "Meanwhile"). */
+export function isCommonWord(word: string): boolean {
+  const tags = lexiconTags(word);
+  return hasAny(tags, COMMON_TAGS) && !hasAny(tags, NAME_TAGS) && !hasAny(tags, PLACE_TAGS);
+}
+
+/** A verb form the lexicon knows ("scored", "reads", "said"). */
+export function isKnownVerb(word: string): boolean {
+  return hasAny(lexiconTags(word), ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'PhrasalVerb', 'Participle', 'Copula', 'Modal']);
+}

@@ -4,7 +4,7 @@ import { buildAnswerButtons, uniqueCitations } from './answer-buttons.ts';
 import type { RenderedAnswer } from './discord-payload.ts';
 import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
 import { escapeAndTruncate, truncateText } from './fit-text.ts';
-import type { LaidOutPage } from './layout-pages.ts';
+import { layoutPage, locatePage, type Block, type PageBudget } from './layout-pages.ts';
 
 /** Options every answer renderer takes. */
 export interface RenderOptions {
@@ -20,10 +20,15 @@ export interface RenderOptions {
 }
 
 /** What a renderer hands to renderPagedEmbed. */
-export interface PagedEmbed {
+export interface PagedEmbed<T> {
   /** Title, url, colour, fields: everything but description and footer. */
   base: Omit<APIEmbed, 'description' | 'footer'>;
-  pages: LaidOutPage[];
+  /** Every item of the answer; only those of the page shown are turned into blocks. */
+  items: readonly T[];
+  /** An item as a block of the page (called for the page's items only). */
+  toBlock: (item: T) => Block;
+  /** Characters and items per page. */
+  budget: PageBudget;
   /** Text above the page's items (already escaped), on every page. */
   intro?: string;
   /** Shown when the list is empty. */
@@ -34,6 +39,9 @@ export interface PagedEmbed {
   citations: Citation[];
 }
 
+/** Answer-wide citations considered for buttons after the page's own (more never fit in the rows). */
+const CITATIONS_CONSIDERED = 50;
+
 /** Reserve of the 6000-character embed total for title, footer and intro of a paged embed. */
 const RESERVE = 256 + 300;
 
@@ -42,17 +50,19 @@ export function pageChars(fieldsLength: number, introLength = 0): number {
   return Math.max(500, Math.min(LAYOUT.pageDescription - introLength, DISCORD_LIMITS.embedTotal - RESERVE - fieldsLength - introLength));
 }
 
-/** Builds the message for one page of an answer: the embed, its citation buttons, ◀ ▶. */
-export function renderPagedEmbed(spec: PagedEmbed, options: RenderOptions): RenderedAnswer {
-  const pageCount = spec.pages.length;
-  const page = Math.min(Math.max(0, Math.trunc(options.page ?? 0)), pageCount - 1);
-  const current = spec.pages[page]!;
+/**
+ * Builds the message for one page of an answer: the embed, its citation buttons, ◀ ▶. Work
+ * is bounded by the page: only its items are formatted, whatever the answer holds.
+ */
+export function renderPagedEmbed<T>(spec: PagedEmbed<T>, options: RenderOptions): RenderedAnswer {
+  const { page, pageCount, start, end } = locatePage(spec.items.length, spec.budget.perPage, options.page ?? 0);
+  const current = layoutPage(spec.items.slice(start, end).map(spec.toBlock), spec.budget);
   const description = [spec.intro, current.text || spec.emptyText].filter((s) => s).join('\n\n');
   const footerParts = [spec.footer, pageCount > 1 ? `Page ${page + 1} of ${pageCount}` : null].filter((s): s is string => Boolean(s));
   const embed: APIEmbed = { ...spec.base, description: description.slice(0, DISCORD_LIMITS.embedDescription) };
   if (footerParts.length > 0) embed.footer = { text: truncateText(footerParts.join(' · '), 300) };
   const navigation = options.pageButtonId && pageCount > 1 ? { page, pageCount, buttonId: options.pageButtonId } : null;
-  const components = buildAnswerButtons(uniqueCitations([...current.citations, ...spec.citations]), navigation);
+  const components = buildAnswerButtons(uniqueCitations([...current.citations, ...spec.citations.slice(0, CITATIONS_CONSIDERED)]), navigation);
   return { payload: { embeds: [embed], components, allowedMentions: { parse: [] } }, page, pageCount };
 }
 

@@ -1,7 +1,7 @@
 import type { QuoteAnswer, QuoteItem } from '../../model/answer.ts';
 import type { RenderedAnswer } from './discord-payload.ts';
 import { escapeAndTruncate } from './fit-text.ts';
-import { formatCitation, layoutPages, type Block } from './layout-pages.ts';
+import { formatCitation, type Block } from './layout-pages.ts';
 import { embedTitle, pageChars, renderPagedEmbed, type RenderOptions } from './render-paged-embed.ts';
 
 /** Embed colour of quotes. */
@@ -35,13 +35,14 @@ export function didYouMean(suggestions: string[]): string {
   return `Did you mean ${suggestions.slice(0, 5).map((s) => `**${escapeAndTruncate(s, 100)}**`).join(', ')}?`;
 }
 
-/** Quotes, five to a page with ◀ ▶, each with its speaker, role and citation. */
+/** Quotes, five to a page with ◀ ▶, each with its speaker, role and citation (only the page shown is formatted). */
 export function renderQuotes(answer: QuoteAnswer, options: RenderOptions = {}): RenderedAnswer {
-  const pages = layoutPages(answer.quotes.map(quoteBlock), { chars: pageChars(0), perPage: QUOTES_PER_PAGE });
   return renderPagedEmbed(
     {
       base: { title: embedTitle(quoteTitle(answer)), color: QUOTE_COLOUR },
-      pages,
+      items: answer.quotes,
+      toBlock: quoteBlock,
+      budget: { chars: pageChars(0), perPage: QUOTES_PER_PAGE },
       emptyText: 'No quotes found.',
       footer: answer.quotes.length === 1 ? '1 quote' : `${answer.quotes.length} quotes`,
       citations: answer.citations,

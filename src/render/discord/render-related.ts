@@ -1,9 +1,10 @@
 import type { APIEmbedField } from 'discord.js';
 import type { ArticleRef, RelatedAnswer } from '../../model/answer.ts';
+import { describeMeaning } from '../meaning-note.ts';
 import type { RenderedAnswer } from './discord-payload.ts';
 import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
 import { escapeAndTruncate, joinWithinLimit, truncateText } from './fit-text.ts';
-import { formatCitation, layoutPages } from './layout-pages.ts';
+import { formatCitation } from './layout-pages.ts';
 import { embedTitle, pageChars, renderPagedEmbed, safeUrl, type RenderOptions } from './render-paged-embed.ts';
 
 /** Embed colour of related answers. */
@@ -13,6 +14,12 @@ function articleLine(ref: ArticleRef): string {
   const title = escapeAndTruncate(ref.title.replace(/\[/g, '(').replace(/\]/g, ')'), 200);
   const url = safeUrl(ref.url);
   return url ? `• [${title}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : `• ${title}`;
+}
+
+/** " — *by meaning: protests ≈ demonstrations*" for a paragraph found by meaning, else ''. */
+function meaningSuffix(result: RelatedAnswer['results'][number]): string {
+  const why = describeMeaning(result);
+  return why ? ` — *${escapeAndTruncate(why, 120)}*` : '';
 }
 
 /** Ends of sentences where a snippet may stop. */
@@ -39,21 +46,19 @@ export function renderRelated(answer: RelatedAnswer, options: RenderOptions = {}
     fields.push({ name: 'Related articles', value: joinWithinLimit(answer.articles.map(articleLine), '\n', DISCORD_LIMITS.fieldValue) });
   }
   const fieldsLength = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  const pages = layoutPages(
-    answer.results.map((result) => {
-      const where = several ? `${escapeAndTruncate(titleOf(result.article), 60)}, ` : '';
-      return {
-        body: snippetOf(result.text, LAYOUT.snippet),
-        format: (text: string) => `• ${text} (${where}${formatCitation(result.paragraph)})`,
-        citation: { article: result.article, paragraph: result.paragraph },
-      };
-    }),
-    { chars: pageChars(fieldsLength, intro?.length ?? 0), perPage: 5 },
-  );
   return renderPagedEmbed(
     {
       base: { title: embedTitle(`Related: ${answer.topic}`), color: RELATED_COLOUR, ...(fields.length > 0 ? { fields } : {}) },
-      pages,
+      items: answer.results,
+      toBlock: (result) => {
+        const where = several ? `${escapeAndTruncate(titleOf(result.article), 60)}, ` : '';
+        return {
+          body: snippetOf(result.text, LAYOUT.snippet),
+          format: (text: string) => `• ${text} (${where}${formatCitation(result.paragraph)})${meaningSuffix(result)}`,
+          citation: { article: result.article, paragraph: result.paragraph },
+        };
+      },
+      budget: { chars: pageChars(fieldsLength, intro?.length ?? 0), perPage: 5 },
       ...(intro ? { intro } : {}),
       emptyText: 'Nothing in the articles matches that topic.',
       footer: null,

@@ -3,7 +3,7 @@ import type { WhoAnswer } from '../../model/answer.ts';
 import type { RenderedAnswer } from './discord-payload.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { escapeAndTruncate, joinWithinLimit } from './fit-text.ts';
-import { formatCitation, layoutPages } from './layout-pages.ts';
+import { formatCitation } from './layout-pages.ts';
 import { quoteBlock } from './render-quotes.ts';
 import { embedTitle, pageChars, renderPagedEmbed, safeUrl, sourceLine, type RenderOptions } from './render-paged-embed.ts';
 
@@ -31,12 +31,13 @@ export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Rende
   const fieldsLength = fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const kind = answer.kind === 'person' ? 'Person' : 'Organisation';
   const intro = `${kind} in *${escapeAndTruncate(answer.article.title, 300)}*${answer.quotes.length > 0 ? '\n**Quotes**' : ''}`;
-  const pages = layoutPages(answer.quotes.map(quoteBlock), { chars: pageChars(fieldsLength, intro.length), perPage: 3 });
   const url = safeUrl(answer.article.url);
   return renderPagedEmbed(
     {
       base: { title: embedTitle(answer.name), color: WHO_COLOUR, fields, ...(url ? { url } : {}) },
-      pages,
+      items: answer.quotes,
+      toBlock: quoteBlock,
+      budget: { chars: pageChars(fieldsLength, intro.length), perPage: 3 },
       intro,
       emptyText: 'No direct quotes in the article.',
       footer: sourceLine(answer.article),

@@ -10,9 +10,11 @@ import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
+import { isCommonWord, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
+import { findVariantOwner } from './name-variants.ts';
 import {
-  COMMON_CAPITALISED, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
-  PERSON_TITLES, SPEECH_VERBS, TITLE_WORDS,
+  COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
+  PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
 } from './name-cues.ts';
 import { findNameChunks, type NameChunk } from './name-chunks.ts';
 
@@ -44,7 +46,13 @@ interface Draft {
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
 const ROMAN = /^[IVXLCDM]+$/;
-const NAME_TOKEN = /^\p{Lu}[\p{L}'’\-]*\.?$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’\-]*\.?|(?:\p{Lu}\.){2,3})$/u;
+/** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
+const BRAND_ENDINGS: ReadonlySet<string> = new Set(['news', 'media', 'bank', 'soft', 'corp', 'tech', 'press', 'group', 'net', 'book', 'pedia', 'leaks', 'force', 'com']);
+const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
+/** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
+const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
+const PLACE_PREPOSITION = /\b(?:in|at|from|near|to|into|across|outside|inside|around|towards?|across|via|the|a|an)\s+$/iu;
 const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
 const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
 const UNISEX_NAMES: ReadonlySet<string> = new Set(['jordan', 'jean', 'kim', 'sam', 'alex', 'jo', 'chris', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'peng', 'hu', 'xi', 'moon', 'yoon', 'marine', 'terry', 'jesse', 'dylan', 'logan', 'tyler', 'austin', 'billy', 'bobby', 'johnny', 'kelly', 'morgan', 'taylor']);
@@ -69,7 +77,7 @@ export function findEntities(article: Article, sentences: Sentence[]): Entity[] 
   const candidates: Candidate[] = [];
   for (const sentence of sentences) {
     const text = texts.get(sentence.paragraph) ?? '';
-    const chunks = findNameChunks(sentence, text);
+    const chunks = findNameChunks(sentence, text).flatMap((chunk) => splitAtPersonName(chunk, text));
     const orgList = findOrgListStart(sentence);
     chunks.forEach((chunk, k) => {
       const prev = k > 0 ? chunks[k - 1]! : null;
@@ -79,6 +87,7 @@ export function findEntities(article: Article, sentences: Sentence[]): Entity[] 
       candidates.push({ ...classifyChunk(chunk, text, orgList), alias, isAlias });
     });
     shareSurnames(candidates, candidates.length - chunks.length, text);
+    linkNeighbours(candidates, candidates.length - chunks.length, text);
   }
   const drafts = buildDrafts(candidates);
   addRoleReferences(sentences, drafts);
@@ -98,6 +107,65 @@ function shareSurnames(candidates: Candidate[], from: number, text: string): voi
     if (text.slice(c.chunk.end, next.start) !== ' and ') continue;
     candidates[k] = { ...c, kind: 'person', name: `${first} ${nextWords.slice(1).join(' ')}` };
   }
+}
+
+/**
+ * A person's name glued after an organisation: "Harbour Trust Sam Lee" → "Harbour Trust" and
+ * "Sam Lee" (a known given name right after an organisation head word starts a new name).
+ */
+function splitAtPersonName(chunk: NameChunk, text: string): NameChunk[] {
+  const { tokens } = chunk;
+  for (let k = 1; k < tokens.length - 1; k++) {
+    if (!ORG_HEADS.has(tokens[k - 1]!.toLowerCase()) || !FIRST_NAMES.has(tokens[k]!.toLowerCase())) continue;
+    let at = chunk.start;
+    for (let j = 0; j < k; j++) at = text.indexOf(tokens[j]!, at) + tokens[j]!.length;
+    const secondStart = text.indexOf(tokens[k]!, at);
+    const firstEnd = at;
+    return [
+      { ...chunk, tokens: tokens.slice(0, k), text: text.slice(chunk.start, firstEnd), end: firstEnd },
+      { ...chunk, tokens: tokens.slice(k), text: text.slice(secondStart, chunk.end), start: secondStart, initial: false },
+    ];
+  }
+  return [chunk];
+}
+
+/**
+ * Neighbours in one sentence: "John Smith of The Daily Courier" (the organisation after "of" is
+ * the person's role, not a person), and lists ("Mark Twain, Goscinny and Neil Gaiman"): a lone
+ * unknown name listed with people is a person.
+ */
+function linkNeighbours(candidates: Candidate[], from: number, text: string): void {
+  for (let k = from + 1; k < candidates.length; k++) {
+    const prev = candidates[k - 1]!;
+    const c = candidates[k]!;
+    const between = text.slice(prev.chunk.end, c.chunk.start);
+    if (prev.kind === 'person' && /^\s+of\s+(?:the\s+)?$/iu.test(between) && !c.place && c.kind !== 'person') {
+      candidates[k] = { ...c, kind: 'organisation' };
+      if (prev.role === null) candidates[k - 1] = { ...prev, role: text.slice(prev.chunk.end, c.chunk.end).trim() };
+    }
+  }
+  for (let k = from; k < candidates.length; k++) {
+    const c = candidates[k]!;
+    if (c.kind !== null || c.place || c.chunk.tokens.length !== 1 || !isUnknownName(c.name)) continue;
+    const listedWith = (other: Candidate | undefined, gap: string): boolean => other !== undefined && other.kind === 'person' && /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u.test(gap);
+    const prev = candidates[k - 1];
+    const next = candidates[k + 1];
+    if ((k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) || (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))) {
+      candidates[k] = { ...c, kind: 'person' };
+    }
+  }
+}
+
+/**
+ * A capitalised word that is no common word, place or nationality: a name the lexicon may not
+ * know. Brand-shaped words are not: an inner capital ("LibriVox", but "McGuire", "DeJesus" are
+ * names) or an organisation word at the end ("Wikinews").
+ */
+function isUnknownName(word: string): boolean {
+  if (!NAME_TOKEN.test(word) || ACRONYM.test(word) || isCommonWord(word) || isDemonym(word) || isPlaceName(word) || COMMON_CAPITALISED.has(word.toLowerCase())) return false;
+  if (/^(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  return ![...BRAND_ENDINGS].some((head) => lower.length > head.length + 2 && lower.endsWith(head));
 }
 
 /** Offset (in the paragraph) after which capitalised names are organisations: "groups … such as". */
@@ -157,7 +225,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (isPlaceName(whole)) return { ...base, place: true };
   if (allDemonyms) return base;
   const single = tokens.length === 1 ? tokens[0]! : null;
-  if (single !== null && ACRONYM.test(single) && !ROMAN.test(single) && !/\p{N}/u.test(single)) {
+  if (single !== null && ACRONYM.test(single) && !ROMAN.test(single) && !/\p{N}/u.test(single) && !ROLE_NOUNS.has(lower[0]!) && !TITLE_WORDS.has(lower[0]!)) {
     return { ...base, kind: 'organisation' };
   }
   if (orgList && chunk.start >= orgList[0] && chunk.start < orgList[1]) return { ...base, kind: 'organisation' };
@@ -167,28 +235,51 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     return { ...base, name, text: name, kind: 'organisation' };
   }
 
-  // Titles before the name become the role: "Foreign Minister Sergei Lavrov".
+  // Titles before the name become the role: "Foreign Minister Sergei Lavrov", "Shadow Health Secretary Jane Roe".
   let t = 0;
   while (t < tokens.length - 1 && isTitleWord(lower, t)) t++;
   while (t > 0 && (lower[t - 1] === 'of' || lower[t - 1] === 'the')) t--;
-  const nameTokens = tokens.slice(t);
+  if (t === 0) {
+    for (let k = 1; k < tokens.length - 1; k++) {
+      if ((TITLE_WORDS.has(lower[k - 1]!) || ROLE_NOUNS.has(lower[k - 1]!)) && FIRST_NAMES.has(lower[k]!)) {
+        t = k;
+        break;
+      }
+    }
+  }
+  let nameTokens = tokens.slice(t);
+  // Letters after a name are not part of it: "Daniel Bernoulli FRS".
+  if (nameTokens.length >= 3 && ACRONYM.test(nameTokens.at(-1)!) && !INITIAL.test(nameTokens.at(-1)!)) nameTokens = nameTokens.slice(0, -1);
   if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 4) return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
   const titleWords = lower.slice(0, t);
   const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
   const nameStart = t === 0 ? start : text.indexOf(nameTokens[0]!, start);
   const name = nameTokens.join(' ');
-  const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, chunk.end) : name;
+  const nameEnd = nameStart + text.slice(nameStart).indexOf(nameTokens.at(-1)!) + nameTokens.at(-1)!.length;
+  const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, nameEnd) : name;
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
-  const titled = titleWords.some((w) => PERSON_TITLES.has(w));
+  const titled = titleWords.some((w) => PERSON_TITLES.has(w) || ROLE_NOUNS.has(w));
   if (titled && roleTokens.length > 0) return { ...person, role: roleTokens.join(' ') };
-  if (!titled && nameTokens.length === 1 && COMMON_CAPITALISED.has(name.toLowerCase())) return base;
+  if (!titled && nameTokens.length === 1 && (COMMON_CAPITALISED.has(name.toLowerCase()) || isCommonWord(name))) return base;
+  if (!titled && ACRONYM.test(name)) return base;
+  // "Goldman Sachs analysts": a name that qualifies people is an organisation or place, not a person.
+  const qualified = /^\s+(\p{Ll}+s)\b/u.exec(after);
+  if (!titled && qualified && ROLE_NOUNS.has(qualified[1]!)) return base;
+  if (nameTokens.length > 1 && isKnownOrganisation(name)) return { ...base, name, text: name, kind: 'organisation' };
   const role = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart) ?? findAppositiveAfter(text, chunk.end);
   if (role !== null) return { ...person, role };
   if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
-  // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   const determinedHere = /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)) || tokens !== chunk.tokens;
+  // Two to four name-shaped words, none an ordinary word: "Chan Wai-ming", "De Vries", "J.R. Ellison".
+  const nameWords = nameTokens.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
+  // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
+  if (!determinedHere && nameWords.length >= 1 && nameWords.length < nameTokens.length && NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) && nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))) return person;
+  const cued = nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w));
+  if (!determinedHere && nameWords.length >= 2 && nameWords.every((w) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && !COMMON_CAPITALISED.has(w.toLowerCase())))
+    && (cued || nameWords.every((w) => !isCommonWord(w)))) return person;
+  // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
     && PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))) return person;
   const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
@@ -198,6 +289,12 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   }
   if (speaks && /\b(?:for|of|at|from)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) return { ...base, kind: 'organisation' }; // "a spokesman for Tesco said"
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
+  // One unknown name acting: "Okafor scored twice before Lindqvist pulled one back".
+  if (nameTokens.length === 1 && !determined && isUnknownName(name) && !PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 12), start))) {
+    const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+    const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
+    if (acts || (!chunk.initial && (FIRST_NAMES.has(name.toLowerCase()) || isKnownLastName(name)))) return person;
+  }
   return { ...base, name, start: nameStart, text: name };
 }
 
@@ -208,6 +305,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
 function isTitleWord(lower: string[], k: number): boolean {
   const w = lower[k]!;
   if (TITLE_WORDS.has(w) || isDemonym(w) || HONORIFICS.has(w)) return true;
+  if (k === 0 && ROLE_NOUNS.has(w) && lower[k + 1] !== undefined && FIRST_NAMES.has(lower[k + 1]!)) return true; // "Quarterback Deshawn Pruitt"
   if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
   if ((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!) || (w === 'the' && lower[k - 1] === 'of')) return true;
   if (k === 0 && isPlaceName(w)) return true; // "U.S. Secretary of State …", "Virginia Governor …"
@@ -277,7 +375,8 @@ function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
     if (last.length === 1) return last[0]!;
     if (last.length > 1) return null;
     const first = people.filter((p) => p.name.toLowerCase().split(' ')[0] === lowerWord);
-    return first.length === 1 ? first[0]! : null;
+    if (first.length > 0) return first.length === 1 ? first[0]! : null;
+    return findVariantOwner(word, people); // a misspelt surname: "Ms Rowe" for "Jane Roe"
   };
   // Pass 2: every mention, in reading order.
   for (const c of candidates) {

@@ -8,7 +8,8 @@
  * Sentence-opening common words ("The", "Meanwhile", "Witnesses") are dropped.
  */
 import type { Sentence } from '../model/analysis.ts';
-import { CALENDAR_WORDS, COMMON_CAPITALISED, ORG_HEADS } from './name-cues.ts';
+import { isCommonWord, isKnownFirstName } from './lexicon.ts';
+import { CALENDAR_WORDS, COMMON_CAPITALISED, HONORIFICS, ORG_HEADS, PARTICLES, TITLE_WORDS } from './name-cues.ts';
 
 /** A capitalised phrase found in a sentence. Offsets are within the paragraph text. */
 export interface NameChunk {
@@ -31,12 +32,23 @@ interface Token {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
-const PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
 /** Words that may follow "and" inside an institution's name. */
 const AND_PARTNERS: ReadonlySet<string> = new Set(['rescue', 'technology', 'security', 'development', 'cooperation', 'co-operation', 'industry', 'trade', 'science', 'research', 'culture', 'justice', 'health', 'safety', 'exchange', 'commerce', 'welfare', 'environment', 'affairs', 'energy', 'resources', 'information', 'sports', 'media', 'planning', 'investment', 'statistics']);
 /** Heads after which "of"/"on"/"for" continue a name. */
 const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, 'republic', 'kingdom', 'emirates', 'states', 'wall', 'law', 'isle', 'gulf', 'bay', 'sea', 'cape', 'minister', 'secretary']);
 const CURRENCY_AFTER = /^[$¥€£]/;
+
+/**
+ * Whether a capitalised word opening a sentence is an ordinary word, not part of a name:
+ * "Meanwhile", and alone "Critics", "One" (but "White House", "Royal Air Force" stay). Titles ("President Maria Lopez") and words the lexicon also
+ * knows as names stay.
+ */
+function isCommonOpener(word: string, alone: boolean): boolean {
+  const lower = word.toLowerCase();
+  if (COMMON_CAPITALISED.has(lower)) return true;
+  if (!alone || TITLE_WORDS.has(lower) || HONORIFICS.has(lower.replace(/\.$/u, '')) || isKnownFirstName(lower)) return false;
+  return isCommonWord(lower);
+}
 
 /** Whether a token starts with a capital (or is a number-bearing code like "S14"). */
 function isCapitalised(token: string): boolean {
@@ -75,7 +87,9 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
   const firstWordAt = sentence.start + (/^[\s"'“‘(]*/u.exec(sentence.text)?.[0].length ?? 0);
   let i = 0;
   while (i < tokens.length) {
-    if (!isCapitalised(tokens[i]!.text)) {
+    // A name may open with its particles: "von der Leyen", "de Gaulle".
+    const particleLed = PARTICLES.has(tokens[i]!.text) && (i === 0 || !isCapitalised(tokens[i - 1]!.text)) && joinConnector(tokens, i, tokens[i]!, paragraphText) > i;
+    if (!isCapitalised(tokens[i]!.text) && !particleLed) {
       i++;
       continue;
     }
@@ -106,7 +120,7 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     let body = run;
     const initial = body[0]!.start === firstWordAt;
     if (initial) {
-      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && COMMON_CAPITALISED.has(body[0]!.text.toLowerCase())) body = body.slice(1);
+      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && isCommonOpener(body[0]!.text, body.length === 1)) body = body.slice(1);
       while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);
     }
     // Calendar words open no name ("September Fed meeting"), but "Mrs. May" is a name.

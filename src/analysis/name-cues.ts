@@ -32,6 +32,9 @@ envoy spokesman spokeswoman chairman chairwoman director leader premier lord lad
 mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch
 det supt insp dci sgt cllr councillor executive secretary-general`);
 
+/** Particles inside names: "de Gaulle", "von der Leyen", "bin Salman". */
+export const PARTICLES = toSet('de van von der den da di du del della la le bin ibn al el dos das ter ten');
+
 /** Honorifics: "Mr Branson", "Dr. Smith". */
 export const HONORIFICS = toSet('mr mrs ms miss mx dr prof sir dame lord lady');
 

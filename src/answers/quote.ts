@@ -1,9 +1,9 @@
 import type { QuoteAnswer, QuoteItem } from '../model/answer.ts';
 import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
-import type { Quote } from '../model/analysis.ts';
 import { userError, type UserError } from '../model/user-error.ts';
-import { toQuoteItem, uniqueCitations } from './article-ref.ts';
+import { uniqueCitations } from './article-ref.ts';
 import { matchEntities } from './name-match.ts';
+import { findQuotesContaining, quoteCatalogue } from './quote-catalogue.ts';
 import { resolveArticle } from './resolve-article.ts';
 import { hasWordCharacter, normaliseUserText } from './user-text.ts';
 
@@ -16,13 +16,10 @@ export interface QuoteOptions {
 /** Paragraph hits considered when filtering quotes by topic. */
 const ABOUT_PARAGRAPHS = 50;
 
-interface Candidate {
-  owner: AnalysedArticle;
-  quote: Quote;
-  rank: number;
-}
-
-/** Direct quotations, optionally by one speaker and/or about a topic, each with speaker and citation. */
+/**
+ * Direct quotations, optionally by one speaker and/or about a topic, each with speaker and
+ * citation. Served from the corpus's quote catalogue, so the work is what the answer holds.
+ */
 export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | UserError {
   const speaker = options.speaker === undefined ? '' : normaliseUserText(options.speaker);
   const about = options.about === undefined ? '' : normaliseUserText(options.about);
@@ -30,60 +27,66 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
   if (options.about !== undefined && !hasWordCharacter(about)) return userError('bad-option', 'about needs a word or two, e.g. /quote about:Ukraine.');
   const resolved = resolveArticle(corpus, options.article);
   if (resolved && 'error' in resolved) return resolved;
-  const scope = resolved ? [resolved] : corpus.articles;
   const articleId = resolved?.article.id;
+  const catalogue = quoteCatalogue(corpus);
+  // The quotes in scope are items[from, to): one article's, or all of them.
+  const [from, to] = articleId === undefined ? [0, catalogue.items.length] : (catalogue.ranges.get(articleId) ?? [0, 0]);
+  const inScope = (i: number): boolean => i >= from && i < to;
 
-  let candidates: Candidate[] = scope.flatMap((owner) => owner.analysis.quotes.map((q, i) => ({ owner, quote: q, rank: i })));
+  /** Positions in catalogue.items of the quotes chosen so far, in order; null = every quote in scope. */
+  let chosen: number[] | null = null;
   if (speaker) {
     const { matches, near } = matchEntities(corpus, speaker, articleId, 10);
-    const wanted = new Set(matches.map((m) => `${m.article.article.id}\u0000${m.entity.id}`));
     const words = speaker.toLowerCase().split(' ');
-    const bySpeaker = candidates.filter(({ owner, quote: q }) =>
-      q.speakerId
-        ? wanted.has(`${owner.article.id}\u0000${q.speakerId}`)
-        : q.speaker !== null && words.every((w) => q.speaker!.toLowerCase().includes(w)),
-    );
-    if (bySpeaker.length === 0) {
-      const quoted = quotedSpeakers(candidates);
+    const picked = new Set<number>();
+    for (const m of matches) {
+      for (const i of catalogue.bySpeaker.get(`${m.article.article.id}\u0000${m.entity.id}`) ?? []) if (inScope(i)) picked.add(i);
+    }
+    for (const { index, speaker: name } of catalogue.namedOnly) {
+      if (inScope(index) && words.every((w) => name.includes(w))) picked.add(index);
+    }
+    if (picked.size === 0) {
+      const quoted = resolved ? quotedSpeakers(resolved) : [...catalogue.topSpeakers];
       const matched = matches[0]?.entity.name;
       return matched
         ? userError('not-found', `${matched} is mentioned but not quoted directly${resolved ? ' in that article' : ''}.`, quoted)
         : userError('not-found', `Nobody called "${speaker.slice(0, 100)}" is quoted${resolved ? ' in that article' : ''}.`, near.length > 0 ? near : quoted);
     }
-    candidates = bySpeaker;
+    chosen = [...picked].sort((a, b) => a - b);
   }
   if (about) {
-    const hits = corpus.search.paragraphs(about, { article: articleId, limit: ABOUT_PARAGRAPHS });
-    const score = new Map(hits.map((h) => [`${h.article}\u0000${h.paragraph}`, h.score]));
-    const aboutLower = about.toLowerCase();
-    const relevant = candidates
-      .map((c) => {
-        const s = score.get(`${c.owner.article.id}\u0000${c.quote.paragraph}`) ?? (c.quote.text.toLowerCase().includes(aboutLower) ? 1 : undefined);
-        return s === undefined ? null : { ...c, rank: -s };
-      })
-      .filter((c): c is Candidate => c !== null)
-      .sort((a, b) => a.rank - b.rank);
-    if (relevant.length === 0) {
+    const allowed = chosen ? new Set(chosen) : null;
+    const wanted = (i: number): boolean => inScope(i) && (allowed === null || allowed.has(i));
+    // A quote in a paragraph the search found takes that paragraph's score; one whose own
+    // words contain the topic scores 1.
+    const scores = new Map<number, number>();
+    for (const i of findQuotesContaining(catalogue, about)) if (wanted(i)) scores.set(i, 1);
+    for (const hit of corpus.search.paragraphs(about, { article: articleId, limit: ABOUT_PARAGRAPHS })) {
+      for (const i of catalogue.byParagraph.get(`${hit.article}\u0000${hit.paragraph}`) ?? []) if (wanted(i)) scores.set(i, hit.score);
+    }
+    if (scores.size === 0) {
       return userError('not-found', `No quotes about "${about.slice(0, 100)}"${speaker ? ` from ${speaker.slice(0, 60)}` : ''}.`);
     }
-    candidates = relevant;
+    chosen = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
   }
-  if (candidates.length === 0) return userError('not-found', resolved ? 'That article has no direct quotations.' : 'The articles have no direct quotations.');
-  const quotes: QuoteItem[] = candidates.map(({ owner, quote: q }) => toQuoteItem(owner.article.id, q, owner.analysis.entities));
+  if (chosen === null && from === to) return userError('not-found', resolved ? 'That article has no direct quotations.' : 'The articles have no direct quotations.');
+  const whole = chosen === null && from === 0 && to === catalogue.items.length;
+  const quotes: QuoteItem[] = chosen ? chosen.map((i) => catalogue.items[i]!) : catalogue.items.slice(from, to);
   return {
     command: 'quote',
     speaker: speaker || null,
     about: about || null,
     quotes,
-    citations: uniqueCitations(quotes),
+    citations: whole ? [...catalogue.citations] : uniqueCitations(quotes),
   };
 }
 
-/** Names of the speakers quoted among the candidates, most quoted first (for suggestions). */
-function quotedSpeakers(candidates: Candidate[]): string[] {
+/** Names of the speakers quoted in an article, most quoted first (for suggestions). */
+function quotedSpeakers(owner: AnalysedArticle): string[] {
+  const names = new Map(owner.analysis.entities.map((e) => [e.id, e.name]));
   const counts = new Map<string, number>();
-  for (const { owner, quote: q } of candidates) {
-    const name = q.speakerId ? owner.analysis.entities.find((e) => e.id === q.speakerId)?.name : null;
+  for (const q of owner.analysis.quotes) {
+    const name = q.speakerId ? names.get(q.speakerId) : undefined;
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n]) => n);

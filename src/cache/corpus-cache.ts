@@ -1,12 +1,14 @@
 /**
  * The on-disk cache of a corpus: each article's analysis (keyed by a content hash of the
  * article and the cache format, which includes the analysis code version) and the serialised
- * search indexes of the whole corpus. A missing, corrupt, stale or unwritable cache is never
- * fatal: it is ignored (with a warning) and the work is redone.
+ * search indexes of the whole corpus. Nothing read from it is trusted: a missing, corrupt,
+ * tampered, stale, implausible or unwritable entry is never fatal and never used — it is a miss
+ * (one warning per load), the work is redone and the entry rewritten.
  *
- * Layout under the cache dir:
- *   analysis/<key>.json   { format, key, analysis } for one article
- *   search-index.json     { format, corpusKey, index } for the last corpus indexed
+ * Layout under the cache dir (each file: a JSON header line, then the JSON payload line; the
+ * header holds the payload's sha256, so a truncated or edited payload is detected):
+ *   analysis/<key>.json   {format, key, sha256} \n analysis      for one article
+ *   search-index.json     {format, corpusKey, sha256} \n index   for the last corpus indexed
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
@@ -14,13 +16,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleAnalysis } from '../model/analysis.ts';
 import type { Article } from '../model/article.ts';
+import { findAnalysisProblem } from './analysis-schema.ts';
 import type { AnalysedArticle } from '../model/corpus.ts';
 import { buildSearchIndex, loadSearchIndex, type CorpusSearchIndex } from '../search/build-search-index.ts';
 import { SEARCH_INDEX_VERSION } from '../search/search-settings.ts';
 import { writeFileAtomically } from './write-file-atomically.ts';
 
 /** Layout version of the cache files themselves. */
-const CACHE_LAYOUT_VERSION = 1;
+const CACHE_LAYOUT_VERSION = 2;
 
 /** `.cache/` at the repository root (gitignored). */
 export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/', import.meta.url));
@@ -47,6 +50,15 @@ export interface CachedAnalyses {
   reused: string[];
   /** Ids of the articles analysed now (new, changed, or their cache entry was unusable). */
   analysed: string[];
+  /** Articles whose analysis threw: left out of `articles`, with why. The others are unaffected. */
+  failed: FailedArticle[];
+}
+
+/** An article that could not be analysed. */
+export interface FailedArticle {
+  id: string;
+  file: string;
+  reason: string;
 }
 
 /** What `searchIndexWithCache` did. */
@@ -57,8 +69,9 @@ export interface CachedSearchIndex {
 
 /**
  * The analyses of `articles` (same order): reused from the cache when the article and the
- * analysis code are unchanged, otherwise computed with `analyse` and written back. Entries
- * of articles no longer present are removed.
+ * analysis code are unchanged and the entry is valid for the article, otherwise computed with
+ * `analyse` and written back. An article whose analysis throws is left out and reported in
+ * `failed`; the others go on. Entries of articles no longer present are removed.
  */
 export async function analyseWithCache(
   articles: readonly Article[],
@@ -69,15 +82,33 @@ export async function analyseWithCache(
   const format = cacheFormat(options.analysisVersion);
   const warn = options.onWarning ?? (() => undefined);
   const keys = articles.map((article) => articleKey(article, format));
-  const cached = await mapBounded(keys, (key) => readAnalysis(join(dir, `${key}.json`), format, key, warn));
-  const result: CachedAnalyses = { articles: [], reused: [], analysed: [] };
+  const unusable: string[] = [];
+  const cached = await mapBounded(articles, async (article, i) => {
+    const key = keys[i]!;
+    const file = join(dir, `${key}.json`);
+    const read = await readEntry(file, { format, key });
+    if ('missing' in read) return null;
+    const problem = 'payload' in read ? findAnalysisProblem(read.payload, article) : read.problem;
+    if (problem === null && 'payload' in read) return read.payload as ArticleAnalysis;
+    unusable.push(`${file}: ${problem}`);
+    return null;
+  });
+  if (unusable.length > 0) {
+    warn(`ignored ${unusable.length} unusable cached ${unusable.length === 1 ? 'analysis' : 'analyses'}, analysing again and rewriting (${unusable[0]}${unusable.length > 1 ? ', …' : ''})`);
+  }
+  const result: CachedAnalyses = { articles: [], reused: [], analysed: [], failed: [] };
   const toWrite: Array<{ key: string; analysis: ArticleAnalysis }> = [];
   for (const [i, article] of articles.entries()) {
     let analysis = cached[i];
     if (analysis) {
       result.reused.push(article.id);
     } else {
-      analysis = await analyse(article);
+      try {
+        analysis = await analyse(article);
+      } catch (err) {
+        result.failed.push({ id: article.id, file: article.file, reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}` });
+        continue;
+      }
       result.analysed.push(article.id);
       toWrite.push({ key: keys[i]!, analysis });
     }
@@ -85,7 +116,7 @@ export async function analyseWithCache(
   }
   await mapBounded(toWrite, async ({ key, analysis }) => {
     try {
-      await writeFileAtomically(join(dir, `${key}.json`), JSON.stringify({ format, key, analysis }));
+      await writeEntry(join(dir, `${key}.json`), { format, key }, analysis);
     } catch (err) {
       warn('could not write an analysis to the cache', err);
     }
@@ -106,15 +137,17 @@ export async function searchIndexWithCache(
   const format = cacheFormat(options.analysisVersion);
   const warn = options.onWarning ?? (() => undefined);
   const corpusKey = hash(format, await searchCodeVersion(), ...articles.map((a) => articleKey(a.article, format)));
-  const saved = await readJson(file, warn);
-  if (isRecord(saved) && saved.format === format && saved.corpusKey === corpusKey) {
-    const index = loadSearchIndex(articles, saved.index);
+  const saved = await readEntry(file, { format, corpusKey });
+  if ('payload' in saved) {
+    const index = loadSearchIndex(articles, saved.payload);
     if (index) return { index, source: 'cache' };
-    warn('the cached search index does not fit the corpus; rebuilding it');
+    warn(`ignored the cached search index (${file}): it does not fit the corpus; rebuilding and rewriting it`);
+  } else if ('problem' in saved && !saved.stale) {
+    warn(`ignored the cached search index (${file}: ${saved.problem}); rebuilding and rewriting it`);
   }
   const index = buildSearchIndex(articles);
   try {
-    await writeFileAtomically(file, JSON.stringify({ format, corpusKey, index: index.serialise() }));
+    await writeEntry(file, { format, corpusKey }, index.serialise());
   } catch (err) {
     warn('could not write the search index to the cache', err);
   }
@@ -153,34 +186,47 @@ function hash(...parts: string[]): string {
   return h.digest('hex');
 }
 
-async function readAnalysis(
-  file: string,
-  format: string,
-  key: string,
-  warn: (message: string, err?: unknown) => void,
-): Promise<ArticleAnalysis | null> {
-  const saved = await readJson(file, warn);
-  if (saved === undefined) return null;
-  if (isRecord(saved) && saved.format === format && saved.key === key && isAnalysis(saved.analysis)) return saved.analysis;
-  warn(`ignoring an unusable cache entry: ${file}`);
-  return null;
-}
+/** What reading a cache entry found: its payload, nothing (missing), or why it cannot be used. */
+type ReadEntry = { payload: unknown } | { missing: true } | { problem: string; stale: boolean };
 
-/** Parsed JSON of `file`; undefined when missing (silently) or unreadable/corrupt (with a warning). */
-async function readJson(file: string, warn: (message: string, err?: unknown) => void): Promise<unknown> {
+/**
+ * Reads an entry written by {@link writeEntry}: the header must carry exactly `expected` (a
+ * different format or corpus key is `stale`, e.g. from older code) and the sha256 of the payload
+ * line; the payload must parse. A missing file is silently `missing`.
+ */
+async function readEntry(file: string, expected: Record<string, string>): Promise<ReadEntry> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') warn(`could not read the cache file ${file}`, err);
-    return undefined;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    return { problem: `unreadable: ${err instanceof Error ? err.message : String(err)}`, stale: false };
   }
+  const newline = text.indexOf('\n');
+  if (newline < 0) return { problem: 'not a cache entry (no header line)', stale: false };
+  let header: unknown;
   try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    warn(`ignoring a corrupt cache file: ${file}`, err);
-    return undefined;
+    header = JSON.parse(text.slice(0, newline));
+  } catch {
+    return { problem: 'corrupt header', stale: false };
   }
+  if (!isRecord(header)) return { problem: 'corrupt header', stale: false };
+  for (const [name, value] of Object.entries(expected)) {
+    if (header[name] !== value) return { problem: `written for another ${name}`, stale: true };
+  }
+  const body = text.slice(newline + 1);
+  if (header.sha256 !== hash(body)) return { problem: 'content does not match its checksum (truncated or edited)', stale: false };
+  try {
+    return { payload: JSON.parse(body) as unknown };
+  } catch {
+    return { problem: 'corrupt content', stale: false };
+  }
+}
+
+/** Writes a cache entry atomically: a header line (`header` plus the payload's sha256), then the payload as JSON. */
+async function writeEntry(file: string, header: Record<string, string>, payload: unknown): Promise<void> {
+  const body = JSON.stringify(payload);
+  await writeFileAtomically(file, `${JSON.stringify({ ...header, sha256: hash(body) })}\n${body}`);
 }
 
 async function removeOtherEntries(dir: string, keep: ReadonlySet<string>, warn: (message: string, err?: unknown) => void): Promise<void> {
@@ -198,24 +244,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isAnalysis(value: unknown): value is ArticleAnalysis {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.sentences) &&
-    Array.isArray(value.entities) &&
-    Array.isArray(value.quotes) &&
-    Array.isArray(value.ranking)
-  );
-}
-
 /** `fn` over `items` with at most IO_CONCURRENCY running at once; results in order. */
-async function mapBounded<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapBounded<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i]!);
+      results[i] = await fn(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(IO_CONCURRENCY, items.length) }, worker));

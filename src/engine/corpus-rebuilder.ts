@@ -9,7 +9,7 @@ import type { Article } from '../model/article.ts';
 import type { AnalysedArticle, Corpus, SearchIndex } from '../model/corpus.ts';
 import { loadSearchIndex } from '../search/build-search-index.ts';
 import type { NameDoc } from '../search/name-search.ts';
-import { fromSentError, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
+import { fromSentError, type FailedRebuild, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
 import type { RebuildWorkerData } from './rebuild-worker.ts';
 
 /** The default worker entry (registers TypeScript loading, then serves rebuilds). */
@@ -22,12 +22,19 @@ export interface CorpusRebuilderOptions {
   workerUrl?: URL;
   /** Told about cache problems the worker worked around. */
   onWarning?: (message: string, err?: unknown) => void;
+  /** Heap limit of the worker in MB. Default DEFAULT_WORKER_HEAP_MB. */
+  maxHeapMb?: number;
 }
+
+/** The rebuild worker's default heap limit (MB): ample for 100k paragraphs, well below a machine's memory. */
+export const DEFAULT_WORKER_HEAP_MB = 2048;
 
 /** What a rebuild produced: the analysed articles in corpus order and their search index. */
 export interface RebuiltCorpus {
   articles: AnalysedArticle[];
   search: SearchIndex;
+  /** Changed articles that could not be analysed: left out, or kept in their previous version. */
+  failed: FailedRebuild[];
 }
 
 /** Rebuilds corpora in a worker thread; one rebuild at a time. */
@@ -36,8 +43,9 @@ export interface CorpusRebuilder {
   prepare(corpus: Corpus): void;
   /**
    * The corpus `articles` (the full new list, sorted by file) after `changed`/`removed` were
-   * applied to `previous`. Rejects when the worker fails; the worker is then restarted (seeded
-   * with the corpus passed next) on the next call.
+   * applied to `previous` — less the changed articles whose analysis failed (their previous
+   * version, if any, stays; see `failed`). Rejects when the worker fails; the worker is then
+   * restarted (seeded with the corpus passed next) on the next call.
    */
   rebuild(previous: Corpus, articles: readonly Article[], changes: { changed: Article[]; removed: string[] }): Promise<RebuiltCorpus>;
   /** Ends the worker (resolves once its thread has exited); a rebuild in flight rejects. */
@@ -71,7 +79,9 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
   const start = (corpus: Corpus): Worker => {
     const data: RebuildWorkerData = { cacheDir: options.cacheDir };
     // execArgv [] : the boot module registers TypeScript loading itself (same under tsx and vitest).
-    const w = new Worker(options.workerUrl ?? REBUILD_WORKER_URL, { workerData: data, execArgv: [] });
+    // A heap limit of its own: an analysis that runs away ends the worker (the rebuild rejects and
+    // the store retries the batch file by file), never the bot's process.
+    const w = new Worker(options.workerUrl ?? REBUILD_WORKER_URL, { workerData: data, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB } });
     w.unref();
     w.on('message', (reply: RebuildReply) => {
       if (reply.type === 'warning') {
@@ -141,7 +151,14 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** The rebuilt corpus from the worker's reply: new analyses for changed articles, the others kept. */
-function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt, names: NameDoc[]): RebuiltCorpus {
+function assemble(previous: Corpus, requested: readonly Article[], reply: Rebuilt, names: NameDoc[]): RebuiltCorpus {
+  const failed = new Map(reply.failed.map((f) => [f.id, f]));
+  const articles = requested.flatMap((article) => {
+    const failure = failed.get(article.id);
+    if (!failure) return [article];
+    const before = failure.kept ? previous.byId.get(article.id)?.article : undefined;
+    return before ? [before] : [];
+  });
   if (reply.order.length !== articles.length || reply.order.some((id, i) => articles[i]!.id !== id)) {
     throw new Error('the rebuild worker indexed a different article list than the corpus store holds');
   }
@@ -153,5 +170,5 @@ function assemble(previous: Corpus, articles: readonly Article[], reply: Rebuilt
   });
   const search = loadSearchIndex(analysed, reply.index, names);
   if (!search) throw new Error('the rebuild worker sent a search index that does not fit the corpus');
-  return { articles: analysed, search };
+  return { articles: analysed, search, failed: reply.failed };
 }

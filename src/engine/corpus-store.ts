@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import { DEFAULT_CACHE_DIR } from '../cache/corpus-cache.ts';
+import { removeStaleTempFiles } from '../cache/remove-stale-temp-files.ts';
 import { watchArticles, type ArticleChanges, type ArticleWatcher } from '../ingest/watch-articles.ts';
 import type { Article } from '../model/article.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -37,10 +39,12 @@ export interface CorpusStore {
 }
 
 /**
- * Loads the corpus (on this thread, before anything is served) and keeps it current. A change
+ * Removes temp files a killed write left in the cache, loads the corpus (on this thread, before
+ * anything is served) and keeps it current. A change
  * is rebuilt in a worker thread and swapped in atomically; changes arriving during a rebuild are
  * merged into the next one, so rebuilds never overlap. A file that becomes unparseable keeps its
- * previous good version (reported once per change); a failed rebuild keeps the previous corpus.
+ * previous good version (reported once per change); a file whose analysis fails is skipped (its
+ * previous version kept) while the rest of its batch goes in; a failed rebuild keeps the previous corpus.
  */
 export async function openCorpusStore(options: CorpusStoreOptions): Promise<CorpusStore | { error: string }> {
   const log = options.log;
@@ -62,19 +66,51 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     for (const a of changes.changed) byId.set(a.id, a);
     for (const s of changes.skipped) log?.warn({ file: s.file, reason: s.reason }, 'could not load an article file; keeping its previous version, if any');
     if (changes.changed.length === 0 && changes.removed.length === 0) return;
-    const articles = sortArticles(byId.values());
-    const skipped = [...previous.skipped.filter((s) => !changes.changed.some((a) => a.file === s.file)), ...changes.skipped];
+    const requested = sortArticles(byId.values());
+    let skipped = [...previous.skipped.filter((s) => !changes.changed.some((a) => a.file === s.file)), ...changes.skipped];
     let next: Corpus;
     if (rebuilder) {
-      next = toCorpus(await rebuilder.rebuild(previous, articles, changes), skipped);
+      const rebuilt = await rebuilder.rebuild(previous, requested, changes);
+      for (const f of rebuilt.failed) {
+        log?.warn({ file: f.file, reason: f.reason }, f.kept ? 'could not analyse an article file; keeping its previous version' : 'could not analyse an article file; skipping it');
+      }
+      skipped = [...skipped, ...rebuilt.failed.map(({ file, reason }) => ({ file, reason }))];
+      next = toCorpus(rebuilt, skipped);
     } else {
-      next = await indexArticles(articles, skipped, { cacheDir: options.cacheDir, onWarning });
+      next = await indexArticles(requested, skipped, { cacheDir: options.cacheDir, onWarning });
     }
     if (closed) return;
     corpus = next;
-    const added = articles.map((a) => a.id).filter((id) => !before.has(id));
-    log?.info({ changed: changes.changed.map((a) => a.id), removed: changes.removed, added, articles: articles.length }, 'corpus updated');
+    const added = next.articles.map((a) => a.article.id).filter((id) => !before.has(id));
+    const changed = changes.changed.map((a) => a.id).filter((id) => next.byId.get(id)?.article === changes.changed.find((a) => a.id === id));
+    log?.info({ changed, removed: changes.removed, added, articles: next.articles.length }, 'corpus updated');
     for (const listener of listeners) listener(next, added);
+  };
+
+  /**
+   * Applies one batch; when the whole batch fails (the worker died, say from an analysis that ran
+   * out of memory), tries its files one at a time, so that one bad file never costs the others
+   * their update: the file that still fails alone is skipped and reported.
+   */
+  const applyOrSplit = async (changes: ArticleChanges): Promise<void> => {
+    try {
+      await apply(changes);
+      return;
+    } catch (err) {
+      if (closed) return;
+      if (changes.changed.length <= 1) {
+        const file = changes.changed[0]?.file;
+        log?.error({ err, file }, file ? 'could not add an article file; skipping it and keeping the previous corpus' : 'could not update the corpus; keeping the previous one');
+        if (file && corpus) corpus = { ...corpus, skipped: [...corpus.skipped.filter((s) => s.file !== file), { file, reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}` }] };
+        return;
+      }
+      log?.warn({ err, files: changes.changed.map((a) => a.file) }, 'could not update the corpus with these files at once; trying them one at a time');
+    }
+    const parts: ArticleChanges[] = changes.changed.map((article, i) => ({ changed: [article], removed: i === 0 ? changes.removed : [], skipped: i === 0 ? changes.skipped : [] }));
+    for (const part of parts) {
+      if (closed) return;
+      await applyOrSplit(part);
+    }
   };
 
   /** Applies queued changes one batch at a time until none are left. */
@@ -85,7 +121,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
       while (queued && !closed) {
         const changes = queued;
         queued = null;
-        await apply(changes).catch((err: unknown) => {
+        await applyOrSplit(changes).catch((err: unknown) => {
           if (!closed) log?.error({ err }, 'could not update the corpus; keeping the previous one');
         });
       }
@@ -93,6 +129,10 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
       rebuilding = false;
     }
   };
+
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  const removed = await removeStaleTempFiles(cacheDir);
+  if (removed.length > 0) log?.info({ files: removed }, 'removed temporary files left by an interrupted write');
 
   // The watcher starts first, so that nothing changed while the corpus loads is missed:
   // its reports queue up until the initial load is done.

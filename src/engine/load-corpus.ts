@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { ANALYSIS_DIR, analyseArticle } from '../analysis/analyse-article.ts';
-import { analyseAndIndexWithCache, hashSourceFiles } from '../cache/corpus-cache.ts';
+import { analyseAndIndexWithCache, hashSourceFiles, type FailedArticle } from '../cache/corpus-cache.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
+import type { ArticleAnalysis } from '../model/analysis.ts';
 import type { Article, SkippedFile } from '../model/article.ts';
 import type { AnalysedArticle, Corpus, SearchIndex } from '../model/corpus.ts';
 import type { CorpusSearchIndex } from '../search/build-search-index.ts';
@@ -12,6 +13,8 @@ export interface LoadCorpusOptions {
   cacheDir?: string;
   /** Told about cache problems that were worked around. */
   onWarning?: (message: string, err?: unknown) => void;
+  /** The analysis of one article; default the real one (analyseArticle). Tests substitute one that fails. */
+  analyse?: (article: Article) => ArticleAnalysis | Promise<ArticleAnalysis>;
 }
 
 /** What loading found: the corpus (possibly empty) and, when nothing loaded, why. */
@@ -29,15 +32,17 @@ export function currentAnalysisVersion(): Promise<string> {
   return analysisVersion;
 }
 
-/** Analysed articles (in the order given) and their search index, which can be serialised. */
+/** Analysed articles (in the order given, less those that failed) and their search index, which can be serialised. */
 export interface IndexedArticles {
   articles: AnalysedArticle[];
   search: CorpusSearchIndex;
+  /** Articles whose analysis threw: not in `articles` nor in the index. */
+  failed: FailedArticle[];
 }
 
-/** Analyses (reusing cached analyses of unchanged articles) and indexes articles, keeping the cache current. */
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles, keeping the cache current. An article whose analysis fails is left out and reported; the others go in. */
 export async function analyseAndIndex(articles: readonly Article[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<IndexedArticles> {
-  return analyseAndIndexWithCache(articles, analyseArticle, {
+  return analyseAndIndexWithCache(articles, options.analyse ?? analyseArticle, {
     dir: options.cacheDir,
     analysisVersion: await currentAnalysisVersion(),
     onWarning: options.onWarning,
@@ -54,9 +59,10 @@ export function toCorpus(indexed: { articles: AnalysedArticle[]; search: SearchI
   };
 }
 
-/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus. */
+/** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus; an article whose analysis fails is skipped with why. */
 export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
-  return toCorpus(await analyseAndIndex(articles, options), skipped);
+  const indexed = await analyseAndIndex(articles, options);
+  return toCorpus(indexed, [...skipped, ...indexed.failed.map(({ file, reason }) => ({ file, reason }))]);
 }
 
 /**

@@ -23,8 +23,10 @@ export type RebuildReply =
       id: number;
       /** Ids of the corpus's articles in corpus order: the order the index was built in. */
       order: string[];
-      /** Analyses of the articles that were sent as changed. */
+      /** Analyses of the articles that were sent as changed (and are in `order` in their new version). */
       analyses: Array<[id: string, analysis: ArticleAnalysis]>;
+      /** Changed articles whose analysis failed: left out, or kept in their previous version (`kept`). */
+      failed: FailedRebuild[];
       index: TransferredSearchIndex;
       /**
        * The index's name documents (`collectNameDocs`) as JSON chunks of NAME_DOCS_PER_CHUNK, so
@@ -38,6 +40,15 @@ export type RebuildReply =
   | { type: 'failed'; id: number; error: SentError }
   /** A cache problem that was worked around (for the log). */
   | { type: 'warning'; message: string; error?: SentError };
+
+/** An article a rebuild could not analyse. */
+export interface FailedRebuild {
+  id: string;
+  file: string;
+  reason: string;
+  /** Its previous version stays in the corpus (else it is left out). */
+  kept: boolean;
+}
 
 /** Name documents per JSON chunk of a `rebuilt` reply (a few ms of parsing each at ~100k paragraphs). */
 export const NAME_DOCS_PER_CHUNK = 500;
@@ -58,6 +69,8 @@ export interface TransferredSearchIndex {
   paragraphs: TransferredTermIndex;
   names: TransferredTermIndex;
   articles: TransferredTermIndex;
+  /** Paragraph vectors (rows and scales transferred), when the worker had word vectors. */
+  semantic?: Record<string, unknown>;
 }
 
 /** The index ready to post, and the buffers to transfer with it. Decoding base64 happens here, in the worker. */
@@ -71,7 +84,8 @@ export function toTransferredIndex(index: SerialisedSearchIndex): { index: Trans
     return out;
   };
   const term = (t: SerialisedTermIndex): TransferredTermIndex => ({ terms: t.terms, offsets: buffer(t.offsets), docs: buffer(t.docs), freqs: buffer(t.freqs), lengths: buffer(t.lengths) });
-  return { index: { version: index.version, paragraphs: term(index.paragraphs), names: term(index.names), articles: term(index.articles) }, transfer };
+  const semantic = index.semantic ? { ...index.semantic, rows: buffer(index.semantic.rows as string), scales: buffer(index.semantic.scales as string) } : undefined;
+  return { index: { version: index.version, paragraphs: term(index.paragraphs), names: term(index.names), articles: term(index.articles), ...(semantic ? { semantic } : {}) }, transfer };
 }
 
 /** An error as it crosses the thread boundary. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +15,12 @@ function countingAnalyser() {
     calls.push(article.id);
     const words = article.paragraphs.flatMap((p) => p.text.match(/\b[A-Z][a-z]{3,}\b/g) ?? []);
     const names = [...new Set(words)].slice(0, 5);
+    const sentences = article.paragraphs.map((p) => ({ paragraph: p.n, index: 0, text: p.text, start: 0, end: p.text.length }));
     return {
-      sentences: [],
+      sentences,
       entities: names.map((name) => ({ id: name.toLowerCase(), name, kind: 'person', roles: [], aliases: [], mentions: [] })),
       quotes: [],
-      ranking: [],
+      ranking: sentences.map((x, i) => ({ paragraph: x.paragraph, index: x.index, text: x.text, score: 1 / (i + 1) })),
     };
   };
   return { calls, analyse };
@@ -131,10 +133,12 @@ describe('search index', () => {
   it.each([
     ['truncated JSON', (s: string) => s.slice(0, s.length / 2)],
     ['a damaged index inside valid JSON', (s: string) => {
-      const data = JSON.parse(s) as { index: { paragraphs: unknown } };
-      data.index.paragraphs = { nonsense: true };
-      return JSON.stringify(data);
+      const [, body] = splitEntry(s);
+      const index = JSON.parse(body) as { paragraphs: unknown };
+      index.paragraphs = { nonsense: true };
+      return withChecksum(JSON.parse(splitEntry(s)[0]), index);
     }],
+    ['an index edited without its checksum', (s: string) => s.replace(/"terms":\["/, '"terms":["zzz","')],
   ])('GIVEN a cached index with %s THEN it is ignored and rebuilt', async (_label, damage) => {
     const { articles: analysed } = await analyseWithCache(articles(), countingAnalyser().analyse, options());
     await searchIndexWithCache(analysed, options());
@@ -144,6 +148,65 @@ describe('search index', () => {
     expect(rebuilt.source).toBe('built');
     expect(rebuilt.index.paragraphs('train derailed cumbria', { limit: 1 })[0]?.article).toBe('wikinews-20070223-train');
     expect((await searchIndexWithCache(analysed, options())).source).toBe('cache');
+  });
+});
+
+/** A cache entry's header line and payload line. */
+function splitEntry(text: string): [string, string] {
+  const newline = text.indexOf('\n');
+  return [text.slice(0, newline), text.slice(newline + 1)];
+}
+
+/** An entry whose checksum matches its (poisoned) payload: only validation can tell it is wrong. */
+function withChecksum(header: Record<string, unknown>, payload: unknown): string {
+  const body = JSON.stringify(payload);
+  return `${JSON.stringify({ ...header, sha256: createHash('sha256').update(body).update('\u0000').digest('hex') })}\n${body}`;
+}
+
+describe('poisoned analyses', () => {
+  type Poison = (analysis: ArticleAnalysis) => unknown;
+  const poisons: Array<[string, Poison, boolean]> = [
+    ['wrong shapes inside (a checksum that matches)', (a) => ({ ...a, entities: [{ id: 3, mentions: 'everywhere' }] }), true],
+    ['empty arrays where the article has text (a checksum that matches)', () => ({ sentences: [], entities: [], quotes: [], ranking: [] }), true],
+    ['a quote in a paragraph the article does not have', (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 999, speakerId: null, speaker: null, attribution: 'none' }] }), true],
+    ['a quote by a speaker that is not among its entities', (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 1, speakerId: 'nobody', speaker: 'Nobody', attribution: 'said' }] }), true],
+    ['empty arrays edited in by hand (the checksum no longer matches)', () => ({ sentences: [], entities: [], quotes: [], ranking: [] }), false],
+    ['a payload that is not an analysis at all', () => 42, true],
+  ];
+
+  it.each(poisons)('GIVEN every cached analysis has %s THEN each is a miss, re-analysed and rewritten, with ONE warning in all', async (_label, poison, fixChecksum) => {
+    await analyseWithCache(articles(), countingAnalyser().analyse, options());
+    const files = await readdir(join(dir, 'analysis'));
+    for (const name of files) {
+      const [head, body] = splitEntry(await readFile(join(dir, 'analysis', name), 'utf8'));
+      const poisoned = poison(JSON.parse(body) as ArticleAnalysis);
+      await writeFile(join(dir, 'analysis', name), fixChecksum ? withChecksum(JSON.parse(head), poisoned) : `${head}\n${JSON.stringify(poisoned)}`);
+    }
+    const again = countingAnalyser();
+    const result = await analyseWithCache(articles(), again.analyse, options());
+    expect(again.calls).toHaveLength(3);
+    expect(result.articles.every((a) => a.analysis.sentences.length > 0)).toBe(true);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/ignored 3 unusable cached analyses/);
+
+    const third = countingAnalyser();
+    await analyseWithCache(articles(), third.analyse, options());
+    expect(third.calls).toEqual([]);
+    expect(warnings).toHaveLength(1);
+  });
+});
+
+describe('an article whose analysis fails', () => {
+  it('GIVEN one article of three makes the analysis throw THEN the other two are analysed and cached, and the failing one is reported with why', async () => {
+    const counting = countingAnalyser();
+    const analyse = (article: Article) => {
+      if (article.id === 'wikinews-20070223-train') throw new Error('analysis blew up');
+      return counting.analyse(article);
+    };
+    const result = await analyseWithCache(articles(), analyse, options());
+    expect(result.articles.map((a) => a.article.id)).toEqual(['putin-belarus-transition', 'wikinews-20160714-UN']);
+    expect(result.failed).toEqual([{ id: 'wikinews-20070223-train', file: expect.any(String), reason: 'could not be analysed: analysis blew up' }]);
+    expect(await readdir(join(dir, 'analysis'))).toHaveLength(2);
   });
 });
 

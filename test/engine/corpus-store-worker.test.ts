@@ -128,14 +128,72 @@ describe('corpus store rebuilds in a worker thread', () => {
     const before = s.current();
     const changes = recordChanges(s);
     writeFileSync(path.join(dir, 'floods.txt'), `${FLOODS}\nThe road stays shut ${marker}.\n`);
-    const failure = await logged(logs, (l) => l.msg === 'could not update the corpus; keeping the previous one');
+    const failure = await logged(logs, (l) => l.msg === 'could not add an article file; skipping it and keeping the previous corpus');
     expect(failure.err?.message).toBe(message);
-    expect(s.current()).toBe(before);
+    expect(s.current().articles).toBe(before.articles);
+    expect(s.current().skipped).toEqual([{ file: path.join(dir, 'floods.txt'), reason: `could not be analysed: ${message}` }]);
     writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
     const corpus = await changes.nth(1);
     expect(ids(corpus)).toEqual(['budget', 'floods']);
     expect(runCommand(corpus, 'quote', { speaker: 'doe' })).toMatchObject({ quotes: [{ speaker: 'Jane Doe' }] });
     expect(runCommand(corpus, 'quote', { speaker: 'reyes' })).toMatchObject({ quotes: [{ speaker: expect.stringContaining('Tom Reyes') }] });
+  });
+
+  it('GIVEN three files added at once WHEN the analysis of one throws THEN the other two go in, and the bad one is skipped with why', async () => {
+    const dir = tempDir('pilcrow-data-');
+    const cacheDir = tempDir('pilcrow-cache-');
+    writeFileSync(path.join(dir, 'budget.md'), BUDGET);
+    const { store: s, logs } = await open(dir, cacheDir);
+    const changes = recordChanges(s);
+    writeFileSync(path.join(cacheDir, 'hold'), '');
+    writeFileSync(path.join(dir, 'aaa-first.txt'), 'A first article about the market square.\n');
+    await logged(logs, (l) => l.msg === 'rebuild holding');
+    writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
+    writeFileSync(path.join(dir, 'storm.txt'), `${STORM}\nThe analysis of this one breaks [bad-analysis].\n`);
+    writeFileSync(path.join(dir, 'school.txt'), SCHOOL);
+    await logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes('"school"'));
+    rmSync(path.join(cacheDir, 'hold'));
+    const corpus = await changes.nth(2);
+    expect(ids(corpus)).toEqual(['aaa-first', 'budget', 'floods', 'school']);
+    expect(corpus.skipped).toEqual([{ file: path.join(dir, 'storm.txt'), reason: 'could not be analysed: scripted analysis failure' }]);
+    expect(logs.some((l) => l.msg === 'could not analyse an article file; skipping it' && JSON.stringify(l).includes('storm.txt'))).toBe(true);
+    expect(runCommand(corpus, 'quote', { speaker: 'osei' })).toMatchObject({ quotes: [{ article: 'school' }] });
+  });
+
+  it('GIVEN a good article WHEN an edit makes its analysis throw, together with a new file THEN its previous version stays and the new file goes in', async () => {
+    const dir = tempDir('pilcrow-data-');
+    writeFileSync(path.join(dir, 'budget.md'), BUDGET);
+    writeFileSync(path.join(dir, 'storm.txt'), STORM);
+    const { store: s } = await open(dir, tempDir('pilcrow-cache-'));
+    const changes = recordChanges(s);
+    writeFileSync(path.join(dir, 'storm.txt'), `${STORM}\nAn edit that breaks the analysis [bad-analysis].\n`);
+    writeFileSync(path.join(dir, 'school.txt'), SCHOOL);
+    let corpus = await changes.nth(1);
+    while (!corpus.byId.has('school')) corpus = await changes.nth(changes.corpora.length + 1);
+    expect(ids(corpus)).toEqual(['budget', 'school', 'storm']);
+    expect(corpus.byId.get('storm')!.article.paragraphs.map((p) => p.text).join(' ')).not.toContain('[bad-analysis]');
+    expect(corpus.skipped.map((x) => x.file)).toEqual([path.join(dir, 'storm.txt')]);
+  });
+
+  it('GIVEN three files added at once WHEN one of them makes the worker die THEN they are retried one at a time: the other two go in, the bad one is skipped', async () => {
+    const dir = tempDir('pilcrow-data-');
+    const cacheDir = tempDir('pilcrow-cache-');
+    writeFileSync(path.join(dir, 'budget.md'), BUDGET);
+    const { store: s, logs } = await open(dir, cacheDir);
+    const changes = recordChanges(s);
+    writeFileSync(path.join(cacheDir, 'hold'), '');
+    writeFileSync(path.join(dir, 'aaa-first.txt'), 'A first article about the market square.\n');
+    await logged(logs, (l) => l.msg === 'rebuild holding');
+    writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
+    writeFileSync(path.join(dir, 'storm.txt'), `${STORM}\nThis one kills the worker [crash].\n`);
+    writeFileSync(path.join(dir, 'school.txt'), SCHOOL);
+    await logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes('"school"'));
+    rmSync(path.join(cacheDir, 'hold'));
+    await logged(logs, (l) => l.msg === 'could not add an article file; skipping it and keeping the previous corpus');
+    await sleep(WATCHER_SETTLE_MS);
+    const corpus = s.current();
+    expect(ids(corpus)).toEqual(['aaa-first', 'budget', 'floods', 'school']);
+    expect(corpus.skipped).toEqual([{ file: path.join(dir, 'storm.txt'), reason: 'could not be analysed: the rebuild worker exited (code 7)' }]);
   });
 
   it('GIVEN a rebuild in flight WHEN the store is closed THEN no new corpus is published', async () => {

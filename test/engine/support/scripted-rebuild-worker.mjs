@@ -1,5 +1,6 @@
 // A rebuild worker for tests: the real worker and pipeline, with behaviour scripted by the
-// articles' text: "[fail]" makes the rebuild throw, "[crash]" ends the thread; while the file
+// articles' text: "[fail]" makes the rebuild throw, "[crash]" ends the thread, "[bad-analysis]"
+// makes the analysis of that one article throw; while the file
 // <cacheDir>/hold exists a rebuild waits (reported as a warning); each rebuild reports its thread id as a warning.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,12 @@ import { register } from 'tsx/esm/api';
 register();
 const { serveRebuilds } = await import('../../../src/engine/rebuild-worker.ts');
 const { analyseAndIndex } = await import('../../../src/engine/load-corpus.ts');
+const { analyseArticle } = await import('../../../src/analysis/analyse-article.ts');
+
+const analyse = (article) => {
+  if (article.paragraphs.some((p) => p.text.includes('[bad-analysis]'))) throw new Error('scripted analysis failure');
+  return analyseArticle(article);
+};
 
 serveRebuilds(parentPort, workerData, async (articles, options) => {
   const text = articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join('\n');
@@ -18,5 +25,5 @@ serveRebuilds(parentPort, workerData, async (articles, options) => {
   if (existsSync(join(workerData.cacheDir, 'hold'))) options.onWarning('rebuild holding');
   while (existsSync(join(workerData.cacheDir, 'hold'))) await sleep(20);
   options.onWarning(`rebuilt in thread ${threadId}`);
-  return analyseAndIndex(articles, options);
+  return analyseAndIndex(articles, { ...options, analyse });
 });

@@ -46,7 +46,7 @@ interface Draft {
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
 const ROMAN = /^[IVXLCDM]+$/;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’\-]*\.?|(?:\p{Lu}\.){2,3})$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’\-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
 /** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
 const BRAND_ENDINGS: ReadonlySet<string> = new Set(['news', 'media', 'bank', 'soft', 'corp', 'tech', 'press', 'group', 'net', 'book', 'pedia', 'leaks', 'force', 'com']);
 const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
@@ -250,7 +250,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   let nameTokens = tokens.slice(t);
   // Letters after a name are not part of it: "Daniel Bernoulli FRS".
   if (nameTokens.length >= 3 && ACRONYM.test(nameTokens.at(-1)!) && !INITIAL.test(nameTokens.at(-1)!)) nameTokens = nameTokens.slice(0, -1);
-  if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 4) return base;
+  if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 6) return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
   const titleWords = lower.slice(0, t);
   const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
@@ -278,7 +278,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (!determinedHere && nameWords.length >= 1 && nameWords.length < nameTokens.length && NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) && nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))) return person;
   const cued = nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w));
   if (!determinedHere && nameWords.length >= 2 && nameWords.every((w) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && !COMMON_CAPITALISED.has(w.toLowerCase())))
-    && (cued || nameWords.every((w) => !isCommonWord(w)))) return person;
+    && (cued || !isCommonWord(nameWords.at(-1)!))) return person;
   // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
     && PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))) return person;
@@ -289,11 +289,15 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   }
   if (speaks && /\b(?:for|of|at|from)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) return { ...base, kind: 'organisation' }; // "a spokesman for Tesco said"
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
-  // One unknown name acting: "Okafor scored twice before Lindqvist pulled one back".
-  if (nameTokens.length === 1 && !determined && isUnknownName(name) && !PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 12), start))) {
+  // One name alone: a name the lexicon knows ("Einstein", "Virgil"), or an unknown one acting
+  // ("Okafor scored twice before Lindqvist pulled one back") or credited ("by Cruse and Croft").
+  if (nameTokens.length === 1 && !determined) {
+    const known = FIRST_NAMES.has(name.toLowerCase()) || isKnownLastName(name);
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
     const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
-    if (acts || (!chunk.initial && (FIRST_NAMES.has(name.toLowerCase()) || isKnownLastName(name)))) return person;
+    if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;
+    const lead = text.slice(Math.max(0, start - 12), start);
+    if (isUnknownName(name) && ((acts && !PLACE_PREPOSITION.test(lead)) || /\bby\s+$/u.test(lead))) return person;
   }
   return { ...base, name, start: nameStart, text: name };
 }
@@ -308,7 +312,7 @@ function isTitleWord(lower: string[], k: number): boolean {
   if (k === 0 && ROLE_NOUNS.has(w) && lower[k + 1] !== undefined && FIRST_NAMES.has(lower[k + 1]!)) return true; // "Quarterback Deshawn Pruitt"
   if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
   if ((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!) || (w === 'the' && lower[k - 1] === 'of')) return true;
-  if (k === 0 && isPlaceName(w)) return true; // "U.S. Secretary of State …", "Virginia Governor …"
+  if (k === 0 && isPlaceName(w) && lower[k + 1] !== undefined && (TITLE_WORDS.has(lower[k + 1]!) || ROLE_NOUNS.has(lower[k + 1]!))) return true; // "U.S. Secretary of State …", "Virginia Governor …"
   if (k > 0 && (lower[k - 1] === 'of' || lower[k - 1] === 'the') && /^(?:state|defen[cs]e|the|interior|health|justice|education|energy|commerce|labou?r|agriculture|transport|treasury|finance|foreign|home|homeland)$/.test(w)) return true;
   return false;
 }

@@ -12,6 +12,11 @@ const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEEC
 const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;
 const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
+const ROLE_OF_ORG = /((?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{L}[\p{L}-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})$/u;
+/** A role stated without an article after a name: "Jane Roe, ACU associate professor of history, said". */
+const BARE_APPOSITIVE_AFTER = /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+(?:who|which|said|says|told|and)\b|\s*$)/u;
+/** A biography's role: "Jared Padalecki (born July 19, 1982) is an American actor", "X was a Danish linguist". */
+const COPULA_ROLE_AFTER = /^(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
 
 /** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */
 export function hasRoleNoun(phrase: string): boolean {
@@ -24,6 +29,9 @@ export function hasRoleNoun(phrase: string): boolean {
  */
 export function findRoleBefore(text: string, nameStart: number): string | null {
   const before = text.slice(Math.max(0, nameStart - 120), nameStart);
+  // "CEO of the Harbour Trust Sam Lee": a role noun, "of"/"at" and an organisation's name.
+  const ofOrg = ROLE_OF_ORG.exec(before);
+  if (ofOrg && ROLE_NOUNS.has(ofOrg[2]!.toLowerCase()) && (ofOrg.index === 0 || /[\s(]$/u.test(before.slice(0, ofOrg.index)))) return ofOrg[1]!.trim();
   if (!/\s$/u.test(before) || /[,;:]\s*$/u.test(before)) return null;
   let rest = before;
   const words: string[] = [];
@@ -63,10 +71,35 @@ export function findAppositiveBefore(text: string, nameStart: number): string | 
 
 /** An appositive right after a name: "Eric Haddox, a civil engineer who…" → "a civil engineer". */
 export function findAppositiveAfter(text: string, nameEnd: number): string | null {
-  const m = APPOSITIVE_AFTER.exec(text.slice(nameEnd, nameEnd + 160));
-  if (!m) return null;
-  const phrase = m[1]!.trim();
-  return hasRoleNoun(phrase) || headIsAgentNoun(phrase) ? phrase : null;
+  const after = text.slice(nameEnd, nameEnd + 240);
+  const m = APPOSITIVE_AFTER.exec(after);
+  if (m) {
+    const phrase = m[1]!.trim();
+    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase)) return phrase;
+  }
+  const bare = BARE_APPOSITIVE_AFTER.exec(after);
+  if (bare && /^[\p{Ll}\p{Lu}]/u.test(bare[1]!)) {
+    const phrase = bare[1]!.trim();
+    if (roleHeadOf(phrase)) return phrase;
+  }
+  const copula = COPULA_ROLE_AFTER.exec(after);
+  if (copula) {
+    const phrase = copula[1]!.trim();
+    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase)) return phrase;
+  }
+  return null;
+}
+
+/**
+ * Whether a phrase without an article is headed by a role noun: its last word before
+ * "of/at/for/in", or its last word ("ACU associate professor of history", "president of the
+ * International Brotherhood of Magicians", "chief economist at Barclays").
+ */
+function roleHeadOf(phrase: string): boolean {
+  const head = phrase.split(/\s+(?:of|at|for|in|to|with)\s+/u)[0]!.split(/\s+/);
+  const last = head.at(-1)!.toLowerCase();
+  if (/^\p{Lu}/u.test(head.at(-1)!) && head.length === 1 && !ROLE_NOUNS.has(last)) return false;
+  return ROLE_NOUNS.has(last) || (last.endsWith('s') && ROLE_NOUNS.has(last.slice(0, -1))) || (AGENT_NOUN.test(last) && !NOT_AGENTS.has(last.replace(/s$/u, '')));
 }
 
 /** Agent-noun endings of occupations not in ROLE_NOUNS ("seismologist", "historian", "researcher", "curator", "consultant"). */

@@ -54,7 +54,8 @@ export function isKnownMaleName(word: string): boolean {
 
 /** A surname the lexicon knows ("Boyd", "Chan"). */
 export function isKnownLastName(word: string): boolean {
-  return lexiconTags(word).has('LastName');
+  const tags = lexiconTags(word);
+  return tags.has('LastName') || (tags.has('Person') && !tags.has('Actor'));
 }
 
 /** A country, city, region or other place the lexicon knows, one word or several ("Hong Kong"). */

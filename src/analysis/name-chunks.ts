@@ -53,8 +53,12 @@ function isCommonOpener(word: string, alone: boolean): boolean {
 /** Whether a token starts with a capital (or is a number-bearing code like "S14"). */
 function isCapitalised(token: string): boolean {
   const first = token.charAt(0);
+  if (ELIDED_PARTICLE.test(token)) return true;
   return first !== first.toLowerCase() && first === first.toUpperCase();
 }
+
+/** A particle glued to a name part: "d'Alembert", "al-Sabunji", "bin-Laden". */
+const ELIDED_PARTICLE = /^(?:d|l|dell|dall)['’]\p{Lu}|^(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}/u;
 
 /** Splits a sentence into word tokens with paragraph offsets. */
 function tokenise(sentence: Sentence): Token[] {

@@ -23,14 +23,16 @@ professor mr mrs ms miss mx coach detective inspector superintendent constable o
 patriarch speaker mp senior state health education trade economy economic energy transport culture justice
 home labour labor environment agriculture executive ceo founder owner minister-president crown acting former
 opposition supreme military army police det supt insp ch dci di ds pc sgt cllr councillor
-attorney-general surgeon-general solicitor-general secretary-general`);
+attorney-general surgeon-general solicitor-general secretary-general tsar czar tsarina tsarevna tsarevich empress
+regent duke duchess earl marquis baron baroness`);
 
 /** Titles that alone mark their holder as a person ("Mr", "President", "Minister"). */
 export const PERSON_TITLES = toSet(`president minister chancellor secretary general gen governor senator mayor
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev judge ambassador
 envoy spokesman spokeswoman chairman chairwoman director leader premier lord lady sir dame dr prof professor
 mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch
-det supt insp dci sgt cllr councillor executive secretary-general`);
+det supt insp dci sgt cllr councillor executive secretary-general tsar czar tsarina tsarevna empress regent duke
+duchess earl marquis baron baroness`);
 
 /** Particles inside names: "de Gaulle", "von der Leyen", "bin Salman". */
 export const PARTICLES = toSet('de van von der den da di du del della la le bin ibn al el dos das ter ten');

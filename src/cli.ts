@@ -10,6 +10,7 @@ import 'dotenv/config';
 import readline from 'node:readline';
 import { readConfig } from './config.ts';
 import { loadCorpus } from './engine/load-corpus.ts';
+import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 import type { Corpus } from './model/corpus.ts';
 import { renderAnswerText, renderErrorText } from './render/terminal.ts';
 import { answerQuestion } from './cli/answer-question.ts';
@@ -41,6 +42,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  await prepareWordVectors({ cacheDir: config.cacheDir, warn: (message) => process.stderr.write(`pilcrow: ${message}\n`) });
   const loaded = await loadCorpus({ dataDir: args.dataDir, cacheDir: config.cacheDir });
   if ('error' in loaded) {
     if (args.json) process.stdout.write(`${JSON.stringify({ error: { code: 'empty-corpus', message: loaded.error } })}\n`);

@@ -8,6 +8,7 @@ import { renderDigest } from './cli/print-digest.ts';
 import { runPrompt } from './cli/prompt.ts';
 import { readConfig } from './config.ts';
 import { openCorpusStore } from './engine/corpus-store.ts';
+import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 
 async function main(): Promise<number | null> {
   const config = readConfig(process.env);
@@ -17,6 +18,7 @@ async function main(): Promise<number | null> {
   }
   if (config.discordToken) return runBot(process.env);
 
+  await prepareWordVectors({ cacheDir: config.cacheDir, convert: 'background', warn: (message) => process.stderr.write(`pilcrow: ${message}\n`) });
   const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir });
   if ('error' in store) {
     process.stderr.write(`pilcrow: ${store.error}\n`);

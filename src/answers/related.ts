@@ -25,7 +25,13 @@ export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer 
   // (the search ranks the same candidates whatever the limit), so one search serves both.
   const pool = corpus.search.paragraphs(topic, { limit: ARTICLE_POOL });
   const best = articleId ? corpus.search.paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults }) : pool.slice(0, ANSWER_DEFAULTS.relatedResults);
-  const results: RelatedResult[] = best.map((h) => ({ article: h.article, paragraph: h.paragraph, text: h.text, score: round(h.score) }));
+  const results: RelatedResult[] = best.map((h) => ({
+    article: h.article,
+    paragraph: h.paragraph,
+    text: h.text,
+    score: round(h.score),
+    ...(h.meaning && h.meaning.length > 0 ? { meaning: h.meaning } : {}),
+  }));
   if (results.length === 0) {
     return userError('not-found', `Nothing in ${resolved ? 'that article' : 'the articles'} is about "${topic.slice(0, 100)}".`);
   }

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore } from '../engine/corpus-store.ts';
+import { prepareWordVectors } from '../search/vectors/prepare-word-vectors.ts';
 import { readBotConfig } from './read-bot-config.ts';
 import { startBot } from './start-bot.ts';
 
@@ -13,6 +14,8 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   const proc = readBotConfig(env, 'pilcrow');
   if (!proc) return 1;
   const { config, log } = proc;
+  // Word vectors (meaning-based /related): loaded when converted already, else converted in the background.
+  await prepareWordVectors({ cacheDir: config.cacheDir, convert: 'background', warn: (message, err) => log.warn({ err }, message), info: (message) => log.info(message) });
   const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
   if ('error' in store) {
     log.error({ dataDir: config.dataDir }, store.error);

@@ -51,6 +51,11 @@ export interface RelatedResult extends Citation {
   text: string;
   /** 0..1, higher is more related. */
   score: number;
+  /**
+   * Present when the paragraph was found by meaning, not by the topic's words: each topic word
+   * and the paragraph word close to it in meaning ({topic: "demonstrations", text: "protests"}).
+   */
+  meaning?: Array<{ topic: string; text: string }>;
 }
 
 export interface RelatedAnswer {

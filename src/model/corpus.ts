@@ -12,6 +12,14 @@ export interface ParagraphHit {
   text: string;
   /** 0..1, higher is better. */
   score: number;
+  /** When found by meaning: topic words and the paragraph words close to them ("demonstrations" ≈ "protests"). */
+  meaning?: MeaningMatch[];
+}
+
+/** A topic word matched by a different word of similar meaning in the text. */
+export interface MeaningMatch {
+  topic: string;
+  text: string;
 }
 
 export interface NameHit {

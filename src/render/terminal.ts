@@ -1,5 +1,6 @@
 import type { Answer, ArticleRef, Citation, QuoteItem } from '../model/answer.ts';
 import type { UserError } from '../model/user-error.ts';
+import { describeMeaning } from './meaning-note.ts';
 
 /** Column at which answer text is wrapped. */
 const WIDTH = 96;
@@ -62,7 +63,10 @@ export function renderAnswerText(answer: Answer): string {
     }
     case 'related': {
       const lines = [`Related to “${answer.topic}”`, ''];
-      for (const r of answer.results) lines.push(wrap(`${r.text} ${cite(r, many)}`, '    ', '  • '));
+      for (const r of answer.results) {
+        const why = describeMeaning(r);
+        lines.push(wrap(`${r.text} ${cite(r, many)}${why ? ` (${why})` : ''}`, '    ', '  • '));
+      }
       if (answer.articles.length > 0) lines.push('', 'Articles on this topic:', ...answer.articles.map((a) => `  • ${a.title} [${a.id}]`));
       return lines.join('\n');
     }

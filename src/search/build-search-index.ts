@@ -5,6 +5,9 @@ import { NameSearch, collectNameDocs, type NameDoc } from './name-search.ts';
 import { ParagraphSearch, type ParagraphDoc } from './paragraph-search.ts';
 import { SEARCH_INDEX_VERSION } from './search-settings.ts';
 import type { SerialisedTermIndex } from './term-index.ts';
+import { activeWordVectors } from './vectors/active-word-vectors.ts';
+import type { SerialisedParagraphVectors } from './vectors/paragraph-vectors.ts';
+import type { WordVectors } from './vectors/word-vectors.ts';
 
 /** The three indexes as plain JSON-ready data, for the on-disk cache. */
 export interface SerialisedSearchIndex {
@@ -12,6 +15,8 @@ export interface SerialisedSearchIndex {
   paragraphs: SerialisedTermIndex;
   names: SerialisedTermIndex;
   articles: SerialisedTermIndex;
+  /** Paragraph vectors (the semantic path), when the index was built with word vectors. */
+  semantic?: SerialisedParagraphVectors;
 }
 
 /** A SearchIndex that can also be written to the cache. */
@@ -25,10 +30,10 @@ export interface CorpusSearchIndex extends SearchIndex {
  * MiniSearch's radix tree) picks a bounded set of candidates, and a small per-query fuse.js ranks
  * them (blended with BM25 for paragraphs; below exact/prefix tiers for names and articles).
  */
-export function buildSearchIndex(articles: readonly AnalysedArticle[]): CorpusSearchIndex {
+export function buildSearchIndex(articles: readonly AnalysedArticle[], vectors: WordVectors | null = activeWordVectors()): CorpusSearchIndex {
   const docs = collectDocs(articles);
   return assemble(
-    ParagraphSearch.build(docs.paragraphs),
+    ParagraphSearch.build(docs.paragraphs, vectors),
     NameSearch.build(docs.names),
     ArticleSearch.build(docs.articles),
   );
@@ -39,12 +44,17 @@ export function buildSearchIndex(articles: readonly AnalysedArticle[]): CorpusSe
  * another version or does not fit them (then build afresh). `names`, when given, is
  * `collectNameDocs(articles)` computed elsewhere (a worker thread), so it is not redone here.
  */
-export function loadSearchIndex(articles: readonly AnalysedArticle[], data: unknown, names?: NameDoc[]): CorpusSearchIndex | null {
+export function loadSearchIndex(
+  articles: readonly AnalysedArticle[],
+  data: unknown,
+  names?: NameDoc[],
+  vectors: WordVectors | null = activeWordVectors(),
+): CorpusSearchIndex | null {
   if (!isSerialisedSearchIndex(data)) return null;
   const docs = collectDocs(articles, names);
   try {
     return assemble(
-      ParagraphSearch.load(docs.paragraphs, data.paragraphs),
+      ParagraphSearch.load(docs.paragraphs, data.paragraphs, data.semantic, vectors),
       NameSearch.load(docs.names, data.names),
       ArticleSearch.load(docs.articles, data.articles),
     );
@@ -58,12 +68,16 @@ function assemble(paragraphs: ParagraphSearch, names: NameSearch, articles: Arti
     paragraphs: (query, options) => paragraphs.search(query, options),
     names: (query, options) => names.search(query, options),
     articles: (query, limit) => articles.search(query, limit),
-    serialise: () => ({
-      version: SEARCH_INDEX_VERSION,
-      paragraphs: paragraphs.serialise(),
-      names: names.serialise(),
-      articles: articles.serialise(),
-    }),
+    serialise: () => {
+      const semantic = paragraphs.serialiseSemantic();
+      return {
+        version: SEARCH_INDEX_VERSION,
+        paragraphs: paragraphs.serialise(),
+        names: names.serialise(),
+        articles: articles.serialise(),
+        ...(semantic ? { semantic } : {}),
+      };
+    },
   };
 }
 

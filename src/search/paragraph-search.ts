@@ -12,6 +12,8 @@ import {
   expandParagraphWord,
 } from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
+import { ParagraphVectors, type SemanticMatch } from './vectors/paragraph-vectors.ts';
+import type { WordVectors } from './vectors/word-vectors.ts';
 
 /** One searchable paragraph; `id` is its position in the corpus-wide list. */
 export interface ParagraphDoc {
@@ -33,6 +35,14 @@ const FUSE_WEIGHT = 0.5;
 const COVERAGE_WEIGHT = 0.5;
 
 /**
+ * Reciprocal rank fusion of the lexical and semantic rankings (Cormack, Clarke & Büttcher 2009):
+ * a paragraph scores Σ weight / (k + rank) over the rankings that hold it. k = 60 is the paper's
+ * value. Words typed by the member weigh more than meaning (1 vs SEMANTIC_WEIGHT), so a topic
+ * that matches words keeps its best word matches on top and meaning fills in around them.
+ */
+export const FUSION = Object.freeze({ k: 60, lexicalWeight: 1, semanticWeight: 0.5, semanticResults: 20 });
+
+/**
  * Paragraph topic search. Candidates: a TermIndex (BM25 over words, with MiniSearch's radix tree
  * for prefix and fuzzy word expansion) returns at most PARAGRAPH_CANDIDATES paragraphs, restricted
  * to one article by id range. Ranking: a small per-query fuse.js over the best PARAGRAPH_RERANKED
@@ -45,6 +55,7 @@ export class ParagraphSearch {
   constructor(
     private readonly docs: readonly ParagraphDoc[],
     private readonly terms: TermIndex,
+    private readonly semantic: ParagraphVectors | null = null,
   ) {
     const ranges = new Map<string, ParagraphRange>();
     for (const doc of docs) {
@@ -55,16 +66,22 @@ export class ParagraphSearch {
     this.ranges = ranges;
   }
 
-  /** Indexes the paragraphs from scratch. */
-  static build(docs: readonly ParagraphDoc[]): ParagraphSearch {
-    return new ParagraphSearch(docs, TermIndex.build(docs.map((d) => d.text), paragraphWords));
+  /** Indexes the paragraphs from scratch; with word vectors, also by meaning. */
+  static build(docs: readonly ParagraphDoc[], vectors: WordVectors | null = null): ParagraphSearch {
+    const texts = docs.map((d) => d.text);
+    return new ParagraphSearch(docs, TermIndex.build(texts, paragraphWords), vectors ? ParagraphVectors.build(texts, vectors) : null);
   }
 
-  /** Restores from `serialise()` output; throws unless it was built from these same docs. */
-  static load(docs: readonly ParagraphDoc[], data: SerialisedTermIndex): ParagraphSearch {
+  /**
+   * Restores from `serialise()` output; throws unless it was built from these same docs. With word
+   * vectors, the saved paragraph vectors are used when they were made with the same vectors,
+   * else computed now.
+   */
+  static load(docs: readonly ParagraphDoc[], data: SerialisedTermIndex, semantic: unknown = null, vectors: WordVectors | null = null): ParagraphSearch {
     const terms = TermIndex.load(data);
     if (terms.size !== docs.length) throw new Error('paragraph index does not match its documents');
-    return new ParagraphSearch(docs, terms);
+    const meaning = vectors ? ParagraphVectors.load(semantic, vectors, docs.length) ?? ParagraphVectors.build(docs.map((d) => d.text), vectors) : null;
+    return new ParagraphSearch(docs, terms, meaning);
   }
 
   /** The term index as JSON-ready data. */
@@ -72,7 +89,15 @@ export class ParagraphSearch {
     return this.terms.serialise();
   }
 
-  /** Paragraphs about `query`, best first, scores 0..1. */
+  /** The paragraph vectors as JSON-ready data, or null without word vectors. */
+  serialiseSemantic(): ReturnType<ParagraphVectors['serialise']> | null {
+    return this.semantic?.serialise() ?? null;
+  }
+
+  /**
+   * Paragraphs about `query`, best first, scores 0..1: the lexical ranking, fused with the
+   * semantic one when there are word vectors (a paragraph found by meaning says why).
+   */
   search(query: string, options: SearchOptions): ParagraphHit[] {
     const limit = clampLimit(options.limit);
     const { text, terms } = cleanQuery(query);
@@ -82,6 +107,14 @@ export class ParagraphSearch {
       range = this.ranges.get(options.article);
       if (!range) return [];
     }
+    const lexical = this.searchWords(text, terms, limit, range);
+    if (!this.semantic) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
+    const meaning = this.semantic.search(text, range ?? { start: 0, end: this.docs.length }, (id) => this.docs[id]!.text, Math.max(limit, FUSION.semanticResults));
+    return fuseRankings(lexical, meaning, this.docs, limit);
+  }
+
+  /** The lexical ranking: BM25 candidates, the head re-ranked with fuse.js. */
+  private searchWords(text: string, terms: string[], limit: number, range: ParagraphRange | undefined): Array<{ doc: ParagraphDoc; score: number }> {
     const found = this.terms.search(terms, expandParagraphWord, TERM_SCORING, Math.max(limit, PARAGRAPH_CANDIDATES), range);
     const best = found[0]?.score ?? 0;
     const lexical = new Map<number, number>();
@@ -113,11 +146,40 @@ export class ParagraphSearch {
       floor = Math.min(floor, (1 - FUSE_WEIGHT) * (lexical.get(doc.id) ?? 0));
       scored.push({ doc, score: floor });
     }
-    return scored.slice(0, limit).map(({ doc, score }) => ({
-      article: doc.article,
-      paragraph: doc.n,
-      text: doc.text,
-      score: roundScore(score),
-    }));
+    return scored;
   }
+}
+
+function toHit(doc: ParagraphDoc, score: number): ParagraphHit {
+  return { article: doc.article, paragraph: doc.n, text: doc.text, score: roundScore(score) };
+}
+
+/**
+ * Weighted reciprocal rank fusion (see FUSION) of the lexical ranking and the semantic matches;
+ * scores are the fused value over its maximum (first in both rankings), so 0..1. A paragraph the
+ * semantic path found carries the word pairs that explain it.
+ */
+export function fuseRankings(
+  lexical: ReadonlyArray<{ doc: ParagraphDoc; score: number }>,
+  meaning: readonly SemanticMatch[],
+  docs: readonly ParagraphDoc[],
+  limit: number,
+): ParagraphHit[] {
+  const { k, lexicalWeight, semanticWeight } = FUSION;
+  const fused = new Map<number, { score: number; pairs: SemanticMatch['pairs'] }>();
+  lexical.forEach(({ doc }, rank) => fused.set(doc.id, { score: lexicalWeight / (k + rank + 1), pairs: [] }));
+  meaning.forEach((match, rank) => {
+    const entry = fused.get(match.id);
+    if (entry) entry.score += semanticWeight / (k + rank + 1);
+    // Found by meaning only: say which words made the match.
+    else fused.set(match.id, { score: semanticWeight / (k + rank + 1), pairs: match.pairs });
+  });
+  const best = (lexicalWeight + semanticWeight) / (k + 1);
+  return [...fused.entries()]
+    .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
+    .slice(0, limit)
+    .map(([id, { score, pairs }]) => {
+      const hit = toHit(docs[id]!, score / best);
+      return pairs.length > 0 ? { ...hit, meaning: pairs.map((p) => ({ topic: p.query, text: p.text })) } : hit;
+    });
 }

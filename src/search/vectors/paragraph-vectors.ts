@@ -1,0 +1,195 @@
+/**
+ * The semantic side of paragraph search: one SIF embedding per paragraph (see word-vectors.ts),
+ * int8-quantised in one contiguous matrix, searched by brute force (a query costs N × D
+ * multiply-adds: 10M at 100k paragraphs, ~10 ms), then the best few re-scored word by word so a
+ * match can say why ("protests ≈ demonstrations") and unrelated topics fall under a floor.
+ */
+import { STOP_WORDS } from '../search-settings.ts';
+import { quantiseRow } from './vector-file.ts';
+import type { WordVectors } from './word-vectors.ts';
+
+/** Semantic search settings, frozen. */
+export const SEMANTIC_SETTINGS = Object.freeze({
+  /** Version of the serialised paragraph vectors; bump when embedding changes. */
+  format: 1,
+  /** Paragraphs the brute-force pass hands to the word-by-word re-scoring. */
+  candidates: 40,
+  /**
+   * Least word alignment (the weighted mean, over the topic's words, of each word's best cosine
+   * with a paragraph word) for a semantic match: near-synonyms score 0.7–0.9 ("protests" ≈
+   * "demonstrations" 0.91, "army" ≈ "military" 0.86), loosely related words 0.4–0.6 ("tariffs" ≈
+   * "sanctions" 0.56). Below it the paragraph is not about the topic.
+   */
+  alignmentFloor: 0.65,
+  /** Least whole-paragraph cosine for a semantic match (the topic must fit the paragraph as a whole too). */
+  cosineFloor: 0.2,
+  /** Least word cosine shown as a reason ("protests ≈ demonstrations"). */
+  reasonFloor: 0.6,
+});
+
+/** Why a paragraph matched by meaning: a topic word and the paragraph word closest to it. */
+export interface MeaningPair {
+  query: string;
+  text: string;
+}
+
+export interface SemanticMatch {
+  id: number;
+  /** 0..1: how well the paragraph covers the topic's meaning. */
+  score: number;
+  /** Topic words matched by a different paragraph word, most similar first. */
+  pairs: MeaningPair[];
+}
+
+/** The serialised form: base64 int8 rows and float32 scales, tagged with the vectors used. */
+export interface SerialisedParagraphVectors {
+  format: number;
+  vectorsId: string;
+  dimensions: number;
+  rows: string | ArrayBuffer;
+  scales: string | ArrayBuffer;
+}
+
+export class ParagraphVectors {
+  private readonly query: Float32Array;
+
+  private constructor(
+    private readonly vectors: WordVectors,
+    private readonly rows: Int8Array,
+    private readonly scales: Float32Array,
+  ) {
+    this.query = new Float32Array(vectors.dimensions);
+  }
+
+  /** Number of paragraphs. */
+  get size(): number {
+    return this.scales.length;
+  }
+
+  /** Embeds every text (linear in the total text length). */
+  static build(texts: readonly string[], vectors: WordVectors): ParagraphVectors {
+    const d = vectors.dimensions;
+    const rows = new Int8Array(texts.length * d);
+    const scales = new Float32Array(texts.length);
+    const v = new Float32Array(d);
+    texts.forEach((text, i) => {
+      scales[i] = vectors.embedRows(contentRows(vectors, text), v) ? quantiseRow(v, rows, i * d) : 0;
+    });
+    return new ParagraphVectors(vectors, rows, scales);
+  }
+
+  /** Restores `serialise()` output made with these same vectors for `size` paragraphs; null otherwise. */
+  static load(data: unknown, vectors: WordVectors, size: number): ParagraphVectors | null {
+    if (typeof data !== 'object' || data === null) return null;
+    const d = data as Partial<SerialisedParagraphVectors>;
+    if (d.format !== SEMANTIC_SETTINGS.format || d.vectorsId !== vectors.id || d.dimensions !== vectors.dimensions) return null;
+    const rows = toBytes(d.rows);
+    const scales = toBytes(d.scales);
+    if (!rows || !scales || rows.byteLength !== size * vectors.dimensions || scales.byteLength !== size * 4) return null;
+    return new ParagraphVectors(vectors, new Int8Array(rows), new Float32Array(scales));
+  }
+
+  serialise(): SerialisedParagraphVectors {
+    return {
+      format: SEMANTIC_SETTINGS.format,
+      vectorsId: this.vectors.id,
+      dimensions: this.vectors.dimensions,
+      rows: Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength).toString('base64'),
+      scales: Buffer.from(this.scales.buffer, this.scales.byteOffset, this.scales.byteLength).toString('base64'),
+    };
+  }
+
+  /**
+   * Paragraphs in [start, end) about the topic by meaning, best first, each at or above the
+   * floors; `textOf` gives a paragraph's text for the word-by-word re-scoring.
+   */
+  search(topic: string, range: { start: number; end: number }, textOf: (id: number) => string, limit: number): SemanticMatch[] {
+    const topicRows = contentRows(this.vectors, topic);
+    if (topicRows.length === 0 || !this.vectors.embedRows(topicRows, this.query)) return [];
+    const candidates = this.nearest(this.query, range, SEMANTIC_SETTINGS.candidates);
+    const matches: SemanticMatch[] = [];
+    for (const { id, cosine } of candidates) {
+      if (cosine < SEMANTIC_SETTINGS.cosineFloor) continue;
+      const aligned = this.align(topicRows, contentRows(this.vectors, textOf(id)));
+      if (aligned.score < SEMANTIC_SETTINGS.alignmentFloor) continue;
+      matches.push({ id, score: Math.min(1, 0.5 * aligned.score + 0.5 * Math.max(0, cosine)), pairs: aligned.pairs });
+    }
+    return matches.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
+  }
+
+  /** The `count` paragraphs in range whose embedding is closest to `q` (cosine), best first. */
+  private nearest(q: Float32Array, range: { start: number; end: number }, count: number): Array<{ id: number; cosine: number }> {
+    const d = this.vectors.dimensions;
+    const rows = this.rows;
+    const best: Array<{ id: number; cosine: number }> = [];
+    let worst = -Infinity;
+    for (let id = range.start; id < range.end; id++) {
+      const scale = this.scales[id]!;
+      if (scale === 0) continue;
+      let dot = 0;
+      for (let i = 0, at = id * d; i < d; i++, at++) dot += q[i]! * rows[at]!;
+      const cosine = dot * scale;
+      if (best.length < count) {
+        best.push({ id, cosine });
+        if (best.length === count) {
+          best.sort((a, b) => b.cosine - a.cosine);
+          worst = best[count - 1]!.cosine;
+        }
+      } else if (cosine > worst) {
+        // Insert in order, drop the last.
+        let at = count - 1;
+        while (at > 0 && best[at - 1]!.cosine < cosine) at--;
+        best.splice(at, 0, { id, cosine });
+        best.pop();
+        worst = best[count - 1]!.cosine;
+      }
+    }
+    return best.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
+  }
+
+  /** Weighted mean over topic words of each one's best cosine with a paragraph word, and the reasons. */
+  private align(topicRows: readonly number[], textRows: readonly number[]): { score: number; pairs: MeaningPair[] } {
+    const words = new Set(textRows);
+    let total = 0;
+    let weightSum = 0;
+    const pairs: Array<MeaningPair & { similarity: number }> = [];
+    for (const q of new Set(topicRows)) {
+      const weight = this.vectors.weightOf(q);
+      let best = 0;
+      let bestRow = -1;
+      if (words.has(q)) best = 1;
+      else {
+        for (const w of words) {
+          const s = this.vectors.similarity(q, w);
+          if (s > best) {
+            best = s;
+            bestRow = w;
+          }
+        }
+      }
+      total += weight * best;
+      weightSum += weight;
+      if (bestRow >= 0 && best >= SEMANTIC_SETTINGS.reasonFloor) pairs.push({ query: this.vectors.wordAt(q), text: this.vectors.wordAt(bestRow), similarity: best });
+    }
+    pairs.sort((a, b) => b.similarity - a.similarity);
+    return { score: weightSum > 0 ? total / weightSum : 0, pairs: pairs.map(({ query, text }) => ({ query, text })) };
+  }
+}
+
+/** Rows of the words of a text that carry meaning (search stop words and 1-letter words left out). */
+export function contentRows(vectors: WordVectors, text: string): number[] {
+  return vectors.rowsOf(text).filter((row) => {
+    const word = vectors.wordAt(row);
+    return word.length > 1 && !STOP_WORDS.has(word) && /\p{L}/u.test(word);
+  });
+}
+
+function toBytes(data: unknown): ArrayBuffer | null {
+  if (data instanceof ArrayBuffer) return data;
+  if (typeof data !== 'string') return null;
+  const bytes = Buffer.from(data, 'base64');
+  const out = new ArrayBuffer(bytes.length);
+  new Uint8Array(out).set(bytes);
+  return out;
+}
+

@@ -30,6 +30,35 @@ export interface NameHit {
   matched: string;
   /** 0..1, higher is better. */
   score: number;
+  /** The person or organisation across articles that this entity belongs to (made when the index is built). */
+  group?: NameGroup;
+}
+
+/** One entity of one article that belongs to a NameGroup. */
+export interface NameGroupMember {
+  article: string;
+  entityId: string;
+  /** How often the article mentions it. */
+  mentions: number;
+}
+
+/**
+ * One person or organisation across the corpus: the entities of every article with the same
+ * full name, or with a variant of it that fits no one else ("Putin" when the only Putin is
+ * Vladimir Putin). Computed once per index.
+ */
+export interface NameGroup {
+  /** Unique within one index. */
+  id: number;
+  /** The fullest name, as most often written ("Vladimir Putin"). */
+  name: string;
+  kind: 'person' | 'organisation';
+  /** Every member, most mentioned first (then corpus order). */
+  members: readonly NameGroupMember[];
+  /** Number of distinct articles among the members. */
+  articles: number;
+  /** Mentions of all members together. */
+  mentions: number;
 }
 
 export interface ArticleHit {
@@ -49,7 +78,11 @@ export interface SearchOptions {
 export interface SearchIndex {
   /** Paragraphs about a topic, best first. */
   paragraphs(query: string, options: SearchOptions): ParagraphHit[];
-  /** People and organisations by name or alias (typo-tolerant), best first; one hit per entity. */
+  /**
+   * People and organisations by name or alias (typo-tolerant), best first; one hit per entity.
+   * An empty query lists an article's entities, or (no article) the most mentioned people and
+   * organisations of the corpus, one hit per group.
+   */
   names(query: string, options: SearchOptions): NameHit[];
   /** Articles by headline (and id), best first. */
   articles(query: string, limit: number): ArticleHit[];

@@ -1,6 +1,8 @@
 import Fuse from 'fuse.js';
+import type { EntityKind } from '../model/analysis.ts';
 import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
 import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
+import { entityKey, groupNames, type GroupableEntity, type NameGroups } from './group-names.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameWords } from './index-words.ts';
 import { MAX_FUSE_PATTERN_CHARS, MAX_NAME_QUERY_CHARS, MAX_QUERY_CHARS, NAME_CANDIDATES, NAME_FUSE_OPTIONS, TERM_SCORING, expandNameWord } from './search-settings.ts';
@@ -11,6 +13,9 @@ interface NameOwner {
   article: string;
   entityId: string;
   name: string;
+  /** The entity's kind and how often its article mentions it (to group it with other articles'). */
+  kind: EntityKind;
+  mentions: number;
   /** The string is one of the entity's roles ("Russian President"), not a name or alias. */
   role: boolean;
 }
@@ -55,7 +60,7 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
   };
   for (const { article, analysis } of articles) {
     for (const entity of analysis.entities) {
-      const owner = (role: boolean): NameOwner => ({ article: article.id, entityId: entity.id, name: entity.name, role });
+      const owner = (role: boolean): NameOwner => ({ article: article.id, entityId: entity.id, name: entity.name, kind: entity.kind, mentions: entity.mentions.length, role });
       for (const text of [entity.name, ...entity.aliases]) add(text, owner(false));
       for (const role of entity.roles) add(role.text, owner(true));
     }
@@ -75,6 +80,8 @@ export function nameKey(text: string): string {
  */
 export class NameSearch {
   private readonly byArticle: ReadonlyMap<string, NameDoc[]>;
+  /** People and organisations across articles (see groupNames). */
+  private readonly groups: NameGroups;
   /** fuse.js indexes of small scopes (an article's names, or a small corpus's under ''), made on first use. */
   private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
 
@@ -83,14 +90,20 @@ export class NameSearch {
     private readonly terms: TermIndex,
   ) {
     const byArticle = new Map<string, NameDoc[]>();
+    const entities = new Map<string, GroupableEntity>();
     for (const doc of docs) {
       for (const owner of doc.owners) {
         const list = byArticle.get(owner.article) ?? [];
         if (list[list.length - 1] !== doc) list.push(doc);
         byArticle.set(owner.article, list);
+        const id = entityKey(owner.article, owner.entityId);
+        if (!entities.has(id)) {
+          entities.set(id, { article: owner.article, entityId: owner.entityId, name: owner.name, key: nameKey(owner.name), kind: owner.kind ?? 'person', mentions: owner.mentions ?? 0 });
+        }
       }
     }
     this.byArticle = byArticle;
+    this.groups = groupNames([...entities.values()]);
   }
 
   /** Indexes the name strings from scratch. */
@@ -111,8 +124,9 @@ export class NameSearch {
   }
 
   /**
-   * Entities whose name or alias matches `query`, one hit per entity per article, best first.
-   * An empty query with an article filter lists that article's entities (for autocomplete).
+   * Entities whose name or alias matches `query`, one hit per entity per article, best first,
+   * each with its group across articles. An empty query with an article filter lists that
+   * article's entities; without one, the most mentioned groups (for autocomplete).
    */
   search(query: string, options: SearchOptions): NameHit[] {
     const limit = clampLimit(options.limit);
@@ -121,7 +135,7 @@ export class NameSearch {
     const scope = article === undefined ? this.docs : (this.byArticle.get(article) ?? []);
     const key = nameKey(query).slice(0, MAX_NAME_QUERY_CHARS).trim();
     if (key === '') {
-      return article === undefined ? [] : collectHits(scope.map((doc) => ({ doc, score: EXACT_SCORE })), article, limit);
+      return article === undefined ? this.prominentHits(limit) : this.collectHits(scope.map((doc) => ({ doc, score: EXACT_SCORE })), article, limit);
     }
     const small = scope.length <= NAME_CANDIDATES;
     const candidates = small ? scope : this.findCandidates(key);
@@ -139,7 +153,43 @@ export class NameSearch {
     for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
       if (!tiered.has(result.item)) scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
     }
-    return collectHits(scored, article, limit);
+    return this.collectHits(scored, article, limit);
+  }
+
+  /** One hit per group, most mentioned first: the group's most mentioned entity. */
+  private prominentHits(limit: number): NameHit[] {
+    return this.groups.prominent.slice(0, limit).map((group) => {
+      const top = group.members[0]!;
+      return { article: top.article, entityId: top.entityId, name: group.name, matched: group.name, score: EXACT_SCORE, group };
+    });
+  }
+
+  /** Expands strings to their entities, keeps each entity's best string, sorts and cuts. */
+  private collectHits(scored: Array<{ doc: NameDoc; score: number }>, article: string | undefined, limit: number): NameHit[] {
+    const best = new Map<string, NameHit & { order: number }>();
+    for (const { doc, score } of scored) {
+      for (const owner of doc.owners) {
+        if (article !== undefined && owner.article !== article) continue;
+        const id = entityKey(owner.article, owner.entityId);
+        const ownScore = roundScore(owner.role ? score * ROLE_FACTOR : score);
+        const current = best.get(id);
+        if (current && current.score >= ownScore) continue;
+        const group = this.groups.byEntity.get(id);
+        best.set(id, {
+          article: owner.article,
+          entityId: owner.entityId,
+          name: owner.name,
+          matched: doc.text,
+          score: ownScore,
+          ...(group ? { group } : {}),
+          order: current?.order ?? best.size,
+        });
+      }
+    }
+    return [...best.values()]
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .slice(0, limit)
+      .map(({ order: _order, ...hit }) => hit);
   }
 
   private scopeFuse(scopeId: string, scope: readonly NameDoc[]): Fuse<NameDoc> {
@@ -154,31 +204,4 @@ export class NameSearch {
   private findCandidates(key: string): NameDoc[] {
     return this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, NAME_CANDIDATES).map((m) => this.docs[m.id]!);
   }
-}
-
-
-/** Expands strings to their entities, keeps each entity's best string, sorts and cuts. */
-function collectHits(scored: Array<{ doc: NameDoc; score: number }>, article: string | undefined, limit: number): NameHit[] {
-  const best = new Map<string, NameHit & { order: number }>();
-  for (const { doc, score } of scored) {
-    for (const owner of doc.owners) {
-      if (article !== undefined && owner.article !== article) continue;
-      const id = `${owner.article}\u0000${owner.entityId}`;
-      const ownScore = roundScore(owner.role ? score * ROLE_FACTOR : score);
-      const current = best.get(id);
-      if (current && current.score >= ownScore) continue;
-      best.set(id, {
-        article: owner.article,
-        entityId: owner.entityId,
-        name: owner.name,
-        matched: doc.text,
-        score: ownScore,
-        order: current?.order ?? best.size,
-      });
-    }
-  }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, limit)
-    .map(({ order: _order, ...hit }) => hit);
 }

@@ -18,7 +18,7 @@ function clip(text: string): string {
 
 /**
  * Suggestions for an option as a member types: articles by headline, or people/organisations
- * by name (fuzzy, prefix first). At most 25 choices of at most 100 characters; never throws.
+ * by name (fuzzy, prefix first), each person once. At most 25 choices of at most 100 characters; never throws.
  */
 export function completeOption(corpus: Corpus, kind: 'article' | 'name', partial: string, context: { article?: string } = {}): Choice[] {
   const query = normaliseUserText(partial).slice(0, MAX_CHOICE_LENGTH);
@@ -29,8 +29,18 @@ export function completeOption(corpus: Corpus, kind: 'article' | 'name', partial
     });
   }
   const article = context.article && corpus.byId.has(context.article) ? context.article : undefined;
-  const names = query === ''
-    ? prominentNames(corpus, article, MAX_CHOICES)
-    : corpus.search.names(query, { article, limit: MAX_CHOICES * 2 }).map((h) => h.name);
-  return [...new Set(names)].slice(0, MAX_CHOICES).map((n) => ({ name: clip(n), value: clip(n) }));
+  if (query === '') return prominentNames(corpus, article, MAX_CHOICES).map((n) => ({ name: clip(n), value: clip(n) }));
+  // Each person once: hits of the same group (one per article, or "Putin" beside "Vladimir Putin") are one choice,
+  // named as the corpus names them, or as the article does when one is chosen.
+  const groups = new Set<number>();
+  const names = new Set<string>();
+  for (const hit of corpus.search.names(query, { article, limit: MAX_CHOICES * 2 })) {
+    if (hit.group) {
+      if (groups.has(hit.group.id)) continue;
+      groups.add(hit.group.id);
+    }
+    names.add(article === undefined ? (hit.group?.name ?? hit.name) : hit.name);
+    if (names.size >= MAX_CHOICES) break;
+  }
+  return [...names].map((n) => ({ name: clip(n), value: clip(n) }));
 }

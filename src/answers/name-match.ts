@@ -4,6 +4,9 @@ import type { AnalysedArticle, Corpus, NameHit } from '../model/corpus.ts';
 /** Lowest name-search score accepted as the person or organisation a member meant. */
 export const NAME_MATCH_MIN_SCORE = 0.55;
 
+/** Scores from here up are exact, prefix or word-prefix matches (search/match-tier.ts); below, fuzzy guesses. */
+export const NAME_TIER_MIN_SCORE = 0.8;
+
 export interface MatchedEntity {
   hit: NameHit;
   article: AnalysedArticle;
@@ -20,15 +23,25 @@ export function matchEntities(corpus: Corpus, query: string, article: string | u
     const entity = owner?.analysis.entities.find((e) => e.id === hit.entityId);
     if (!owner || !entity) continue;
     if (hit.score >= NAME_MATCH_MIN_SCORE) matches.push({ hit, article: owner, entity });
-    else if (!near.includes(entity.name)) near.push(entity.name);
+    else {
+      const name = article === undefined ? (hit.group?.name ?? entity.name) : entity.name;
+      if (!near.includes(name)) near.push(name);
+    }
   }
   return { matches: matches.slice(0, limit), near: near.slice(0, 3) };
 }
 
-/** The most-mentioned names, to suggest when a query matched nothing. */
+/**
+ * The most-mentioned names, to suggest when a query matched nothing: an article's own entities,
+ * or (no article) the people and organisations of the corpus, each once, as the index ranked them.
+ */
 export function prominentNames(corpus: Corpus, article: string | undefined, limit: number): string[] {
-  const pool = article ? corpus.articles.filter((a) => a.article.id === article) : corpus.articles;
+  if (article === undefined) {
+    const names = corpus.search.names('', { limit }).map((h) => h.group?.name ?? h.name);
+    return [...new Set(names)].slice(0, limit);
+  }
+  const owner = corpus.byId.get(article);
   const counts = new Map<string, number>();
-  for (const a of pool) for (const e of a.analysis.entities) counts.set(e.name, (counts.get(e.name) ?? 0) + e.mentions.length);
+  for (const e of owner?.analysis.entities ?? []) counts.set(e.name, (counts.get(e.name) ?? 0) + e.mentions.length);
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, limit).map(([n]) => n);
 }

@@ -2,6 +2,7 @@ import type { QuoteAnswer, QuoteItem } from '../model/answer.ts';
 import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import { uniqueCitations } from './article-ref.ts';
+import { speakerEntityKeys } from './gather-person.ts';
 import { matchEntities } from './name-match.ts';
 import { findQuotesContaining, quoteCatalogue } from './quote-catalogue.ts';
 import { resolveArticle } from './resolve-article.ts';
@@ -39,15 +40,16 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
     const { matches, near } = matchEntities(corpus, speaker, articleId, 10);
     const words = speaker.toLowerCase().split(' ');
     const picked = new Set<number>();
-    for (const m of matches) {
-      for (const i of catalogue.bySpeaker.get(`${m.article.article.id}\u0000${m.entity.id}`) ?? []) if (inScope(i)) picked.add(i);
+    // The person across articles (same name, or an unambiguous variant), as the name index grouped them.
+    for (const key of speakerEntityKeys(corpus, matches, articleId)) {
+      for (const i of catalogue.bySpeaker.get(key) ?? []) if (inScope(i)) picked.add(i);
     }
     for (const { index, speaker: name } of catalogue.namedOnly) {
       if (inScope(index) && words.every((w) => name.includes(w))) picked.add(index);
     }
     if (picked.size === 0) {
       const quoted = resolved ? quotedSpeakers(resolved) : [...catalogue.topSpeakers];
-      const matched = matches[0]?.entity.name;
+      const matched = articleId === undefined ? (matches[0]?.hit.group?.name ?? matches[0]?.entity.name) : matches[0]?.entity.name;
       return matched
         ? userError('not-found', `${matched} is mentioned but not quoted directly${resolved ? ' in that article' : ''}.`, quoted)
         : userError('not-found', `Nobody called "${speaker.slice(0, 100)}" is quoted${resolved ? ' in that article' : ''}.`, near.length > 0 ? near : quoted);

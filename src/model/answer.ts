@@ -35,15 +35,37 @@ export interface QuoteAnswer {
   citations: Citation[];
 }
 
+/**
+ * What /who found: `person` / `organisation` = an entity the analysis recognised; `mention` =
+ * the words occur in the text, but Pilcrow does not know who or what they name (no roles,
+ * aliases or quotes then; `mentions` are the paragraphs where the words occur).
+ */
+export type WhoKind = 'person' | 'organisation' | 'mention';
+
+/** One article's part of a /who answer. */
+export interface WhoArticle {
+  article: ArticleRef;
+  /** The roles this article gives (as written). */
+  roles: string[];
+  mentions: Citation[];
+}
+
 export interface WhoAnswer {
   command: 'who';
+  /** The fullest name; for a `mention`, the words as the text writes them. */
   name: string;
-  kind: 'person' | 'organisation';
+  kind: WhoKind;
+  /** The article asked about, else the one that mentions them most (the first of `articles`). */
   article: ArticleRef;
+  /** Roles, aliases, mentions and quotes of every article gathered (`articles`), the main article's first. */
   roles: string[];
   aliases: string[];
   mentions: Citation[];
   quotes: QuoteItem[];
+  /** Each article gathered, the main one first, then by mentions. */
+  articles: WhoArticle[];
+  /** Articles that also name them but were not gathered (the answer is capped); 0 when none. */
+  moreArticles: number;
   citations: Citation[];
 }
 

@@ -1,4 +1,4 @@
-import type { Answer, ArticleRef, Citation, QuoteItem } from '../model/answer.ts';
+import type { Answer, ArticleRef, Citation, QuoteItem, WhoAnswer } from '../model/answer.ts';
 import type { UserError } from '../model/user-error.ts';
 import { describeMeaning } from './meaning-note.ts';
 
@@ -53,14 +53,8 @@ export function renderAnswerText(answer: Answer): string {
       const n = answer.quotes.length;
       return [`${n} quote${n === 1 ? '' : 's'}${by ? ` ${by}` : ''}`, '', ...answer.quotes.map((q) => quoteLines(q, many))].join('\n');
     }
-    case 'who': {
-      const lines = [`${answer.name} (${answer.kind})`, `In: ${answer.article.title}`, ''];
-      lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : '  Role: not stated in the article');
-      if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
-      lines.push(wrap(`Mentioned in: ${answer.mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ')}`, '  '));
-      if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, false)));
-      return lines.join('\n');
-    }
+    case 'who':
+      return whoText(answer);
     case 'related': {
       const lines = [`Related to “${answer.topic}”`, ''];
       for (const r of answer.results) {
@@ -71,6 +65,37 @@ export function renderAnswerText(answer: Answer): string {
       return lines.join('\n');
     }
   }
+}
+
+/** What the terminal says a mention-only answer is: words found, nothing known about them. */
+export const MENTION_NOTE = 'found in the text, but Pilcrow does not know who or what this is';
+
+/** A /who profile: one article as before; across articles, each article's paragraphs and roles. */
+function whoText(answer: WhoAnswer): string {
+  const paragraphs = (mentions: readonly Citation[]) => mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ');
+  const many = answer.articles.length > 1;
+  if (answer.kind === 'mention') {
+    const lines = [`“${answer.name}” — ${MENTION_NOTE}`, many ? `In ${answer.articles.length} articles:` : `In: ${answer.article.title}`, ''];
+    if (many) for (const a of answer.articles) lines.push(wrap(`• ${a.article.title} [${a.article.id}]: ${paragraphs(a.mentions)}`, '      ', '  '));
+    else lines.push(wrap(`Found in: ${paragraphs(answer.mentions)}`, '  '));
+    if (answer.moreArticles > 0) lines.push(`  … and ${answer.moreArticles} more article${answer.moreArticles === 1 ? '' : 's'}`);
+    return lines.join('\n');
+  }
+  const lines = [`${answer.name} (${answer.kind})`, many ? `In ${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}` : `In: ${answer.article.title}`, ''];
+  lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : `  Role: not stated in the article${many ? 's' : ''}`);
+  if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
+  if (many) {
+    lines.push('  Mentioned in:');
+    for (const a of answer.articles) {
+      const roles = a.roles.length > 0 ? ` (${a.roles.join('; ')})` : '';
+      lines.push(wrap(`• ${a.article.title} [${a.article.id}]${roles}: ${paragraphs(a.mentions)}`, '      ', '    '));
+    }
+    if (answer.moreArticles > 0) lines.push(`    … and ${answer.moreArticles} more article${answer.moreArticles === 1 ? '' : 's'}`);
+  } else {
+    lines.push(wrap(`Mentioned in: ${paragraphs(answer.mentions)}`, '  '));
+  }
+  if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, many)));
+  return lines.join('\n');
 }
 
 /** A user error as one or two lines for the terminal. */

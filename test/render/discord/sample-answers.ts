@@ -34,7 +34,10 @@ export function whoOf(size: { roles: number; aliases: number; mentions: number; 
     command: 'who', name: 'Sergei Lavrov', kind: 'person', article: REF,
     roles: Array.from({ length: size.roles }, (_, i) => `${text} role ${i}`),
     aliases: Array.from({ length: size.aliases }, (_, i) => `${text} alias ${i}`),
-    mentions, quotes, citations: [...mentions, ...quotes.map(({ article, paragraph }) => ({ article, paragraph }))],
+    mentions, quotes,
+    articles: [{ article: REF, roles: Array.from({ length: size.roles }, (_, i) => `${text} role ${i}`), mentions }],
+    moreArticles: 0,
+    citations: [...mentions, ...quotes.map(({ article, paragraph }) => ({ article, paragraph }))],
   };
 }
 

@@ -49,6 +49,12 @@ const ROMAN = /^[IVXLCDM]+$/;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’\-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
 /** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
 const BRAND_ENDINGS: ReadonlySet<string> = new Set(['news', 'media', 'bank', 'soft', 'corp', 'tech', 'press', 'group', 'net', 'book', 'pedia', 'leaks', 'force', 'com']);
+/** What follows a name without being one: "Jr.", "III". */
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV|Esq)\.?$/u;
+/** Titles that are part of how their holder is named ("Pope Francis", "Empress Jingū"). */
+const STYLE_TITLES: ReadonlySet<string> = new Set(['pope', 'king', 'queen', 'emperor', 'empress', 'tsar', 'czar', 'tsarina', 'tsarevna', 'prince', 'princess', 'sultan', 'marquis', 'duke', 'duchess', 'earl', 'saint', 'st', 'sheikh', 'lord', 'lady', 'sir', 'dame']);
+const PLAYED_AS = /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
+const LIST_GAP = /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u;
 const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
 const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
@@ -146,14 +152,28 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
   }
   for (let k = from; k < candidates.length; k++) {
     const c = candidates[k]!;
-    if (c.kind !== null || c.place || c.chunk.tokens.length !== 1 || !isUnknownName(c.name)) continue;
-    const listedWith = (other: Candidate | undefined, gap: string): boolean => other !== undefined && other.kind === 'person' && /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u.test(gap);
-    const prev = candidates[k - 1];
-    const next = candidates[k + 1];
-    if ((k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) || (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))) {
-      candidates[k] = { ...c, kind: 'person' };
+    if (c.kind === null && !c.place && c.chunk.tokens.length === 1 && isUnknownName(c.name)) {
+      const prev = candidates[k - 1];
+      const next = candidates[k + 1];
+      const listedWith = (other: Candidate | undefined, gap: string): boolean => other !== undefined && other.kind === 'person' && LIST_GAP.test(gap);
+      if ((k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) || (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))) {
+        candidates[k] = { ...c, kind: 'person' };
+      }
     }
   }
+  // "writers Mark Twain, Robert Louis Stevenson and Neil Gaiman": a plural role before a list is each one's role.
+  for (let k = from + 1; k < candidates.length; k++) {
+    const prev = candidates[k - 1]!;
+    const c = candidates[k]!;
+    if (c.kind !== 'person' || c.role !== null || prev.kind !== 'person' || prev.role === null || !/s$/u.test(prev.role)) continue;
+    if (!LIST_GAP.test(text.slice(prev.chunk.end, c.chunk.start))) continue;
+    candidates[k] = { ...c, role: prev.role };
+  }
+}
+
+/** A known given name or a name the lexicon does not know. */
+function isNameWord(word: string): boolean {
+  return FIRST_NAMES.has(word.toLowerCase()) || isKnownLastName(word) || isUnknownName(word);
 }
 
 /**
@@ -247,6 +267,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
       }
     }
   }
+  // "Hilary of Poitiers", "Peter the Great": a given name and where or what its bearer was.
+  if (t === 0 && tokens.length === 3 && (lower[1] === 'of' || lower[1] === 'the') && isNameWord(tokens[0]!) && !ORG_HEADS.has(lower[2]!) && !isCommonWord(tokens[0]!)) {
+    return { ...base, name: whole, text: text.slice(start, chunk.end), kind: 'person' };
+  }
   let nameTokens = tokens.slice(t);
   // Letters after a name are not part of it: "Daniel Bernoulli FRS".
   if (nameTokens.length >= 3 && ACRONYM.test(nameTokens.at(-1)!) && !INITIAL.test(nameTokens.at(-1)!)) nameTokens = nameTokens.slice(0, -1);
@@ -260,7 +284,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, nameEnd) : name;
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
   const titled = titleWords.some((w) => PERSON_TITLES.has(w) || ROLE_NOUNS.has(w));
-  if (titled && roleTokens.length > 0) return { ...person, role: roleTokens.join(' ') };
+  if (titled && roleTokens.length > 0) {
+    const styled = roleTokens.length === 1 && STYLE_TITLES.has(roleTokens[0]!.toLowerCase());
+    return { ...person, role: roleTokens.join(' '), ...(styled ? { text: text.slice(start, nameEnd) } : {}) };
+  }
   if (!titled && nameTokens.length === 1 && (COMMON_CAPITALISED.has(name.toLowerCase()) || isCommonWord(name))) return base;
   if (!titled && ACRONYM.test(name)) return base;
   // "Goldman Sachs analysts": a name that qualifies people is an organisation or place, not a person.
@@ -277,7 +304,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
   if (!determinedHere && nameWords.length >= 1 && nameWords.length < nameTokens.length && NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) && nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))) return person;
   const cued = nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w));
-  if (!determinedHere && nameWords.length >= 2 && nameWords.every((w) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && !COMMON_CAPITALISED.has(w.toLowerCase())))
+  if (!determinedHere && nameWords.length >= 2 && nameWords.every((w, k) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && (k === 0 && !chunk.initial || !COMMON_CAPITALISED.has(w.toLowerCase()))))
     && (cued || !isCommonWord(nameWords.at(-1)!))) return person;
   // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
@@ -291,13 +318,15 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
   // One name alone: a name the lexicon knows ("Einstein", "Virgil"), or an unknown one acting
   // ("Okafor scored twice before Lindqvist pulled one back") or credited ("by Cruse and Croft").
-  if (nameTokens.length === 1 && !determined) {
+  if (nameTokens.length === 1 && !determined && !NAME_SUFFIX.test(name)) {
     const known = FIRST_NAMES.has(name.toLowerCase()) || isKnownLastName(name);
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
     const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
     if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;
     const lead = text.slice(Math.max(0, start - 12), start);
     if (isUnknownName(name) && ((acts && !PLACE_PREPOSITION.test(lead)) || /\bby\s+$/u.test(lead))) return person;
+    // A part someone plays: "starred as Ruby", "cast as Ozymandias".
+    if ((known || isUnknownName(name)) && PLAYED_AS.test(text.slice(Math.max(0, start - 40), start))) return person;
   }
   return { ...base, name, start: nameStart, text: name };
 }
@@ -330,7 +359,8 @@ function findOrgNounAfter(after: string): { noun: string; adjacent: boolean } | 
 }
 
 /** Merges candidates into entity drafts: full names first, then surnames, acronyms and aliases. */
-function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
+function buildDrafts(found: Candidate[]): Map<string, Draft> {
+  let candidates = found;
   const drafts = new Map<string, Draft>();
   const byAlias = new Map<string, Draft>();
   const suppressed = new Set<string>();
@@ -344,10 +374,18 @@ function buildDrafts(candidates: Candidate[]): Map<string, Draft> {
     }
     return draft;
   };
+  // A full personal name in brackets after something that is not a named entity is a person of
+  // its own, not an alias: "his brother Dean (Jensen Ackles)" (a character and its actor).
+  candidates = candidates.map((c, k) => {
+    const owner = candidates[k - 1];
+    const ownerNamed = owner !== undefined && (owner.kind === 'organisation' || (owner.kind === 'person' && owner.name.includes(' ')));
+    return c.isAlias && !ownerNamed && c.kind === 'person' && c.name.includes(' ') ? { ...c, isAlias: false } : c;
+  });
   // Pass 1: entities named in full (people with two or more name words, organisations);
   // parenthesised aliases and initials ("UN" for "United Nations") point at them.
   for (const c of candidates) {
     if (c.isAlias || c.alias === null) continue;
+    if (c.alias.start === candidates.find((d) => d.chunk === c.alias && !d.isAlias)?.chunk.start) continue;
     if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) byAlias.set(c.alias.text.toLowerCase(), ensure(c.name, c.kind));
     else suppressed.add(c.alias.text.toLowerCase()); // "… Telescope (FAST)": the alias of a thing
   }

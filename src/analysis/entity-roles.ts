@@ -4,7 +4,7 @@
  * an appositive before it ("his Belarusian counterpart, Vladimir Makei") or after it ("Eric
  * Haddox, a civil engineer who…").
  */
-import { COMMON_CAPITALISED, COMMON_VERBS, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
+import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
 /** Words that end a role phrase read backwards from a name. */
@@ -16,11 +16,24 @@ const ROLE_OF_ORG = /((?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{L}[\p{L}-]*)\s+(?:of|at|for
 /** A role stated without an article after a name: "Jane Roe, ACU associate professor of history, said". */
 const BARE_APPOSITIVE_AFTER = /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+(?:who|which|said|says|told|and)\b|\s*$)/u;
 /** A biography's role: "Jared Padalecki (born July 19, 1982) is an American actor", "X was a Danish linguist". */
-const COPULA_ROLE_AFTER = /^(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
+const COPULA_ROLE_AFTER = /^(?:\s+of\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
 
 /** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */
 export function hasRoleNoun(phrase: string): boolean {
   return phrase.toLowerCase().split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))));
+}
+
+/**
+ * Whether one word names a role: a role noun or title ("composer", "earl"), an occupation's
+ * agent noun ("philologist", "publisher"), a plural of one ("writers"), or a hyphenated role
+ * ("co-star", "editor-in-chief").
+ */
+export function isRoleWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[.,]$/u, '');
+  const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x) || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')));
+  if (single(w) || (w.endsWith('s') && single(w.slice(0, -1)))) return true;
+  const parts = w.split('-');
+  return parts.length > 1 && (single(parts[0]!) || single(parts.at(-1)!));
 }
 
 /**
@@ -31,7 +44,7 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
   const before = text.slice(Math.max(0, nameStart - 120), nameStart);
   // "CEO of the Harbour Trust Sam Lee": a role noun, "of"/"at" and an organisation's name.
   const ofOrg = ROLE_OF_ORG.exec(before);
-  if (ofOrg && ROLE_NOUNS.has(ofOrg[2]!.toLowerCase()) && (ofOrg.index === 0 || /[\s(]$/u.test(before.slice(0, ofOrg.index)))) return ofOrg[1]!.trim();
+  if (ofOrg && isRoleWord(ofOrg[2]!) && (ofOrg.index === 0 || /[\s(]$/u.test(before.slice(0, ofOrg.index)))) return ofOrg[1]!.trim();
   if (!/\s$/u.test(before) || /[,;:]\s*$/u.test(before)) return null;
   let rest = before;
   const words: string[] = [];
@@ -40,7 +53,13 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
     if (!m) break;
     const word = m[1]!;
     const lower = word.toLowerCase();
-    if (words.length === 0 && !ROLE_NOUNS.has(lower)) return null;
+    if (words.length === 0 && !isRoleWord(lower)) return null;
+    // "fellow actor and friend Tom Welling": roles joined by "and".
+    if (lower === 'and' && words.length > 0 && isRoleWord(WORD_BACK.exec(rest.slice(0, m.index))?.[1] ?? '')) {
+      words.unshift(word);
+      rest = rest.slice(0, m.index);
+      continue;
+    }
     if (ROLE_STOPS.has(lower) || (/^\p{Ll}/u.test(word) && /ed$/u.test(lower) && words.length > 0)) break;
     words.unshift(word);
     rest = rest.slice(0, m.index);
@@ -65,7 +84,7 @@ export function findAppositiveBefore(text: string, nameStart: number): string | 
   const det = DETERMINERS.exec(segment);
   if (!det) return null;
   const phrase = segment.slice(det.index).trim();
-  if (phrase.split(/\s+/).length > 12 || !hasRoleNoun(phrase)) return null;
+  if (phrase.split(/\s+/).length > 12 || !(hasRoleNoun(phrase) || phrase.split(/\s+/).some((w) => isRoleWord(w)))) return null;
   return phrase;
 }
 
@@ -85,7 +104,7 @@ export function findAppositiveAfter(text: string, nameEnd: number): string | nul
   const copula = COPULA_ROLE_AFTER.exec(after);
   if (copula) {
     const phrase = copula[1]!.trim();
-    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase)) return phrase;
+    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase) || phrase.split(/\s+/).some((w) => isRoleWord(w))) return phrase;
   }
   return null;
 }
@@ -97,9 +116,7 @@ export function findAppositiveAfter(text: string, nameEnd: number): string | nul
  */
 function roleHeadOf(phrase: string): boolean {
   const head = phrase.split(/\s+(?:of|at|for|in|to|with)\s+/u)[0]!.split(/\s+/);
-  const last = head.at(-1)!.toLowerCase();
-  if (/^\p{Lu}/u.test(head.at(-1)!) && head.length === 1 && !ROLE_NOUNS.has(last)) return false;
-  return ROLE_NOUNS.has(last) || (last.endsWith('s') && ROLE_NOUNS.has(last.slice(0, -1))) || (AGENT_NOUN.test(last) && !NOT_AGENTS.has(last.replace(/s$/u, '')));
+  return isRoleWord(head.at(-1)!);
 }
 
 /** Agent-noun endings of occupations not in ROLE_NOUNS ("seismologist", "historian", "researcher", "curator", "consultant"). */

@@ -108,6 +108,12 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
         j++;
         continue;
       }
+      // "Hilary of Poitiers", "Peter the Great": a lone name, "of" a place or "the" an epithet.
+      if (gap === ' ' && run.length === 1 && (next.text === 'of' || next.text === 'the') && isEpithetJoin(tokens, j, prev, paragraphText)) {
+        run.push(next, tokens[j + 1]!);
+        j += 2;
+        break;
+      }
       // Connectors: particles, "of (the)", "on the", "for (the)", "and".
       if (gap === ' ' && !isCapitalised(next.text)) {
         const joined = joinConnector(tokens, j, prev, paragraphText);
@@ -145,6 +151,21 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     i = j;
   }
   return chunks;
+}
+
+/**
+ * Whether tokens[j] ("of"/"the") joins a lone name to one capitalised word that ends the phrase:
+ * "Hilary of Poitiers", "Bonosus of Sardica", "Peter the Great" (a known given name before "the").
+ */
+function isEpithetJoin(tokens: Token[], j: number, prev: Token, text: string): boolean {
+  const after = tokens[j + 1];
+  const then = tokens[j + 2];
+  if (!after || text.slice(tokens[j]!.end, after.start) !== ' ' || !isCapitalised(after.text) || after.possessive && tokens[j]!.text === 'the') return false;
+  if (then && text.slice(after.end, then.start) === ' ' && isCapitalised(then.text)) return false;
+  const lower = prev.text.toLowerCase();
+  if (prev.possessive || ORG_HEADS.has(lower) || TITLE_WORDS.has(lower) || OF_HEADS.has(lower) || isCommonWord(lower) || CALENDAR_WORDS.has(lower)) return false;
+  if (tokens[j]!.text === 'the') return isKnownFirstName(lower) && isCommonWord(after.text);
+  return !ORG_HEADS.has(after.text.toLowerCase()) && !CALENDAR_WORDS.has(after.text.toLowerCase());
 }
 
 /** Returns the index after a connector sequence starting at tokens[j] that joins two name parts, or j. */

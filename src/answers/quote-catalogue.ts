@@ -1,13 +1,12 @@
 import type { Citation, QuoteItem } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
-import { toQuoteItem, uniqueCitations } from './article-ref.ts';
+import { toQuoteItem } from './article-ref.ts';
 
 /**
  * Every quote of a corpus as answers show it, with the lookups /quote needs, built once per
  * corpus (a corpus never changes; a rebuild makes a new one). With it, /quote costs what it
- * returns, not what the corpus holds: the bare question is the list itself, a speaker is a
- * map lookup, a topic the quotes of the paragraphs found plus one pass of indexOf over the
- * quotes' text.
+ * returns, not what the corpus holds: the bare question is the list itself, a speaker or a
+ * paragraph a scan of one article's quotes, a topic one indexOf pass over the quotes' text.
  */
 export interface QuoteCatalogue {
   /** The quotes in corpus order (articles in order, each article's quotes in order). */
@@ -17,9 +16,9 @@ export interface QuoteCatalogue {
   /** Where each article's quotes are in `items`: [start, end). */
   ranges: ReadonlyMap<string, readonly [number, number]>;
   /** Positions in `items` of the quotes of a speaker, by `article \0 entity id`. */
-  bySpeaker: ReadonlyMap<string, readonly number[]>;
+  bySpeaker: KeyedPositions;
   /** Positions in `items` of the quotes of a paragraph, by `article \0 paragraph`. */
-  byParagraph: ReadonlyMap<string, readonly number[]>;
+  byParagraph: KeyedPositions;
   /** Quotes whose speaker is named in words only (no entity), with that name lower-cased. */
   namedOnly: ReadonlyArray<{ index: number; speaker: string }>;
   /** Speakers with the most quotes, most first (suggestions when a speaker is not found). */
@@ -29,63 +28,120 @@ export interface QuoteCatalogue {
   starts: Int32Array;
 }
 
+/** Positions of quotes by a key of the form `article \0 value` (found within the article's range). */
+export interface KeyedPositions {
+  get(key: string): readonly number[] | undefined;
+}
+
 const SEPARATOR = '\u0001';
+/** Longest slice of a background build before it yields to the event loop, in ms. */
+const SLICE_MS = 4;
+
+interface Building {
+  step: Generator<void, QuoteCatalogue>;
+  done: Promise<void>;
+}
+
 const catalogues = new WeakMap<Corpus, QuoteCatalogue>();
+const building = new WeakMap<Corpus, Building>();
 
-/** The catalogue of a corpus, built on first use and kept as long as the corpus lives. */
+/** The catalogue of a corpus: built already (prepareQuoteCatalogue), finished now if under way, or built now. */
 export function quoteCatalogue(corpus: Corpus): QuoteCatalogue {
-  let catalogue = catalogues.get(corpus);
-  if (!catalogue) {
-    catalogue = buildQuoteCatalogue(corpus);
-    catalogues.set(corpus, catalogue);
-  }
-  return catalogue;
+  const ready = catalogues.get(corpus);
+  if (ready) return ready;
+  const step = building.get(corpus)?.step ?? buildSteps(corpus);
+  let next = step.next();
+  while (!next.done) next = step.next();
+  catalogues.set(corpus, next.value);
+  building.delete(corpus);
+  return next.value;
 }
 
-/** Builds the catalogue now (e.g. when a corpus is swapped in, so no member's command pays for it). */
-export function prepareQuoteCatalogue(corpus: Corpus): void {
-  quoteCatalogue(corpus);
+/**
+ * Builds the catalogue of a corpus in slices of a few ms, yielding to the event loop between
+ * them, so a corpus swapped in while serving never blocks it; a /quote arriving meanwhile
+ * finishes the rest at once. Resolves when the catalogue is ready.
+ */
+export function prepareQuoteCatalogue(corpus: Corpus): Promise<void> {
+  if (catalogues.has(corpus)) return Promise.resolve();
+  const under = building.get(corpus);
+  if (under) return under.done;
+  const step = buildSteps(corpus);
+  const done = new Promise<void>((resolve) => {
+    const slice = (): void => {
+      if (catalogues.has(corpus)) return resolve();
+      const until = performance.now() + SLICE_MS;
+      let next = step.next();
+      while (!next.done && performance.now() < until) next = step.next();
+      if (next.done) {
+        catalogues.set(corpus, next.value);
+        building.delete(corpus);
+        resolve();
+      } else {
+        setImmediate(slice);
+      }
+    };
+    setImmediate(slice);
+  });
+  building.set(corpus, { step, done });
+  return done;
 }
 
-function buildQuoteCatalogue(corpus: Corpus): QuoteCatalogue {
+/** The build, one article per step. */
+function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
   const items: QuoteItem[] = [];
+  const speakerIds: Array<string | null> = [];
   const ranges = new Map<string, readonly [number, number]>();
-  const bySpeaker = new Map<string, number[]>();
-  const byParagraph = new Map<string, number[]>();
+  const citations: Citation[] = [];
   const namedOnly: Array<{ index: number; speaker: string }> = [];
   const counts = new Map<string, number>();
+  const texts: string[] = [];
+  const starts: number[] = [];
+  let offset = 0;
   for (const { article, analysis } of corpus.articles) {
     const start = items.length;
     const entities = new Map(analysis.entities.map((e) => [e.id, e]));
+    const cited = new Set<number>();
     for (const quote of analysis.quotes) {
       const index = items.length;
       const entity = quote.speakerId ? entities.get(quote.speakerId) : undefined;
       items.push(toQuoteItem(article.id, quote, entity ? [entity] : []));
-      push(byParagraph, `${article.id}\u0000${quote.paragraph}`, index);
-      if (quote.speakerId) {
-        push(bySpeaker, `${article.id}\u0000${quote.speakerId}`, index);
-        if (entity) counts.set(entity.name, (counts.get(entity.name) ?? 0) + 1);
-      } else if (quote.speaker !== null) {
-        namedOnly.push({ index, speaker: quote.speaker.toLowerCase() });
+      speakerIds.push(quote.speakerId);
+      const text = quote.text.toLowerCase().replaceAll(SEPARATOR, ' ');
+      texts.push(text);
+      starts.push(offset);
+      offset += text.length + SEPARATOR.length;
+      if (!cited.has(quote.paragraph)) {
+        cited.add(quote.paragraph);
+        citations.push({ article: article.id, paragraph: quote.paragraph });
       }
+      if (entity) counts.set(entity.name, (counts.get(entity.name) ?? 0) + 1);
+      else if (!quote.speakerId && quote.speaker !== null) namedOnly.push({ index, speaker: quote.speaker.toLowerCase() });
     }
     ranges.set(article.id, [start, items.length]);
+    yield;
   }
-  const texts = items.map((q) => q.text.toLowerCase().replaceAll(SEPARATOR, ' '));
-  const starts = new Int32Array(items.length);
-  let offset = 0;
-  texts.forEach((t, i) => {
-    starts[i] = offset;
-    offset += t.length + SEPARATOR.length;
-  });
-  const topSpeakers = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name);
-  return { items, citations: uniqueCitations(items), ranges, bySpeaker, byParagraph, namedOnly, topSpeakers, text: texts.join(SEPARATOR), starts };
-}
-
-function push(map: Map<string, number[]>, key: string, index: number): void {
-  const list = map.get(key);
-  if (list) list.push(index);
-  else map.set(key, [index]);
+  /** Positions in an article's range whose quote satisfies `test`. */
+  const within = (key: string, test: (i: number, value: string) => boolean): readonly number[] | undefined => {
+    const cut = key.indexOf('\u0000');
+    const range = cut < 0 ? undefined : ranges.get(key.slice(0, cut));
+    if (!range) return undefined;
+    const value = key.slice(cut + 1);
+    const found: number[] = [];
+    for (let i = range[0]; i < range[1]; i++) if (test(i, value)) found.push(i);
+    return found.length > 0 ? found : undefined;
+  };
+  return {
+    items,
+    citations,
+    ranges,
+    bySpeaker: { get: (key) => within(key, (i, id) => speakerIds[i] === id) },
+    byParagraph: { get: (key) => within(key, (i, n) => String(items[i]!.paragraph) === n) },
+    namedOnly,
+    topSpeakers: [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name),
+    text: texts.join(SEPARATOR),
+    starts: Int32Array.from(starts),
+  };
 }
 
 /** Positions of the quotes whose (lower-cased) text contains `phrase`, in order; one indexOf pass over all quotes' text. */

@@ -3,6 +3,7 @@ import type { Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import { COMMANDS, findCommandSpec } from './command-spec.ts';
 import { quote } from './quote.ts';
+import { prepareQuoteCatalogue } from './quote-catalogue.ts';
 import { related } from './related.ts';
 import { summarize } from './summarize.ts';
 import { who } from './who.ts';
@@ -58,4 +59,12 @@ export function runCommand(corpus: Corpus, name: string, options: CommandOptions
     case 'related':
       return related(corpus, { topic: str('topic') ?? '', article: str('article') });
   }
+}
+
+/**
+ * Builds what answers look up per corpus (the quote catalogue) in the background, in slices,
+ * so no member's command pays for it; call it when a corpus is loaded or swapped in.
+ */
+export function prepareAnswers(corpus: Corpus): Promise<void> {
+  return prepareQuoteCatalogue(corpus);
 }

@@ -1,6 +1,5 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { findCommandSpec } from '../answers/command-spec.ts';
-import type { Corpus } from '../model/corpus.ts';
 import { isUserError, userError } from '../model/user-error.ts';
 import { DISCORD_LIMITS } from '../render/discord/discord-limits.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
@@ -18,18 +17,6 @@ export function readCommandOptions(interaction: ChatInputCommandInteraction | Au
     if (value !== null && value !== undefined) options[option.name] = value;
   }
   return options;
-}
-
-const paragraphCounts = new WeakMap<Corpus, number>();
-
-/** How many paragraphs a corpus has (counted once per corpus). */
-function paragraphCount(corpus: Corpus): number {
-  let n = paragraphCounts.get(corpus);
-  if (n === undefined) {
-    n = corpus.articles.reduce((sum, a) => sum + a.article.paragraphs.length, 0);
-    paragraphCounts.set(corpus, n);
-  }
-  return n;
 }
 
 /** The reply for a cooldown still running. */
@@ -52,8 +39,7 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
   let outcome: Outcome = 'answered';
   const ageMs = Number.isFinite(interaction.createdTimestamp) ? ctx.clock() - interaction.createdTimestamp : undefined;
   const corpus = ctx.corpus();
-  const deferFirst = paragraphCount(corpus) >= ctx.settings.deferFirstFromParagraphs;
-  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share, ageMs, deferFirst }, () => {
+  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share, ageMs }, () => {
     const result = ctx.run(corpus, name, options);
     if (isUserError(result)) {
       outcome = 'user-error';

@@ -21,10 +21,12 @@ export interface BotSettings {
   commandCooldowns: Readonly<Record<string, number>>;
   /** Per-member cooldown in seconds of posting an answer to a channel. */
   postCooldown: number;
-  /** Defer the reply when the answer is not ready after this many ms. */
+  /**
+   * Defer the reply when the answer is not ready after this many ms, or before the work when
+   * the interaction is already this old on arrival (a busy process). Answers cost what their
+   * page costs, so a prompt interaction is answered directly.
+   */
   deferAfterMs: number;
-  /** Defer before answering at all when the corpus has at least this many paragraphs (answers may take long). */
-  deferFirstFromParagraphs: number;
 }
 
 /** Defaults of BotSettings. */
@@ -32,7 +34,6 @@ export const BOT_DEFAULTS: BotSettings = Object.freeze({
   commandCooldowns: Object.freeze({ related: 3, quote: 2 }),
   postCooldown: 30,
   deferAfterMs: 1500,
-  deferFirstFromParagraphs: 50_000,
 });
 
 /** Everything a handler needs; I/O (clock, logger, corpus) is passed in. */

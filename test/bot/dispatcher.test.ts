@@ -17,11 +17,11 @@ import { fakeInteraction } from './fake-interaction.ts';
 const commands = await loadCommands();
 
 /** A dispatcher over the real command modules with a hand-made answer function, a settable clock and a captured log. */
-function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS> } = {}) {
+function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS>; corpus?: Corpus } = {}) {
   const lines: any[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write(chunk, _e, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
   let now = 1_000_000;
-  const corpus = { articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+  const corpus = options.corpus ?? ({ articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus);
   const all = new Map(commands);
   for (const [name, module] of Object.entries(options.extra ?? {})) all.set(name, module);
   const dispatch = createDispatcher({
@@ -187,16 +187,16 @@ describe('respondInTime', () => {
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
 
-  it('GIVEN a corpus large enough that answers may take long THEN the command is deferred before the (synchronous) work', async () => {
+  it('GIVEN an interaction already older than deferAfterMs when the dispatcher gets it THEN it is deferred before the (synchronous) work', async () => {
     const order: string[] = [];
-    const { dispatch } = setup({
-      settings: { deferFirstFromParagraphs: 0 },
+    const { dispatch, advance } = setup({
       run: () => {
         order.push('work');
         return summaryOf(3);
       },
     });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    (interaction as { createdTimestamp: number }).createdTimestamp = advance(0) - 2000;
     const original = interaction.deferReply;
     interaction.deferReply = async (body: unknown) => {
       order.push('defer');
@@ -205,6 +205,27 @@ describe('respondInTime', () => {
     await dispatch(interaction);
     expect(order).toEqual(['defer', 'work']);
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+  });
+
+  it('GIVEN a prompt interaction on a corpus of 100,000 paragraphs THEN the answer is a plain reply, not deferred (answers cost their page)', async () => {
+    const paragraphs = Array.from({ length: 100_000 }, (_, i) => ({ n: i + 1, text: 'x' }));
+    const corpus = { articles: [{ article: { id: 'big', paragraphs }, analysis: {} }], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+    const { dispatch, advance } = setup({ run: () => summaryOf(3), corpus });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
+    (interaction as { createdTimestamp: number }).createdTimestamp = advance(0) - 50;
+    await dispatch(interaction);
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+  });
+
+  it.each([1, 2345, 3999])('GIVEN the page button for page %i of a 20,000-quote answer THEN the message is updated to that page, its own five quotes', async (page) => {
+    const { dispatch } = setup({ run: () => quotesOf(20_000) });
+    const press = fakeInteraction({ kind: 'button', customId: `pg|quote|${page}|Sergei Lavrov` });
+    await dispatch(press.interaction);
+    expect(press.calls[0]!.method).toBe('update');
+    const embed = press.calls[0]!.body.embeds[0];
+    expect(embed.footer.text).toContain(`Page ${page + 1} of 4000`);
+    const numbers = [...embed.description.matchAll(/proposal (\d+)/g)].map((m: RegExpMatchArray) => Number(m[1]));
+    expect(numbers).toEqual([1, 2, 3, 4, 5].map((k) => page * 5 + k));
   });
 
   it('GIVEN an answer ready at once THEN it is a plain reply', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { renderAnswerText, renderErrorText } from '../../src/render/terminal.ts';
-import { fullCorpus, seedCorpus } from '../support/corpus.ts';
+import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
+import { corpusOf, fullCorpus, seedCorpus } from '../support/corpus.ts';
 
 const seed = seedCorpus();
 const full = fullCorpus();
@@ -38,5 +39,21 @@ describe('renderAnswerText', () => {
 
   it('GIVEN a user error with suggestions THEN it offers them', () => {
     expect(text(seed, 'who', { name: 'Napoleon' })).toMatch(/Did you mean: .+\?/);
+  });
+
+  it('GIVEN /who of a person in two articles THEN each article is listed with its paragraphs and quotes name their article', () => {
+    const corpus = corpusOf([
+      articleFromParagraphs('rail-budget', ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'], { title: 'Rail budget cuts regional lines' }),
+      articleFromParagraphs('radio-interview', ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'], { title: 'Minister speaks on the radio' }),
+    ]);
+    const out = text(corpus, 'who', { name: 'Okonkwo' });
+    expect(out).toMatch(/^Maria Okonkwo \(person\)\nIn 2 articles/);
+    expect(out).toMatch(/• Rail budget cuts regional lines \[rail-budget\]: ¶\u00a01, ¶\u00a02/);
+    expect(out).toMatch(/\(radio-interview\u00a0¶\u00a02\)/);
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(96 + 20);
+  });
+
+  it('GIVEN /who of words that are no known name THEN the terminal says they were found, not who they are', () => {
+    expect(text(seed, 'who', { name: 'Volyn' })).toMatch(/^“Volyn” — found in the text, but Pilcrow does not know who or what this is\nIn: .+\n\n  Found in: ¶\u00a05$/);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
-import { findAppositiveAfter, findAppositiveBefore, findRoleBefore } from './entity-roles.ts';
+import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
 import { isCommonWord, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
 import { findVariantOwner } from './name-variants.ts';
@@ -28,6 +28,8 @@ interface Candidate {
   start: number;
   kind: EntityKind | null;
   role: string | null;
+  /** A second role stated in the same place: "Attorney Robert Sarvis, the Libertarian Party's nominee …". */
+  moreRole?: string | null;
   /** A parenthesised alias written right after it: "(CSTO)", "(Right Sector)". */
   alias: NameChunk | null;
   isAlias: boolean;
@@ -55,6 +57,8 @@ const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV|Esq)\.?$/u;
 const STYLE_TITLES: ReadonlySet<string> = new Set(['pope', 'king', 'queen', 'emperor', 'empress', 'tsar', 'czar', 'tsarina', 'tsarevna', 'prince', 'princess', 'sultan', 'marquis', 'duke', 'duchess', 'earl', 'saint', 'st', 'sheikh', 'lord', 'lady', 'sir', 'dame']);
 const PLAYED_AS = /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
 const LIST_GAP = /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u;
+/** Honorifics that state a role too ("Prof. Patrizia d'Ettorre"). */
+const ACADEMIC_TITLES: ReadonlySet<string> = new Set(['prof', 'professor']);
 const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
 const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
@@ -165,9 +169,15 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
   for (let k = from + 1; k < candidates.length; k++) {
     const prev = candidates[k - 1]!;
     const c = candidates[k]!;
-    if (c.kind !== 'person' || c.role !== null || prev.kind !== 'person' || prev.role === null || !/s$/u.test(prev.role)) continue;
-    if (!LIST_GAP.test(text.slice(prev.chunk.end, c.chunk.start))) continue;
-    candidates[k] = { ...c, role: prev.role };
+    if (c.kind !== 'person' || prev.kind !== 'person' || !LIST_GAP.test(text.slice(prev.chunk.end, c.chunk.start))) continue;
+    if (c.role === null && prev.role !== null && /s$/u.test(prev.role)) candidates[k] = { ...c, role: prev.role };
+  }
+  // "Luo Changpei and Li Fang-Kuei, the other two leading Chinese linguists": and backwards.
+  for (let k = candidates.length - 2; k >= from; k--) {
+    const c = candidates[k]!;
+    const next = candidates[k + 1]!;
+    if (c.kind !== 'person' || next.kind !== 'person' || c.role !== null || next.role === null || !/s(?:\s+(?:of|at|in|for)\s+[^,]*)?$/u.test(next.role)) continue;
+    if (LIST_GAP.test(text.slice(c.chunk.end, next.chunk.start))) candidates[k] = { ...c, role: next.role };
   }
 }
 
@@ -261,7 +271,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   while (t > 0 && (lower[t - 1] === 'of' || lower[t - 1] === 'the')) t--;
   if (t === 0) {
     for (let k = 1; k < tokens.length - 1; k++) {
-      if ((TITLE_WORDS.has(lower[k - 1]!) || ROLE_NOUNS.has(lower[k - 1]!)) && FIRST_NAMES.has(lower[k]!)) {
+      if ((TITLE_WORDS.has(lower[k - 1]!) || isRoleWord(lower[k - 1]!)) && FIRST_NAMES.has(lower[k]!)) {
         t = k;
         break;
       }
@@ -277,16 +287,17 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 6) return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
   const titleWords = lower.slice(0, t);
-  const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')));
+  const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')) || ACADEMIC_TITLES.has(w.toLowerCase().replace(/\.$/, '')));
   const nameStart = t === 0 ? start : text.indexOf(nameTokens[0]!, start);
   const name = nameTokens.join(' ');
   const nameEnd = nameStart + text.slice(nameStart).indexOf(nameTokens.at(-1)!) + nameTokens.at(-1)!.length;
   const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, nameEnd) : name;
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
-  const titled = titleWords.some((w) => PERSON_TITLES.has(w) || ROLE_NOUNS.has(w));
+  const titled = titleWords.some((w) => PERSON_TITLES.has(w) || isRoleWord(w));
   if (titled && roleTokens.length > 0) {
     const styled = roleTokens.length === 1 && STYLE_TITLES.has(roleTokens[0]!.toLowerCase());
-    return { ...person, role: roleTokens.join(' '), ...(styled ? { text: text.slice(start, nameEnd) } : {}) };
+    const moreRole = findAppositiveAfter(text, chunk.end) ?? findAppositiveBefore(text, start);
+    return { ...person, role: roleTokens.join(' '), moreRole, ...(styled ? { text: text.slice(start, nameEnd) } : {}) };
   }
   if (!titled && nameTokens.length === 1 && (COMMON_CAPITALISED.has(name.toLowerCase()) || isCommonWord(name))) return base;
   if (!titled && ACRONYM.test(name)) return base;
@@ -338,7 +349,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
 function isTitleWord(lower: string[], k: number): boolean {
   const w = lower[k]!;
   if (TITLE_WORDS.has(w) || isDemonym(w) || HONORIFICS.has(w)) return true;
-  if (k === 0 && ROLE_NOUNS.has(w) && lower[k + 1] !== undefined && FIRST_NAMES.has(lower[k + 1]!)) return true; // "Quarterback Deshawn Pruitt"
+  if (k === 0 && isRoleWord(w) && lower[k + 1] !== undefined && (FIRST_NAMES.has(lower[k + 1]!) || /-/u.test(w))) return true; // "Quarterback Deshawn Pruitt"
   if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
   if ((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!) || (w === 'the' && lower[k - 1] === 'of')) return true;
   if (k === 0 && isPlaceName(w) && lower[k + 1] !== undefined && (TITLE_WORDS.has(lower[k + 1]!) || ROLE_NOUNS.has(lower[k + 1]!))) return true; // "U.S. Secretary of State …", "Virginia Governor …"
@@ -438,7 +449,9 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
     const mention = { paragraph: c.chunk.paragraph, text: c.text, at: c.start };
     if (!draft.mentions.some((m) => m.paragraph === mention.paragraph && m.at === mention.at)) draft.mentions.push(mention);
     if (c.text !== draft.name) draft.aliases.add(c.text);
-    if (c.role && draft.kind === 'person' && !draft.roles.some((r) => r.text === c.role)) draft.roles.push({ text: c.role, paragraph: c.chunk.paragraph });
+    for (const role of [c.role, c.moreRole]) {
+      if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role)) draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
+    }
     for (const w of `${c.chunk.text} ${c.role ?? ''}`.toLowerCase().split(/[\s.]+/)) draft.cues.add(w);
   }
   return drafts;

@@ -14,7 +14,7 @@ const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
 const ROLE_OF_ORG = /((?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{L}[\p{L}-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})$/u;
 /** A role stated without an article after a name: "Jane Roe, ACU associate professor of history, said". */
-const BARE_APPOSITIVE_AFTER = /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+(?:who|which|said|says|told|and)\b|\s*$)/u;
+const BARE_APPOSITIVE_AFTER = /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}\p{N}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+[—–-]\s|\s*[—–]|\s+(?:who|whom|which|said|says|told|and|in|on|during|since|from|with|when)\b|\s*$)/u;
 /** A biography's role: "Jared Padalecki (born July 19, 1982) is an American actor", "X was a Danish linguist". */
 const COPULA_ROLE_AFTER = /^(?:\s+of\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
 
@@ -90,18 +90,20 @@ export function findAppositiveBefore(text: string, nameStart: number): string | 
 
 /** An appositive right after a name: "Eric Haddox, a civil engineer who…" → "a civil engineer". */
 export function findAppositiveAfter(text: string, nameEnd: number): string | null {
-  const after = text.slice(nameEnd, nameEnd + 240);
+  const raw = text.slice(nameEnd, nameEnd + 240);
+  // "Katherine (née Buckley), a dancer": a short bracket between the name and its appositive.
+  const after = raw.replace(/^\s*\([^()]{0,60}\)(?=,)/u, '');
   const m = APPOSITIVE_AFTER.exec(after);
   if (m) {
     const phrase = m[1]!.trim();
-    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase)) return phrase;
+    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase) || phrase.split(/\s+/).slice(0, 8).some((w) => isRoleWord(w))) return phrase;
   }
   const bare = BARE_APPOSITIVE_AFTER.exec(after);
   if (bare && /^[\p{Ll}\p{Lu}]/u.test(bare[1]!)) {
     const phrase = bare[1]!.trim();
     if (roleHeadOf(phrase)) return phrase;
   }
-  const copula = COPULA_ROLE_AFTER.exec(after);
+  const copula = COPULA_ROLE_AFTER.exec(raw);
   if (copula) {
     const phrase = copula[1]!.trim();
     if (hasRoleNoun(phrase) || headIsAgentNoun(phrase) || phrase.split(/\s+/).some((w) => isRoleWord(w))) return phrase;
@@ -120,7 +122,7 @@ function roleHeadOf(phrase: string): boolean {
 }
 
 /** Agent-noun endings of occupations not in ROLE_NOUNS ("seismologist", "historian", "researcher", "curator", "consultant"). */
-const AGENT_NOUN = /^\p{Ll}{3,}(?:ist|ian|er|or|ant)s?$/u;
+const AGENT_NOUN = /^\p{Ll}{3,}(?:ist|ian|er|or|ant|eur)s?$/u;
 /** Words with those endings that name no one. */
 const NOT_AGENTS: ReadonlySet<string> = new Set(['other', 'another', 'number', 'order', 'water', 'after', 'never', 'under', 'over', 'power', 'paper', 'matter', 'major', 'minor', 'factor', 'sector', 'corner', 'border', 'center', 'member', 'former', 'latter', 'letter', 'quarter', 'summer', 'winter', 'river', 'error', 'color', 'colour', 'honor', 'honour', 'favor', 'favour', 'interior', 'senior', 'junior', 'elder', 'younger', 'older', 'longer', 'bigger', 'further', 'ever', 'however', 'whatever', 'rather', 'together', 'whether', 'either', 'neither', 'lower', 'upper', 'inner', 'outer', 'proper', 'silver', 'super', 'tower', 'shelter', 'chapter', 'cancer', 'disaster', 'register', 'christian', 'plant', 'giant', 'elephant', 'restaurant', 'instant', 'variant', 'grant', 'list', 'mist', 'fist', 'twist', 'wrist']);
 

@@ -305,8 +305,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const qualified = /^\s+(\p{Ll}+s)\b/u.exec(after);
   if (!titled && qualified && ROLE_NOUNS.has(qualified[1]!)) return base;
   if (nameTokens.length > 1 && isKnownOrganisation(name)) return { ...base, name, text: name, kind: 'organisation' };
-  const role = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart) ?? findAppositiveAfter(text, chunk.end);
-  if (role !== null) return { ...person, role };
+  const roleBefore = findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart);
+  const roleAfter = findAppositiveAfter(text, chunk.end);
+  if (roleBefore !== null) return { ...person, role: roleBefore, moreRole: roleAfter };
+  if (roleAfter !== null) return { ...person, role: roleAfter };
   if (titled) return person;
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
   const determinedHere = /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)) || tokens !== chunk.tokens;

@@ -4,6 +4,7 @@
  * an appositive before it ("his Belarusian counterpart, Vladimir Makei") or after it ("Eric
  * Haddox, a civil engineer who…").
  */
+import { isActorNoun, isCommonWord, isKnownFirstName, isKnownLastName, lexiconTags } from './lexicon.ts';
 import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
@@ -30,7 +31,8 @@ export function hasRoleNoun(phrase: string): boolean {
  */
 export function isRoleWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[.,]$/u, '');
-  const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x) || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')));
+  const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x)
+    || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')) && !isKnownFirstName(x) && !isKnownLastName(x) && !isCommonWord(x) || isActorNoun(x));
   if (single(w) || (w.endsWith('s') && single(w.slice(0, -1)))) return true;
   const parts = w.split('-');
   return parts.length > 1 && (single(parts[0]!) || single(parts.at(-1)!));
@@ -61,6 +63,7 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
       continue;
     }
     if (ROLE_STOPS.has(lower) || (/^\p{Ll}/u.test(word) && /ed$/u.test(lower) && words.length > 0)) break;
+    if (/^\p{N}/u.test(word) || (/^\p{Ll}/u.test(word) && [...lexiconTags(lower)].some((tag) => tag === 'Preposition' || tag === 'Cardinal' || tag === 'Plural' && !isRoleWord(lower)))) break;
     words.unshift(word);
     rest = rest.slice(0, m.index);
     if (!/\s$/u.test(rest) || /[,;:"“”(]\s*$/u.test(rest)) break;

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { REDACTED, scrubSecret, secretVariants } from './scrub-secret.ts';
 
 /** Paths pino removes from every log line, wherever a token could appear. */
 export const REDACTED_PATHS = [
@@ -13,7 +14,7 @@ export const REDACTED_PATHS = [
   'authorization',
 ];
 
-const CENSOR = '[Redacted]';
+const CENSOR = REDACTED;
 
 export interface LoggerOptions {
   /** pino level; default 'info'. */
@@ -24,22 +25,22 @@ export interface LoggerOptions {
   secret?: string | null;
 }
 
-/** A destination that passes each line on to `target` at once, every occurrence of `secret` censored. */
-function scrubbing(target: NodeJS.WritableStream, secret: string): pino.DestinationStream {
+/** A destination that passes each line on to `target` at once, every occurrence of the secret (or of its long parts) censored. */
+function scrubbing(target: NodeJS.WritableStream, variants: string[]): pino.DestinationStream {
   return {
     write(line: string) {
-      target.write(line.includes(secret) ? line.split(secret).join(CENSOR) : line);
+      target.write(scrubSecret(line, variants));
     },
   };
 }
 
 /** The pino root logger: JSON lines on stderr, the Discord token redacted everywhere. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secret = options.secret && options.secret.length >= 8 ? options.secret : null;
+  const variants = secretVariants(options.secret);
   const target = options.destination ?? process.stderr;
   return pino(
     { level: options.level ?? 'info', redact: { paths: REDACTED_PATHS, censor: CENSOR } },
-    secret ? scrubbing(target, secret) : (target as pino.DestinationStream),
+    variants.length > 0 ? scrubbing(target, variants) : (target as pino.DestinationStream),
   );
 }
 

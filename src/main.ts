@@ -8,6 +8,7 @@ import { renderDigest } from './cli/print-digest.ts';
 import { runPrompt } from './cli/prompt.ts';
 import { readConfig } from './config.ts';
 import { openCorpusStore } from './engine/corpus-store.ts';
+import { createLogger } from './log.ts';
 import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 
 async function main(): Promise<number | null> {
@@ -25,7 +26,6 @@ async function main(): Promise<number | null> {
     return 1;
   }
   const corpus = store.current();
-  for (const s of corpus.skipped) process.stderr.write(`Skipped ${s.file}: ${s.reason}\n`);
   if (process.stdin.isTTY && process.stdout.isTTY) {
     process.stdout.write('No DISCORD_TOKEN set: answering here in the terminal (see README to run on Discord).\n');
     await runPrompt(() => store.current(), { input: process.stdin, output: process.stdout });
@@ -38,10 +38,13 @@ async function main(): Promise<number | null> {
 
 main().then(
   (code) => {
-    if (code !== null) process.exitCode = code;
+    if (code === null) return; // the bot runs until a signal
+    process.exitCode = code;
+    // A failed start exits at once: nothing left behind (a timer, a socket) may keep it alive.
+    if (code !== 0) process.exit(code);
   },
   (err: unknown) => {
     process.stderr.write(`pilcrow failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 70;
+    process.exit(70);
   },
 );

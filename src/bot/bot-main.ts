@@ -1,40 +1,77 @@
 import 'dotenv/config';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore } from '../engine/corpus-store.ts';
-import { prepareWordVectors } from '../search/vectors/prepare-word-vectors.ts';
+import { checkDiscordAccess } from './check-discord-access.ts';
+import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
 import { readBotConfig } from './read-bot-config.ts';
-import { startBot } from './start-bot.ts';
+import { startBot, StartupError, type RunningBot } from './start-bot.ts';
+
+/** How long SIGINT/SIGTERM may take in all before the process exits anyway, in ms. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+/** Of which draining in-flight replies and announcements, in ms. */
+const DRAIN_MS = 3000;
 
 /**
- * The bot process: reads the configuration, loads and watches the corpus, logs in, and on
- * SIGINT/SIGTERM logs out cleanly. Also the entry each shard runs (src/bot/sharded.ts).
- * Returns the exit code when startup fails; otherwise runs until a signal.
+ * The bot process: reads the configuration, reads the digest state, checks that Discord accepts
+ * the token, loads and watches the corpus, logs in, and on SIGINT/SIGTERM drains and logs out
+ * cleanly (exit 0 within 5 s). Also the entry each shard runs (src/bot/sharded.ts).
+ * Every fatal start-up problem (invalid configuration, unreadable state, a token Discord refuses,
+ * an API that fails or cannot be reached, a gateway that never gets ready) is one log line and
+ * a non-zero exit code, returned; otherwise it runs until a signal and returns null.
  */
 export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
   const proc = readBotConfig(env, 'pilcrow');
   if (!proc) return 1;
   const { config, log } = proc;
-  // Word vectors (meaning-based /related): loaded when converted already, else converted in the background.
-  await prepareWordVectors({ cacheDir: config.cacheDir, convert: 'background', warn: (message, err) => log.warn({ err }, message), info: (message) => log.info(message) });
-  const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
-  if ('error' in store) {
-    log.error({ dataDir: config.dataDir }, store.error);
+  const fail = (message: string): number => {
+    log.fatal(message);
     return 1;
+  };
+  let digestState: DigestStateRead | undefined;
+  if (config.digestChannelId) {
+    try {
+      digestState = await readDigestState(path.join(config.cacheDir, DIGEST_STATE_FILE));
+    } catch (err) {
+      return fail(`${err instanceof Error ? err.message : String(err)} (fix its permissions, or remove it to start the digest afresh)`);
+    }
   }
-  let bot;
+  const refused = await checkDiscordAccess(config.discordToken, config.discordApiUrl);
+  if (refused) return fail(refused);
+  const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
+  if ('error' in store) return fail(store.error);
+
+  let bot: RunningBot | undefined;
+  let exiting = false;
+  const exit = (code: number, drainMs: number): void => {
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => {
+      log.warn('shutdown took too long; exiting now');
+      process.exit(code);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void (bot ? bot.stop(drainMs) : Promise.resolve()).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
+      store.close();
+      process.exit(code);
+    });
+  };
   try {
-    bot = await startBot({ config, log, source: store });
+    bot = await startBot({
+      config, log, source: store, digestState,
+      onFatal: (message) => {
+        log.fatal(message);
+        exit(1, 0);
+      },
+    });
   } catch (err) {
-    log.error({ err }, 'the bot could not start');
     store.close();
+    if (err instanceof StartupError) return fail(err.message);
+    log.fatal({ err }, 'the bot could not start');
     return 1;
   }
   const shutdown = (signal: string): void => {
     log.info({ signal }, 'shutting down');
-    void bot.stop().finally(() => {
-      store.close();
-      process.exit(0);
-    });
+    exit(0, DRAIN_MS);
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

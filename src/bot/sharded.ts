@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
+import { checkDiscordAccess } from './check-discord-access.ts';
 import { readBotConfig } from './read-bot-config.ts';
 
 /** The entry every shard runs. */
@@ -25,9 +26,21 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const proc = readBotConfig(env, 'start:sharded');
   if (!proc) return 1;
   const { config, log } = proc;
+  const refused = await checkDiscordAccess(config.discordToken, config.discordApiUrl);
+  if (refused) {
+    log.fatal(refused);
+    return 1;
+  }
+  let totalShards: number | 'auto';
+  try {
+    totalShards = config.shardCount ?? (await recommendedShardCount(config.discordToken, config.discordApiUrl));
+  } catch (err) {
+    log.fatal(`could not ask Discord for the recommended shard count: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
   const manager = new ShardingManager(BOT_ENTRY, {
     token: config.discordToken,
-    totalShards: config.shardCount ?? (await recommendedShardCount(config.discordToken, config.discordApiUrl)),
+    totalShards,
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
@@ -39,7 +52,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
-  await manager.spawn();
+  try {
+    await manager.spawn();
+  } catch (err) {
+    // A shard that dies before it is ready (its own start-up failed, and said why) stops them all.
+    log.fatal(`a shard could not start: ${err instanceof Error ? err.message : String(err)}`);
+    for (const shard of manager.shards.values()) shard.kill();
+    return 1;
+  }
   return null;
 }
 

@@ -6,7 +6,7 @@ import { prepareAnswers, runCommand } from '../answers/run-command.ts';
 import { createClient } from './client.ts';
 import { BOT_DEFAULTS, type BotSettings, type CommandModule, type CompleteOption, type RunCommand } from './command-module.ts';
 import { createCooldowns } from './cooldowns.ts';
-import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest } from './digest.ts';
+import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest, type DigestStateRead, type RetrySettings } from './digest.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
 import { createPageMemory } from './page-ids.ts';
@@ -30,8 +30,14 @@ export interface StartBotOptions {
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
   settings?: Partial<BotSettings>;
-  /** How long to wait for the gateway to be ready, in ms; default 60 000. */
+  /** How long to wait for the gateway to be ready, in ms; default 30 000. */
   readyTimeoutMs?: number;
+  /** The digest state as read at start-up (readDigestState), so that an unreadable one stops the start before logging in. */
+  digestState?: DigestStateRead;
+  /** Digest retry delays (tests shorten them). */
+  digestRetry?: Partial<RetrySettings>;
+  /** Called when the gateway session is lost for good (Discord invalidated it): the process should exit non-zero. */
+  onFatal?: (message: string) => void;
 }
 
 /** A logged-in bot. */
@@ -39,14 +45,22 @@ export interface RunningBot {
   client: Client;
   /** The digest, when DIGEST_CHANNEL_ID is set. */
   digest: Digest | null;
-  /** Logs out and closes the gateway connection; safe to call twice. */
-  stop(): Promise<void>;
+  /**
+   * Drains, then logs out and closes the gateway connection: interactions being answered and the
+   * announcement being posted are finished first (at most `drainMs`, default 3000), retries
+   * waiting for their time are left to the next start. Safe to call twice.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
+
+/** A start-up failure whose message is the whole story (no stack trace needed). */
+export class StartupError extends Error {}
 
 /**
  * Logs the bot in and wires everything: the one interaction dispatcher, gateway health
  * logging (discord.js reconnects and resumes by itself after a dropped connection), and the
- * digest channel. Resolves once the client is ready.
+ * digest channel. Resolves once the client is ready and the digest started; if anything fails
+ * on the way, the client is destroyed before the error is thrown — never a half-started bot.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, log } = options;
@@ -68,51 +82,71 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       settings: { ...BOT_DEFAULTS, ...options.settings },
     },
   });
+  const inFlight = new Set<Promise<void>>();
   // What answers look up per corpus is built in the background now and after every swap, not by a member's command.
   void prepareAnswers(options.source.current());
   options.source.onChange((corpus) => void prepareAnswers(corpus));
-  client.on(Events.InteractionCreate, (interaction) => void dispatch(interaction));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handled = dispatch(interaction).catch(() => undefined);
+    inFlight.add(handled);
+    void handled.finally(() => inFlight.delete(handled));
+  });
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
   client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
   client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'gateway error'));
+  client.on(Events.Invalidated, () => options.onFatal?.('Discord invalidated the gateway session; the bot cannot go on'));
 
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Discord gateway not ready in time')), options.readyTimeoutMs ?? 60_000);
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+    timer = setTimeout(() => reject(new StartupError(`the Discord gateway did not become ready within ${Math.round(readyTimeoutMs / 1000)} s`)), readyTimeoutMs);
+    client.once(Events.ClientReady, () => resolve());
   });
-  let stopped = false;
-  const stop = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
-    await client.destroy();
-    log.info('bot stopped');
+  ready.catch(() => undefined);
+  let digest: Digest | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = (drainMs = 3000): Promise<void> => {
+    stopping ??= (async () => {
+      const deadline = clock() + drainMs;
+      const waitUntilDeadline = (work: Promise<unknown>) =>
+        Promise.race([work, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - clock())).unref())]);
+      while (inFlight.size > 0 && clock() < deadline) await waitUntilDeadline(Promise.allSettled([...inFlight]));
+      if (digest) await waitUntilDeadline(digest.stop());
+      if (inFlight.size > 0) log.warn({ interactions: inFlight.size }, 'stopping with interactions still being answered');
+      await client.destroy();
+      log.info('bot stopped');
+    })();
+    return stopping;
   };
   try {
-    await client.login(config.discordToken);
+    try {
+      await client.login(config.discordToken);
+    } catch (err) {
+      throw new StartupError(`could not log in to Discord: ${err instanceof Error ? err.message : String(err)}`);
+    }
     await ready;
+    clearTimeout(timer);
+    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'bot ready');
+    // Under sharding only shard 0 announces, so each article is posted once.
+    if (config.digestChannelId && (!client.shard || client.shard.ids.includes(0))) {
+      digest = await startDigest({
+        client,
+        source: options.source,
+        channelId: config.digestChannelId,
+        stateFile: path.join(config.cacheDir, DIGEST_STATE_FILE),
+        run,
+        log: log.child({ component: 'digest' }),
+        initial: options.digestState,
+        retry: options.digestRetry,
+      });
+    }
   } catch (err) {
-    await stop();
+    clearTimeout(timer);
+    await stop(0);
     throw err;
-  }
-  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'bot ready');
-
-  let digest: Digest | null = null;
-  // Under sharding only shard 0 announces, so each article is posted once.
-  if (config.digestChannelId && (!client.shard || client.shard.ids.includes(0))) {
-    digest = await startDigest({
-      client,
-      source: options.source,
-      channelId: config.digestChannelId,
-      stateFile: path.join(config.cacheDir, DIGEST_STATE_FILE),
-      run,
-      log: log.child({ component: 'digest' }),
-    });
   }
   return { client, digest, stop };
 }

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readAnnounced, startDigest, type CorpusSource } from '../../src/bot/digest.ts';
+import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/bot/digest.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { summaryOf } from '../render/discord/sample-answers.ts';
 
@@ -20,21 +21,56 @@ function corpusOf(ids: string[]): Corpus {
   return { articles, byId: new Map(articles.map((a) => [a.article.id, a])), skipped: [], search: {} } as unknown as Corpus;
 }
 
-/** A corpus source whose articles the test changes, and a client whose channel records what is sent. */
+/** Log lines at warn level and above. */
+function warnings() {
+  const lines: Array<{ level: number; msg: string }> = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { lines, log: pino({ level: 'warn' }, sink) };
+}
+
+/**
+ * A corpus source whose articles the test changes, and a client whose channel records what is
+ * sent; `failing` sends throw (an outage) while it is above 0, counting down per attempt.
+ */
 function world(initial: string[]) {
   let corpus = corpusOf(initial);
   const listeners: Array<(c: Corpus, added: string[]) => void> = [];
   const source: CorpusSource = { current: () => corpus, onChange: (l) => listeners.push(l) };
   const sent: any[] = [];
-  const client = { channels: { fetch: async () => ({ isSendable: () => true, send: async (body: any) => sent.push(body) }) } } as any;
+  const outage = { failing: 0, attempts: 0 };
+  const client = {
+    channels: {
+      fetch: async () => ({
+        isSendable: () => true,
+        send: async (body: any) => {
+          outage.attempts++;
+          if (outage.failing > 0) {
+            outage.failing--;
+            throw new Error('Discord answered 500');
+          }
+          sent.push(body);
+        },
+      }),
+    },
+  } as any;
   const add = (id: string) => {
     const before = corpus.articles.map((a) => a.article.id);
     corpus = corpusOf([...before, id]);
     for (const l of listeners) l(corpus, [id]);
   };
   const run = (_c: Corpus, _n: string, options: Record<string, unknown>) => ({ ...summaryOf(1), article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` } });
-  const start = () => startDigest({ client, source, channelId: '123456789012345678', stateFile, run, log: pino({ level: 'silent' }) });
-  return { sent, add, start };
+  const logged = warnings();
+  const start = () => startDigest({ client, source, channelId: '123456789012345678', stateFile, run, log: logged.log, retry: { firstDelayMs: 10, maxDelayMs: 40 } });
+  return { sent, add, start, outage, warnings: logged.lines };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('startDigest', () => {
@@ -50,6 +86,7 @@ describe('startDigest', () => {
     const w = world(['a']);
     const digest = await w.start();
     w.add('c');
+    await until(() => w.sent.length > 0);
     await digest.idle();
     expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About c']);
     expect(w.sent[0].allowedMentions).toEqual({ parse: [] });
@@ -66,9 +103,66 @@ describe('startDigest', () => {
     expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About d']);
   });
 
-  it('GIVEN a state file THEN it is plain JSON of announced ids', async () => {
-    await writeFile(path.join(dir, 'x.json'), JSON.stringify({ announced: ['q', 3] }));
-    expect([...(await readAnnounced(path.join(dir, 'x.json')))!]).toEqual(['q']);
-    expect(await readAnnounced(path.join(dir, 'missing.json'))).toBeNull();
+  it('GIVEN a state file THEN it is plain JSON of announced and pending ids, and state from before pending existed still reads', async () => {
+    await writeFile(path.join(dir, 'x.json'), JSON.stringify({ announced: ['q'] }));
+    expect(await readDigestState(path.join(dir, 'x.json'))).toEqual({ kind: 'valid', state: { announced: ['q'], pending: [] } });
+    expect(await readDigestState(path.join(dir, 'missing.json'))).toEqual({ kind: 'missing' });
+  });
+
+  it('GIVEN a state file that exists but cannot be read THEN reading it throws the unreadable error', async () => {
+    await mkdir(path.join(dir, 'a-directory.json'));
+    await expect(readDigestState(path.join(dir, 'a-directory.json'))).rejects.toBeInstanceOf(DigestStateUnreadableError);
+  });
+
+  it.each([
+    ['not JSON', '{"announced": ['],
+    ['an empty object', '{}'],
+    ['announced that is not a list', '{"announced": 5}'],
+    ['ids that are not strings', '{"announced": ["a", 3]}'],
+    ['a list instead of an object', '["a", "b"]'],
+  ])('GIVEN a digest state that is %s THEN nothing is re-announced, ONE warning says so, the file is rewritten, and the next new article is announced', async (_label, content) => {
+    await mkdir(path.dirname(stateFile), { recursive: true });
+    await writeFile(stateFile, content);
+    const w = world(['a', 'b', 'c']);
+    const digest = await w.start();
+    await digest.idle();
+    expect(w.sent).toEqual([]);
+    expect(w.warnings).toHaveLength(1);
+    expect(w.warnings[0]!.msg).toMatch(/digest state is invalid .*taking the 3 current articles as already announced/);
+    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a', 'b', 'c'], pending: [] });
+    w.add('d');
+    await until(() => w.sent.length > 0);
+    expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About d']);
+  });
+
+  it('GIVEN Discord fails the post several times THEN it is retried with backoff and posted exactly once, with the same nonce every attempt', async () => {
+    const w = world(['a']);
+    const digest = await w.start();
+    w.outage.failing = 3;
+    w.add('e');
+    await until(() => w.sent.length > 0);
+    await digest.idle();
+    expect(w.outage.attempts).toBe(4);
+    expect(w.sent).toHaveLength(1);
+    expect(w.sent[0].nonce).toMatch(/^[\w-]{25}$/);
+    expect(w.sent[0].enforceNonce).toBe(true);
+    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a', 'e'], pending: [] });
+    expect(w.warnings.filter((l) => l.msg === 'could not post a digest announcement; will retry')).toHaveLength(3);
+  });
+
+  it('GIVEN a post still failing when the bot stops THEN the article stays pending on disk and is announced once after the restart', async () => {
+    const w = world(['a']);
+    const digest = await w.start();
+    w.outage.failing = 1_000;
+    w.add('f');
+    await until(() => w.outage.attempts >= 2);
+    await digest.stop();
+    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a'], pending: ['f'] });
+    w.outage.failing = 0;
+    const restarted = await w.start();
+    await until(() => w.sent.length > 0);
+    await restarted.idle();
+    expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About f']);
+    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a', 'f'], pending: [] });
   });
 });

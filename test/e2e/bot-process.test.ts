@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ let fake: FakeDiscord;
 let cacheDir: string;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
+  fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
   cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-process-'));
 });
 
@@ -40,6 +40,39 @@ function start(env: Record<string, string>, entry = 'src/main.ts'): Started {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => text, exited };
 }
+
+/** The JSON log lines of a process's output (other lines are left out). */
+function logLines(output: string): Array<{ level: number; msg: string; [key: string]: unknown }> {
+  return output.split('\n').flatMap((line) => {
+    try {
+      return [JSON.parse(line)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Resolves once `check` holds (polled every 50 ms), or rejects after `ms`. */
+async function until(check: () => boolean | Promise<boolean>, ms = 20_000, what = 'the condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `start` for the bot, resolving once this process (not an earlier one) has logged in. */
+async function startBot(env: Record<string, string>): Promise<Started> {
+  const logins = fake.sessions.logins;
+  const bot = start(env);
+  await fake.waitForSessions((s) => (s as { logins?: number }).logins! > logins, 20_000).catch((err: unknown) => {
+    bot.child.kill('SIGKILL');
+    throw new Error(`the bot did not log in: ${String(err)}\n${bot.output()}`);
+  });
+  return bot;
+}
+
+const digestId = () => fake.channels.find((c) => c.name === 'digest')!.id;
 
 describe('npm start with a token', () => {
   it('GIVEN SIGTERM THEN the bot, having answered, closes the gateway and exits 0, the token nowhere in its output', async () => {
@@ -88,6 +121,119 @@ describe('npm run start:sharded', () => {
     } finally {
       manager.child.kill('SIGTERM');
       await manager.exited;
+    }
+  });
+});
+
+describe('npm start with a token: fatal start-up problems', () => {
+  const WRONG_TOKEN = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;
+  it.each<[string, () => Promise<{ env: Record<string, string>; undo?: () => void }>, RegExp]>([
+    ['Discord refuses the token (401)', async () => ({ env: { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fake.apiUrl } }), /refused DISCORD_TOKEN \(401 Unauthorized\)/],
+    ['Discord answers 500 at login', async () => ({ env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, undo: fake.fault({ path: /^\/gateway\/bot$/, status: 500 }) }), /answered 500 at start-up/],
+    ['the API cannot be reached', async () => ({ env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: 'http://127.0.0.1:9/api' } }), /Cannot reach the Discord API at http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\)/],
+    ['the digest state cannot be read', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+      await mkdir(path.join(dir, 'digest-state.json'));
+      return { env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CACHE_DIR: dir, DIGEST_CHANNEL_ID: digestId() } };
+    }, /cannot read the digest state .*digest-state\.json: EISDIR/],
+  ])('GIVEN %s THEN the process exits non-zero at once with ONE clear line', async (_label, setup, line) => {
+    const { env, undo } = await setup();
+    const started = Date.now();
+    const bot = start({ LOG_LEVEL: 'info', ...env });
+    try {
+      const code = await bot.exited;
+      const elapsed = Date.now() - started;
+      expect(code).toBe(1);
+      // Discord's answer comes in milliseconds; the bound only separates "at once" from the old 60 s hang under a loaded machine.
+      expect(elapsed).toBeLessThan(15_000);
+      const lines = bot.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(logLines(lines[0]!)[0]).toMatchObject({ level: 60, msg: expect.stringMatching(line) });
+      expect(bot.output()).not.toMatch(/not ready in time|\n\s+at /);
+      expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      undo?.();
+      bot.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('npm start with a token: shutting down', () => {
+  it('GIVEN SIGTERM while a /summary is being posted to a channel THEN the post and its confirmation are finished first, then the process exits 0', async () => {
+    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    const rule = { method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, delayMs: 1500 };
+    let undo: (() => void) | undefined;
+    try {
+      const news = digestId();
+      const before = fake.channelMessages(news).length;
+      undo = fake.fault(rule);
+      const reply = fake.slash('summary', { channel: news }, { channelOptionIds: ['channel'], timeoutMs: 10_000 });
+      await until(() => ((rule as { hits?: number }).hits ?? 0) > 0, 10_000, 'the deferral to reach Discord');
+      const signalled = Date.now();
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(5_000);
+      const answered = await reply;
+      expect(answered.callback.type).toBe(5);
+      expect(fake.channelMessages(news)).toHaveLength(before + 1);
+      expect(answered.later.some((r) => r.method === 'PATCH' && /Posted in/.test(JSON.stringify(r.body)))).toBe(true);
+      expect(bot.output()).toContain('"bot stopped"');
+    } finally {
+      undo?.();
+      bot.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('npm start with a token: the token never leaves in a reply', () => {
+  it('GIVEN a member who types the bot token into options, privately and with share:true THEN no reply carries it', async () => {
+    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    try {
+      const replies = [
+        await fake.slash('who', { name: fake.token }),
+        await fake.slash('who', { name: fake.token, share: true }),
+        await fake.slash('quote', { speaker: `the ${fake.token}`, share: true }),
+        await fake.slash('related', { topic: `${fake.token} wagner` }),
+        await fake.slash('summary', { article: fake.token }),
+      ];
+      for (const reply of replies) {
+        await until(() => reply.callback.type !== 5 || reply.later.length > 0, 10_000, 'the deferred answer');
+        const sent = JSON.stringify([reply.callback, reply.later.map((r) => r.body)]);
+        expect(sent).not.toContain(fake.token);
+      }
+      expect(JSON.stringify(replies.map((r) => r.callback))).toContain('[Redacted]');
+      expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    }
+  });
+});
+
+describe('npm start with a token: a corrupt digest state', () => {
+  it.each([
+    ['not JSON', '{"announced": [\n'],
+    ['an empty object', '{}'],
+    ['a wrong shape', '{"announced": 5}'],
+  ])('GIVEN a digest state that is %s THEN the bot starts fully, announces nothing, warns once and rewrites the state', async (_label, content) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+    const stateFile = path.join(dir, 'digest-state.json');
+    await writeFile(stateFile, content);
+    const before = fake.channelMessages(digestId()).length;
+    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', CACHE_DIR: dir, DIGEST_CHANNEL_ID: digestId() });
+    try {
+      await until(async () => (await readFile(stateFile, 'utf8')) !== content, 20_000, 'the state to be rewritten');
+      expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['putin-belarus-transition'], pending: [] });
+      const reply = await fake.slash('who', { name: 'lavrof' });
+      expect(JSON.stringify(reply.callback.data)).toContain('Sergei Lavrov');
+      const logs = logLines(bot.output());
+      expect(logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(/digest state is invalid/)]);
+      expect(fake.channelMessages(digestId())).toHaveLength(before);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

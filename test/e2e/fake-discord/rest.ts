@@ -427,11 +427,15 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
         status: 0,
       };
       let reply: Reply;
+      const fault = state.faults.find((f) => (!f.method || f.method === record.method) && f.path.test(path) && (f.untilMs === undefined || Date.now() < f.untilMs));
+      if (fault) fault.hits = (fault.hits ?? 0) + 1;
+      if (fault) state.signal.notify();
+      if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
       try {
         const received = await readBody(req);
         record.body = received.json;
         if (received.files.length > 0) (record as RecordedRequest & { files: ReceivedFile[] }).files = received.files;
-        reply = versioned ? routeRequest(state, record, received.files) : fail(404, 0, '404: Not Found');
+        reply = fault?.status ? fail(fault.status, 0, `${fault.status}: injected fault`) : versioned ? routeRequest(state, record, received.files) : fail(404, 0, '404: Not Found');
       } catch (error) {
         reply = fail(400, 50109, `The request body contains invalid JSON: ${(error as Error).message}`);
       }

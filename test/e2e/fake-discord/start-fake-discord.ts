@@ -149,6 +149,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     channelMessages: (channelId) => [...(state.channelPosts.get(channelId) ?? [])],
     message: (messageId) => state.messages.get(messageId),
+    fault(rule) {
+      state.faults.push(rule);
+      return () => {
+        const i = state.faults.indexOf(rule);
+        if (i >= 0) state.faults.splice(i, 1);
+      };
+    },
     dropGateway(how) {
       if (how === 'invalidate') gateway.forgetSessions();
       gateway.drop(how === 'invalidate' ? undefined : how);

@@ -40,6 +40,24 @@ export interface FakeState {
   interactions: Map<string, InteractionRecord>;
   /** Deployed application commands: key 'global' or a guild id. */
   commands: Map<string, any[]>;
+  /** Fault rules (FakeDiscord.fault): matching REST requests are delayed and/or answered with an error. */
+  faults: FaultRule[];
+}
+
+/** A fault injected into REST answers (see FakeDiscord.fault). */
+export interface FaultRule {
+  /** HTTP method to match; any when absent. */
+  method?: string;
+  /** Matched against the path after /api/v10 (e.g. /gateway/bot, /channels/123/messages). */
+  path: RegExp;
+  /** Answer with this status (Discord's JSON error body) instead of routing; absent = route normally (after the delay). */
+  status?: number;
+  /** Wait this long before answering, in ms. */
+  delayMs?: number;
+  /** Only until this Date.now(); afterwards the rule no longer applies. */
+  untilMs?: number;
+  /** How many requests the rule matched so far (counted on arrival, before the delay). */
+  hits?: number;
 }
 
 /** Creates empty state for a world. */
@@ -59,5 +77,6 @@ export function createState(
     channelPosts: new Map(),
     interactions: new Map(),
     commands: new Map(),
+    faults: [],
   };
 }

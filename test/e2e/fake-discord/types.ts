@@ -1,3 +1,5 @@
+import type { FaultRule } from './state.ts';
+
 /** Options for {@link startFakeDiscord}. */
 export interface FakeDiscordOptions {
   /** Extra text channels besides the default one; permissions per channel below. */
@@ -112,6 +114,13 @@ export interface FakeDiscord {
    * if the previous IDENTIFY was under 5 s ago).
    */
   dropGateway(how?: 'terminate' | 'invalidate' | number): void;
+  /**
+   * Injects a REST fault: requests matching `rule` (method, path after /api/v10) are delayed by
+   * `delayMs` and/or answered with `status` (a Discord JSON error) until `untilMs`. Returns a
+   * function that removes the rule. E.g. a 500 on posts for 6 s:
+   * `fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500, untilMs: Date.now() + 6000 })`.
+   */
+  fault(rule: FaultRule): () => void;
   /** Number of IDENTIFY + RESUME the server has seen (`logins`: IDENTIFYs answered with READY). */
   readonly sessions: { identifies: number; resumes: number; logins: number };
   close(): Promise<void>;

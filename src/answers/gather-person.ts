@@ -59,22 +59,25 @@ export const NAME_TIE = 0.02;
 
 /**
  * The entities (`article \u0000 entity id`) of the person or people a speaker name means, for
- * /quote: every match as good as the best one, each gathered across articles through its group
- * (all of its articles: the quotes are the answer), or within `article` when one is given.
+ * /quote: every match as good as the best one, each with its group's members across articles
+ * (all of them: the quotes are the answer), or within `article` when one is given. Costs one key
+ * per member; no article is read.
  */
-export function speakerEntityKeys(corpus: Corpus, matches: readonly MatchedEntity[], article: string | undefined): string[] {
+export function speakerEntityKeys(matches: readonly MatchedEntity[], article: string | undefined): string[] {
   const top = matches[0];
   const keys: string[] = [];
   const groups = new Set<number>();
   for (const match of matches) {
     if (match.hit.score < top!.hit.score - NAME_TIE) break;
-    if (match.hit.group) {
-      if (groups.has(match.hit.group.id)) continue;
-      groups.add(match.hit.group.id);
+    const group = match.hit.group;
+    if (!group || article !== undefined) {
+      keys.push(`${match.article.article.id}\u0000${match.entity.id}`);
+      if (!group) continue;
     }
-    for (const { owner, entities } of gatherPerson(corpus, match, { article, maxArticles: Number.POSITIVE_INFINITY }).articles) {
-      for (const e of entities) keys.push(`${owner.article.id}\u0000${e.id}`);
-    }
+    if (groups.has(group.id)) continue;
+    groups.add(group.id);
+    // The group's members are (article, entity id) already: no article needs reading.
+    for (const m of group.members) if (article === undefined || m.article === article) keys.push(`${m.article}\u0000${m.entityId}`);
   }
   return keys;
 }

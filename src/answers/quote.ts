@@ -41,7 +41,7 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
     const words = speaker.toLowerCase().split(' ');
     const picked = new Set<number>();
     // The person across articles (same name, or an unambiguous variant), as the name index grouped them.
-    for (const key of speakerEntityKeys(corpus, matches, articleId)) {
+    for (const key of speakerEntityKeys(matches, articleId)) {
       for (const i of catalogue.bySpeaker.get(key) ?? []) if (inScope(i)) picked.add(i);
     }
     for (const { index, speaker: name } of catalogue.namedOnly) {

@@ -594,16 +594,17 @@ export function toEntityId(name: string): string {
 /** Orders mentions and entities by reading order and gives each entity a unique id. */
 function finishEntities(drafts: Map<string, Draft>): Entity[] {
   const live = [...drafts.values()].filter((d) => d.mentions.length > 0);
+  const placed: PlacedPronoun[] = [];
   for (const d of live) d.mentions.sort((a, b) => a.paragraph - b.paragraph || a.at - b.at);
   live.sort((a, b) => a.mentions[0]!.paragraph - b.mentions[0]!.paragraph || a.mentions[0]!.at - b.mentions[0]!.at);
   const used = new Set<string>();
-  return live.map((d) => {
+  const entities = live.map((d) => {
     let id = toEntityId(d.name);
     for (let k = 2; used.has(id); k++) id = `${toEntityId(d.name)}-${k}`;
     used.add(id);
     const aliases = [...d.aliases].filter((a) => a.toLowerCase() !== d.name.toLowerCase());
     const uniqueAliases = aliases.filter((a, k) => aliases.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === k);
-    return {
+    const entity: Entity = {
       id,
       name: d.name,
       kind: d.kind,
@@ -611,5 +612,26 @@ function finishEntities(drafts: Map<string, Draft>): Entity[] {
       aliases: uniqueAliases,
       mentions: d.mentions.map(({ paragraph, text }) => ({ paragraph, text })),
     };
+    for (const m of d.mentions) if (PRONOUN_WORD.test(m.text)) placed.push({ paragraph: m.paragraph, at: m.at, text: m.text.toLowerCase(), entity });
+    return entity;
   });
+  PLACED_PRONOUNS.set(entities, placed);
+  return entities;
+}
+
+/** A resolved pronoun with its offset in its paragraph. */
+export interface PlacedPronoun {
+  paragraph: number;
+  at: number;
+  text: string;
+  entity: Entity;
+}
+
+const PRONOUN_WORD = /^(?:he|him|his|himself|she|her|hers|herself)$/iu;
+/** Where each resolved pronoun stands, for the entity lists findEntities returned (quotes use it). */
+const PLACED_PRONOUNS = new WeakMap<Entity[], PlacedPronoun[]>();
+
+/** The pronouns findEntities resolved, with their offsets; empty for entity lists it did not make. */
+export function findPlacedPronouns(entities: Entity[]): PlacedPronoun[] {
+  return PLACED_PRONOUNS.get(entities) ?? [];
 }

@@ -54,6 +54,8 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       const ch = text[i];
       if (ch !== '"' && ch !== '“' && ch !== '”') continue;
       const opening = ch === '“' || (ch === '"' && openAt < 0);
+      // A straight mark shaped like a closing one (after a word, before a space) opens nothing: a stray.
+      if (openAt < 0 && ch === '"' && i > 0 && /[\p{L}\p{N},.;!?]/u.test(text[i - 1]!) && (i + 1 >= text.length || /\s/u.test(text[i + 1]!))) continue;
       if (openAt < 0 && opening) {
         openAt = i;
       } else if (openAt >= 0 && ch !== '“') {

@@ -17,6 +17,7 @@
 import type { Article } from '../model/article.ts';
 import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
 import { linkDefiniteSpeakers } from './definite-speakers.ts';
+import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
 import { hasRoleNoun } from './entity-roles.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
@@ -72,6 +73,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     else byParagraph.set(s.paragraph, [s]);
   }
   const findNames = buildNameFinder(entities);
+  const placed = findPlacedPronouns(entities);
   const quotes: Quote[] = [];
   let lastSpoken: { speaker: Speaker; paragraph: number } | null = null;
   const spans = findQuoteSpans(article);
@@ -82,7 +84,11 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
     const kind = classifyQuote(span, text, endText, openSentence);
     const lead = text.slice(0, openSentence?.start ?? 0);
-    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames) };
+    const around: PronounRange[] = [
+      { paragraph: span.paragraph, start: openSentence?.start ?? 0, end: span.open },
+      { paragraph: span.endParagraph, start: span.close, end: closeSentence ? Math.max(closeSentence.end, span.close) : endText.length },
+    ];
+    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames), pronouns: placed, around };
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
     if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
@@ -101,6 +107,12 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
   return linkDefiniteSpeakers(quotes, article);
 }
 
+interface PronounRange {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
 interface Context {
   findNames: (text: string) => NameHit[];
   lastSpoken: { speaker: Speaker; paragraph: number } | null;
@@ -109,6 +121,10 @@ interface Context {
   lead: string;
   /** The person who is the subject of the sentence just before the quote, in its paragraph. */
   localPerson: Entity | null;
+  /** Pronouns resolved by findEntities, with offsets. */
+  pronouns: PlacedPronoun[];
+  /** Where the attribution can stand: the quote's sentence before the opening mark and after the closing one. */
+  around: PronounRange[];
 }
 
 /** The first person named (not as a possessive) in the sentence before `open`, outside quotation marks. */
@@ -336,7 +352,19 @@ function describeSource(phrase: string): Speaker | null {
 
 /** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */
 function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
-  return findPronounSpeaker(pronoun, paragraph, ctx) ?? findPronounMention(pronoun, paragraph, ctx) ?? UNRESOLVED;
+  return findPlacedPronoun(pronoun, ctx) ?? findPronounSpeaker(pronoun, paragraph, ctx) ?? findPronounMention(pronoun, paragraph, ctx) ?? UNRESOLVED;
+}
+
+/**
+ * The person findEntities resolved this very pronoun to (subject tracking with gender
+ * agreement), when it stands in the quote's sentence: "About his protégé he wrote, "…"".
+ */
+function findPlacedPronoun(pronoun: string, ctx: Context): Speaker | null {
+  if (pronoun !== 'he' && pronoun !== 'she') return null;
+  const owners = new Set(ctx.pronouns
+    .filter((p) => p.text === pronoun && ctx.around.some((r) => r.paragraph === p.paragraph && p.at >= r.start && p.at < r.end))
+    .map((p) => p.entity));
+  return owners.size === 1 ? entitySpeaker([...owners][0]!) : null;
 }
 
 /** The entity the pronoun was resolved to by findEntities in this paragraph, when that is unambiguous. */

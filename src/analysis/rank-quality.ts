@@ -49,6 +49,7 @@ const LETTERS = /\p{L}/gu;
 const PRONOUN_SPEAKER = /["”]\s*,?\s*(?:he|she|they|it|we)\s+(?:said|added|says|adds|continued|explained|told|warned|noted|stated)\b|\b(?:he|she|they|we)\s+(?:said|added|says|adds)\s*[:,]?\s*["“]/i;
 const QUESTION_END = /\?\s*["”’']?\s*$/;
 const LOWER_START = /^\p{Ll}/u;
+const SENTENCE_END = /[.!]\W*$/u;
 
 /** Multiplies the factors for every trait of a poor summary point the sentence shows. */
 export function rateSentenceQuality(text: string): number {
@@ -66,6 +67,25 @@ export function rateSentenceQuality(text: string): number {
   else if (measureQuotedShare(text) > f.quotedShare) quality *= f.mostlyQuoted;
   if (quoteMarks > 0 && PRONOUN_SPEAKER.test(text)) quality *= f.pronounSpeaker;
   if (words.length >= 4 && looksLikeCaption(words)) quality *= f.caption;
+  return quality;
+}
+
+/**
+ * Whether a sentence is a statement at all, as a factor in (0, 1]: lower only for fragments
+ * (fewer than `tinyWords` words), questions and captions. The summary ranking uses this alone:
+ * on GUM's human summaries the other traits of rateSentenceQuality (pronoun and connective
+ * openers, quotes, length bands) cost ~1.5 ROUGE-1 points, as biographies and interviews state
+ * their facts in exactly such sentences ("He then became…", quoted answers).
+ */
+export function rateStatement(text: string): number {
+  const f = QUALITY_FACTORS;
+  const words = text.match(WORD) ?? [];
+  if (words.length === 0) return f.tiny * f.caption;
+  let quality = 1;
+  if (words.length < f.tinyWords) quality *= f.tiny;
+  if (QUESTION_END.test(text)) quality *= f.question;
+  // A caption has no sentence end; a name-dense statement ("Antonín Dvořák … was a Czech composer.") has one.
+  if (words.length >= 4 && looksLikeCaption(words) && !SENTENCE_END.test(text)) quality *= f.caption;
   return quality;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureQuotedShare, rateSentenceQuality } from '../../src/analysis/rank-quality.ts';
+import { measureQuotedShare, rateSentenceQuality, rateStatement } from '../../src/analysis/rank-quality.ts';
 import { extractTerms, stemWord } from '../../src/analysis/rank-terms.ts';
 
 describe('stemWord', () => {
@@ -103,5 +103,22 @@ describe('measureQuotedShare', () => {
     ['half quoted', '"abcd" efgh', 0.5],
   ])('GIVEN %s THEN the share of quoted letters is %s', (_what, text, share) => {
     expect(measureQuotedShare(text)).toBeCloseTo(share, 5);
+  });
+});
+
+describe('rateStatement', () => {
+  it.each([
+    ['a name-dense statement that ends like a sentence', 'Antonín Leopold Dvořák (8 September 1841 – 1 May 1904) was a Czech Composer.', 1],
+    ['a plain statement', 'The council approved the new budget for road repairs on Monday.', 1],
+  ])('GIVEN %s THEN it is a full statement', (_what, text, expected) => {
+    expect(rateStatement(text)).toBe(expected);
+  });
+
+  it.each([
+    ['a caption with no sentence end', 'Virgin West Coast Class 390 at Platform 1 of Carlisle Station'],
+    ['a question', 'Will the council approve the new budget for road repairs on Monday?'],
+    ['a fragment', 'Road repairs approved.'],
+  ])('GIVEN %s THEN it counts less than a statement', (_what, text) => {
+    expect(rateStatement(text)).toBeLessThan(1);
   });
 });

@@ -143,8 +143,6 @@ describe('rankSentences on made-up paragraphs', () => {
   });
 
   it.each([
-    ['a dependent opener', 'But the council approved the new budget for road repairs across the whole city on Monday.'],
-    ['a pronoun opener', 'They approved the new budget for road repairs across the whole city on Monday evening.'],
     ['a question', 'Will the council approve the new budget for road repairs across the whole city on Monday?'],
     ['a fragment', 'Road repairs approved.'],
   ])('GIVEN the same content as %s THEN the plain statement ranks above it', (_what, weak) => {
@@ -153,28 +151,20 @@ describe('rankSentences on made-up paragraphs', () => {
       'Residents had complained about potholes on many roads in the city for years.',
       'The budget for road repairs is the largest the council has approved.',
     ];
-    // The weak variant comes first, so the lead bias favours it; quality must still win.
+    // The weak variant comes first, so the position prior favours it; being a statement must still win.
     const article = articleFromParagraphs('variants', [weak, plain, ...filler]);
     const ranked = rankSentences(article, sentencesOf(article));
     const pos = (text: string): number => ranked.findIndex((r) => r.text === text);
     expect(pos(plain)).toBeLessThan(pos(weak));
   });
 
-  it('GIVEN a headline THEN the sentence that matches it scores higher than without one', () => {
-    const paragraphs = [
-      'Heavy rain fell across the region on Tuesday, flooding several low roads.',
-      'Schools in the valley stayed open despite the weather warnings.',
-      'A landslide blocked the mountain railway line near the northern tunnel.',
-      'Forecasters expect the rain to ease by the weekend.',
-    ];
-    const plain = articleFromParagraphs('weather', paragraphs);
-    const titled = articleFromParagraphs('weather', paragraphs, { title: 'Landslide blocks mountain railway line' });
-    const scoreOf = (article: Article): number =>
-      rankSentences(article, sentencesOf(article)).find((r) => r.text.startsWith('A landslide'))!.score;
-    const scoreOfOther = (article: Article): number =>
-      rankSentences(article, sentencesOf(article)).find((r) => r.text.startsWith('Schools'))!.score;
-    expect(scoreOf(titled)).toBeGreaterThan(scoreOf(plain) + 0.1);
-    expect(scoreOfOther(titled)).toBeCloseTo(scoreOfOther(plain), 9);
+  it('GIVEN a long article on one line THEN every sentence is ranked (linear work, no sentence graph)', () => {
+    const topics = ['council budget', 'road repairs', 'school funding', 'river flooding', 'rail strike', 'harbour works'];
+    const text = Array.from({ length: 20_000 }, (_, i) => `Item ${i} of the ${topics[i % topics.length]} report was read to the city council on day ${i % 365}.`).join(' ');
+    const article = articleFromParagraphs('long', [text]);
+    const ranked = rankSentences(article, sentencesOf(article));
+    expect(ranked).toHaveLength(20_000);
+    expect(selectSummary(ranked, 5)).toHaveLength(5);
   });
 });
 

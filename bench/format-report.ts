@@ -37,6 +37,18 @@ export function formatReport(report: BenchReport): string {
       verdict(c.pass),
     ])),
   ));
+  lines.push('');
+  lines.push('Event-loop blocking per command (answer + Discord render, as the bot runs it), wall clock and CPU time; target at 100k: CPU p99 ≤ 10 ms:');
+  lines.push(table(
+    ['size', 'command', 'runs', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'cpu p50', 'cpu p99', 'cpu max', 'pass'],
+    report.sizes.flatMap((s) => [
+      [String(s.size), `(prepare answers: ${s.prepareMs} ms, in the background)`, '', '', '', '', '', '', '', '', ''],
+      ...s.blocking.map((b) => [
+        String(s.size), b.command, String(b.runs), b.p50.toFixed(2), b.p95.toFixed(2), b.p99.toFixed(2), b.max.toFixed(2),
+        b.cpu.p50.toFixed(2), b.cpu.p99.toFixed(2), b.cpu.max.toFixed(2), verdict(b.pass),
+      ]),
+    ]),
+  ));
   const q = report.quality;
   lines.push('');
   lines.push(`Quality on the bundled article (${q.queries} queries, right top paragraph): pilcrow ${q.top1.pilcrow}, plain fuse ${q.top1['fuse-scan']}, MiniSearch alone ${q.top1.minisearch}; agreement with plain fuse top 5: ${q.agreementAt5}; never worse than plain fuse: ${verdict(q.notWorseThanFuse)}`);

@@ -5,7 +5,7 @@
  * The quotes the sources' analysis found travel with their sentences (speakers renamed), so
  * quote-heavy commands cost on a synthetic corpus what they would on a real archive.
  */
-import type { Entity, Quote, RankedSentence } from '../src/model/analysis.ts';
+import type { Entity, Quote, RankedSentence, Sentence } from '../src/model/analysis.ts';
 import type { AnalysedArticle } from '../src/model/corpus.ts';
 import { articleFromParagraphs } from '../test/support/article-from-paragraphs.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
@@ -146,7 +146,19 @@ function synthesiseArticle(
       speaker: actor ? actor.full : quote.speakerId ? null : quote.speaker,
     };
   });
-  return { article, analysis: { sentences: [], entities, quotes, ranking } };
+  return { article, analysis: { sentences: sentencesOf(article.paragraphs), entities, quotes, ranking } };
+}
+
+/** The sentences of paragraphs with their offsets (a stand-in analysis that caches validate as plausible). */
+function sentencesOf(paragraphs: ReadonlyArray<{ n: number; text: string }>): Sentence[] {
+  return paragraphs.flatMap((p) => {
+    let from = 0;
+    return splitIntoSentences(p.text).map((text, index) => {
+      const start = Math.max(0, p.text.indexOf(text, from));
+      from = start + text.length;
+      return { paragraph: p.n, index, text, start, end: Math.min(p.text.length, start + text.length) };
+    });
+  });
 }
 
 /** A new person: a known first name and a surname spliced from two known surnames. */

@@ -322,7 +322,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
     && PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))) return person;
-  const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after);
+  const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after)
+    || /["”]\s*[—–]\s*$/u.test(text.slice(Math.max(0, start - 6), start)); // `"…" — Peres`
   const determined = t === 0 && (tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)));
   if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) {
     return tokens.length >= 2 ? { ...base, kind: 'organisation' } : base; // "the White House said", not "the Dutchman said"
@@ -546,7 +547,10 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });
     }
     for (const a of added) a.draft.mentions.push({ paragraph: a.paragraph, text: a.text, at: a.at });
-    const subject = here.find((h) => !isPossessiveAt(text, h.at))?.draft ?? added[0]?.draft ?? null;
+    // The subject is the first name or subject pronoun ("he went up … where he met John Edleston": he).
+    const named = here.find((h) => !isPossessiveAt(text, h.at));
+    const pronounSubject = added.find((a) => /^(?:he|she)$/iu.test(a.text));
+    const subject = (pronounSubject && (!named || pronounSubject.at < named.at) ? pronounSubject.draft : named?.draft) ?? added[0]?.draft ?? null;
     if (subject) {
       previousSubject = subject;
       subjectParagraph = sentence.paragraph;

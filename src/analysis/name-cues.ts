@@ -148,7 +148,8 @@ predicts predicting estimated estimates stressed stresses stressing emphasized e
 emphasising reiterated reiterates confirmed confirms confirming denied denies denying tweeted tweets
 posted posts told recognized recognised recognizes recognises agreed agrees disagreed disagrees maintained
 maintains contended contends countered counters conceded concedes objected objects protested protests
-complained complains lamented laments`);
+complained complains lamented laments mentioned mentions ordered orders call argue argued write
+reads`);
 
 /** Common verb forms that are not "-ed" past tenses ("met", "spoke", "told"): never part of a noun phrase. */
 export const COMMON_VERBS = toSet(`met meets meet told tells saw sees took takes gave gives made makes sent sends won

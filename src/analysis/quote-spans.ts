@@ -44,6 +44,7 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
   paragraphs.forEach((paragraph, k) => {
     const text = paragraph.text;
     const doubles: Array<[number, number]> = [];
+    const oddStraight = (text.split('"').length - 1) % 2 === 1;
     let openAt = -1;
     let i = 0;
     if (carry) {
@@ -54,8 +55,9 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       const ch = text[i];
       if (ch !== '"' && ch !== '“' && ch !== '”') continue;
       const opening = ch === '“' || (ch === '"' && openAt < 0);
-      // A straight mark shaped like a closing one (after a word, before a space) opens nothing: a stray.
-      if (openAt < 0 && ch === '"' && i > 0 && /[\p{L}\p{N},.;!?]/u.test(text[i - 1]!) && (i + 1 >= text.length || /\s/u.test(text[i + 1]!))) continue;
+      // With an odd number of straight marks, one shaped like a closing mark (after a word, before a
+      // space) where a quote would open is the stray: `When a young girl," the family moved …`.
+      if (oddStraight && openAt < 0 && ch === '"' && i > 0 && /[\p{L}\p{N},.;!?]/u.test(text[i - 1]!) && (i + 1 >= text.length || /\s/u.test(text[i + 1]!))) continue;
       if (openAt < 0 && opening) {
         openAt = i;
       } else if (openAt >= 0 && ch !== '“') {

@@ -59,6 +59,12 @@ const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
 /** A preposition shortly before a name: "to the state broadcaster CCTV". */
 const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
+/** "described by X as", "called by X" (passive speech verbs with their agent), to the end of the text before a quote. */
+const PASSIVE_AGENT = /\b(?:described|called|dubbed|hailed|praised|branded|labell?ed|termed|quoted|critici[sz]ed|remembered|characteri[sz]ed|portrayed|mocked|accused)\s+by\s+([^,;:"“”]{2,80}?)\s+as\b[^"“”]{0,200}$/iu;
+/** "a quote attributed to Einstein —", "quoting the mayor:". */
+const ATTRIBUTED_TO = /\b(?:attributed to|quoting|a quote from|a line from)\s+([^,;:"“”—–]{2,60}?)\s*[—–:,-]?\s*$/iu;
+/** Verbs of reported speech that a following quotation illustrates. */
+const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'recalled', 'recalls', 'explained', 'explains', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'argued', 'argues', 'insisted', 'insists', 'noted', 'notes', 'warned', 'warns', 'remembered', 'remembers', 'admitted', 'admits', 'described', 'describes', 'continued', 'continues', 'stated', 'states']);
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
 const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
@@ -92,7 +98,9 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
     if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
+    if (!found) found = attributeToPreviousStatement(span, text, byParagraph.get(span.paragraph) ?? [], context);
     if (!found) found = attributeContinuation(span, text, kind, spans[k - 1], quotes.at(-1));
+    if (!found) found = attributeStandaloneParagraph(span, text, endText, context);
     if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
     if (found.speaker !== null && found.attribution !== 'continuation') lastSpoken = { speaker: found, paragraph: span.paragraph };
     quotes.push({
@@ -162,6 +170,12 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
 function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null, ctx: Context): Found | null {
   const end = sentence ? Math.max(sentence.end, span.close) : text.length;
   const after = text.slice(span.close, end);
+  // `"…" — Peres, on whether …`: a dash then the speaker.
+  const dashed = /^\s*[—–]\s*(\p{Lu}[^,.;:"“”()]{0,60})/u.exec(text.slice(span.close, span.close + 80));
+  if (dashed) {
+    const speaker = resolvePhrase(dashed[1]!, span.endParagraph, ctx, 'subject');
+    if (speaker && speaker !== UNRESOLVED && (speaker.speakerId !== null || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}$/u.test(dashed[1]!.trim()))) return attributed(speaker, 'said');
+  }
   if (!/^[,;]?\s/u.test(after) && !/^[,;]/u.test(after)) return null;
   const words = WORDS_OF.exec(after);
   if (words) {
@@ -212,6 +226,19 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   const start = sentence?.start ?? 0;
   const before = text.slice(start, span.open);
   if (before.trim().length === 0) return null;
+  // "was described by W. W. Rouse Ball as "…"", "a quote attributed to Einstein — "…"".
+  const agent = PASSIVE_AGENT.exec(before) ?? ATTRIBUTED_TO.exec(before);
+  if (agent) {
+    const phrase = agent[1]!.trim();
+    const speaker = resolvePhrase(phrase, span.paragraph, ctx, 'speaker-after') ?? describeSource(phrase);
+    if (speaker && speaker !== UNRESOLVED) return attributed(speaker, 'context');
+  }
+  // "which left him, in his own words, "…"": the person that possessive means.
+  const ownWords = /\bin\s+(his|her)\s+own\s+words\b/iu.exec(before);
+  if (ownWords) {
+    const speaker = findPlacedPronoun(ownWords[1]!.toLowerCase(), ctx);
+    if (speaker) return attributed(speaker, 'context');
+  }
   const according = /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ?? /^\s*according to\s+([^,]+),/iu.exec(before);
   if (according) {
     const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after') ?? describeSource(according[1]!);
@@ -274,7 +301,7 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);
   if (near) return entitySpeaker(near.entity);
   if (segment.length > 0 && segment.split(/\s+/).length <= 6 && !/\b(?:that|which|who|when|if|because)\b/iu.test(segment)) {
-    const pronoun = PRONOUN_SUBJECT.exec(segment);
+    const pronoun = PRONOUN_SUBJECT.exec(segment) ?? /\s(he|she|they|it)$/iu.exec(segment); // "With tears in her eyes she"
     if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
     if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
     if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment)) return { speakerId: null, speaker: segment, kind: 'other' };
@@ -297,6 +324,43 @@ function attributeSplitQuote(span: QuoteSpan, text: string, previous: QuoteSpan 
   const between = text.slice(previous.close, span.open);
   if (!SPLIT_ATTRIBUTION.test(between) || !/^\p{Ll}/u.test(span.text.trim())) return null;
   return { speakerId: previousQuote.speakerId, speaker: previousQuote.speaker, kind: 'other', attribution: previousQuote.attribution };
+}
+
+/**
+ * A quote opening its sentence right after a sentence of reported speech in the same paragraph:
+ * `He recalled that she was less interested in details. "The way she drew a staircase …"`.
+ */
+function attributeToPreviousStatement(span: QuoteSpan, text: string, sentences: Sentence[], ctx: Context): Found | null {
+  const own = sentences.find((s) => span.open >= s.start && span.open < s.end);
+  if (!own || text.slice(own.start, span.open).trim() !== '') return null;
+  const previous = sentences.filter((s) => s.end <= own.start).at(-1);
+  if (!previous) return null;
+  if (/["“”]/u.test(previous.text)) return null; // a quoted sentence before: continuation decides
+  const plain = previous.text;
+  let verb: RegExpMatchArray | null = null;
+  for (const m of plain.matchAll(LETTERS)) {
+    if (REPORTING_VERBS.has(m[0].toLowerCase())) {
+      verb = m;
+      break;
+    }
+  }
+  if (!verb || verb.index === undefined) return null;
+  const region = plain.slice(0, verb.index);
+  const subject = findSubject(region, ctx.findNames(region), span.paragraph, { ...ctx, around: [{ paragraph: previous.paragraph, start: previous.start, end: previous.start + verb.index }] });
+  if (!subject || subject === UNRESOLVED || subject.speakerId === null) return null;
+  return attributed(subject, 'context');
+}
+
+/**
+ * A paragraph that is only a quotation (maybe with a bracketed translation), after a paragraph
+ * about one person: that person's words ("“Ne pleure pas, Alfred!”" after the paragraph on his death).
+ */
+function attributeStandaloneParagraph(span: QuoteSpan, text: string, endText: string, ctx: Context): Found | null {
+  if (span.paragraph !== span.endParagraph || text.slice(0, span.open).trim() !== '' || !/^\s*(?:\([^()]*\))?\s*$/u.test(endText.slice(span.close))) return null;
+  const previous = ctx.pronouns.filter((p) => p.paragraph === span.paragraph - 1 && /^(?:he|she)$/u.test(p.text));
+  const owners = new Set(previous.map((p) => p.entity));
+  if (owners.size !== 1 || previous.length < 2) return null;
+  return attributed(entitySpeaker([...owners][0]!), 'context');
 }
 
 /** A stand-alone quote right after a quote with a known speaker continues that speaker. */
@@ -360,7 +424,7 @@ function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speak
  * agreement), when it stands in the quote's sentence: "About his protégé he wrote, "…"".
  */
 function findPlacedPronoun(pronoun: string, ctx: Context): Speaker | null {
-  if (pronoun !== 'he' && pronoun !== 'she') return null;
+  if (!/^(?:he|she|his|her)$/u.test(pronoun)) return null;
   const owners = new Set(ctx.pronouns
     .filter((p) => p.text === pronoun && ctx.around.some((r) => r.paragraph === p.paragraph && p.at >= r.start && p.at < r.end))
     .map((p) => p.entity));

@@ -24,6 +24,7 @@ export function formatLoadReport(r: LoadReport): string {
     `${'all: first | final'.padEnd(26)} ${String(r.sent).padStart(5)} ${stats(r.firstResponse)} | ${stats(r.finalAnswer)}`,
     ...r.actions.map((a) => `${a.label.padEnd(26)} ${String(a.sent).padStart(5)} ${stats(a.firstResponse)} | ${stats(a.finalAnswer)}`),
   ];
+  for (const [reason, n] of Object.entries(r.failures)) lines.push(`failed ×${n}: ${reason}`);
   for (const sample of r.errorSamples) lines.push(`error: ${sample}`);
   return lines.join('\n');
 }

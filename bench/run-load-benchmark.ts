@@ -36,6 +36,8 @@ export interface LoadOptions {
   articles: number;
   /** Where analyses are cached between runs (default: a directory under the system temp dir). */
   cacheDir?: string;
+  /** The fake refuses first responses later than this, as Discord does (default 3000; null: never, for tests on slow machines). */
+  callbackWindowMs?: number | null;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -68,6 +70,8 @@ export interface LoadReport {
   invalidAnswers: number;
   /** Final answers that were the apology for an error. */
   apologies: number;
+  /** Why actions got no first response or no final answer, with counts. */
+  failures: Record<string, number>;
   firstResponse: LatencyStats;
   finalAnswer: LatencyStats;
   actions: ActionRow[];
@@ -87,6 +91,8 @@ interface Outcome {
   finalMs: number | null;
   invalid: boolean;
   apology: boolean;
+  /** Why no first response or no final answer came (the fake's error, digits masked). */
+  failure?: string;
 }
 
 /** Runs the load benchmark once; everything it starts is stopped and removed before it returns. */
@@ -104,7 +110,8 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
   try {
     progress(`writing ${corpus.length} articles`);
     await writeArchive(dataDir, corpus.map((a) => a.article));
-    fake = await startFakeDiscord({ callbackWindowMs: DISCORD_WINDOW_MS });
+    const window = options.callbackWindowMs === undefined ? DISCORD_WINDOW_MS : options.callbackWindowMs;
+    fake = await startFakeDiscord(window === null ? {} : { callbackWindowMs: window });
     progress('starting the bot (analysing the archive unless cached)');
     const started = Date.now();
     bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, LOG_LEVEL: 'info' });
@@ -127,7 +134,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
   }
 }
 
-function sourceArticles(): AnalysedArticle[] {
+export function sourceArticles(): AnalysedArticle[] {
   const empty = { sentences: [], entities: [], quotes: [], ranking: [] };
   return [
     seedArticle(),
@@ -139,7 +146,7 @@ function sourceArticles(): AnalysedArticle[] {
 }
 
 /** Writes each article as a text file: front matter with the headline, then its paragraphs. */
-async function writeArchive(dir: string, articles: readonly Article[]): Promise<void> {
+export async function writeArchive(dir: string, articles: readonly Article[]): Promise<void> {
   for (const article of articles) {
     const title = (article.title ?? article.id).replace(/[\r\n]+/g, ' ').replace(/"/g, "'");
     const body = article.paragraphs.map((p) => p.text).join('\n\n');
@@ -226,15 +233,10 @@ async function perform(
     } else if (action.kind === 'autocomplete') {
       reply = await fake.autocomplete(action.command, action.focused, action.value);
     } else {
-      const ids = action.label === 'button:page' ? pageIds : citeIds;
-      if (ids.length === 0) {
-        outcome.label = 'quote (bare)';
-        reply = await fake.slash('quote', {}, { userId, timeoutMs });
-      } else {
-        reply = await fake.button(random.pick(ids), { userId, timeoutMs });
-      }
+      reply = await pressSomeButton(fake, action.label === 'button:page' ? pageIds : citeIds, random, { userId, timeoutMs });
     }
-  } catch {
+  } catch (err) {
+    outcome.failure = reasonOf(err);
     return outcome;
   }
   outcome.firstMs = Date.now() - sent;
@@ -243,7 +245,8 @@ async function perform(
   if (reply.callback.type === 5) {
     try {
       await fake.waitForLater(reply, (later) => later.some(isAnswer), timeoutMs);
-    } catch {
+    } catch (err) {
+      outcome.failure = `no final answer: ${reasonOf(err)}`;
       return outcome;
     }
     const answer = reply.later.find(isAnswer)!;
@@ -255,6 +258,29 @@ async function perform(
   outcome.apology = typeof body?.content === 'string' && body.content.startsWith('Sorry, something went wrong');
   remember(body);
   return outcome;
+}
+
+/**
+ * Presses a button seen on an answer. A page press updates its message, so a remembered id
+ * may be gone from every message: it is forgotten and another is tried. With none left, a
+ * bare /quote is sent instead (its answer brings buttons).
+ */
+async function pressSomeButton(fake: FakeDiscord, ids: string[], random: SeededRandom, extra: { userId: string; timeoutMs: number }): Promise<InteractionReply> {
+  while (ids.length > 0) {
+    const id = random.pick(ids);
+    try {
+      return await fake.button(id, extra);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.includes('no bot message with a button')) throw err;
+      ids.splice(ids.indexOf(id), 1);
+    }
+  }
+  return fake.slash('quote', {}, extra);
+}
+
+/** A failure as a short reason that groups alike ones (digits masked). */
+function reasonOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/\d+/g, 'N').slice(0, 160);
 }
 
 /** An edit of the deferred reply or a follow-up carrying the answer. */
@@ -332,6 +358,10 @@ function report(input: {
     finalAnswers,
     invalidAnswers: outcomes.filter((o) => o.invalid).length,
     apologies: outcomes.filter((o) => o.apology).length,
+    failures: outcomes.reduce<Record<string, number>>((counts, o) => {
+      if (o.failure) counts[o.failure] = (counts[o.failure] ?? 0) + 1;
+      return counts;
+    }, {}),
     firstResponse: summariseTimes(first),
     finalAnswer: summariseTimes(final),
     actions: labels.map((label) => {

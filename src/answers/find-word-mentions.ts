@@ -1,6 +1,7 @@
 import type { Citation } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { cleanQuery } from '../search/clean-query.ts';
+import { foldTerm } from '../search/search-settings.ts';
 
 /** Paragraphs the paragraph index is asked for; the words are then checked in each (bounds the work). */
 export const MENTION_CANDIDATES = 100;
@@ -22,14 +23,9 @@ interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** Lowercase, accents removed. */
-function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ folded: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) tokens.push({ folded: foldTerm(m[0]), start: m.index, end: m.index + m[0].length });
   return tokens;
 }
 

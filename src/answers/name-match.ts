@@ -1,11 +1,12 @@
 import type { Entity } from '../model/analysis.ts';
 import type { AnalysedArticle, Corpus, NameHit } from '../model/corpus.ts';
+import { FUZZY_MAX_SCORE } from '../search/match-tier.ts';
 
 /** Lowest name-search score accepted as the person or organisation a member meant. */
 export const NAME_MATCH_MIN_SCORE = 0.55;
 
-/** Scores from here up are exact, prefix or word-prefix matches (search/match-tier.ts); below, fuzzy guesses. */
-export const NAME_TIER_MIN_SCORE = 0.8;
+/** Scores above this are exact, prefix or word-prefix matches (search/match-tier.ts); up to it, fuzzy guesses. */
+export const FUZZY_NAME_MAX_SCORE = FUZZY_MAX_SCORE;
 
 export interface MatchedEntity {
   hit: NameHit;

@@ -4,7 +4,7 @@ import { userError, type UserError } from '../model/user-error.ts';
 import { toArticleRef, toQuoteItem, uniqueCitations } from './article-ref.ts';
 import { findWordMentions, hasSearchableWord, type WordMentions } from './find-word-mentions.ts';
 import { gatherPerson } from './gather-person.ts';
-import { NAME_TIER_MIN_SCORE, matchEntities, prominentNames, type MatchedEntity } from './name-match.ts';
+import { FUZZY_NAME_MAX_SCORE, matchEntities, prominentNames, type MatchedEntity } from './name-match.ts';
 import { resolveArticle } from './resolve-article.ts';
 import { hasWordCharacter, normaliseUserText } from './user-text.ts';
 
@@ -33,7 +33,7 @@ export function who(corpus: Corpus, options: WhoOptions): WhoAnswer | UserError 
   const common = !hasSearchableWord(name);
   // "the" or "of" alone match words inside long names; only a name that is exactly that counts.
   if (common && best?.hit.score !== 1) return userError('not-found', `"${name.slice(0, 100)}" is too common to look up on its own; try a name.`, prominentNames(corpus, article, 3));
-  if (best && best.hit.score >= NAME_TIER_MIN_SCORE) return entityAnswer(corpus, best, article);
+  if (best && best.hit.score > FUZZY_NAME_MAX_SCORE) return entityAnswer(corpus, best, article);
   // A fuzzy guess at a known name loses to the very words written in the text ("Rowe" is not "Roe"
   // when the text says "Rowe"); with no guess at all, a typo of the words is accepted too.
   const found = findWordMentions(corpus, name, { article, typos: !best });

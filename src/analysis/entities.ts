@@ -329,7 +329,9 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     return tokens.length >= 2 ? { ...base, kind: 'organisation' } : base; // "the White House said", not "the Dutchman said"
   }
   if (speaks && /\b(?:for|of|at|from)\s+$/iu.test(text.slice(Math.max(0, start - 6), start))) return { ...base, kind: 'organisation' }; // "a spokesman for Tesco said"
-  if (speaks && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
+  // Ordinary words only ("We Know", "Breaking News") name nobody, whatever verb follows.
+  const commonOnly = !cued && nameWords.every((w) => isCommonWord(w) || COMMON_CAPITALISED.has(w.toLowerCase()));
+  if (speaks && !commonOnly && (nameTokens.length >= 2 || !chunk.initial || FIRST_NAMES.has(name.toLowerCase()))) return person;
   // One name alone: a name the lexicon knows ("Einstein", "Virgil"), or an unknown one acting
   // ("Okafor scored twice before Lindqvist pulled one back") or credited ("by Cruse and Croft").
   if (nameTokens.length === 1 && !determined && !NAME_SUFFIX.test(name)) {

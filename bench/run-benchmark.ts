@@ -15,6 +15,7 @@ import type { ArticleAnalysis } from '../src/model/analysis.ts';
 import type { Article } from '../src/model/article.ts';
 import type { AnalysedArticle, SearchIndex } from '../src/model/corpus.ts';
 import { buildSearchIndex } from '../src/search/build-search-index.ts';
+import type { WordVectors } from '../src/search/vectors/word-vectors.ts';
 import { toCorpus } from '../src/engine/load-corpus.ts';
 import { cleanQuery } from '../src/search/clean-query.ts';
 import { collectNameDocs, nameKey } from '../src/search/name-search.ts';
@@ -32,7 +33,8 @@ import { measureLatency as timeQueries, type LatencyStats } from './measure-late
 import { synthesiseCorpus } from './synthesise-corpus.ts';
 
 export type BenchCommand = 'related' | 'who' | 'quote' | 'articles' | 'summary';
-export type BenchDesign = 'pilcrow' | 'fuse-scan' | 'minisearch';
+/** pilcrow: the product (lexical + semantic when word vectors are given); lexical: its lexical path alone. */
+export type BenchDesign = 'pilcrow' | 'lexical' | 'fuse-scan' | 'minisearch';
 
 /** Latency of one command's search work with one design at one corpus size. */
 export interface CommandRow extends LatencyStats {
@@ -71,7 +73,7 @@ export interface SizeRow {
 /** Paragraph ranking on the bundled article's query set: top-1 hits per design and agreement with plain fuse. */
 export interface QualityReport {
   queries: number;
-  top1: Record<BenchDesign, number>;
+  top1: Record<Exclude<BenchDesign, 'lexical'>, number>;
   /** Mean share of plain fuse's top 5 that Pilcrow's top 5 also has. */
   agreementAt5: number;
   /** Pilcrow's design is never worse than plain fuse: true when its top-1 count is at least fuse's. */
@@ -100,6 +102,8 @@ export interface BenchOptions {
   analyser?: { name: string; analyse: (article: Article) => ArticleAnalysis };
   /** Progress lines (to stderr in the CLI). */
   progress?: (line: string) => void;
+  /** Word vectors for the semantic path; absent or null: lexical only (and no separate 'lexical' row). */
+  vectors?: WordVectors | null;
 }
 
 /** Targets of the brief: at 100k paragraphs p95 ≤ 50 ms, p99 ≤ 150 ms; the bundled article p99 ≤ 5 ms. */
@@ -123,7 +127,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   for (const size of options.sizes) {
     progress(`size ${size}: generating corpus`);
     const corpus = size <= 1 ? sources.filter((s) => s.article.id === SEED_ARTICLE) : synthesiseCorpus(sources, size);
-    sizes.push(await measureSize(size, corpus, options.queries, progress));
+    sizes.push(await measureSize(size, corpus, options.queries, progress, options.vectors ?? null));
   }
   return {
     node: process.version,
@@ -132,7 +136,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     analysis: analyser.name,
     queriesPerCommand: options.queries,
     sizes,
-    quality: measureQuality(sources.find((s) => s.article.id === SEED_ARTICLE)!),
+    quality: measureQuality(sources.find((s) => s.article.id === SEED_ARTICLE)!, options.vectors ?? null),
   };
 }
 
@@ -156,12 +160,12 @@ function sourceArticles(): Article[] {
   ];
 }
 
-async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: number, progress: (line: string) => void): Promise<SizeRow> {
+async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: number, progress: (line: string) => void, vectors: WordVectors | null): Promise<SizeRow> {
   const paragraphs = corpus.reduce((sum, a) => sum + a.article.paragraphs.length, 0);
   progress(`size ${size}: ${paragraphs} paragraphs in ${corpus.length} articles; building index`);
   collectGarbage();
   let start = performance.now();
-  const index = buildSearchIndex(corpus);
+  const index = buildSearchIndex(corpus, vectors);
   const buildMs = performance.now() - start;
   collectGarbage();
   const memory = process.memoryUsage();
@@ -177,6 +181,11 @@ async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: 
   const commands: CommandRow[] = [];
   const pairs = queries.names.map((name, i) => ({ name, topic: queries.topics[i]! }));
   commands.push(row('related', 'pilcrow', measureLatency(queries.topics, (q) => index.paragraphs(q, { limit: 50 }))));
+  if (vectors) {
+    // The lexical path alone, on an index built without word vectors, beside the hybrid one.
+    const lexical = buildSearchIndex(corpus, null);
+    commands.push(row('related', 'lexical', measureLatency(queries.topics, (q) => lexical.paragraphs(q, { limit: 50 }))));
+  }
   commands.push(row('who', 'pilcrow', measureLatency(queries.names, (q) => index.names(q, { limit: 10 }))));
   commands.push(row('quote', 'pilcrow', measureLatency(pairs, (p) => findQuoteParagraphs(index, p.name, p.topic))));
   commands.push(row('articles', 'pilcrow', measureLatency(queries.articles, (q) => index.articles(q, 25))));
@@ -249,13 +258,13 @@ function lookUpSummary(index: SearchIndex, byId: ReadonlyMap<string, AnalysedArt
   return (target?.analysis.ranking ?? []).slice(0, 5).sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
 }
 
-function measureQuality(seed: AnalysedArticle): QualityReport {
-  const index = buildSearchIndex([seed]);
+function measureQuality(seed: AnalysedArticle, vectors: WordVectors | null): QualityReport {
+  const index = buildSearchIndex([seed], vectors);
   const docs: ParagraphDoc[] = seed.article.paragraphs.map((p, i) => ({ id: i, article: seed.article.id, n: p.n, text: p.text }));
   const fuse = new Fuse(docs, { ...PARAGRAPH_FUSE_OPTIONS });
   const miniSearch = new MiniSearch<ParagraphDoc>({ ...PARAGRAPH_MINISEARCH_OPTIONS });
   miniSearch.addAll(docs);
-  const top1: Record<BenchDesign, number> = { pilcrow: 0, 'fuse-scan': 0, minisearch: 0 };
+  const top1: Record<Exclude<BenchDesign, 'lexical'>, number> = { pilcrow: 0, 'fuse-scan': 0, minisearch: 0 };
   let agreement = 0;
   const rows: QualityReport['rows'] = [];
   for (const { query, expected } of SEED_QUALITY_QUERIES) {

@@ -13,7 +13,7 @@ export const SEMANTIC_SETTINGS = Object.freeze({
   /** Version of the serialised paragraph vectors; bump when embedding changes. */
   format: 1,
   /** Paragraphs the brute-force pass hands to the word-by-word re-scoring. */
-  candidates: 40,
+  candidates: 30,
   /**
    * Least word alignment (the weighted mean, over the topic's words, of each word's best cosine
    * with a paragraph word) for a semantic match: near-synonyms score 0.7–0.9 ("protests" ≈
@@ -126,9 +126,21 @@ export class ParagraphVectors {
     for (let id = range.start; id < range.end; id++) {
       const scale = this.scales[id]!;
       if (scale === 0) continue;
-      let dot = 0;
-      for (let i = 0, at = id * d; i < d; i++, at++) dot += q[i]! * rows[at]!;
-      const cosine = dot * scale;
+      // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let i = 0;
+      let at = id * d;
+      for (; i + 3 < d; i += 4, at += 4) {
+        s0 += q[i]! * rows[at]!;
+        s1 += q[i + 1]! * rows[at + 1]!;
+        s2 += q[i + 2]! * rows[at + 2]!;
+        s3 += q[i + 3]! * rows[at + 3]!;
+      }
+      for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
+      const cosine = (s0 + s1 + s2 + s3) * scale;
       if (best.length < count) {
         best.push({ id, cosine });
         if (best.length === count) {
@@ -176,12 +188,24 @@ export class ParagraphVectors {
   }
 }
 
-/** Rows of the words of a text that carry meaning (search stop words and 1-letter words left out). */
+/** Per word table: 1 = the row's word carries meaning, 2 = it does not, 0 = not decided yet. */
+const contentFlags = new WeakMap<WordVectors, Uint8Array>();
+
+/** Rows of the words of a text that carry meaning (search stop words, 1-letter words and numbers left out). */
 export function contentRows(vectors: WordVectors, text: string): number[] {
-  return vectors.rowsOf(text).filter((row) => {
-    const word = vectors.wordAt(row);
-    return word.length > 1 && !STOP_WORDS.has(word) && /\p{L}/u.test(word);
-  });
+  let flags = contentFlags.get(vectors);
+  if (!flags) contentFlags.set(vectors, (flags = new Uint8Array(vectors.size)));
+  const out: number[] = [];
+  for (const row of vectors.rowsOf(text)) {
+    let flag = flags[row]!;
+    if (flag === 0) {
+      const word = vectors.wordAt(row);
+      flag = word.length > 1 && !STOP_WORDS.has(word) && /\p{L}/u.test(word) ? 1 : 2;
+      flags[row] = flag;
+    }
+    if (flag === 1) out.push(row);
+  }
+  return out;
 }
 
 function toBytes(data: unknown): ArrayBuffer | null {

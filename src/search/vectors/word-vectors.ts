@@ -27,6 +27,7 @@ export class WordVectors {
   readonly dimensions: number;
   private readonly index: Map<string, number>;
   private readonly weights: Float32Array;
+  private readonly inverseNorms: Float32Array;
   private readonly common: Float32Array;
 
   /** `id` names the table (its source and version), so data derived from it can be matched to it. */
@@ -44,6 +45,13 @@ export class WordVectors {
     const a = EMBEDDING_SETTINGS.sifWeight;
     this.weights = new Float32Array(n);
     for (let r = 0; r < n; r++) this.weights[r] = a / (a + 1 / ((r + 1) * harmonic));
+    const d = table.dimensions;
+    this.inverseNorms = new Float32Array(n);
+    for (let r = 0; r < n; r++) {
+      let sum = 0;
+      for (let i = r * d, end = i + d; i < end; i++) sum += table.rows[i]! * table.rows[i]!;
+      this.inverseNorms[r] = sum > 0 ? 1 / Math.sqrt(sum) : 0;
+    }
     this.common = this.computeCommon();
   }
 
@@ -90,16 +98,8 @@ export class WordVectors {
     const d = this.dimensions;
     const rows = this.table.rows;
     let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (let i = 0; i < d; i++) {
-      const x = rows[a * d + i]!;
-      const y = rows[b * d + i]!;
-      dot += x * y;
-      na += x * x;
-      nb += y * y;
-    }
-    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+    for (let i = 0, x = a * d, y = b * d; i < d; i++, x++, y++) dot += rows[x]! * rows[y]!;
+    return dot * this.inverseNorms[a]! * this.inverseNorms[b]!;
   }
 
   /**

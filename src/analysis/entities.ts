@@ -73,7 +73,7 @@ const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'fo
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const ROLE_REFERENCE = new RegExp(
-  `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman))\\b`,
+  `\\bthe\\s+(?:(\\p{L}+)\\s+)?((?:(?:foreign|defen[cs]e|prime|interior|finance|deputy|vice|health|economy|justice)\\s+)?(?:president|prime minister|minister|chancellor|secretary|premier|governor|mayor|king|queen|pope|leader|ambassador|spokesman|spokeswoman|top diplomat))\\b`,
   'giu',
 );
 const LIST_INTRO = /^[^.;:]{0,60}?\b(?:such as|including|like)\s/u;
@@ -469,16 +469,12 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
     for (const m of sentence.text.matchAll(ROLE_REFERENCE)) {
       if (/^\s+\p{Lu}/u.test(sentence.text.slice(m.index + m[0].length))) continue; // a title before a name, not a reference
       const demonym = m[1] && isDemonym(m[1]) ? m[1].toLowerCase() : null;
-      if (m[1] && !demonym) continue;
-      const title = m[2]!.toLowerCase();
-      const holders = people.filter((p) => p.roles.some((r) => {
-        const words = r.text.toLowerCase().split(/\s+/);
-        const roleDemonyms = words.filter((w) => isDemonym(w));
-        const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
-        if (roleTitle === title) return demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym);
-        // "the minister" for "Health Minister Sarah Lee"; a nationality must then agree.
-        return roleTitle.endsWith(` ${title}`) && (demonym === null || roleDemonyms.includes(demonym));
-      }));
+      if (m[1] && !demonym && !/^top$/iu.test(m[1])) continue;
+      const title = m[2]!.toLowerCase().replace(/\s+/gu, ' ');
+      let holders = findTitleHolders(people, title, demonym);
+      // Other names for a title: "chancellor" is the foreign minister in translated Spanish and
+      // Latin American press ("canciller"), "the top diplomat" the foreign minister anywhere.
+      if (holders.length === 0) holders = [...new Set((TITLE_SYNONYMS.get(title) ?? []).flatMap((t) => findTitleHolders(people, t, demonym)))];
       if (holders.length !== 1) continue;
       const holder = holders[0]!;
       const text = m[0];
@@ -486,6 +482,24 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
       holder.aliases.add(text.replace(/^The\b/u, 'the'));
     }
   }
+}
+
+/** Titles news also writes another way. */
+const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
+  ['chancellor', ['foreign minister', 'secretary of state', 'foreign secretary']],
+  ['top diplomat', ['foreign minister', 'secretary of state', 'foreign secretary']],
+]);
+
+/** The people whose stated role is `title` (and, when given, of that nationality). */
+function findTitleHolders(people: Draft[], title: string, demonym: string | null): Draft[] {
+  return people.filter((p) => p.roles.some((r) => {
+        const words = r.text.toLowerCase().split(/\s+/);
+        const roleDemonyms = words.filter((w) => isDemonym(w));
+        const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
+        if (roleTitle === title) return demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym);
+        // "the minister" for "Health Minister Sarah Lee"; a nationality must then agree.
+        return roleTitle.endsWith(` ${title}`) && (demonym === null || roleDemonyms.includes(demonym));
+  }));
 }
 
 type Gender = 'female' | 'male' | null;

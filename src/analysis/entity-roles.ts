@@ -4,6 +4,7 @@
  * an appositive before it ("his Belarusian counterpart, Vladimir Makei") or after it ("Eric
  * Haddox, a civil engineer who…").
  */
+import { isDemonym } from './gazetteer.ts';
 import { isActorNoun, isCommonWord, isKnownFirstName, isKnownLastName, lexiconTags } from './lexicon.ts';
 import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
@@ -32,7 +33,7 @@ export function hasRoleNoun(phrase: string): boolean {
 export function isRoleWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[.,]$/u, '');
   const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x)
-    || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')) && !isKnownFirstName(x) && !isKnownLastName(x) && !isCommonWord(x) || isActorNoun(x));
+    || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')) && !isKnownFirstName(x) && !isKnownLastName(x) && !isCommonWord(x) && !isDemonym(x) || isActorNoun(x));
   if (single(w) || (w.endsWith('s') && single(w.slice(0, -1)))) return true;
   const parts = w.split('-');
   return parts.length > 1 && (single(parts[0]!) || single(parts.at(-1)!));

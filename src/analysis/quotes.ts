@@ -18,7 +18,8 @@ import type { Article } from '../model/article.ts';
 import type { Attribution, Entity, Quote, QuoteKind, Sentence } from '../model/analysis.ts';
 import { linkDefiniteSpeakers } from './definite-speakers.ts';
 import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
-import { hasRoleNoun } from './entity-roles.ts';
+import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
+import { isCommonWord } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 
@@ -58,7 +59,7 @@ const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday
 const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
 /** A preposition shortly before a name: "to the state broadcaster CCTV". */
-const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:the|a|an)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
+const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
 /** "described by X as", "called by X" (passive speech verbs with their agent), to the end of the text before a quote. */
 const PASSIVE_AGENT = /\b(?:described|called|dubbed|hailed|praised|branded|labell?ed|termed|quoted|critici[sz]ed|remembered|characteri[sz]ed|portrayed|mocked|accused)\s+by\s+([^,;:"“”]{2,80}?)\s+as\b[^"“”]{0,200}$/iu;
 /** "a quote attributed to Einstein —", "quoting the mayor:". */
@@ -284,8 +285,13 @@ function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
   const words = region.split(/,|\s(?:who|which|that)\s/u)[0]!.trim().split(/\s+/);
   const verbAt = words.findIndex((w, k) => k > 0 && isLikelyVerb(w));
   const opening = (verbAt > 0 ? words.slice(0, verbAt) : words).join(' ');
-  if (DETERMINER_START.test(opening) && hasRoleNoun(opening) && opening.split(/\s+/).length <= 12) return { speakerId: null, speaker: opening, kind: 'other' };
+  if (DETERMINER_START.test(opening) && isDescription(opening) && opening.split(/\s+/).length <= 12) return { speakerId: null, speaker: opening, kind: 'other' };
   return null;
+}
+
+/** Whether a phrase describes people or a source: a role noun or an occupation in it ("One reader", "the authors"). */
+function isDescription(phrase: string): boolean {
+  return hasRoleNoun(phrase) || phrase.split(/\s+/).some((w) => isRoleWord(w));
 }
 
 /**
@@ -295,7 +301,10 @@ function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
  * capitalised phrase opening the sentence ("Moscow has criticized …, and has boasted").
  */
 function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Context): Speaker | null {
-  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
+  // "Jane Roe, ACU associate professor of history, said": an organisation inside a person's appositive is not the subject.
+  const inAppositive = (h: NameHit): boolean => h.entity.kind !== 'person'
+    && hits.some((p) => p.entity.kind === 'person' && p.end < h.start && /^\s*,/u.test(region.slice(p.end)) && !/[.;:"“”]/u.test(region.slice(p.end, h.start)));
+  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)) && !inAppositive(h));
   const segmentStart = Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) + 1;
   const segment = region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim();
   const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);
@@ -309,7 +318,8 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   const last = subjectHits.at(-1);
   if (last) return entitySpeaker(last.entity);
   const opening = LEADING_NAME.exec(region);
-  if (opening && !PRONOUN_SUBJECT.test(opening[1]!.trim())) return { speakerId: null, speaker: opening[1]!.trim(), kind: 'other' };
+  const openingText = opening?.[1]!.trim() ?? '';
+  if (opening && !PRONOUN_SUBJECT.test(openingText) && !(openingText.split(/\s+/).length === 1 && isCommonWord(openingText))) return { speakerId: null, speaker: openingText, kind: 'other' };
   return null;
 }
 

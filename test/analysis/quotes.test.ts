@@ -34,7 +34,7 @@ describe('findQuotes on the bundled article', () => {
     [27, 'external aggression', 'scare', null, null, 'none'],
     [36, 'older brother', 'scare', null, null, 'none'],
     [38, 'We condemn the pressure t', 'full', 'Sergei Lavrov', 'sergei-lavrov', 'said'],
-    [39, 'are being imposed dubious', 'partial', 'The Russian Chancellor', null, 'said'],
+    [39, 'are being imposed dubious', 'partial', 'Sergei Lavrov', 'sergei-lavrov', 'said'],
     [40, 'destructive', 'scare', 'Sergei Lavrov', 'sergei-lavrov', 'said'],
     [41, 'moderate', 'scare', 'Moscow', null, 'said'],
     [41, 'neutral', 'scare', 'Moscow', null, 'said'],

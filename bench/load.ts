@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatLoadReport } from './format-load-report.ts';
 import { runLoadBenchmark } from './run-load-benchmark.ts';
 
-const USAGE = 'usage: npm run bench:load -- [--rate N/s (1-500)] [--seconds N (1-120)] [--articles N (1-20000)] [--cache-dir DIR] [--json]';
+const USAGE = 'usage: npm run bench:load -- [--rate N/s (1-500)] [--seconds N (1-120)] [--articles N (1-20000)] [--cache-dir DIR] [--cpu-prof DIR] [--json]';
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -23,6 +23,7 @@ try {
       seconds: { type: 'string' },
       articles: { type: 'string' },
       'cache-dir': { type: 'string' },
+      'cpu-prof': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
     strict: true,
@@ -32,6 +33,7 @@ try {
     seconds: positive('seconds', values.seconds, 10, 120),
     articles: Math.round(positive('articles', values.articles, 2000, 20_000)),
     ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
+    ...(values['cpu-prof'] ? { cpuProfileDir: values['cpu-prof'] } : {}),
     json: values.json ?? false,
   };
 } catch (err) {

@@ -38,6 +38,8 @@ export interface LoadOptions {
   cacheDir?: string;
   /** The fake refuses first responses later than this, as Discord does (default 3000; null: never, for tests on slow machines). */
   callbackWindowMs?: number | null;
+  /** Write a V8 CPU profile of the bot process into this directory (node --cpu-prof), to see where its time goes. */
+  cpuProfileDir?: string;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
 }
@@ -114,7 +116,8 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
     fake = await startFakeDiscord(window === null ? {} : { callbackWindowMs: window });
     progress('starting the bot (analysing the archive unless cached)');
     const started = Date.now();
-    bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, LOG_LEVEL: 'info' });
+    const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+    bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, LOG_LEVEL: 'info' }, nodeArgs);
     await Promise.race([fake.waitForLogin(START_TIMEOUT_MS), bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}) before logging in:\n${bot!.stderrTail()}`)))]);
     const startupMs = Date.now() - started;
     progress(`bot ready after ${(startupMs / 1000).toFixed(1)} s; sending ${count} actions at ${options.rate}/s`);
@@ -163,8 +166,8 @@ interface BotProcess {
 }
 
 /** `src/main.ts` under tsx as a real process (node --import tsx, so its pid is the bot's). */
-function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+function startBotProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

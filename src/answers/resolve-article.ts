@@ -21,8 +21,7 @@ export function resolveArticle(corpus: Corpus, raw: string | undefined): Analyse
   if (query === '') return null;
   const byId = corpus.byId.get(query);
   if (byId) return byId;
-  const lower = query.toLowerCase();
-  const exact = corpus.articles.find((a) => displayTitle(a.article).toLowerCase() === lower || a.article.id.toLowerCase() === lower);
+  const exact = exactNames(corpus).get(query.toLowerCase());
   if (exact) return exact;
   const hits = corpus.search.articles(query, 5);
   const [best, second] = hits;
@@ -38,8 +37,31 @@ export function resolveArticle(corpus: Corpus, raw: string | undefined): Analyse
   );
 }
 
+/** Per corpus, computed once (a corpus never changes): articles by lower-cased headline and id, and the newest. */
+const exactNamesOf = new WeakMap<Corpus, ReadonlyMap<string, AnalysedArticle>>();
+const newestOf = new WeakMap<Corpus, AnalysedArticle | undefined>();
+
+/** Articles by lower-cased headline or id; the first article wins a shared one, as a scan in order would. */
+function exactNames(corpus: Corpus): ReadonlyMap<string, AnalysedArticle> {
+  let names = exactNamesOf.get(corpus);
+  if (!names) {
+    const map = new Map<string, AnalysedArticle>();
+    for (const a of corpus.articles) {
+      for (const key of [displayTitle(a.article).toLowerCase(), a.article.id.toLowerCase()]) if (!map.has(key)) map.set(key, a);
+    }
+    names = map;
+    exactNamesOf.set(corpus, names);
+  }
+  return names;
+}
+
 /** The article to use when none was named: the newest by publication date, else the first. */
 export function defaultArticle(corpus: Corpus): AnalysedArticle | undefined {
+  if (!newestOf.has(corpus)) newestOf.set(corpus, findNewest(corpus));
+  return newestOf.get(corpus);
+}
+
+function findNewest(corpus: Corpus): AnalysedArticle | undefined {
   let best: AnalysedArticle | undefined;
   for (const a of corpus.articles) {
     const date = a.article.published ? Date.parse(a.article.published) : NaN;

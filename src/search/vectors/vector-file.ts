@@ -72,10 +72,11 @@ export function decodeVectorFile(bytes: Uint8Array): VectorTable | null {
   if (!digest.equals(buf.subarray(size))) return null;
   const words = buf.toString('utf8', size - wordLength, size).split('\n');
   if (words.length !== count) return null;
-  // Fresh, aligned copies: the file buffer may sit at any offset.
-  const scales = new Float32Array(count);
-  new Uint8Array(scales.buffer).set(buf.subarray(HEADER_BYTES, HEADER_BYTES + 4 * count));
-  const rows = new Int8Array(count * dimensions);
-  new Uint8Array(rows.buffer).set(buf.subarray(HEADER_BYTES + 4 * count, HEADER_BYTES + 4 * count + count * dimensions));
+  const rowsAt = HEADER_BYTES + 4 * count;
+  // Views into the file's bytes when the floats are aligned (a whole-file read is), else copies.
+  const aligned = (buf.byteOffset + HEADER_BYTES) % 4 === 0;
+  const scales = aligned ? new Float32Array(buf.buffer, buf.byteOffset + HEADER_BYTES, count) : new Float32Array(count);
+  if (!aligned) new Uint8Array(scales.buffer).set(buf.subarray(HEADER_BYTES, rowsAt));
+  const rows = new Int8Array(buf.buffer, buf.byteOffset + rowsAt, count * dimensions);
   return { dimensions, words, scales, rows };
 }

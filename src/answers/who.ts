@@ -2,7 +2,7 @@ import type { Citation, WhoAnswer, WhoArticle } from '../model/answer.ts';
 import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import { toArticleRef, toQuoteItem, uniqueCitations } from './article-ref.ts';
-import { findWordMentions, hasSearchableWord, type WordMentions } from './find-word-mentions.ts';
+import { findWordMentions, hasSearchableWord, queryWords, type WordMentions } from './find-word-mentions.ts';
 import { gatherPerson } from './gather-person.ts';
 import { FUZZY_NAME_MAX_SCORE, matchEntities, prominentNames, type MatchedEntity } from './name-match.ts';
 import { resolveArticle } from './resolve-article.ts';
@@ -33,9 +33,10 @@ export function who(corpus: Corpus, options: WhoOptions): WhoAnswer | UserError 
   const common = !hasSearchableWord(name);
   // "the" or "of" alone match words inside long names; only a name that is exactly that counts.
   if (common && best?.hit.score !== 1) return userError('not-found', `"${name.slice(0, 100)}" is too common to look up on its own; try a name.`, prominentNames(corpus, article, 3));
-  if (best && best.hit.score > FUZZY_NAME_MAX_SCORE) return entityAnswer(corpus, best, article);
+  if (best && (best.hit.score > FUZZY_NAME_MAX_SCORE || containsName(name, best.hit.matched))) return entityAnswer(corpus, best, article);
   // A fuzzy guess at a known name loses to the very words written in the text ("Rowe" is not "Roe"
-  // when the text says "Rowe"); with no guess at all, a typo of the words is accepted too.
+  // when the text says "Rowe"), unless the query holds the whole name ("Iván DeJesús, Jr.");
+  // with no guess at all, a typo of the words is accepted too.
   const found = findWordMentions(corpus, name, { article, typos: !best });
   if (found) return mentionAnswer(corpus, found, article);
   if (best) return entityAnswer(corpus, best, article);
@@ -100,6 +101,13 @@ function mentionAnswer(corpus: Corpus, found: WordMentions, article: string | un
     moreArticles: ranked.length - kept.length,
     citations: mentions,
   };
+}
+
+/** True when every word of a known name is in the query ("Iván DeJesús, Jr." has "Iván DeJesús"): then it is that name, not a guess. */
+function containsName(query: string, name: string): boolean {
+  const asked = new Set(queryWords(query));
+  const words = queryWords(name);
+  return words.length > 0 && words.every((w) => asked.has(w));
 }
 
 /** Citations of one article in paragraph order. */

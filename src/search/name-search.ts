@@ -23,6 +23,18 @@ interface NameOwner {
 /** A match on a role counts a little less than the same match on a name or alias. */
 const ROLE_FACTOR = 0.95;
 
+/**
+ * A query that holds a whole name of two words or more among other words ("coach samuel okafor",
+ * "ivan dejesus jr") names that person: above every fuzzy match, below the prefix tiers, more for
+ * covering more of the query. One-word names are left out ("john smith" is not "smith").
+ */
+const CONTAINED_SCORE = 0.81;
+
+function containedTier(text: string, query: string): number {
+  if (!text.includes(' ') || text.length >= query.length || !` ${query} `.includes(` ${text} `)) return 0;
+  return CONTAINED_SCORE + (0.03 * text.length) / query.length;
+}
+
 /** Leading words that do not tell names apart ("the Russian President" = "Russian President"). */
 const LEADING_DETERMINER = /^(?:the|a|an|his|her|its|their) /;
 
@@ -142,7 +154,7 @@ export class NameSearch {
     const scored: Array<{ doc: NameDoc; score: number }> = [];
     const tiered = new Set<NameDoc>();
     for (const doc of candidates) {
-      const tier = scoreTier(doc.key, key);
+      const tier = scoreTier(doc.key, key) || containedTier(doc.key, key);
       if (tier > 0) {
         scored.push({ doc, score: tier });
         tiered.add(doc);

@@ -75,6 +75,16 @@ describe('/who never denies words that are in the text', () => {
     expect(answer.mentions).toContainEqual({ article: 'council', paragraph: 2 });
   });
 
+  it.each([
+    ['Samuel Okafor, Jr.', 'Samuel Okafor, Jr. told reporters the club would appeal the ban.'],
+    ['Coach Samuel Okafor', 'Coach Samuel Okafor said the club would appeal the ban.'],
+  ])('GIVEN %j, a known name with more words around it THEN the person, not the bare words', (name, text) => {
+    const corpus = corpusOf([articleFromParagraphs('appeal', [text, 'Samuel Okafor has coached the club since 2019.'])]);
+    const answer = ask(corpus, { name });
+    expect(answer.kind).toBe('person');
+    expect(answer.name).toMatch(/^Samuel Okafor/);
+  });
+
   it('GIVEN only a very common word THEN a clear not-found, never a long name that happens to contain it', () => {
     const answer = runCommand(full, 'who', { name: 'the' });
     expect(answer).toMatchObject({ error: { code: 'not-found' } });

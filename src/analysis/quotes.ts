@@ -66,6 +66,10 @@ const PASSIVE_AGENT = /\b(?:described|called|dubbed|hailed|praised|branded|label
 const ATTRIBUTED_TO = /\b(?:attributed to|quoting|a quote from|a line from)\s+([^,;:"“”—–]{2,60}?)\s*[—–:,-]?\s*$/iu;
 /** Verbs of reported speech that a following quotation illustrates. */
 const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'recalled', 'recalls', 'explained', 'explains', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'argued', 'argues', 'insisted', 'insists', 'noted', 'notes', 'warned', 'warns', 'remembered', 'remembers', 'admitted', 'admits', 'described', 'describes', 'continued', 'continues', 'stated', 'states']);
+/** A document speaking for its owner: "The ministry's letter", "the company's statement". */
+const DOCUMENT = /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
+/** A sentence opening with a plural description that reports: "The authors say", "Researchers found". */
+const GROUP_SAYS = /^((?:The\s+|the\s+)?(?:\p{L}+\s+){0,2}\p{Ll}+s)\s+(?:say|said|argue|argued|warn|warned|write|wrote|claim|claimed|note|noted|conclude|concluded|found|suggest|suggested|believe|believed|report|reported|state|stated)\b/u;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
 const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
@@ -95,7 +99,8 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
       { paragraph: span.paragraph, start: openSentence?.start ?? 0, end: span.open },
       { paragraph: span.endParagraph, start: span.close, end: closeSentence ? Math.max(closeSentence.end, span.close) : endText.length },
     ];
-    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames), pronouns: placed, around };
+    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames), pronouns: placed, around,
+      recentSentences: findRecentSentences(byParagraph, span.paragraph, openSentence) };
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
     if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
@@ -130,6 +135,8 @@ interface Context {
   lead: string;
   /** The person who is the subject of the sentence just before the quote, in its paragraph. */
   localPerson: Entity | null;
+  /** The few sentences before the quote's, in reading order. */
+  recentSentences: Sentence[];
   /** Pronouns resolved by findEntities, with offsets. */
   pronouns: PlacedPronoun[];
   /** Where the attribution can stand: the quote's sentence before the opening mark and after the closing one. */
@@ -143,6 +150,12 @@ function findLocalSubject(sentences: Sentence[], open: number, findNames: (text:
   const plain = previous.text.replace(/["“][^"”]*["”]/gu, (q) => ' '.repeat(q.length));
   const hit = findNames(plain).find((h) => h.entity.kind === 'person' && !/^['’]s\b/u.test(plain.slice(h.end)));
   return hit?.entity ?? null;
+}
+
+/** Up to four sentences before `sentence`, from its paragraph and the one before. */
+function findRecentSentences(byParagraph: Map<number, Sentence[]>, paragraph: number, sentence: Sentence | null): Sentence[] {
+  const here = (byParagraph.get(paragraph) ?? []).filter((s) => sentence === null || s.end <= sentence.start);
+  return [...(byParagraph.get(paragraph - 1) ?? []), ...here].slice(-4);
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): Sentence | null {
@@ -289,6 +302,20 @@ function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
   return null;
 }
 
+/** "A leaked memo seen by the paper" → "A leaked memo": a description without its participle clause. */
+function trimDescription(phrase: string): string {
+  return phrase.replace(/\s+(?:seen|obtained|published|sent|written|signed|issued|released|leaked|shared|reviewed|cited|quoted|reported|posted|filed|drafted)\s+(?:by|to|in|on|at|from|with)\b.*$/iu, '');
+}
+
+/** "the ministry" → the one organisation of the article with that word in its name ("Ministry of Health"). */
+function findOrganisationByHead(phrase: string, entities: Entity[]): Speaker | null {
+  const m = /^(?:the|its|their)\s+(\p{L}+)$/iu.exec(phrase.trim());
+  if (!m) return null;
+  const head = m[1]!.toLowerCase();
+  const owners = entities.filter((e) => e.kind === 'organisation' && e.name.toLowerCase().split(/\s+/).includes(head));
+  return owners.length === 1 ? entitySpeaker(owners[0]!) : null;
+}
+
 /** Whether a phrase describes people or a source: a role noun or an occupation in it ("One reader", "the authors"). */
 function isDescription(phrase: string): boolean {
   return hasRoleNoun(phrase) || phrase.split(/\s+/).some((w) => isRoleWord(w));
@@ -306,8 +333,16 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
     && hits.some((p) => p.entity.kind === 'person' && p.end < h.start && /^\s*,/u.test(region.slice(p.end)) && !/[.;:"“”]/u.test(region.slice(p.end, h.start)));
   const subjectHits = hits.filter((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)) && !inAppositive(h));
   const segmentStart = Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) + 1;
-  const segment = region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim();
+  const segment = trimDescription(region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim());
   const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);
+  // "The ministry's letter reads": a document speaks for its owner.
+  const document = DOCUMENT.exec(segment);
+  if (document) {
+    const owner = document[1]!.trim();
+    const ownerHit = near && near.start >= segmentStart ? near : undefined;
+    if (ownerHit) return entitySpeaker(ownerHit.entity);
+    return findOrganisationByHead(owner, ctx.entities) ?? { speakerId: null, speaker: owner, kind: 'other' };
+  }
   if (near) return entitySpeaker(near.entity);
   if (segment.length > 0 && segment.split(/\s+/).length <= 6 && !/\b(?:that|which|who|when|if|because)\b/iu.test(segment)) {
     const pronoun = PRONOUN_SUBJECT.exec(segment) ?? /\s(he|she|they|it)$/iu.exec(segment); // "With tears in her eyes she"
@@ -462,6 +497,16 @@ function findPronounSpeaker(pronoun: string, paragraph: number, ctx: Context): S
     return null;
   }
   if (recent && recent.kind !== 'person') return recent;
+  if (pronoun === 'they') return findGroupSpeaker(ctx);
+  return null;
+}
+
+/** "The authors say …" then "They call for "…"": the plural description that last reported something. */
+function findGroupSpeaker(ctx: Context): Speaker | null {
+  for (const sentence of [...ctx.recentSentences].reverse()) {
+    const m = GROUP_SAYS.exec(sentence.text);
+    if (m && isDescription(m[1]!)) return { speakerId: null, speaker: m[1]!, kind: 'other' };
+  }
   return null;
 }
 

@@ -38,6 +38,8 @@ export interface BundledQuality {
   speakers: Count;
   /** Quotes the analysis attributes to someone (speaker not null). */
   attributed: number;
+  /** Questions whose answer cites the expected paragraph. */
+  questions: Count;
   misses: string[];
 }
 
@@ -80,6 +82,7 @@ const Expectations = z.object({
   organisations: z.array(z.string()),
   notEntities: z.array(z.string()),
   quotes: z.array(z.object({ paragraph: z.number().int(), start: z.string(), speaker: z.string().nullable() })),
+  questions: z.array(z.object({ command: z.string(), options: z.record(z.string(), z.string()), cites: z.number().int() })),
 });
 
 /** Longest a scorer may run before it is stopped. */
@@ -155,6 +158,13 @@ export function measureBundled(root: string): BundledQuality {
     if (sameSpeaker(got.speaker, q.speaker)) speakers++;
     else misses.push(`speaker of ¶ ${q.paragraph} "${q.start}…": ${got.speaker ?? 'none'}, expected ${q.speaker ?? 'none'}`);
   }
+  let answered = 0;
+  for (const q of expected.questions) {
+    const answer = runCommand(corpus, q.command, q.options);
+    const asked = `/${q.command} ${Object.entries(q.options).map(([k, v]) => `${k}:${v}`).join(' ')}`;
+    if (!('error' in answer) && answer.citations.some((c) => c.paragraph === q.cites)) answered++;
+    else misses.push(`${asked} does not cite ¶ ${q.cites}: ${'error' in answer ? answer.error.message : `cites ${answer.citations.map((c) => c.paragraph).join(', ')}`}`);
+  }
   return {
     article: expected.article,
     paragraphs: { got: parsed.paragraphs.length, expected: seedParagraphs },
@@ -168,6 +178,7 @@ export function measureBundled(root: string): BundledQuality {
     expectedQuotes: [found, expected.quotes.length],
     speakers: [speakers, found],
     attributed: quotes.filter((q) => q.speaker !== null).length,
+    questions: [answered, expected.questions.length],
     misses,
   };
 }
@@ -227,15 +238,16 @@ export function formatQuality(report: QualityReport): string {
     ['quotes', `${b.quotes.got} (expected ${b.quotes.expected}); ${b.attributed} with a speaker`],
     ['expected quotes found', count(b.expectedQuotes)],
     ['speakers right', count(b.speakers)],
+    ['answers cite the right ¶', count(b.questions)],
   ];
-  const lines = [`Bundled article (${b.article})`, ...rows.map(([k, v]) => `  ${k.padEnd(26)} ${v}`)];
+  const lines = [`Bundled article (${b.article})`, ...rows.map(([k, v]) => `  ${k.padEnd(28)} ${v}`)];
   if (b.misses.length > 0) lines.push('  misses:', ...b.misses.map((m) => `    ${m}`));
   lines.push('');
   const d = report.dev;
   if (d.available) {
     lines.push(`Development set (${d.directory}, ../shared/eval/score-people-quotes.mjs)`);
     for (const [k, c] of [['people recall', d.people], ['role accuracy', d.roles], ['quote recall', d.quotes], ['speaker accuracy', d.speakers]] as const) {
-      lines.push(`  ${k.padEnd(26)} ${count(c)}`);
+      lines.push(`  ${k.padEnd(28)} ${count(c)}`);
     }
   } else {
     lines.push(`Development set: not measured (${d.reason})`);

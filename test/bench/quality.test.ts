@@ -11,7 +11,7 @@ describe('the quality bench', () => {
     const b = report.bundled;
     expect(b.article).toBe('putin-belarus-transition');
     expect(b.paragraphs).toEqual({ got: 41, expected: 41 });
-    for (const [x, y] of [b.people, b.roles, b.whoPeople, b.organisations, b.expectedQuotes, b.speakers]) {
+    for (const [x, y] of [b.people, b.roles, b.whoPeople, b.organisations, b.expectedQuotes, b.speakers, b.questions]) {
       expect(x).toBeGreaterThanOrEqual(0);
       expect(x).toBeLessThanOrEqual(y);
     }

@@ -1,4 +1,4 @@
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import { textPayload } from '../render/discord/discord-payload.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
@@ -52,10 +52,18 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
     const command = commandOf(interaction);
     const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
     const ctx: CommandContext = { ...options.context, log };
-    let outcome: Outcome | 'error' = 'unknown';
+    let outcome: Outcome | 'error' | 'expired' = 'unknown';
     try {
       outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';
     } catch (err) {
+      if (isExpired(err)) {
+        // Discord no longer accepts any response (its 3 s window passed): an apology would fail too.
+        outcome = 'expired';
+        const ageMs = Number.isFinite(interaction.createdTimestamp) ? options.context.clock() - interaction.createdTimestamp : undefined;
+        log.warn({ interactionId: interaction.id, ageMs }, 'interaction expired before it was answered (the bot is overloaded)');
+        logInteraction(interaction, log, { started, outcome, clock: options.context.clock });
+        return;
+      }
       outcome = 'error';
       log.error({ err, interactionId: interaction.id }, 'interaction handler failed');
       try {
@@ -68,10 +76,20 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
         log.error({ err: replyErr, interactionId: interaction.id }, 'could not send the apology');
       }
     }
-    const line = { kind: interaction.type, options: loggedOptions(interaction), userId: interaction.user.id, latencyMs: options.context.clock() - started, outcome };
-    if (interaction.isAutocomplete()) log.debug(line, 'interaction');
-    else log.info(line, 'interaction');
+    logInteraction(interaction, log, { started, outcome, clock: options.context.clock });
   };
+}
+
+/** The one log line of an interaction: command, options, latency, outcome (autocomplete at debug level). */
+function logInteraction(interaction: Interaction, log: Logger, at: { started: number; outcome: string; clock: () => number }): void {
+  const line = { kind: interaction.type, options: loggedOptions(interaction), userId: interaction.user.id, latencyMs: at.clock() - at.started, outcome: at.outcome };
+  if (interaction.isAutocomplete()) log.debug(line, 'interaction');
+  else log.info(line, 'interaction');
+}
+
+/** Discord's answer to a response after its window: the interaction is unknown (10062). */
+function isExpired(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
 async function route(interaction: Interaction, ctx: CommandContext, commands: ReadonlyMap<string, CommandModule>): Promise<Outcome | void> {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { MessageFlags } from 'discord.js';
+import { DiscordAPIError, MessageFlags } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { BOT_DEFAULTS, type CommandModule, type RunCommand } from '../../src/bot/command-module.ts';
@@ -66,6 +66,21 @@ describe('createDispatcher', () => {
     await dispatch(interaction);
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'followUp', 'deleteReply']);
     expect(calls[1]!.body).toMatchObject({ content: APOLOGY_TEXT, flags: MessageFlags.Ephemeral });
+  });
+
+  it('GIVEN an interaction Discord no longer knows (its 3 s window passed) THEN no apology is attempted and one warning with its age is logged, not an error', async () => {
+    const expired: CommandModule = {
+      data: { name: 'late', toJSON: () => ({}) },
+      execute: () => Promise.reject(new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', '/interactions/1/t/callback', { body: undefined, files: undefined })),
+    };
+    const { dispatch, lines, advance } = setup({ extra: { late: expired } });
+    const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'late' });
+    (interaction as { createdTimestamp: number }).createdTimestamp = advance(0) - 3500;
+    await dispatch(interaction);
+    expect(calls).toEqual([]);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    expect(lines.find((l) => l.level === 40)).toMatchObject({ interactionId: interaction.id, ageMs: 3500 });
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([expect.objectContaining({ outcome: 'expired' })]);
   });
 
   it('GIVEN a command THEN one log line records its options, latency and outcome', async () => {

@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openCorpusStore } from '../engine/corpus-store.ts';
+import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
 import { readBotConfig } from './read-bot-config.ts';
@@ -24,6 +24,30 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   const proc = readBotConfig(env, 'pilcrow');
   if (!proc) return 1;
   const { config, log } = proc;
+  let bot: RunningBot | undefined;
+  let store: CorpusStore | undefined;
+  let exiting = false;
+  /** Drains the bot (when it runs), closes the store and exits; a signal during start-up exits at once. */
+  const exit = (code: number, drainMs: number): void => {
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => {
+      log.warn('shutdown took too long; exiting now');
+      process.exit(code);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void (bot ? bot.stop(drainMs) : Promise.resolve()).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
+      store?.close();
+      process.exit(code);
+    });
+  };
+  // Installed first, so that a SIGTERM while starting (a deploy, a restart) also ends cleanly with 0.
+  const shutdown = (signal: string): void => {
+    log.info({ signal }, 'shutting down');
+    exit(0, DRAIN_MS);
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
   const fail = (message: string): number => {
     log.fatal(message);
     return 1;
@@ -38,23 +62,9 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   }
   const refused = await checkDiscordAccess(config.discordToken, config.discordApiUrl);
   if (refused) return fail(refused);
-  const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
-  if ('error' in store) return fail(store.error);
-
-  let bot: RunningBot | undefined;
-  let exiting = false;
-  const exit = (code: number, drainMs: number): void => {
-    if (exiting) return;
-    exiting = true;
-    setTimeout(() => {
-      log.warn('shutdown took too long; exiting now');
-      process.exit(code);
-    }, SHUTDOWN_DEADLINE_MS).unref();
-    void (bot ? bot.stop(drainMs) : Promise.resolve()).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
-      store.close();
-      process.exit(code);
-    });
-  };
+  const opened = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
+  if ('error' in opened) return fail(opened.error);
+  store = opened;
   try {
     bot = await startBot({
       config, log, source: store, digestState,
@@ -65,16 +75,12 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
     });
   } catch (err) {
     store.close();
+    if (exiting) return null; // a signal arrived while logging in: the exit is under way
     if (err instanceof StartupError) return fail(err.message);
     log.fatal({ err }, 'the bot could not start');
     return 1;
   }
-  const shutdown = (signal: string): void => {
-    log.info({ signal }, 'shutting down');
-    exit(0, DRAIN_MS);
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  if (exiting) void bot.stop(0); // a signal arrived during the last step of the start
   return null;
 }
 

@@ -185,6 +185,23 @@ describe('npm start with a token: shutting down', () => {
   });
 });
 
+describe('npm start with a token: a signal while starting', () => {
+  it('GIVEN SIGTERM while the bot is still starting THEN it exits 0 at once, not killed by the signal', async () => {
+    const rule = { path: /^\/gateway\/bot$/, delayMs: 2500 };
+    const undo = fake.fault(rule);
+    const bot = start({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    try {
+      await until(() => ((rule as { hits?: number }).hits ?? 0) > 0, 20_000, 'the start-up check to reach Discord');
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(bot.output()).toContain('"shutting down"');
+    } finally {
+      undo();
+      bot.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('npm start with a token: the token never leaves in a reply', () => {
   it('GIVEN a member who types the bot token into options, privately and with share:true THEN no reply carries it', async () => {
     const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });

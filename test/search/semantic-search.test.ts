@@ -8,6 +8,7 @@ import type { AnalysedArticle } from '../../src/model/corpus.ts';
 import { buildSearchIndex, loadSearchIndex } from '../../src/search/build-search-index.ts';
 import { DEFAULT_VECTORS_CACHE_DIR, locateEmbeddings, prepareWordVectors } from '../../src/search/vectors/prepare-word-vectors.ts';
 import { useWordVectors } from '../../src/search/vectors/active-word-vectors.ts';
+import { toTransferredIndex } from '../../src/engine/rebuild-messages.ts';
 import { analysedDev, analysedSeed } from './seed-corpus.ts';
 import { SEED_TOPIC_QUERIES } from './topic-queries.ts';
 
@@ -67,6 +68,13 @@ describe.skipIf(!vectors)('meaning-based paragraph search on the bundled article
     expect(data.semantic).toBeDefined();
     const restored = loadSearchIndex(corpus, data, undefined, vectors);
     expect(restored?.paragraphs('troops', { limit: 5 })).toEqual(index.paragraphs('troops', { limit: 5 }));
+  });
+
+  it('GIVEN the index handed over from the rebuild worker (transferred buffers) THEN the semantic path comes with it', () => {
+    const { index: transferred } = toTransferredIndex(index.serialise());
+    expect(transferred.semantic?.rows).toBeInstanceOf(ArrayBuffer);
+    const restored = loadSearchIndex(corpus, transferred, undefined, vectors);
+    expect(restored?.paragraphs('demonstrations', { article: SEED, limit: 3 })).toEqual(index.paragraphs('demonstrations', { article: SEED, limit: 3 }));
   });
 
   it('GIVEN an index restored without word vectors THEN it answers by words only', () => {

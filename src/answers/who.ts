@@ -3,7 +3,7 @@ import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import { toArticleRef, toQuoteItem, uniqueCitations } from './article-ref.ts';
 import { findWordMentions, hasSearchableWord, queryWords, type WordMentions } from './find-word-mentions.ts';
-import { gatherPerson } from './gather-person.ts';
+import { NAME_TIE, gatherPerson } from './gather-person.ts';
 import { FUZZY_NAME_MAX_SCORE, matchEntities, prominentNames, type MatchedEntity } from './name-match.ts';
 import { resolveArticle } from './resolve-article.ts';
 import { hasWordCharacter, normaliseUserText } from './user-text.ts';
@@ -28,24 +28,24 @@ export function who(corpus: Corpus, options: WhoOptions): WhoAnswer | UserError 
   const resolved = resolveArticle(corpus, options.article);
   if (resolved && 'error' in resolved) return resolved;
   const article = resolved?.article.id;
-  const { matches, near } = matchEntities(corpus, name, article, 1);
+  const { matches, near } = matchEntities(corpus, name, article, 10);
   const best = matches[0];
   const common = !hasSearchableWord(name);
   // "the" or "of" alone match words inside long names; only a name that is exactly that counts.
   if (common && best?.hit.score !== 1) return userError('not-found', `"${name.slice(0, 100)}" is too common to look up on its own; try a name.`, prominentNames(corpus, article, 3));
-  if (best && (best.hit.score > FUZZY_NAME_MAX_SCORE || containsName(name, best.hit.matched))) return entityAnswer(corpus, best, article);
+  if (best && (best.hit.score > FUZZY_NAME_MAX_SCORE || containsName(name, best.hit.matched))) return entityAnswer(corpus, best, article, namesakesOf(matches, article));
   // A fuzzy guess at a known name loses to the very words written in the text ("Rowe" is not "Roe"
   // when the text says "Rowe"), unless the query holds the whole name ("Iván DeJesús, Jr.");
   // with no guess at all, a typo of the words is accepted too.
   const found = findWordMentions(corpus, name, { article, typos: !best });
   if (found) return mentionAnswer(corpus, found, article);
-  if (best) return entityAnswer(corpus, best, article);
+  if (best) return entityAnswer(corpus, best, article, namesakesOf(matches, article));
   const suggestions = near.length > 0 ? near : prominentNames(corpus, article, 3);
   return userError('not-found', `Nobody called "${name.slice(0, 100)}" appears in ${resolved ? 'that article' : 'the articles'}.`, suggestions);
 }
 
 /** The profile of a recognised person or organisation, across the articles gathered. */
-function entityAnswer(corpus: Corpus, match: MatchedEntity, article: string | undefined): WhoAnswer {
+function entityAnswer(corpus: Corpus, match: MatchedEntity, article: string | undefined, namesakes: string[]): WhoAnswer {
   const person = gatherPerson(corpus, match, { article, maxArticles: WHO_MAX_ARTICLES });
   const parts = person.articles.map(({ owner, entities }) => {
     const id = owner.article.id;
@@ -70,6 +70,7 @@ function entityAnswer(corpus: Corpus, match: MatchedEntity, article: string | un
     quotes,
     articles: parts.map((p): WhoArticle => ({ article: toArticleRef(p.owner.article), roles: uniqueTexts(p.roles.map((r) => r.text)), mentions: p.mentions })),
     moreArticles: person.more,
+    namesakes,
     citations: uniqueCitations([...roleCitations, ...mentions, ...quotes]),
   };
 }
@@ -99,6 +100,7 @@ function mentionAnswer(corpus: Corpus, found: WordMentions, article: string | un
     quotes: [],
     articles: kept.map((a): WhoArticle => ({ article: toArticleRef(a.owner.article), roles: [], mentions: a.mentions })),
     moreArticles: ranked.length - kept.length,
+    namesakes: [],
     citations: mentions,
   };
 }
@@ -108,6 +110,29 @@ function containsName(query: string, name: string): boolean {
   const asked = new Set(queryWords(query));
   const words = queryWords(name);
   return words.length > 0 && words.every((w) => asked.has(w));
+}
+
+/** Most namesakes an answer names. */
+const MAX_NAMESAKES = 5;
+
+/**
+ * The other people the name fits (other groups, or other entities of the article asked): every
+ * other exact or prefix match when the best is one ("Okonkwo": Peter Okonkwo), else the fuzzy
+ * matches as close as the best.
+ */
+function namesakesOf(matches: readonly MatchedEntity[], article: string | undefined): string[] {
+  const [best, ...rest] = matches;
+  if (!best) return [];
+  const floor = best.hit.score > FUZZY_NAME_MAX_SCORE ? FUZZY_NAME_MAX_SCORE + Number.EPSILON : best.hit.score - NAME_TIE;
+  const nameOf = (m: MatchedEntity) => (article === undefined ? (m.hit.group?.name ?? m.entity.name) : m.entity.name);
+  const same = (m: MatchedEntity) => (m.hit.group && best.hit.group ? m.hit.group.id === best.hit.group.id : m.entity === best.entity);
+  const names: string[] = [];
+  for (const m of rest) {
+    if (m.hit.score < floor) break;
+    const name = nameOf(m);
+    if (!same(m) && name !== nameOf(best) && !names.includes(name)) names.push(name);
+  }
+  return names.slice(0, MAX_NAMESAKES);
 }
 
 /** Citations of one article in paragraph order. */

@@ -66,6 +66,8 @@ export interface WhoAnswer {
   articles: WhoArticle[];
   /** Articles that also name them but were not gathered (the answer is capped); 0 when none. */
   moreArticles: number;
+  /** Other people or organisations the name fits just as well ("Okonkwo": Peter Okonkwo), at most 5. */
+  namesakes: string[];
   citations: Citation[];
 }
 

@@ -84,6 +84,7 @@ function whoText(answer: WhoAnswer): string {
   const lines = [`${answer.name} (${answer.kind})`, many ? `In ${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}` : `In: ${answer.article.title}`, ''];
   lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : `  Role: not stated in the article${many ? 's' : ''}`);
   if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
+  if (answer.namesakes.length > 0) lines.push(wrap(`Others by that name: ${answer.namesakes.join(', ')}`, '  '));
   if (many) {
     lines.push('  Mentioned in:');
     for (const a of answer.articles) {

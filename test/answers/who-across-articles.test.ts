@@ -93,6 +93,18 @@ describe('/who gathers one person across articles', () => {
     expect(ids(peter)).toEqual(['fishing-fleet']);
   });
 
+  it('GIVEN a surname two people share THEN the answer names the other one too', () => {
+    const answer = ask<WhoAnswer>(four, 'who', { name: 'Okonkwo' });
+    const all = [answer.name, ...answer.namesakes];
+    expect(all).toEqual(expect.arrayContaining(['Maria Okonkwo', 'Peter Okonkwo']));
+    expect(answer.namesakes).not.toContain(answer.name);
+    expect(renderAnswerText(answer)).toMatch(/Others by that name: /);
+  });
+
+  it('GIVEN a full name only one person has THEN no namesakes', () => {
+    expect(ask<WhoAnswer>(four, 'who', { name: 'Peter Okonkwo' }).namesakes).toEqual([]);
+  });
+
   it(`GIVEN a person in more than ${WHO_MAX_ARTICLES} articles THEN ${WHO_MAX_ARTICLES} are gathered and the rest counted`, () => {
     const many: Article[] = Array.from({ length: WHO_MAX_ARTICLES + 3 }, (_, i) =>
       articleFromParagraphs(`briefing-${i + 1}`, [`Maria Okonkwo opened briefing number ${i + 1} on the rail network.`, `"We are on schedule," said Maria Okonkwo.`]));

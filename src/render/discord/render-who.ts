@@ -25,6 +25,9 @@ function profileFields(answer: WhoAnswer): APIEmbedField[] {
   if (answer.aliases.length > 0) {
     fields.push({ name: 'Also called', value: joinWithinLimit(answer.aliases.map((a) => escapeAndTruncate(a, 120)), ', ', many ? 400 : max), inline: true });
   }
+  if (answer.namesakes.length > 0) {
+    fields.push({ name: 'Others by that name', value: joinWithinLimit(answer.namesakes.map((n) => escapeAndTruncate(n, 120)), ', ', 400), inline: true });
+  }
   if (many) {
     // One field per article: its roles and the paragraphs that name them.
     const each = Math.min(max, Math.floor(ARTICLE_FIELDS_CHARS / answer.articles.length));

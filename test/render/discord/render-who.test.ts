@@ -23,7 +23,7 @@ function acrossArticles(count: number, size: { roles: number; mentions: number; 
   return {
     command: 'who', name: 'Maria Okonkwo', kind: 'person', article: refs[0]!,
     roles: [...new Set(articles.flatMap((a) => a.roles))], aliases: ['Okonkwo', `${text} alias`],
-    mentions, quotes, articles, moreArticles: more,
+    mentions, quotes, articles, moreArticles: more, namesakes: [],
     citations: [...mentions, ...quotes.map(({ article, paragraph }) => ({ article, paragraph }))],
   };
 }
@@ -54,6 +54,13 @@ describe('renderWho across articles', () => {
     const embed = payload.embeds[0]!;
     expect(embed.fields!.at(-1)).toEqual({ name: 'More', value: '… and 7 more articles' });
     expect(embed.description).toMatch(/10 articles \(and 7 more\)/);
+  });
+
+  it('GIVEN other people the name fits THEN they are a field of their own', () => {
+    const { payload } = renderAnswer({ ...acrossArticles(1, { roles: 1, mentions: 1, quotes: 0 }, 0), namesakes: ['Peter Okonkwo', HOSTILE] });
+    const field = payload.embeds[0]!.fields!.find((f) => f.name === 'Others by that name')!;
+    expect(field.value).toMatch(/^Peter Okonkwo, /);
+    expect(payloadViolations(payload)).toEqual([]);
   });
 
   it('GIVEN one article THEN the profile looks as it always did', () => {

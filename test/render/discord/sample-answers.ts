@@ -37,6 +37,7 @@ export function whoOf(size: { roles: number; aliases: number; mentions: number; 
     mentions, quotes,
     articles: [{ article: REF, roles: Array.from({ length: size.roles }, (_, i) => `${text} role ${i}`), mentions }],
     moreArticles: 0,
+    namesakes: [],
     citations: [...mentions, ...quotes.map(({ article, paragraph }) => ({ article, paragraph }))],
   };
 }

@@ -85,6 +85,16 @@ describe('/who never denies words that are in the text', () => {
     expect(answer.name).toMatch(/^Samuel Okafor/);
   });
 
+  it.each([['Critics'], ['One'], ['Mail']])('GIVEN the common word %j written in the text THEN /who shows where, and never calls it a person', (name) => {
+    const corpus = corpusOf([articleFromParagraphs('plan', [
+      'Critics said the plan was rushed and would cost more than promised.',
+      'One reader wrote to the Mail that the trains were already full.',
+    ])]);
+    const answer = ask(corpus, { name });
+    expect(answer.kind === 'person' && answer.name === name).toBe(false);
+    expect(answer.mentions.length).toBeGreaterThan(0);
+  });
+
   it('GIVEN only a very common word THEN a clear not-found, never a long name that happens to contain it', () => {
     const answer = runCommand(full, 'who', { name: 'the' });
     expect(answer).toMatchObject({ error: { code: 'not-found' } });

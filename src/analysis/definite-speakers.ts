@@ -12,6 +12,9 @@ const MODIFIERS = "(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?";
 /** What may follow the head: "for the British Transport Police", "at the University of Tokyo". */
 const COMPLEMENT = '(?:\\s+(?:for|of|at|from|with)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&’\'-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}\\p{N}&’\'-]*)*)?';
 
+/** How many paragraphs back an introducing description is looked for. */
+const LOOK_BACK = 30;
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -22,6 +25,7 @@ function lastDescription(article: Article, head: string, paragraph: number, end:
   let found: string | null = null;
   for (const p of article.paragraphs) {
     if (p.n > paragraph) break;
+    if (p.n < paragraph - LOOK_BACK) continue;
     const text = p.n === paragraph ? p.text.slice(0, end) : p.text;
     for (const m of text.matchAll(pattern)) found = m[0];
   }

@@ -11,7 +11,7 @@ import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analy
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
 import { isCommonWord, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
-import { findVariantOwner } from './name-variants.ts';
+import { createVariantFinder } from './name-variants.ts';
 import {
   COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
   PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
@@ -290,7 +290,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')) || ACADEMIC_TITLES.has(w.toLowerCase().replace(/\.$/, '')));
   const nameStart = t === 0 ? start : text.indexOf(nameTokens[0]!, start);
   const name = nameTokens.join(' ');
-  const nameEnd = nameStart + text.slice(nameStart).indexOf(nameTokens.at(-1)!) + nameTokens.at(-1)!.length;
+  const nameEnd = Math.max(nameStart, text.indexOf(nameTokens.at(-1)!, nameStart)) + nameTokens.at(-1)!.length;
   const shown = titleWords.length > 0 && roleTokens.length === 0 ? text.slice(start, nameEnd) : name;
   const person = { ...base, name, text: shown, start: nameStart, kind: 'person' as const };
   const titled = titleWords.some((w) => PERSON_TITLES.has(w) || isRoleWord(w));
@@ -397,11 +397,12 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
     const ownerNamed = owner !== undefined && (owner.kind === 'organisation' || (owner.kind === 'person' && owner.name.includes(' ')));
     return c.isAlias && !ownerNamed && c.kind === 'person' && c.name.includes(' ') ? { ...c, isAlias: false } : c;
   });
+  const independent = new Set(candidates.filter((d) => !d.isAlias).map((d) => d.chunk));
   // Pass 1: entities named in full (people with two or more name words, organisations);
   // parenthesised aliases and initials ("UN" for "United Nations") point at them.
   for (const c of candidates) {
     if (c.isAlias || c.alias === null) continue;
-    if (c.alias.start === candidates.find((d) => d.chunk === c.alias && !d.isAlias)?.chunk.start) continue;
+    if (independent.has(c.alias)) continue;
     if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) byAlias.set(c.alias.text.toLowerCase(), ensure(c.name, c.kind));
     else suppressed.add(c.alias.text.toLowerCase()); // "… Telescope (FAST)": the alias of a thing
   }
@@ -411,9 +412,18 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
   }
   // "Van Damme" is "Jean-Claude van Damme": a shorter name ending a single longer one.
   const fullNames = [...drafts.values()].filter((d) => d.kind === 'person');
+  const bySuffix = new Map<string, Draft[]>(); // every proper word-suffix of a full name → its owners
+  for (const d of fullNames) {
+    const words = d.name.toLowerCase().split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const suffix = words.slice(k).join(' ');
+      const list = bySuffix.get(suffix);
+      if (list) list.push(d);
+      else bySuffix.set(suffix, [d]);
+    }
+  }
   for (const short of fullNames) {
-    const words = short.name.toLowerCase().split(' ');
-    const longer = fullNames.filter((d) => d !== short && d.name.toLowerCase().split(' ').slice(-words.length).join(' ') === words.join(' '));
+    const longer = (bySuffix.get(short.name.toLowerCase()) ?? []).filter((d) => d !== short);
     if (longer.length === 1) {
       drafts.delete(short.name.toLowerCase());
       byAlias.set(short.name.toLowerCase(), longer[0]!);
@@ -427,15 +437,27 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
       drafts.delete(initials);
     }
   }
+  const findVariant = createVariantFinder(people);
+  const byLast = new Map<string, Draft[]>();
+  const byFirst = new Map<string, Draft[]>();
+  for (const p of people) {
+    const words = p.name.toLowerCase().split(' ');
+    for (const [map, word] of [[byLast, words.at(-1)!], [byFirst, words[0]!]] as const) {
+      const list = map.get(word);
+      if (list) list.push(p);
+      else map.set(word, [p]);
+    }
+  }
   const surnameOwner = (word: string): Draft | null => {
     const lowerWord = word.toLowerCase();
-    const last = people.filter((p) => p.name.toLowerCase().split(' ').at(-1) === lowerWord);
+    const last = byLast.get(lowerWord) ?? [];
     if (last.length === 1) return last[0]!;
     if (last.length > 1) return null;
-    const first = people.filter((p) => p.name.toLowerCase().split(' ')[0] === lowerWord);
+    const first = byFirst.get(lowerWord) ?? [];
     if (first.length > 0) return first.length === 1 ? first[0]! : null;
-    return findVariantOwner(word, people); // a misspelt surname: "Ms Rowe" for "Jane Roe"
+    return findVariant(word); // a misspelt surname: "Ms Rowe" for "Jane Roe"
   };
+  const seen = new Map<Draft, Set<string>>();
   // Pass 2: every mention, in reading order.
   for (const c of candidates) {
     const key = c.name.toLowerCase();
@@ -452,7 +474,12 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
     }
     if (!draft) continue;
     const mention = { paragraph: c.chunk.paragraph, text: c.text, at: c.start };
-    if (!draft.mentions.some((m) => m.paragraph === mention.paragraph && m.at === mention.at)) draft.mentions.push(mention);
+    const seenKey = `${mention.paragraph}:${mention.at}`;
+    if (!seen.has(draft)) seen.set(draft, new Set());
+    if (!seen.get(draft)!.has(seenKey)) {
+      seen.get(draft)!.add(seenKey);
+      draft.mentions.push(mention);
+    }
     if (c.text !== draft.name) draft.aliases.add(c.text);
     for (const role of [c.role, c.moreRole]) {
       if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role)) draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
@@ -492,6 +519,20 @@ const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
 
 /** The people whose stated role is `title` (and, when given, of that nationality). */
 function findTitleHolders(people: Draft[], title: string, demonym: string | null): Draft[] {
+  const key = `${title}|${demonym ?? ''}`;
+  let cache = HOLDERS.get(people);
+  if (!cache) HOLDERS.set(people, (cache = new Map()));
+  const known = cache.get(key);
+  if (known) return known;
+  const found = holdersOf(people, title, demonym);
+  cache.set(key, found);
+  return found;
+}
+
+/** Title holders per people list (one article's analysis), per title and nationality. */
+const HOLDERS = new WeakMap<Draft[], Map<string, Draft[]>>();
+
+function holdersOf(people: Draft[], title: string, demonym: string | null): Draft[] {
   return people.filter((p) => p.roles.some((r) => {
         const words = r.text.toLowerCase().split(/\s+/);
         const roleDemonyms = words.filter((w) => isDemonym(w));
@@ -517,15 +558,22 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
   const people = [...drafts.values()].filter((d) => d.kind === 'person');
   if (people.length === 0) return;
   const gender = new Map(people.map((p) => [p, genderOf(p)]));
-  const mentionsAt = (sentence: Sentence): Array<{ draft: Draft; at: number }> => {
-    const found: Array<{ draft: Draft; at: number }> = [];
-    for (const p of people) {
-      for (const m of p.mentions) {
-        if (m.paragraph === sentence.paragraph && m.at >= sentence.start && m.at < sentence.end) found.push({ draft: p, at: m.at });
-      }
+  // Mentions by paragraph, sorted by offset (named ones now; pronouns as they are resolved, in reading order).
+  const named = new Map<number, Placed[]>();
+  const pronounsFound = new Map<number, Placed[]>();
+  for (const p of people) {
+    for (const m of p.mentions) {
+      const list = named.get(m.paragraph);
+      if (list) list.push({ draft: p, at: m.at });
+      else named.set(m.paragraph, [{ draft: p, at: m.at }]);
     }
-    return found.sort((a, b) => a.at - b.at);
-  };
+  }
+  for (const list of named.values()) list.sort((a, b) => a.at - b.at);
+  const mentionsAt = (sentence: Sentence): Placed[] => [
+    ...sliceByOffset(named.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
+    ...sliceByOffset(pronounsFound.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
+  ].sort((a, b) => a.at - b.at);
+  const quoteSpans = new Map<number, Array<[number, number]>>();
   let previousSubject: Draft | null = null;
   let subjectParagraph = -1;
   let previousParagraph = -1;
@@ -537,13 +585,15 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
     const added: Array<Mention & { at: number; draft: Draft }> = [];
     for (const m of sentence.text.matchAll(PRONOUN)) {
       const at = sentence.start + m.index;
-      if (isInsideQuote(text, at)) continue;
+      let spans = quoteSpans.get(sentence.paragraph);
+      if (!spans) quoteSpans.set(sentence.paragraph, (spans = findQuotedRanges(text)));
+      if (isInside(spans, at)) continue;
       const word = m[1]!.toLowerCase();
       const wanted: Gender = /^(?:she|her|hers|herself)$/.test(word) ? 'female' : 'male';
       const fits = (d: Draft | null): d is Draft => d !== null && (gender.get(d) ?? null) !== (wanted === 'male' ? 'female' : 'male');
       const before = here.filter((h) => h.at < at && fits(h.draft));
       let target: Draft | null = null;
-      if (AFTER_QUOTE_PRONOUN.test(text.slice(0, at)) && isFollowedBySpeechVerb(text.slice(at + m[0].length))) {
+      if (AFTER_QUOTE_PRONOUN.test(text.slice(Math.max(0, at - 12), at)) && isFollowedBySpeechVerb(text.slice(at + m[0].length, at + m[0].length + 80))) {
         // `"…," he added`: the subject of the sentence before in this paragraph, else the last speaker.
         if (subjectParagraph === sentence.paragraph && fits(previousSubject)) target = previousSubject;
         else if (fits(lastSpeaker)) target = lastSpeaker;
@@ -562,7 +612,12 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       }
       if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });
     }
-    for (const a of added) a.draft.mentions.push({ paragraph: a.paragraph, text: a.text, at: a.at });
+    for (const a of added) {
+      a.draft.mentions.push({ paragraph: a.paragraph, text: a.text, at: a.at });
+      const list = pronounsFound.get(a.paragraph);
+      if (list) list.push({ draft: a.draft, at: a.at });
+      else pronounsFound.set(a.paragraph, [{ draft: a.draft, at: a.at }]);
+    }
     // The subject is the first name or subject pronoun ("he went up … where he met John Edleston": he).
     const named = here.find((h) => !isPossessiveAt(text, h.at));
     const pronounSubject = added.find((a) => /^(?:he|she)$/iu.test(a.text));
@@ -593,16 +648,59 @@ function findSpeakerNearQuote(sentence: Sentence, text: string, here: Array<{ dr
   return null;
 }
 
-/** Whether an offset sits between an opening and a closing double quotation mark in its paragraph. */
-function isInsideQuote(text: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i++) {
-    const ch = text[i];
-    if (ch === '“') open = true;
-    else if (ch === '”') open = false;
-    else if (ch === '"') open = !open;
+interface Placed {
+  draft: Draft;
+  at: number;
+}
+
+/** The items of a list sorted by offset whose offset lies in [start, end) (binary search). */
+function sliceByOffset<T extends { at: number }>(list: T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.at < start) lo = mid + 1;
+    else hi = mid;
   }
-  return open;
+  const found: T[] = [];
+  for (let i = lo; i < list.length && list[i]!.at < end; i++) found.push(list[i]!);
+  return found;
+}
+
+/** The ranges of a paragraph between an opening and a closing double quotation mark, in order. */
+function findQuotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let openAt = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“') openAt = openAt < 0 ? i : openAt;
+    else if (ch === '”' && openAt >= 0) {
+      ranges.push([openAt, i]);
+      openAt = -1;
+    } else if (ch === '"') {
+      if (openAt < 0) openAt = i;
+      else {
+        ranges.push([openAt, i]);
+        openAt = -1;
+      }
+    }
+  }
+  if (openAt >= 0) ranges.push([openAt, text.length]);
+  return ranges;
+}
+
+/** Whether an offset sits inside one of the (sorted, disjoint) ranges. */
+function isInside(ranges: Array<[number, number]>, at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (at <= a) hi = mid - 1;
+    else if (at > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Kebab-case id of a name ("Sergei Lavrov" → "sergei-lavrov"). */

@@ -70,6 +70,8 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'recalled'
 const DOCUMENT = /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
 /** A sentence opening with a plural description that reports: "The authors say", "Researchers found". */
 const GROUP_SAYS = /^((?:The\s+|the\s+)?(?:\p{L}+\s+){0,2}\p{Ll}+s)\s+(?:say|said|argue|argued|warn|warned|write|wrote|claim|claimed|note|noted|conclude|concluded|found|suggest|suggested|believe|believed|report|reported|state|stated)\b/u;
+/** How much of the paragraph before a quote's sentence is looked at for the last speaker's name. */
+const LEAD_CHARS = 1500;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
 const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
@@ -94,7 +96,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     const openSentence = sentenceAt(byParagraph.get(span.paragraph) ?? [], span.open);
     const closeSentence = sentenceAt(byParagraph.get(span.endParagraph) ?? [], Math.max(0, span.close - 1));
     const kind = classifyQuote(span, text, endText, openSentence);
-    const lead = text.slice(0, openSentence?.start ?? 0);
+    const lead = text.slice(Math.max(0, (openSentence?.start ?? 0) - LEAD_CHARS), openSentence?.start ?? 0);
     const around: PronounRange[] = [
       { paragraph: span.paragraph, start: openSentence?.start ?? 0, end: span.open },
       { paragraph: span.endParagraph, start: span.close, end: closeSentence ? Math.max(closeSentence.end, span.close) : endText.length },
@@ -145,7 +147,7 @@ interface Context {
 
 /** The first person named (not as a possessive) in the sentence before `open`, outside quotation marks. */
 function findLocalSubject(sentences: Sentence[], open: number, findNames: (text: string) => NameHit[]): Entity | null {
-  const previous = sentences.filter((s) => s.end <= open).at(-1);
+  const previous = sentences[firstEndingAfter(sentences, open) - 1];
   if (!previous) return null;
   const plain = previous.text.replace(/["“][^"”]*["”]/gu, (q) => ' '.repeat(q.length));
   const hit = findNames(plain).find((h) => h.entity.kind === 'person' && !/^['’]s\b/u.test(plain.slice(h.end)));
@@ -154,12 +156,27 @@ function findLocalSubject(sentences: Sentence[], open: number, findNames: (text:
 
 /** Up to four sentences before `sentence`, from its paragraph and the one before. */
 function findRecentSentences(byParagraph: Map<number, Sentence[]>, paragraph: number, sentence: Sentence | null): Sentence[] {
-  const here = (byParagraph.get(paragraph) ?? []).filter((s) => sentence === null || s.end <= sentence.start);
-  return [...(byParagraph.get(paragraph - 1) ?? []), ...here].slice(-4);
+  const own = byParagraph.get(paragraph) ?? [];
+  const upTo = sentence === null ? own.length : firstEndingAfter(own, sentence.start);
+  return [...(byParagraph.get(paragraph - 1) ?? []).slice(-4), ...own.slice(Math.max(0, upTo - 4), upTo)].slice(-4);
 }
 
+/** The sentence holding `offset` (else the next one, else the last), by binary search over a paragraph's sentences. */
 function sentenceAt(sentences: Sentence[], offset: number): Sentence | null {
-  return sentences.find((s) => offset >= s.start && offset < s.end) ?? sentences.find((s) => offset < s.end) ?? sentences.at(-1) ?? null;
+  const k = firstEndingAfter(sentences, offset);
+  return sentences[k] ?? sentences.at(-1) ?? null;
+}
+
+/** Index of the first sentence whose end is after `offset` (sentences are in order). */
+function firstEndingAfter(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cleanQuoteText(text: string): string {
@@ -376,9 +393,10 @@ function attributeSplitQuote(span: QuoteSpan, text: string, previous: QuoteSpan 
  * `He recalled that she was less interested in details. "The way she drew a staircase …"`.
  */
 function attributeToPreviousStatement(span: QuoteSpan, text: string, sentences: Sentence[], ctx: Context): Found | null {
-  const own = sentences.find((s) => span.open >= s.start && span.open < s.end);
-  if (!own || text.slice(own.start, span.open).trim() !== '') return null;
-  const previous = sentences.filter((s) => s.end <= own.start).at(-1);
+  const k = firstEndingAfter(sentences, span.open);
+  const own = sentences[k];
+  if (!own || span.open < own.start || text.slice(own.start, span.open).trim() !== '') return null;
+  const previous = sentences[k - 1];
   if (!previous) return null;
   if (/["“”]/u.test(previous.text)) return null; // a quoted sentence before: continuation decides
   const plain = previous.text;

@@ -25,6 +25,7 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   if (!proc) return 1;
   const { config, log } = proc;
   let bot: RunningBot | undefined;
+  let starting: Promise<RunningBot> | undefined;
   let store: CorpusStore | undefined;
   let exiting = false;
   /** Drains the bot (when it runs), closes the store and exits; a signal during start-up exits at once. */
@@ -35,7 +36,9 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
       log.warn('shutdown took too long; exiting now');
       process.exit(code);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    void (bot ? bot.stop(drainMs) : Promise.resolve()).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
+    // While logging in, the bot may already answer: let the start finish (within the deadline), then drain it.
+    const running = bot ? Promise.resolve(bot) : (starting ?? Promise.resolve(undefined)).catch(() => undefined);
+    void running.then((b) => b?.stop(drainMs)).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
       store?.close();
       process.exit(code);
     });
@@ -66,13 +69,14 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   if ('error' in opened) return fail(opened.error);
   store = opened;
   try {
-    bot = await startBot({
+    starting = startBot({
       config, log, source: store, digestState,
       onFatal: (message) => {
         log.fatal(message);
         exit(1, 0);
       },
     });
+    bot = await starting;
   } catch (err) {
     store.close();
     if (exiting) return null; // a signal arrived while logging in: the exit is under way
@@ -80,7 +84,6 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
     log.fatal({ err }, 'the bot could not start');
     return 1;
   }
-  if (exiting) void bot.stop(0); // a signal arrived during the last step of the start
   return null;
 }
 

@@ -37,9 +37,10 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
     return 'cooldown';
   }
   let outcome: Outcome = 'answered';
-  const ageMs = Number.isFinite(interaction.createdTimestamp) ? ctx.clock() - interaction.createdTimestamp : undefined;
   const corpus = ctx.corpus();
-  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share, ageMs }, () => {
+  // Answers cost what their page costs (milliseconds), so the reply goes out directly even when
+  // the interaction waited in a busy process: a deferral would leave no sooner and add a request.
+  await respondInTime(interaction, { deferAfterMs: ctx.settings.deferAfterMs, ephemeralIfDeferred: !share }, () => {
     const result = ctx.run(corpus, name, options);
     if (isUserError(result)) {
       outcome = 'user-error';

@@ -22,9 +22,8 @@ export interface BotSettings {
   /** Per-member cooldown in seconds of posting an answer to a channel. */
   postCooldown: number;
   /**
-   * Defer the reply when the answer is not ready after this many ms, or before the work when
-   * the interaction is already this old on arrival (a busy process). Answers cost what their
-   * page costs, so a prompt interaction is answered directly.
+   * Defer the reply when an (asynchronous) answer is not ready after this many ms. Answers cost
+   * what their page costs, so commands are answered directly, never deferred up front.
    */
   deferAfterMs: number;
 }

@@ -2,6 +2,7 @@ import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableIn
 import type { Logger } from 'pino';
 import { textPayload } from '../render/discord/discord-payload.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
+import { memoiseAnswers } from './answer-memo.ts';
 import { handleButton } from './handle-button.ts';
 import { respond } from './respond.ts';
 
@@ -47,11 +48,12 @@ async function apologise(interaction: RepliableInteraction): Promise<void> {
  * keeps serving. Never rejects.
  */
 export function createDispatcher(options: DispatcherOptions): (interaction: Interaction) => Promise<void> {
+  const context = { ...options.context, run: memoiseAnswers(options.context.run) };
   return async (interaction) => {
     const started = options.context.clock();
     const command = commandOf(interaction);
     const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
-    const ctx: CommandContext = { ...options.context, log };
+    const ctx: CommandContext = { ...context, log };
     let outcome: Outcome | 'error' | 'expired' = 'unknown';
     try {
       outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';

@@ -202,24 +202,22 @@ describe('respondInTime', () => {
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
 
-  it('GIVEN an interaction already older than deferAfterMs when the dispatcher gets it THEN it is deferred before the (synchronous) work', async () => {
-    const order: string[] = [];
-    const { dispatch, advance } = setup({
-      run: () => {
-        order.push('work');
-        return summaryOf(3);
-      },
-    });
+  it('GIVEN an interaction that waited 2 s in a busy process THEN it is answered with one plain reply (a deferral would leave no sooner)', async () => {
+    const { dispatch, advance } = setup({ run: () => summaryOf(3) });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
     (interaction as { createdTimestamp: number }).createdTimestamp = advance(0) - 2000;
-    const original = interaction.deferReply;
-    interaction.deferReply = async (body: unknown) => {
-      order.push('defer');
-      await original(body);
-    };
     await dispatch(interaction);
-    expect(order).toEqual(['defer', 'work']);
-    expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
+    expect(calls.map((c) => c.method)).toEqual(['reply']);
+  });
+
+  it('GIVEN the same question twice and a page press THEN the answer is computed once for the corpus', async () => {
+    let runs = 0;
+    const { dispatch } = setup({ run: () => (runs++, quotesOf(12)), settings: { commandCooldowns: {} } });
+    for (const name of ['quote', 'quote']) await dispatch(fakeInteraction({ kind: 'command', name, options: { speaker: 'Sergei Lavrov' } }).interaction);
+    const press = fakeInteraction({ kind: 'button', customId: 'pg|quote|2|Sergei Lavrov' });
+    await dispatch(press.interaction);
+    expect(press.calls[0]!.body.embeds[0].footer.text).toContain('Page 3 of 3');
+    expect(runs).toBe(1);
   });
 
   it('GIVEN a prompt interaction on a corpus of 100,000 paragraphs THEN the answer is a plain reply, not deferred (answers cost their page)', async () => {

@@ -16,18 +16,18 @@ export interface AtomicWriteOptions {
 export const TEMP_FILE_PATTERN = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 /**
- * Writes `text` to `file` so readers see either the old or the new content, never half:
+ * Writes `content` (text as UTF-8, or bytes) to `file` so readers see either the old or the new content, never half:
  * a temp file beside it, then rename. Creates the directory. Throws on I/O failure (callers decide).
  * Every file Pilcrow writes goes through here; a temp file left by a killed process is removed
  * at the next start (see removeStaleTempFiles).
  */
-export async function writeFileAtomically(file: string, text: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+export async function writeFileAtomically(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content);
       if (options.durable) await handle.sync();
     } finally {
       await handle.close();

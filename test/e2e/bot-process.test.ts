@@ -158,6 +158,20 @@ describe('npm start with a token: fatal start-up problems', () => {
   });
 });
 
+describe('npm run start:sharded: fatal start-up problems', () => {
+  it('GIVEN a token Discord refuses THEN the manager exits non-zero with ONE clear line, spawning no shard', async () => {
+    const manager = start({ DISCORD_TOKEN: `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, 'src/bot/sharded.ts');
+    try {
+      expect(await manager.exited).toBe(1);
+      const lines = manager.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(logLines(lines[0]!)[0]).toMatchObject({ level: 60, msg: expect.stringMatching(/refused DISCORD_TOKEN \(401/) });
+    } finally {
+      manager.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('npm start with a token: shutting down', () => {
   it('GIVEN SIGTERM while a /summary is being posted to a channel THEN the post and its confirmation are finished first, then the process exits 0', async () => {
     const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });

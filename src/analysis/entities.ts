@@ -10,7 +10,7 @@ import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
+import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
   COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
@@ -59,6 +59,10 @@ const PLAYED_AS = /\b(?:starred|stars|starring|appeared|appears|appearing|cast|p
 const LIST_GAP = /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u;
 /** Honorifics that state a role too ("Prof. Patrizia d'Ettorre"). */
 const ACADEMIC_TITLES: ReadonlySet<string> = new Set(['prof', 'professor']);
+/** "We've", "I'm", "Don't": contractions are never names. */
+const CONTRACTION = /['’](?:ve|ll|m|re|d|t|s)$/iu;
+/** Endings of abstract and collective nouns ("Development", "Hegemony" not, but "Revolution", "Survival"). */
+const COMMON_SUFFIX = /\p{Ll}(?:tion|sion|ment|ness|ity|ism|ance|ence|ship|hood|ology|ics|ival|ency|ancy)$/u;
 const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
 const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
@@ -99,7 +103,7 @@ export function findEntities(article: Article, sentences: Sentence[]): Entity[] 
     shareSurnames(candidates, candidates.length - chunks.length, text);
     linkNeighbours(candidates, candidates.length - chunks.length, text);
   }
-  const drafts = buildDrafts(candidates);
+  const drafts = buildDrafts(demoteCommonWords(candidates, article));
   addRoleReferences(sentences, drafts);
   addPronouns(sentences, texts, drafts);
   return finishEntities(drafts);
@@ -181,6 +185,21 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
   }
 }
 
+/**
+ * A one-word "person" with no title or role whose word the article also writes in lower case
+ * ("College", "Flight", "Society"): an ordinary word, not a name. "Jr." is never a person.
+ */
+function demoteCommonWords(candidates: Candidate[], article: Article): Candidate[] {
+  const lowerWords = new Set<string>();
+  for (const p of article.paragraphs) for (const m of p.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lowerWords.add(m[0]);
+  return candidates.map((c) => {
+    if (c.kind !== 'person' || c.name.includes(' ')) return c;
+    const bare = c.text === c.name && c.role === null;
+    if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !FIRST_NAMES.has(c.name.toLowerCase()))) return { ...c, kind: null };
+    return c;
+  });
+}
+
 /** A known given name or a name the lexicon does not know. */
 function isNameWord(word: string): boolean {
   return FIRST_NAMES.has(word.toLowerCase()) || isKnownLastName(word) || isUnknownName(word);
@@ -193,6 +212,7 @@ function isNameWord(word: string): boolean {
  */
 function isUnknownName(word: string): boolean {
   if (!NAME_TOKEN.test(word) || ACRONYM.test(word) || isCommonWord(word) || isDemonym(word) || isPlaceName(word) || COMMON_CAPITALISED.has(word.toLowerCase())) return false;
+  if (CONTRACTION.test(word) || COMMON_SUFFIX.test(word) || isGuessedCommon(word)) return false;
   if (/^(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) return false;
   const lower = word.toLowerCase();
   return ![...BRAND_ENDINGS].some((head) => lower.length > head.length + 2 && lower.endsWith(head));
@@ -317,7 +337,7 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
   if (!determinedHere && nameWords.length >= 1 && nameWords.length < nameTokens.length && NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) && nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))) return person;
   const cued = nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w));
-  if (!determinedHere && nameWords.length >= 2 && nameWords.every((w, k) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && (k === 0 && !chunk.initial || !COMMON_CAPITALISED.has(w.toLowerCase()))))
+  if (!determinedHere && nameWords.length >= 2 && !isFunctionWord(nameWords[0]!) && nameWords.every((w, k) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && !CONTRACTION.test(w) && (k === 0 && !chunk.initial || !COMMON_CAPITALISED.has(w.toLowerCase()))))
     && (cued || !isCommonWord(nameWords.at(-1)!))) return person;
   // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
   if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
@@ -339,6 +359,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
     const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
     if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;
+    // Opening a sentence, a plural-looking unknown word acting is a common noun ("Armies cannot …", "Moments like that").
+    if (chunk.initial && /s$/u.test(name)) return { ...base, name, start: nameStart, text: name };
     const lead = text.slice(Math.max(0, start - 12), start);
     if (isUnknownName(name) && ((acts && !PLACE_PREPOSITION.test(lead)) || /\bby\s+$/u.test(lead))) return person;
     // A part someone plays: "starred as Ruby", "cast as Ozymandias".

@@ -5,7 +5,7 @@
  * Haddox, a civil engineer who…").
  */
 import { isDemonym } from './gazetteer.ts';
-import { isActorNoun, isCommonWord, isKnownFirstName, isKnownLastName, lexiconTags } from './lexicon.ts';
+import { isActorNoun, isCommonWord, isGuessedActor, isKnownFirstName, isKnownLastName, lexiconTags } from './lexicon.ts';
 import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS } from './name-cues.ts';
 
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
@@ -32,8 +32,7 @@ export function hasRoleNoun(phrase: string): boolean {
  */
 export function isRoleWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[.,]$/u, '');
-  const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x)
-    || (AGENT_NOUN.test(x) && !NOT_AGENTS.has(x.replace(/s$/u, '')) && !isKnownFirstName(x) && !isKnownLastName(x) && !isCommonWord(x) && !isDemonym(x) || isActorNoun(x));
+  const single = (x: string): boolean => ROLE_NOUNS.has(x) || PERSON_TITLES.has(x) || isAgentNoun(x);
   if (single(w) || (w.endsWith('s') && single(w.slice(0, -1)))) return true;
   const parts = w.split('-');
   return parts.length > 1 && (single(parts[0]!) || single(parts.at(-1)!));
@@ -134,9 +133,21 @@ const NOT_AGENTS: ReadonlySet<string> = new Set(['other', 'another', 'number', '
  * Whether the head of an appositive (its first content words, before "at/of/for/in/with/from")
  * is an agent noun: "a seismologist at the University of Tokyo" → "seismologist".
  */
+/**
+ * An occupation's noun the role list lacks: "-ian"/"-eur" ("mathematician", "restaurateur"), or
+ * an agent-noun ending that compromise's tagger takes for a role ("philologist", "columnist";
+ * not "remainder", "corner"). Names and nationalities are not ("Alexander", "Ukrainian").
+ */
+function isAgentNoun(word: string): boolean {
+  if (!AGENT_NOUN.test(word) || NOT_AGENTS.has(word.replace(/s$/u, '')) || isKnownFirstName(word) || isKnownLastName(word) || isDemonym(word)) return false;
+  if (isActorNoun(word)) return true;
+  if (isCommonWord(word)) return false;
+  return /(?:ian|eur)s?$/u.test(word) || isGuessedActor(word.replace(/s$/u, ''));
+}
+
 function headIsAgentNoun(phrase: string): boolean {
   const head = phrase.split(/\s+(?:at|of|for|in|with|from|on|who|whose|based)\s+/iu)[0]!;
   const words = head.split(/\s+/).slice(1, 5);
   const last = words[words.length - 1]?.toLowerCase();
-  return last !== undefined && AGENT_NOUN.test(last) && !NOT_AGENTS.has(last.replace(/s$/u, ''));
+  return last !== undefined && isAgentNoun(last);
 }

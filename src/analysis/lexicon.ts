@@ -90,3 +90,47 @@ export function isCommonWord(word: string): boolean {
 export function isKnownVerb(word: string): boolean {
   return hasAny(lexiconTags(word), ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'PhrasalVerb', 'Participle', 'Copula', 'Modal']);
 }
+
+/** A function word or interjection, never the first word of a name ("Hey", "If", "Very"). */
+export function isFunctionWord(word: string): boolean {
+  return hasAny(lexiconTags(word), ['Expression', 'Pronoun', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'QuestionWord', 'Negative']);
+}
+
+const guesses = new Map<string, boolean>();
+
+/**
+ * Whether compromise's tagger takes a word the lexicon does not know for an ordinary word when
+ * written in lower case: an adverb ("originally"), a verb form ("counseling"), the plural of a
+ * common noun ("moments"). Singular nouns cannot be told from surnames this way ("Vries",
+ * "Okafor" look alike to it). Remembered per word.
+ */
+export function isGuessedCommon(word: string): boolean {
+  const lower = word.toLowerCase();
+  let guess = guesses.get(lower);
+  if (guess === undefined) {
+    const terms = (nlp(`the ${lower}`).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms ?? [];
+    const tags = new Set(terms[1]?.tags ?? []);
+    const plural = tags.has('Plural') && /s$/u.test(lower) && isCommonWord(lower.replace(/e?s$/u, ''));
+    guess = !hasAny(tags, NAME_TAGS) && (plural || hasAny(tags, ['Adverb', 'Gerund', 'Verb', 'Adjective']));
+    if (guesses.size < 20_000) guesses.set(lower, guess);
+  }
+  return guess;
+}
+
+const actorGuesses = new Map<string, boolean>();
+
+/**
+ * Whether compromise's tagger takes a lower-case noun for a person's role (its `Actor` tag,
+ * guessed from the ending for words its lexicon lacks): "philologist", "columnist", "dancer",
+ * but not "remainder", "bestseller" or "corner". Remembered per word.
+ */
+export function isGuessedActor(word: string): boolean {
+  const lower = word.toLowerCase();
+  let guess = actorGuesses.get(lower);
+  if (guess === undefined) {
+    const terms = (nlp(`the ${lower}`).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms ?? [];
+    guess = terms.length === 2 && terms[1]!.tags.includes('Actor');
+    if (actorGuesses.size < 20_000) actorGuesses.set(lower, guess);
+  }
+  return guess;
+}

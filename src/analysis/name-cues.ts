@@ -74,7 +74,8 @@ player coach captain pilot victim survivor boy girl teenager child passenger vet
 producer astronaut physicist surgeon paramedic firefighter policeman policewoman detective investigator
 prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator boss
 head spokesperson cofounder co-founder president-elect superintendent constable inspector sergeant colonel
-star co-star fellow nominee brigadier regent`);
+star co-star fellow nominee brigadier regent reader viewer listener user publisher buyer seller
+poet writer`);
 
 /** Nouns that name a role held by a person ("official", "composer", "quarterback"): our list and compromise's role nouns. */
 export const ROLE_NOUNS: WordClass = {

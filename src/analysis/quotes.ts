@@ -458,6 +458,7 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
   const pronoun = PRONOUN_SUBJECT.exec(head);
   if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
   if (head.length === 0 || head.split(/\s+/).length > 12) return null;
+  if (/^(?:i|we|you|me|us)$/iu.test(head)) return UNRESOLVED; // the writer or the reader, not a named speaker
   const leadingOrg = hits.find((h) => h.entity.kind === 'organisation' && phrase.slice(0, h.start).replace(/\bthe\b/giu, '').trim() === '');
   if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
   if (leadingOrg) return entitySpeaker(leadingOrg.entity);

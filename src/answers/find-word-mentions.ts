@@ -88,7 +88,8 @@ export function queryWords(query: string): string[] {
 export function findWordMentions(corpus: Corpus, query: string, options: { article?: string; typos: boolean }): WordMentions | null {
   const words = queryWords(query);
   if (words.length === 0) return null;
-  const hits = corpus.search.paragraphs(query, { article: options.article, limit: MENTION_CANDIDATES });
+  // The words themselves are wanted, so the search by meaning (the costly part) is skipped.
+  const hits = corpus.search.paragraphs(query, { article: options.article, limit: MENTION_CANDIDATES, wordsOnly: true });
   // Exactly as asked first; only when the words occur nowhere, with typos tolerated.
   for (const typos of options.typos ? [false, true] : [false]) {
     const mentions: Citation[] = [];

@@ -72,6 +72,8 @@ export interface SearchOptions {
   /** Restrict to one article id. */
   article?: string;
   limit: number;
+  /** Paragraphs only: the words (exact, prefix, typo) without the search by meaning, for callers that need the words themselves. Default false. */
+  wordsOnly?: boolean;
 }
 
 /** Fuzzy lookups over a corpus. Queries are user text: any string must be safe. */

@@ -108,7 +108,7 @@ export class ParagraphSearch {
       if (!range) return [];
     }
     const lexical = this.searchWords(text, terms, limit, range);
-    if (!this.semantic) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
+    if (!this.semantic || options.wordsOnly) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
     const meaning = this.semantic.search(text, range ?? { start: 0, end: this.docs.length }, (id) => this.docs[id]!.text, Math.max(limit, FUSION.semanticResults));
     return fuseRankings(lexical, meaning, this.docs, limit);
   }

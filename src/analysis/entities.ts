@@ -319,6 +319,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     const moreRole = findAppositiveAfter(text, chunk.end) ?? findAppositiveBefore(text, start);
     return { ...person, role: roleTokens.join(' '), moreRole, ...(styled ? { text: text.slice(start, nameEnd) } : {}) };
   }
+  // A part someone plays, even an ordinary word: "starred as Ruby", "cast as Hope".
+  if (nameTokens.length === 1 && !chunk.initial && !COMMON_CAPITALISED.has(name.toLowerCase()) && PLAYED_AS.test(text.slice(Math.max(0, start - 40), start))) return person;
   if (!titled && nameTokens.length === 1 && (COMMON_CAPITALISED.has(name.toLowerCase()) || isCommonWord(name))) return base;
   if (!titled && ACRONYM.test(name)) return base;
   // "Goldman Sachs analysts": a name that qualifies people is an organisation or place, not a person.

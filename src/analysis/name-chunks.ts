@@ -37,6 +37,9 @@ const AND_PARTNERS: ReadonlySet<string> = new Set(['rescue', 'technology', 'secu
 /** Heads after which "of"/"on"/"for" continue a name. */
 const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, 'republic', 'kingdom', 'emirates', 'states', 'wall', 'law', 'isle', 'gulf', 'bay', 'sea', 'cape', 'minister', 'secretary']);
 const CURRENCY_AFTER = /^[$¥€£]/;
+/** Gaps that may stand inside one name: around a quoted nickname, or an editor's square brackets. */
+const INNER_GAP = /^(?: ["“]|["”] |\] | \[|\]\s+\[)$/u;
+const CONTRACTION = /['’](?:m|re|ve|ll|d)$/iu;
 
 /**
  * Whether a capitalised word opening a sentence is an ordinary word, not part of a name:
@@ -108,6 +111,12 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
         j++;
         continue;
       }
+      // A nickname or an editor's brackets inside a name: Finley "Finn" Polmar, [George W.] Bush.
+      if (INNER_GAP.test(gap) && isCapitalised(next.text)) {
+        run.push(next);
+        j++;
+        continue;
+      }
       // "Hilary of Poitiers", "Peter the Great": a lone name, "of" a place or "the" an epithet.
       if (gap === ' ' && run.length === 1 && (next.text === 'of' || next.text === 'the') && isEpithetJoin(tokens, j, prev, paragraphText)) {
         run.push(next, tokens[j + 1]!);
@@ -128,7 +137,9 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     // Never end a chunk on a connector.
     while (run.length > 0 && !isCapitalised(run[run.length - 1]!.text)) run.pop();
     let body = run;
-    const initial = body[0]!.start === firstWordAt;
+    // "I'm Mario J. Lucero", "We're": a contraction opens no name.
+    while (body.length > 1 && CONTRACTION.test(body[0]!.text)) body = body.slice(1);
+    const initial = run[0]!.start === firstWordAt;
     if (initial) {
       while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && isCommonOpener(body[0]!.text, body.length === 1)) body = body.slice(1);
       while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);

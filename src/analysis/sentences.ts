@@ -107,7 +107,7 @@ function isBoundary(text: string, at: number, end: number, next: number): boolea
   const punct = text.slice(at, end);
   if (/[?!]/u.test(punct) && /["”’]/u.test(text.slice(at, end)) && NAMED_ATTRIBUTION.test(text.slice(next))) return false;
   if (!punct.startsWith('.') || punct.startsWith('...')) return true;
-  if (end > at + 1) return true; // a closing quote or bracket after the period: `…forces."`
+  if (end > at + 1 && !(/^\.\]$/u.test(text.slice(at, end)) && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, at - 2), at)))) return true; // a closing quote or bracket after the period: `…forces."` (not an initial in an editor's brackets: "[George W.] Bush")
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
   if (before === '') return true;
   const bare = before.replace(/^\.+/, '');

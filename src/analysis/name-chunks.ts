@@ -141,7 +141,7 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     while (body.length > 1 && CONTRACTION.test(body[0]!.text)) body = body.slice(1);
     const initial = run[0]!.start === firstWordAt;
     if (initial) {
-      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && isCommonOpener(body[0]!.text, body.length === 1)) body = body.slice(1);
+      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && (isCommonOpener(body[0]!.text, body.length === 1) || (body.length > 1 && CONTRACTION.test(body[0]!.text)))) body = body.slice(1);
       while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);
     }
     // Calendar words open no name ("September Fed meeting"), but "Mrs. May" is a name.

@@ -1,0 +1,50 @@
+/**
+ * Attribution and name shapes found while measuring on real text (the dev sets), each written
+ * here as a made-up news sentence of the same shape.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Entity, Quote } from '../../src/model/analysis.ts';
+import { analyseArticle } from '../../src/analysis/analyse-article.ts';
+import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
+
+const analyse = (paragraphs: string[]): { entities: Entity[]; quotes: Quote[] } => analyseArticle(articleFromParagraphs('x', paragraphs));
+const speakerOf = (quotes: Quote[], start: string): string | null | undefined => quotes.find((q) => q.text.startsWith(start))?.speaker;
+const peopleOf = (entities: Entity[]): string[] => entities.filter((e) => e.kind === 'person').map((e) => e.name);
+
+describe('speakers stated in other ways than "X said"', () => {
+  it.each([
+    ['a passive agent', ['The old town was described by the travel writer Anna Holm as "a jewel on the river".'], 'a jewel', 'Anna Holm'],
+    ['a quote attributed to someone', ['There is a line attributed to Mark Twain — "The reports of my death are greatly exaggerated."'], 'The reports', 'Mark Twain'],
+    ['a dash after the quote', ['"We have brains, not oil." — Dov Shamir, on the economy of the region.'], 'We have brains', 'Dov Shamir'],
+    ['"in her own words"', ['Clara Voss waited nine hours at the airport.', 'The delay left her, in her own words, "exhausted and furious".'], 'exhausted', 'Clara Voss'],
+    ['a quote after a sentence of reported speech', ['Mayor Tom Hale recalled that the river rose overnight. "The water was at the door by dawn."'], 'The water', 'Tom Hale'],
+    ['"he" that continues the subject, not the person he met', ['Kofi Mensah moved to Leeds, where he met the young painter Ruth Lind.', 'About his new friend he wrote, "She paints like nobody else."'], 'She paints', 'Kofi Mensah'],
+    ['"I" before a quote, which names nobody', ['When fans stop me, I say, "Thanks for reading."'], 'Thanks', null],
+  ])('GIVEN %s (%j) THEN "%s…" is by %s', (_case, paragraphs, start, speaker) => {
+    expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
+  });
+
+  it('GIVEN a stray closing-shaped quotation mark THEN the quotes after it are still found and attributed', () => {
+    const { quotes } = analyse(['When she was young," the family moved north. "It was cold there", Ilse Brandt said.']);
+    expect(speakerOf(quotes, 'It was cold there')).toBe('Ilse Brandt');
+  });
+});
+
+describe('names in unusual shapes, and words that are not names', () => {
+  it.each([
+    ['a self-introduction', ["And I'm Dana Whitfield, the other founder."], 'Whitfield'],
+    ['a nickname inside the name', ['Their son, Robert "Bobby" Tanaka, plays in goal.'], 'Tanaka'],
+    ["an editor's brackets inside the name", ['He lost to [Walter F.] Mondale in 1984.'], 'Mondale'],
+    ['a part played', ['She later starred as Hope in the series.'], 'Hope'],
+  ])('GIVEN %s (%j) THEN a person named with "%s" is found', (_case, paragraphs, word) => {
+    expect(peopleOf(analyse(paragraphs).entities).some((name) => name.split(/\s+/).includes(word))).toBe(true);
+  });
+
+  it.each([
+    ["We've seen it before, and We'll see it again, said the coach."],
+    ['Armies cannot conquer science. Moments like that stay with you.'],
+    ['He served until the end of the American Revolution.'],
+  ])('GIVEN "%s" THEN no person is invented', (text) => {
+    expect(peopleOf(analyse([text]).entities)).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
+import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownFirstName, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
   COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
@@ -186,16 +186,23 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
 }
 
 /**
- * A one-word "person" with no title or role whose word the article also writes in lower case
- * ("College", "Flight", "Society"): an ordinary word, not a name. "Jr." is never a person.
+ * A "person" with no title or role whose (last) word the article also writes in lower case
+ * ("College", "Flight", "Aperture Spherical Telescope"): ordinary words, not a name. "Jr." is
+ * never a person.
  */
 function demoteCommonWords(candidates: Candidate[], article: Article): Candidate[] {
   const lowerWords = new Set<string>();
   for (const p of article.paragraphs) for (const m of p.text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]*/gu)) lowerWords.add(m[0]);
   return candidates.map((c) => {
-    if (c.kind !== 'person' || c.name.includes(' ')) return c;
+    if (c.kind !== 'person') return c;
     const bare = c.text === c.name && c.role === null;
-    if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !FIRST_NAMES.has(c.name.toLowerCase()))) return { ...c, kind: null };
+    const words = c.name.split(' ');
+    if (words.length > 1) {
+      // "Aperture Spherical Telescope" (and "the telescope" elsewhere): no given name, no title, an ordinary last word.
+      const cued = words.some((w) => INITIAL.test(w) || isKnownFirstName(w) || isKnownLastName(w) || NAME_PARTICLES.has(w.toLowerCase()));
+      return bare && !cued && lowerWords.has(words.at(-1)!.toLowerCase()) ? { ...c, kind: null } : c;
+    }
+    if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !isKnownFirstName(c.name))) return { ...c, kind: null };
     return c;
   });
 }
@@ -357,7 +364,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // One name alone: a name the lexicon knows ("Einstein", "Virgil"), or an unknown one acting
   // ("Okafor scored twice before Lindqvist pulled one back") or credited ("by Cruse and Croft").
   if (nameTokens.length === 1 && !determined && !NAME_SUFFIX.test(name)) {
-    const known = FIRST_NAMES.has(name.toLowerCase()) || isKnownLastName(name);
+    // Alone, only a name the lexicon knows counts ("Moon", "Li" from our supplement are too ambiguous alone).
+    const known = isKnownFirstName(name) || isKnownLastName(name);
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
     const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
     if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;

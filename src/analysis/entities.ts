@@ -10,7 +10,7 @@ import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownFirstName, isKnownLastName, isKnownOrganisation, isKnownVerb } from './lexicon.ts';
+import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownFirstName, isKnownLastName, isKnownOrganisation, isKnownVerb, lexiconTags } from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
   COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
@@ -367,7 +367,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     // Alone, only a name the lexicon knows counts ("Moon", "Li" from our supplement are too ambiguous alone).
     const known = isKnownFirstName(name) || isKnownLastName(name);
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
-    const acts = next !== undefined && !NOT_ACTION.test(next) && (isKnownVerb(next) || isLikelyVerb(next));
+    // An inflected verb ("scored", "scores"); a bare form is more often a noun ("the Pendolino train").
+    const acts = next !== undefined && !NOT_ACTION.test(next) && (lexiconTags(next).has('PastTense') || (/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next))));
     if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;
     // Opening a sentence, a plural-looking unknown word acting is a common noun ("Armies cannot …", "Moments like that").
     if (chunk.initial && /s$/u.test(name)) return { ...base, name, start: nameStart, text: name };

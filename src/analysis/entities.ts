@@ -2,9 +2,13 @@
  * People and organisations of an article, in two steps. Find: proper-noun chunks
  * (name-chunks.ts). Parse: classify each chunk as a person, an organisation or neither (places,
  * calendar words, demonyms, sentence-opening common words), read its role, then merge every
- * mention of the same entity: bare surnames and "Mr X" to the full name, acronyms and
- * parenthesised aliases to their organisation, role references ("the Russian President") to the
- * one person holding that role, and he/she/him/her/his to the person they most plausibly mean.
+ * mention of the same entity: bare surnames, "Mr X" and near spellings ("Ms Rowe" for Jane
+ * Roe, fuse.js) to the full name, acronyms and parenthesised aliases to their organisation,
+ * role references ("the Russian President", "the Chancellor" for a foreign minister) to the one
+ * person holding that role, and he/she/him/her/his to the person they most plausibly mean.
+ * What a word is (a given name and its gender, a surname, a place, a nationality, a role noun,
+ * an ordinary word) comes from compromise's lexicon and tagger (lexicon.ts); the decisions
+ * (titles glued to names, appositives, lists, "X of Y", who is meant) are ours.
  */
 import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';

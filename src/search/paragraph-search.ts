@@ -108,7 +108,11 @@ export class ParagraphSearch {
       if (!range) return [];
     }
     const lexical = this.searchWords(text, terms, limit, range);
-    if (!this.semantic || options.wordsOnly) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
+    // When words alone fill the page, meaning cannot add a paragraph to it (a paragraph found by
+    // meaning alone fuses below the 62nd word match), so the scan of every paragraph is skipped;
+    // paragraphs both paths find would only trade places. Meaning fills the pages words leave short.
+    const filled = lexical.length >= Math.min(limit, FUSION.k + 2);
+    if (!this.semantic || options.wordsOnly || filled) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
     const meaning = this.semantic.search(text, range ?? { start: 0, end: this.docs.length }, (id) => this.docs[id]!.text, Math.max(limit, FUSION.semanticResults));
     return fuseRankings(lexical, meaning, this.docs, limit);
   }

@@ -53,6 +53,13 @@ describe.skipIf(!vectors)('meaning-based paragraph search on the bundled article
     expect(expected).toContain(index.paragraphs(query, { article: SEED, limit: 5 })[0]?.paragraph);
   });
 
+  it('GIVEN a topic whose words alone fill the page THEN the answer is the word ranking (no scan by meaning)', () => {
+    const words = buildSearchIndex(corpus, null);
+    for (const topic of ['russia belarus', 'intervention', 'train derailed']) {
+      expect(index.paragraphs(topic, { limit: 5 })).toEqual(words.paragraphs(topic, { limit: 5 }));
+    }
+  });
+
   it('GIVEN a paragraph found by meaning THEN it says which words matched', () => {
     const [top] = index.paragraphs('demonstrations', { article: SEED, limit: 1 });
     expect(top?.meaning).toContainEqual({ topic: 'demonstrations', text: 'protests' });

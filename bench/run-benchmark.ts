@@ -33,8 +33,12 @@ import { measureLatency as timeQueries, type LatencyStats } from './measure-late
 import { synthesiseCorpus } from './synthesise-corpus.ts';
 
 export type BenchCommand = 'related' | 'who' | 'quote' | 'articles' | 'summary';
-/** pilcrow: the product (lexical + semantic when word vectors are given); lexical: its lexical path alone. */
-export type BenchDesign = 'pilcrow' | 'lexical' | 'fuse-scan' | 'minisearch';
+/**
+ * pilcrow: the product (lexical + semantic when word vectors are given); lexical: its lexical
+ * path alone; meaning: the product on topics that share no word with the text (the semantic
+ * scan always runs).
+ */
+export type BenchDesign = 'pilcrow' | 'lexical' | 'meaning' | 'fuse-scan' | 'minisearch';
 
 /** Latency of one command's search work with one design at one corpus size. */
 export interface CommandRow extends LatencyStats {
@@ -73,7 +77,7 @@ export interface SizeRow {
 /** Paragraph ranking on the bundled article's query set: top-1 hits per design and agreement with plain fuse. */
 export interface QualityReport {
   queries: number;
-  top1: Record<Exclude<BenchDesign, 'lexical'>, number>;
+  top1: Record<Exclude<BenchDesign, 'lexical' | 'meaning'>, number>;
   /** Mean share of plain fuse's top 5 that Pilcrow's top 5 also has. */
   agreementAt5: number;
   /** Pilcrow's design is never worse than plain fuse: true when its top-1 count is at least fuse's. */
@@ -105,6 +109,9 @@ export interface BenchOptions {
   /** Word vectors for the semantic path; absent or null: lexical only (and no separate 'lexical' row). */
   vectors?: WordVectors | null;
 }
+
+/** Topics that share no word with the source articles: only the semantic path can answer them. */
+const MEANING_TOPICS = ['demonstrations', 'troops', 'army', 'ballot', 'soldiers', 'voting', 'hired soldiers', 'derailment', 'astronomy', 'maritime dispute'];
 
 /** Targets of the brief: at 100k paragraphs p95 ≤ 50 ms, p99 ≤ 150 ms; the bundled article p99 ≤ 5 ms. */
 const BIG_SIZE = 100_000;
@@ -185,6 +192,8 @@ async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: 
     // The lexical path alone, on an index built without word vectors, beside the hybrid one.
     const lexical = buildSearchIndex(corpus, null);
     commands.push(row('related', 'lexical', measureLatency(queries.topics, (q) => lexical.paragraphs(q, { limit: 50 }))));
+    const meaningTopics = Array.from({ length: queryCount }, (_, i) => MEANING_TOPICS[i % MEANING_TOPICS.length]!);
+    commands.push(row('related', 'meaning', measureLatency(meaningTopics, (q) => index.paragraphs(q, { limit: 50 }))));
   }
   commands.push(row('who', 'pilcrow', measureLatency(queries.names, (q) => index.names(q, { limit: 10 }))));
   commands.push(row('quote', 'pilcrow', measureLatency(pairs, (p) => findQuoteParagraphs(index, p.name, p.topic))));
@@ -264,7 +273,7 @@ function measureQuality(seed: AnalysedArticle, vectors: WordVectors | null): Qua
   const fuse = new Fuse(docs, { ...PARAGRAPH_FUSE_OPTIONS });
   const miniSearch = new MiniSearch<ParagraphDoc>({ ...PARAGRAPH_MINISEARCH_OPTIONS });
   miniSearch.addAll(docs);
-  const top1: Record<Exclude<BenchDesign, 'lexical'>, number> = { pilcrow: 0, 'fuse-scan': 0, minisearch: 0 };
+  const top1: Record<Exclude<BenchDesign, 'lexical' | 'meaning'>, number> = { pilcrow: 0, 'fuse-scan': 0, minisearch: 0 };
   let agreement = 0;
   const rows: QualityReport['rows'] = [];
   for (const { query, expected } of SEED_QUALITY_QUERIES) {

@@ -13,7 +13,7 @@ function verdict(pass: boolean | null): string {
 export function formatLoadReport(r: LoadReport): string {
   const lines = [
     `Load: ${r.sent} actions at ${r.rate}/s for ${r.seconds} s on ${r.archive.articles} articles (${r.archive.paragraphs} paragraphs); ` +
-      `node ${r.node}, ${r.cpus} cpus, load average ${r.load.start} → ${r.load.end}; bot start-up ${(r.startupMs / 1000).toFixed(1)} s`,
+      `node ${r.node}, ${r.cpus} cpus, load average ${r.load.start} → ${r.load.end}; bot start-up ${(r.startupMs / 1000).toFixed(1)} s, settled ${(r.settleMs / 1000).toFixed(1)} s later`,
     '',
     `first responses          ${r.firstResponses}/${r.sent}, within 3 s: ${r.withinWindow}   ${verdict(r.targets.allWithinWindow)}`,
     `final answers            ${r.finalAnswers}/${r.sent} (invalid ${r.invalidAnswers}, apologies ${r.apologies})   ${verdict(r.targets.everyFinalAnswer)}`,

@@ -48,7 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   if (!LEVELS.includes(logLevel)) return { error: `LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel.slice(0, 40)}".` };
   const discordApiUrl = value(env, 'DISCORD_API_URL');
   if (discordApiUrl !== null) {
-    let url: URL | null = null;
+    let url: URL | null;
     try {
       url = new URL(discordApiUrl);
     } catch {

@@ -49,7 +49,7 @@ describe('readConfig', () => {
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT'],
     [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
-    const result = readConfig(env as NodeJS.ProcessEnv);
+    const result = readConfig(env);
     expect(result).toHaveProperty('error');
     const message = (result as { error: string }).error;
     expect(message.startsWith(variable)).toBe(true);

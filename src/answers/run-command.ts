@@ -48,7 +48,7 @@ export function runCommand(corpus: Corpus, name: string, options: CommandOptions
       return userError('bad-option', `/${spec.name} needs ${opt.name}, e.g. /${spec.name} ${opt.name}:…`);
     }
   }
-  const str = (k: string): string | undefined => (typeof clean[k] === 'string' ? (clean[k] as string) : undefined);
+  const str = (k: string): string | undefined => (typeof clean[k] === 'string' ? (clean[k]) : undefined);
   switch (spec.name) {
     case 'summary':
       return summarize(corpus, { article: str('article'), length: clean.length as number | undefined });

@@ -18,7 +18,7 @@ function missing(permissions: PermissionsBitField | null, needed: readonly bigin
 }
 
 /** Permissions from what discord.js gives (a bitfield, a raw string, or nothing). */
-export function toPermissions(value: PermissionResolvable | string | null | undefined): PermissionsBitField | null {
+export function toPermissions(value: Exclude<PermissionResolvable, string> | string | null | undefined): PermissionsBitField | null {
   if (value === null || value === undefined) return null;
   try {
     return new PermissionsBitField(typeof value === 'string' ? BigInt(value) : value);

@@ -54,7 +54,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
     const command = commandOf(interaction);
     const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
     const ctx: CommandContext = { ...context, log };
-    let outcome: Outcome | 'error' | 'expired' = 'unknown';
+    let outcome: Outcome | 'error' | 'expired';
     try {
       outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';
     } catch (err) {

@@ -40,7 +40,7 @@ function botPermissions(interaction: ChatInputCommandInteraction, channel: Guild
  */
 export async function postAnswerToChannel(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: string, target: ResolvedChannel): Promise<Outcome> {
   const cached = interaction.guild?.channels.cache.get(target.id) ?? interaction.client.channels.cache.get(target.id);
-  const channel = cached && 'guild' in cached ? (cached as GuildBasedChannel) : undefined;
+  const channel = cached && 'guild' in cached ? (cached) : undefined;
   const label = `#${'name' in target && target.name ? target.name : 'that channel'}`;
   if (!channel || !channel.isTextBased() || !('send' in channel)) {
     await respond(interaction, { payload: renderUserError(userError('bad-option', `I can only post in text channels of this server; ${label} is not one I can see.`)), ephemeral: true });

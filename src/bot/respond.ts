@@ -48,7 +48,7 @@ export async function respondInTime(
   options: { deferAfterMs: number; ephemeralIfDeferred: boolean; ageMs?: number; deferFirst?: boolean },
   produce: () => Reply | Promise<Reply>,
 ): Promise<Reply> {
-  let deferring: Promise<unknown> | null = null;
+  let deferring = null as Promise<unknown> | null;
   if (options.deferFirst || (options.ageMs !== undefined && options.ageMs >= options.deferAfterMs)) {
     await interaction.deferReply(flags(options.ephemeralIfDeferred));
   }

@@ -101,7 +101,7 @@ export function startsContinuation(text: string): boolean {
 
 /** Starts like a new paragraph: an uppercase letter or digit, possibly after an opening quote or bracket. */
 export function startsNewParagraph(text: string): boolean {
-  return /^[\p{Pi}"'“‘«(\[—–-]*[\p{Lu}\p{N}]/u.test(text);
+  return /^[\p{Pi}"'“‘«([—–-]*[\p{Lu}\p{N}]/u.test(text);
 }
 
 /** Only punctuation (a lone "." left where a link was cut out). */

@@ -128,7 +128,7 @@ describe('a mention is labelled honestly wherever it is shown', () => {
   });
 
   it('GIVEN Discord THEN the embed says so too and never calls it a person', () => {
-    const embed = renderAnswer(minsk()).payload.embeds![0]!;
+    const embed = renderAnswer(minsk()).payload.embeds[0]!;
     const text = JSON.stringify(embed);
     expect(text).toMatch(/does not know who or what/);
     expect(text).not.toMatch(/Person in|Organisation in/);

@@ -35,8 +35,8 @@ function start(env: Record<string, string>, entry = 'src/main.ts'): Started {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  child.stdout!.on('data', (d) => (text += String(d)));
-  child.stderr!.on('data', (d) => (text += String(d)));
+  child.stdout.on('data', (d) => (text += String(d)));
+  child.stderr.on('data', (d) => (text += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => text, exited };
 }

@@ -180,7 +180,6 @@ describe('corpus store rebuilds in a worker thread', () => {
     const cacheDir = tempDir('pilcrow-cache-');
     writeFileSync(path.join(dir, 'budget.md'), BUDGET);
     const { store: s, logs } = await open(dir, cacheDir);
-    const changes = recordChanges(s);
     writeFileSync(path.join(cacheDir, 'hold'), '');
     writeFileSync(path.join(dir, 'aaa-first.txt'), 'A first article about the market square.\n');
     await logged(logs, (l) => l.msg === 'rebuild holding');

@@ -54,6 +54,6 @@ describe('renderAnswerText', () => {
   });
 
   it('GIVEN /who of words that are no known name THEN the terminal says they were found, not who they are', () => {
-    expect(text(seed, 'who', { name: 'Volyn' })).toMatch(/^“Volyn” — found in the text, but Pilcrow does not know who or what this is\nIn: .+\n\n  Found in: ¶\u00a05$/);
+    expect(text(seed, 'who', { name: 'Volyn' })).toMatch(/^“Volyn” — found in the text, but Pilcrow does not know who or what this is\nIn: .+\n\n {2}Found in: ¶\u00a05$/);
   });
 });

@@ -75,7 +75,7 @@ function shareRoom(lengths: readonly number[], room: number): number[] {
   for (const [k, i] of order.entries()) {
     const share = Math.floor(left / (order.length - k));
     caps[i] = Math.min(lengths[i]!, share);
-    left -= caps[i]!;
+    left -= caps[i];
   }
   return caps;
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../../src/analysis/analyse-article.ts';
 import { runCommand } from '../../../src/answers/run-command.ts';
 import { toCorpus } from '../../../src/engine/load-corpus.ts';
-import type { Answer } from '../../../src/model/answer.ts';
 import type { Corpus } from '../../../src/model/corpus.ts';
 import { buildSearchIndex } from '../../../src/search/build-search-index.ts';
 import { isUserError } from '../../../src/model/user-error.ts';
@@ -39,7 +38,7 @@ describe('Discord rendering of real articles', () => {
     for (const [command, options] of questions(id)) {
       const result = runCommand(corpus, command, options);
       if (isUserError(result)) continue;
-      const answer = result as Answer;
+      const answer = result;
       const first = renderAnswer(answer, { pageButtonId: (p) => pageButtonId(command, Object.values(options), p) ?? `pk|k|${p}` });
       for (let page = 0; page < first.pageCount; page++) {
         const { payload } = renderAnswer(answer, { page, pageButtonId: (p) => `pk|k|${p}` });

@@ -1,0 +1,100 @@
+/**
+ * The house's one-way data flow, checked by `npm run lint:deps` (part of `npm test`):
+ *   files → ingest → analysis → search → answers → render → bot / cli, with model shared by all,
+ *   and engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
+ */
+const ENGINE = '^src/(ingest|analysis|search|answers|model)/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'engine-without-discord',
+      comment: 'Engine code (ingest, analysis, search, answers, model) never imports discord.js: Discord stays at the edge (src/bot, src/render/discord, commands).',
+      severity: 'error',
+      from: { path: ENGINE },
+      to: { path: '(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'discord-only-at-the-edge',
+      comment: 'Only src/bot, src/render/discord and commands/ talk to discord.js.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(bot|render/discord|ingest|analysis|search|answers|model)/' },
+      to: { path: '(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'engine-not-upstream',
+      comment: 'Engine code does not reach into the front ends (render, bot, cli, commands) or the process wiring (engine, cache, config, log): answers are plain data handed outwards.',
+      severity: 'error',
+      from: { path: ENGINE },
+      to: { path: '^(src/(render|bot|cli|engine|cache)/|src/(cli|main|config|log)\\.ts$|commands/)' },
+    },
+    {
+      name: 'model-is-the-floor',
+      comment: 'src/model holds shared types and tiny helpers; it depends on no other layer.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/', pathNot: '^src/model/' },
+    },
+    {
+      name: 'ingest-before-analysis',
+      comment: 'Ingest turns files into Articles; it knows nothing of analysis, search or answers.',
+      severity: 'error',
+      from: { path: '^src/ingest/' },
+      to: { path: '^src/(analysis|search|answers)/' },
+    },
+    {
+      name: 'analysis-before-search',
+      comment: 'Analysis is pure functions over an Article; search and answers build on it, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/analysis/' },
+      to: { path: '^src/(search|answers|ingest)/' },
+    },
+    {
+      name: 'search-before-answers',
+      comment: 'Search indexes the corpus; answers use search, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/search/' },
+      to: { path: '^src/answers/' },
+    },
+    {
+      name: 'render-not-bot',
+      comment: 'Renderers turn an Answer into a payload; they do not reach into the bot (client, dispatcher) or the CLI.',
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^(src/(bot|cli|engine|cache)/|commands/)' },
+    },
+    {
+      name: 'terminal-render-without-discord',
+      comment: 'Terminal and JSON renderers must work without Discord.',
+      severity: 'error',
+      from: { path: '^src/render/[^/]+\\.ts$' },
+      to: { path: '^src/render/discord/|(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'cli-without-discord',
+      comment: 'The terminal front end runs without Discord.',
+      severity: 'error',
+      from: { path: '^src/cli' },
+      to: { path: '^(src/bot/|src/render/discord/|commands/)|(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'src-not-tests',
+      comment: 'Product code never imports tests or benchmarks.',
+      severity: 'error',
+      from: { path: '^(src|commands)/' },
+      to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'Import cycles make the one-way flow impossible to read and to load.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.mjs'] },
+  },
+};

@@ -44,7 +44,7 @@ export function isPlaceName(phrase: string): boolean {
   if (/^(?:\p{L}\.)+\p{L}\.?$/u.test(lower)) lower = lower.replace(/\./g, ''); // "U.S." → "us"
   if (PLACE_SET.has(lower) || MULTIWORD_SET.has(lower) || PLACE_ACRONYMS.has(lower) || isKnownPlace(lower)) return true;
   const words = lower.split(/\s+/);
-  if (words.length > 1) {
+  if (words.length > 1 && words.length <= 8) {
     const last = words[words.length - 1]!;
     if (GEO_HEAD_SET.has(last)) return true;
     // "Republic of Belarus", "Kingdom of Spain"

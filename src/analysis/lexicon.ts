@@ -20,7 +20,7 @@ export function lexiconTags(word: string): Tags {
   if (tags === undefined) {
     const raw = Object.hasOwn(LEXICON, key) ? LEXICON[key] : undefined;
     tags = raw === undefined ? NONE : new Set(Array.isArray(raw) ? raw : [raw]);
-    if (cache.size < 50_000) cache.set(key, tags);
+    if (cache.size < 50_000 && key.length <= 40) cache.set(key, tags);
   }
   return tags;
 }

@@ -37,6 +37,8 @@ const AND_PARTNERS: ReadonlySet<string> = new Set(['rescue', 'technology', 'secu
 /** Heads after which "of"/"on"/"for" continue a name. */
 const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, 'republic', 'kingdom', 'emirates', 'states', 'wall', 'law', 'isle', 'gulf', 'bay', 'sea', 'cape', 'minister', 'secretary']);
 const CURRENCY_AFTER = /^[$¥€£]/;
+/** No name is longer ("United Nations Convention on the Law of the Sea" is 9); longer capitalised runs are cut. */
+const MAX_CHUNK_TOKENS = 12;
 /** Gaps that may stand inside one name: around a quoted nickname, or an editor's square brackets. */
 const INNER_GAP = /^(?: ["“]|["”] |\] | \[|\]\s+\[)$/u;
 const CONTRACTION = /['’](?:m|re|ve|ll|d)$/iu;
@@ -102,7 +104,7 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     }
     const run: Token[] = [tokens[i]!];
     let j = i + 1;
-    while (j < tokens.length && !run[run.length - 1]!.possessive) {
+    while (j < tokens.length && !run[run.length - 1]!.possessive && run.length < MAX_CHUNK_TOKENS) {
       const prev = run[run.length - 1]!;
       const next = tokens[j]!;
       const gap = paragraphText.slice(prev.end, next.start);

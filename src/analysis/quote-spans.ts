@@ -94,9 +94,9 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       const close = m.index + m[0].length;
       const inner = m[2]!;
       if (CONTRACTION_START.test(inner) || (!long && inner.split(/\s+/).length > 6)) continue;
-      if (doubles.some(([a, b]) => open > a && open < b)) continue;
-      if (singles.some(([a, b]) => open < b && close > a)) continue;
-      singles.push([open, close]);
+      if (isInsideAny(doubles, open)) continue;
+      if (overlapsAny(singles, open, close)) continue;
+      insertSorted(singles, [open, close]);
       spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
     }
   });
@@ -106,4 +106,40 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
 function makeSpan(paragraph: number, open: number, endParagraph: number, close: number, parts: string[]): QuoteSpan {
   const text = parts.map((p) => p.trim()).filter((p) => p.length > 0).join(' ');
   return { paragraph, open, endParagraph, close, text, single: false };
+}
+
+/** Whether `at` lies strictly inside one of the sorted, disjoint ranges (binary search). */
+function isInsideAny(ranges: Array<[number, number]>, at: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (at <= a) hi = mid - 1;
+    else if (at >= b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Index of the first range whose start is at or after `at`. */
+function firstStartingFrom(ranges: Array<[number, number]>, at: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether [open, close) overlaps one of the sorted, disjoint ranges. */
+function overlapsAny(ranges: Array<[number, number]>, open: number, close: number): boolean {
+  const k = firstStartingFrom(ranges, open);
+  return (k > 0 && ranges[k - 1]![1] > open) || (k < ranges.length && ranges[k]![0] < close);
+}
+
+function insertSorted(ranges: Array<[number, number]>, range: [number, number]): void {
+  ranges.splice(firstStartingFrom(ranges, range[0]), 0, range);
 }

@@ -70,6 +70,8 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'recalled'
 const DOCUMENT = /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
 /** A sentence opening with a plural description that reports: "The authors say", "Researchers found". */
 const GROUP_SAYS = /^((?:The\s+|the\s+)?(?:\p{L}+\s+){0,2}\p{Ll}+s)\s+(?:say|said|argue|argued|warn|warned|write|wrote|claim|claimed|note|noted|conclude|concluded|found|suggest|suggested|believe|believed|report|reported|state|stated)\b/u;
+/** How far before and after a quotation its attribution is looked for (bounds the work on run-on text). */
+const WINDOW = 600;
 /** How much of the paragraph before a quote's sentence is looked at for the last speaker's name. */
 const LEAD_CHARS = 1500;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
@@ -187,9 +189,9 @@ function cleanQuoteText(text: string): string {
 function classifyQuote(span: QuoteSpan, text: string, endText: string, openSentence: Sentence | null): QuoteKind {
   const inner = cleanQuoteText(span.text);
   const words = inner.split(/\s+/).filter((w) => w.length > 0).length;
-  const before = text.slice(openSentence?.start ?? 0, span.open);
+  const before = text.slice(Math.max(openSentence?.start ?? 0, span.open - WINDOW), span.open);
   const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || SPEECH_VERBS.has(LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '');
-  const after = endText.slice(span.close);
+  const after = endText.slice(span.close, span.close + WINDOW);
   const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null && subjectBeforeVerb(after) === null;
   const opensSentence = /^\s*$/u.test(before);
   const full = /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3 || /[.!?]$/u.test(inner));
@@ -199,7 +201,7 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
 
 /** Attribution written after the closing mark, within its sentence. */
 function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null, ctx: Context): Found | null {
-  const end = sentence ? Math.max(sentence.end, span.close) : text.length;
+  const end = Math.min(sentence ? Math.max(sentence.end, span.close) : text.length, span.close + WINDOW);
   const after = text.slice(span.close, end);
   // `"…" — Peres, on whether …`: a dash then the speaker.
   const dashed = /^\s*[—–]\s*(\p{Lu}[^,.;:"“”()]{0,60})/u.exec(text.slice(span.close, span.close + 80));
@@ -254,7 +256,7 @@ function subjectBeforeVerb(after: string): string | null {
 
 /** Attribution written before the opening mark, in the same sentence. */
 function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | null, ctx: Context): Found | null {
-  const start = sentence?.start ?? 0;
+  const start = Math.max(sentence?.start ?? 0, span.open - WINDOW);
   const before = text.slice(start, span.open);
   if (before.trim().length === 0) return null;
   // "was described by W. W. Rouse Ball as "…"", "a quote attributed to Einstein — "…"".

@@ -35,3 +35,15 @@ describe('analyseArticle on a large generated article', () => {
     expect(analysis.entities.some((e) => e.kind === 'person' && e.roles.some((r) => r.text === 'Health Minister'))).toBe(true);
   }, 120_000);
 });
+
+describe('analyseArticle on large run-on text of one shape', () => {
+  it.each([
+    ['capitalised words without punctuation', 'Alpha Beta Gamma Delta '.repeat(4500)],
+    ['short quotations in one sentence', '"a" '.repeat(25_000)],
+    ['single-quoted words in one sentence', "'a' b' 'c ".repeat(10_000)],
+    ['appositives without end', 'Jane Roe, a professor, '.repeat(4500)],
+  ])('GIVEN 100 KB of %s in one paragraph THEN it is analysed without error', (_shape, text) => {
+    const analysis = analyseArticle(articleFromParagraphs('run-on', [text]));
+    expect(analysis.sentences.length).toBeGreaterThan(0);
+  }, 120_000);
+});

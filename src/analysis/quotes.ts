@@ -112,6 +112,8 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     if (!found) found = attributeContinuation(span, text, kind, spans[k - 1], quotes.at(-1));
     if (!found) found = attributeStandaloneParagraph(span, text, endText, context);
     if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
+    // "Critics said": a common word alone is a description, written as one ("critics"), never a name.
+    if (found.speakerId === null && found.speaker !== null && !found.speaker.includes(' ') && isCommonWord(found.speaker)) found = { ...found, speaker: found.speaker.toLowerCase() };
     if (found.speaker !== null && found.attribution !== 'continuation') lastSpoken = { speaker: found, paragraph: span.paragraph };
     quotes.push({
       text: cleanQuoteText(span.text),

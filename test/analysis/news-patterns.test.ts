@@ -98,6 +98,13 @@ describe('6. descriptions are speakers, and a common word alone is never a name'
   });
 
   it.each([
+    [['Critics said the law was "a gift to landlords".'], 'critics'],
+    [['Residents say the new road is "a disaster waiting to happen".'], 'residents'],
+  ])('GIVEN %j THEN the speaker is the description "%s", in lower case like any common word', (paragraphs, speaker) => {
+    expect(analyse(paragraphs).quotes[0]?.speaker).toBe(speaker);
+  });
+
+  it.each([
     ['One', 'One reader admitted the puzzle beat her.'],
     ['Critics', 'Critics said the law was unfair.'],
     ['CEO', 'CEO pay rose again this year, the report found.'],

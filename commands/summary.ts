@@ -1,16 +1,25 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerCommand, completeCommandOption } from '../src/bot/answer-command.ts';
 import { buildCommandData } from '../src/bot/build-command-data.ts';
-import type { CommandContext, Outcome } from '../src/bot/command-module.ts';
+import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
 import { postAnswerToChannel } from '../src/bot/post-answer.ts';
 
 /** /summary: its definition, from the command spec plus `channel` and `share`. */
 export const data = buildCommandData('summary', { channel: true });
 
-/** Answers /summary, or posts it in `channel` when one is given and allowed. */
+/** Posting in `channel` needs the member to send messages there and the bot to send embeds; one post per member every 30 s. */
+export const rules: CommandRules = {
+  posts: {
+    option: 'channel',
+    cooldown: 30,
+    memberPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages],
+    botPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks],
+  },
+};
+
+/** Answers /summary, or posts it in the channel the dispatcher checked. */
 export function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const channel = interaction.options.getChannel('channel');
-  return channel ? postAnswerToChannel(interaction, ctx, 'summary', channel) : answerCommand(interaction, ctx, 'summary');
+  return ctx.postTo ? postAnswerToChannel(interaction, ctx, 'summary', ctx.postTo) : answerCommand(interaction, ctx, 'summary');
 }
 
 /** Suggests articles by headline. */

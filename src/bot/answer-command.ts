@@ -1,13 +1,13 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { findCommandSpec } from '../answers/command-spec.ts';
-import { isUserError, userError } from '../model/user-error.ts';
+import { isUserError } from '../model/user-error.ts';
 import { DISCORD_LIMITS } from '../render/discord/discord-limits.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
 import { articleTitles } from './article-titles.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
 import { pageIdsFor, type CommandOptions } from './page-ids.ts';
-import { respond, respondInTime, type Reply } from './respond.ts';
+import { respondInTime } from './respond.ts';
 
 /** The options of a command as its spec declares them, read from the interaction (Discord-only options left out). */
 export function readCommandOptions(interaction: ChatInputCommandInteraction | AutocompleteInteraction, name: string): CommandOptions {
@@ -19,23 +19,13 @@ export function readCommandOptions(interaction: ChatInputCommandInteraction | Au
   return options;
 }
 
-/** The reply for a cooldown still running. */
-export function cooldownReply(seconds: number): Reply {
-  return { payload: renderUserError(userError('cooldown', `You're asking quickly. Try again in ${seconds} s.`)), ephemeral: true };
-}
-
 /**
  * Runs a command for the member and answers: privately unless `share` is true; user errors
- * always privately; within the command's per-member cooldown.
+ * always privately. (The command's cooldown was checked by the dispatcher.)
  */
 export async function answerCommand(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: string): Promise<Outcome> {
   const options = readCommandOptions(interaction, name);
   const share = interaction.options.getBoolean('share') ?? false;
-  const wait = ctx.cooldowns.take(`${interaction.user.id}:${name}`, ctx.settings.commandCooldowns[name] ?? 0);
-  if (wait > 0) {
-    await respond(interaction, cooldownReply(wait));
-    return 'cooldown';
-  }
   let outcome: Outcome = 'answered';
   const corpus = ctx.corpus();
   // Answers cost what their page costs (milliseconds), so the reply goes out directly even when
@@ -62,7 +52,7 @@ export async function completeCommandOption(interaction: AutocompleteInteraction
   }
   const article = focused.name === 'article' ? undefined : interaction.options.getString('article') ?? undefined;
   const choices = ctx
-    .complete(ctx.corpus(), kind, String(focused.value ?? ''), article ? { article } : {})
+    .complete(ctx.corpus(), kind, String(focused.value ?? ''), article ? { article } : {}, { choices: DISCORD_LIMITS.autocompleteChoices, length: DISCORD_LIMITS.choiceName })
     .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value.slice(0, DISCORD_LIMITS.choiceValue) }))
     .filter((c) => c.name.length > 0)
     .slice(0, DISCORD_LIMITS.autocompleteChoices);

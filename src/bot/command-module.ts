@@ -1,4 +1,4 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, GuildTextBasedChannel } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Answer } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -13,14 +13,18 @@ export type Outcome = 'answered' | 'user-error' | 'cooldown' | 'posted' | 'refus
 export type RunCommand = (corpus: Corpus, name: string, options: Record<string, string | number | undefined>) => Answer | UserError;
 
 /** Autocomplete choices (src/answers/autocomplete.ts, injectable for tests). */
-export type CompleteOption = (corpus: Corpus, kind: 'article' | 'name', partial: string, context?: { article?: string }) => Array<{ name: string; value: string }>;
+export type CompleteOption = (
+  corpus: Corpus,
+  kind: 'article' | 'name',
+  partial: string,
+  context?: { article?: string },
+  limits?: { choices: number; length: number },
+) => Array<{ name: string; value: string }>;
 
 /** Tunables of the bot, with their defaults in BOT_DEFAULTS. */
 export interface BotSettings {
-  /** Per-member cooldown in seconds of expensive commands, by command name. */
-  commandCooldowns: Readonly<Record<string, number>>;
-  /** Per-member cooldown in seconds of posting an answer to a channel. */
-  postCooldown: number;
+  /** Whether the cooldowns commands declare (CommandRules.cooldown) apply; tests that ask many questions turn them off. */
+  commandCooldowns: boolean;
   /**
    * Defer the reply when an (asynchronous) answer is not ready after this many ms. Answers cost
    * what their page costs, so commands are answered directly, never deferred up front.
@@ -30,8 +34,7 @@ export interface BotSettings {
 
 /** Defaults of BotSettings. */
 export const BOT_DEFAULTS: BotSettings = Object.freeze({
-  commandCooldowns: Object.freeze({ related: 3, quote: 2 }),
-  postCooldown: 30,
+  commandCooldowns: true,
   deferAfterMs: 1500,
 });
 
@@ -48,12 +51,36 @@ export interface CommandContext {
   cooldowns: Cooldowns;
   pages: PageMemory;
   settings: BotSettings;
+  /** The channel the member asked to post the answer in, once the dispatcher has checked the command's posting rules. */
+  postTo?: GuildTextBasedChannel;
+}
+
+/**
+ * What a command needs before its handler runs, declared next to its definition and checked
+ * once by the dispatcher (src/bot/check-command-rules.ts), like Sapphire's preconditions.
+ */
+export interface CommandRules {
+  /** Seconds a member waits between two uses of the command; none when absent. */
+  cooldown?: number;
+  /**
+   * The command can post its answer publicly in a channel given by the channel option `option`:
+   * then the member needs `memberPermissions` and the bot `botPermissions` in that channel, and a
+   * member waits `cooldown` seconds between two posts (instead of the command's cooldown).
+   */
+  posts?: {
+    option: string;
+    cooldown: number;
+    memberPermissions: readonly bigint[];
+    botPermissions: readonly bigint[];
+  };
 }
 
 /** A slash command module (commands/*.ts): its definition, handler and autocomplete. */
 export interface CommandModule {
   /** The definition sent to Discord (a SlashCommandBuilder). */
   data: { name: string; toJSON(): unknown };
+  /** Cooldown and posting permissions, checked by the dispatcher before `execute`. */
+  rules?: CommandRules;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome | void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome | void>;
 }

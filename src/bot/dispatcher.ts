@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { textPayload } from '../render/discord/discord-payload.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
 import { memoiseAnswers } from './answer-memo.ts';
+import { checkCommandRules } from './check-command-rules.ts';
 import { handleButton } from './handle-button.ts';
 import { respond } from './respond.ts';
 
@@ -101,7 +102,9 @@ async function route(interaction: Interaction, ctx: CommandContext, commands: Re
       await respond(interaction, { payload: textPayload(`I don't know /${interaction.commandName.slice(0, 32)} (any more). Try /summary, /quote, /who or /related.`), ephemeral: true });
       return 'unknown';
     }
-    return command.execute(interaction, ctx);
+    const verdict = await checkCommandRules(interaction, command, ctx);
+    if ('refused' in verdict) return verdict.refused;
+    return command.execute(interaction, verdict.postTo ? { ...ctx, postTo: verdict.postTo } : ctx);
   }
   if (interaction.isAutocomplete()) {
     const command = commands.get(interaction.commandName);

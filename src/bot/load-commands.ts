@@ -21,6 +21,28 @@ export function checkCommandModule(value: unknown): string[] {
   }
   if (typeof m.execute !== 'function') problems.push('has no `execute(interaction, ctx)` export');
   if (m.autocomplete !== undefined && typeof m.autocomplete !== 'function') problems.push('`autocomplete` is not a function');
+  if (m.rules !== undefined) problems.push(...checkRules(m.rules));
+  return problems;
+}
+
+const isSeconds = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isPermissionList = (v: unknown): boolean => Array.isArray(v) && v.every((p) => typeof p === 'bigint');
+
+/** Checks the shape of a command's declared `rules` (cooldown, posting). */
+function checkRules(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null) return ['`rules` is not an object'];
+  const rules = value as { cooldown?: unknown; posts?: unknown };
+  const problems: string[] = [];
+  if (rules.cooldown !== undefined && !isSeconds(rules.cooldown)) problems.push('`rules.cooldown` is not a number of seconds');
+  if (rules.posts !== undefined) {
+    if (typeof rules.posts !== 'object' || rules.posts === null) problems.push('`rules.posts` is not an object');
+    else {
+      const posts = rules.posts as { option?: unknown; cooldown?: unknown; memberPermissions?: unknown; botPermissions?: unknown };
+      if (typeof posts.option !== 'string') problems.push('`rules.posts.option` is not an option name');
+      if (!isSeconds(posts.cooldown)) problems.push('`rules.posts.cooldown` is not a number of seconds');
+      if (!isPermissionList(posts.memberPermissions) || !isPermissionList(posts.botPermissions)) problems.push('`rules.posts` permissions are not lists of PermissionFlagsBits');
+    }
+  }
   return problems;
 }
 

@@ -15,9 +15,15 @@ describe('checkPosting', () => {
     ['the bot permissions are unknown', perms(view, send), null, /I need View Channel and Send Messages and Embed Links/],
     ['the member is an administrator', perms(PermissionFlagsBits.Administrator), perms(view, send, embed), null],
   ])('GIVEN %s THEN the decision is right', (_name, member, bot, refusal) => {
-    const result = checkPosting('#news', member, bot);
+    const result = checkPosting('#news', { memberPermissions: [view, send], botPermissions: [view, send, embed] }, member, bot);
     if (refusal === null) expect(result).toBeNull();
     else expect(result?.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(refusal) });
+  });
+
+  it('GIVEN a command that declares other permissions THEN those are checked and named', () => {
+    const needs = { memberPermissions: [PermissionFlagsBits.ManageGuild], botPermissions: [view, PermissionFlagsBits.AttachFiles] };
+    expect(checkPosting('#news', needs, perms(view, send), perms(view, send, embed))?.error.message).toBe("You can't post in #news: you need Manage Guild there.");
+    expect(checkPosting('#news', needs, perms(PermissionFlagsBits.ManageGuild), perms(view, send, embed))?.error.message).toMatch(/^I can't post in #news: I need Attach Files there/);
   });
 
   it('GIVEN permissions as Discord sends them (a decimal string) THEN they are read', () => {

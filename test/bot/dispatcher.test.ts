@@ -121,6 +121,32 @@ describe('createDispatcher', () => {
     expect((await ask()).embeds).toHaveLength(1);
   });
 
+  it('GIVEN a command that declares a cooldown THEN the dispatcher enforces it before the handler runs', async () => {
+    let runs = 0;
+    const limited: CommandModule = {
+      data: { name: 'limited', toJSON: () => ({}) },
+      rules: { cooldown: 10 },
+      async execute(interaction) {
+        runs++;
+        await interaction.reply({ content: 'ok' });
+        return 'answered';
+      },
+    };
+    const { dispatch, lines, advance } = setup({ extra: { limited } });
+    const ask = async () => {
+      const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'limited' });
+      await dispatch(interaction);
+      return calls[0]!.body;
+    };
+    expect(await ask()).toMatchObject({ content: 'ok' });
+    advance(4000);
+    expect(await ask()).toMatchObject({ content: "You're asking quickly. Try again in 6 s.", flags: MessageFlags.Ephemeral });
+    expect(runs).toBe(1);
+    expect(lines.filter((l) => l.msg === 'interaction').map((l) => l.outcome)).toEqual(['answered', 'cooldown']);
+    advance(6000);
+    expect(await ask()).toMatchObject({ content: 'ok' });
+  });
+
   it('GIVEN a cooldown THEN it is per member', async () => {
     const { dispatch } = setup();
     for (const userId of ['u-1', 'u-2']) {
@@ -212,7 +238,7 @@ describe('respondInTime', () => {
 
   it('GIVEN the same question twice and a page press THEN the answer is computed once for the corpus', async () => {
     let runs = 0;
-    const { dispatch } = setup({ run: () => (runs++, quotesOf(12)), settings: { commandCooldowns: {} } });
+    const { dispatch } = setup({ run: () => (runs++, quotesOf(12)), settings: { commandCooldowns: false } });
     for (const name of ['quote', 'quote']) await dispatch(fakeInteraction({ kind: 'command', name, options: { speaker: 'Sergei Lavrov' } }).interaction);
     const press = fakeInteraction({ kind: 'button', customId: 'pg|quote|2|Sergei Lavrov' });
     await dispatch(press.interaction);

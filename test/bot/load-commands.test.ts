@@ -24,8 +24,20 @@ describe('loadCommands', () => {
     ['a bad name', { data: { name: 'Has Spaces', toJSON() {} }, execute() {} }, 'not a valid command name'],
     ['no execute', { data: { name: 'x', toJSON() {} } }, 'has no `execute'],
     ['a bad autocomplete', { data: { name: 'x', toJSON() {} }, execute() {}, autocomplete: 3 }, '`autocomplete` is not a function'],
+    ['a cooldown that is not seconds', { data: { name: 'x', toJSON() {} }, execute() {}, rules: { cooldown: '3' } }, '`rules.cooldown` is not a number of seconds'],
+    ['posting rules without permissions', { data: { name: 'x', toJSON() {} }, execute() {}, rules: { posts: { option: 'channel', cooldown: 30 } } }, 'permissions are not lists'],
   ])('GIVEN a module with %s THEN its shape is rejected', (_name, module, problem) => {
     expect(checkCommandModule(module).join('; ')).toContain(problem);
+  });
+
+  it('GIVEN the real commands THEN each declares its rules next to its definition', async () => {
+    const commands = await loadCommands();
+    expect(Object.fromEntries([...commands].map(([name, c]) => [name, c.rules ?? null]))).toEqual({
+      quote: { cooldown: 2 },
+      related: { cooldown: 3 },
+      summary: { posts: expect.objectContaining({ option: 'channel', cooldown: 30 }) },
+      who: null,
+    });
   });
 
   it('GIVEN a bad module among good ones THEN loading fails naming the file', () => {

@@ -77,7 +77,7 @@ beforeAll(async () => {
     log: createLogger({ level: 'debug', destination: sink, secret: fake.token }),
     source: store,
     commands,
-    settings: { commandCooldowns: {} },
+    settings: { commandCooldowns: false },
   });
   await fake.waitForLogin();
 });

@@ -1,0 +1,71 @@
+import type { ChatInputCommandInteraction, GuildBasedChannel, GuildTextBasedChannel } from 'discord.js';
+import { userError } from '../model/user-error.ts';
+import { renderUserError } from '../render/discord/render-user-error.ts';
+import { botRefusal } from './bot-refusal.ts';
+import { checkPosting, toPermissions } from './check-posting.ts';
+import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
+import { respond, type Reply } from './respond.ts';
+
+/** The resolved channel option as discord.js hands it over (cached channel or raw API data). */
+type ResolvedChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
+
+/** The member's permissions in the channel: as Discord resolved them for the interaction, else computed. */
+function memberPermissions(interaction: ChatInputCommandInteraction, channel: ResolvedChannel) {
+  const resolved = (channel as { permissions?: unknown }).permissions;
+  if (resolved !== undefined && resolved !== null) return toPermissions(resolved as string);
+  const cached = interaction.client.channels.cache.get(channel.id);
+  if (cached && 'permissionsFor' in cached && interaction.member && typeof interaction.member !== 'string' && 'id' in interaction.member) {
+    return toPermissions(cached.permissionsFor(interaction.member.id));
+  }
+  return null;
+}
+
+/** The bot's permissions in the channel, from the guild cache, else from the interaction. */
+function botPermissions(interaction: ChatInputCommandInteraction, channel: GuildBasedChannel, resolved: ResolvedChannel) {
+  if (interaction.client.user) {
+    const computed = channel.permissionsFor(interaction.client.user);
+    if (computed) return computed;
+  }
+  const raw = resolved as { appPermissions?: unknown; app_permissions?: unknown };
+  return toPermissions((raw.appPermissions ?? raw.app_permissions) as string | undefined);
+}
+
+/** The reply for a cooldown still running. */
+export function cooldownReply(seconds: number): Reply {
+  return { payload: renderUserError(botRefusal('cooldown', `You're asking quickly. Try again in ${seconds} s.`)), ephemeral: true };
+}
+
+/** The verdict on a command's rules: refused (already answered, with the outcome to log), or allowed (with the checked channel to post in). */
+export type RulesVerdict = { refused: Outcome } | { postTo?: GuildTextBasedChannel };
+
+/**
+ * Checks what a command declares in its `rules` before its handler runs: when the member asked
+ * to post in a channel, that it is a text channel of this server, that the member and the bot
+ * have the declared permissions there, and the posting cooldown; otherwise the command's own
+ * per-member cooldown. A refusal is answered here, privately.
+ */
+export async function checkCommandRules(interaction: ChatInputCommandInteraction, command: CommandModule, ctx: CommandContext): Promise<RulesVerdict> {
+  const rules = command.rules ?? {};
+  const refuse = async (reply: Reply, outcome: Outcome): Promise<RulesVerdict> => {
+    await respond(interaction, reply);
+    return { refused: outcome };
+  };
+  const target = rules.posts ? interaction.options.getChannel(rules.posts.option) : null;
+  if (rules.posts && target) {
+    const cached = interaction.guild?.channels.cache.get(target.id) ?? interaction.client.channels.cache.get(target.id);
+    const channel = cached && 'guild' in cached ? cached : undefined;
+    const label = `#${'name' in target && target.name ? target.name : 'that channel'}`;
+    if (!channel || !channel.isTextBased() || !('send' in channel)) {
+      const notice = userError('bad-option', `I can only post in text channels of this server; ${label} is not one I can see.`);
+      return refuse({ payload: renderUserError(notice), ephemeral: true }, 'refused');
+    }
+    const refusal = checkPosting(label, rules.posts, memberPermissions(interaction, target), botPermissions(interaction, channel, target));
+    if (refusal) return refuse({ payload: renderUserError(refusal), ephemeral: true }, 'refused');
+    const wait = ctx.cooldowns.take(`${interaction.user.id}:post`, rules.posts.cooldown);
+    if (wait > 0) return refuse(cooldownReply(wait), 'cooldown');
+    return { postTo: channel };
+  }
+  const wait = ctx.settings.commandCooldowns ? ctx.cooldowns.take(`${interaction.user.id}:${command.data.name}`, rules.cooldown ?? 0) : 0;
+  if (wait > 0) return refuse(cooldownReply(wait), 'cooldown');
+  return {};
+}

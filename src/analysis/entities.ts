@@ -52,7 +52,7 @@ interface Draft {
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
 const ROMAN = /^[IVXLCDM]+$/;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’\-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
 /** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
 const BRAND_ENDINGS: ReadonlySet<string> = new Set(['news', 'media', 'bank', 'soft', 'corp', 'tech', 'press', 'group', 'net', 'book', 'pedia', 'leaks', 'force', 'com']);
 /** What follows a name without being one: "Jr.", "III". */
@@ -558,7 +558,7 @@ const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
 function findTitleHolders(people: Draft[], title: string, demonym: string | null): Draft[] {
   const key = `${title}|${demonym ?? ''}`;
   let cache = HOLDERS.get(people);
-  if (!cache) HOLDERS.set(people, (cache = new Map()));
+  if (!cache) HOLDERS.set(people, (cache = new Map<string, Draft[]>()));
   const known = cache.get(key);
   if (known) return known;
   const found = holdersOf(people, title, demonym);

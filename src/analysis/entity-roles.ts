@@ -11,7 +11,7 @@ import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VER
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
 /** Words that end a role phrase read backwards from a name. */
 const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, ...COMMON_VERBS, 'including', 'includes', 'like', 'named', 'called']);
-const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’\-]*)\s+$/u;
+const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)\s+$/u;
 const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
 const ROLE_OF_ORG = /((?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{L}[\p{L}-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})$/u;

@@ -25,15 +25,15 @@ export interface QuoteSpan {
 }
 
 const OPENS_PARAGRAPH = /^\s*["“]/u;
-const SINGLE = /(^|[\s(\[—–])'([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])'(?=$|[\s.,;:!?)\]—–])/gu;
+const SINGLE = /(^|[\s([—–])'([\p{L}\p{N}][^'‘’"“”\n]{0,58}?[\p{L}\p{N}.!?]|[\p{L}\p{N}])'(?=$|[\s.,;:!?)\]—–])/gu;
 /** Curly single quotes, also the main quotation marks of British style: ‘We will fight,’ she said. */
-const CURLY_SINGLE = /(^|[\s(\[—–"“])‘([^‘"“”\n]*?[^\s‘])’(?=$|[\s.,;:!?)\]—–"”])/gu;
+const CURLY_SINGLE = /(^|[\s([—–"“])‘([^‘"“”\n]*?[^\s‘])’(?=$|[\s.,;:!?)\]—–"”])/gu;
 /**
  * Straight single quotes used as the main quotation marks (British style without curly marks):
  * 'We cannot pay more,' the spokesperson said. A capital opens it, sentence punctuation closes
  * it, apostrophes inside words are allowed.
  */
-const STRAIGHT_SINGLE_SPEECH = /(^|[\s(\[—–])'(\p{Lu}(?:[^'"“”\n]|(?<=\p{L})'(?=\p{L}))*?[,.!?])'(?=\s|$)/gu;
+const STRAIGHT_SINGLE_SPEECH = /(^|[\s([—–])'(\p{Lu}(?:[^'"“”\n]|(?<=\p{L})'(?=\p{L}))*?[,.!?])'(?=\s|$)/gu;
 const CONTRACTION_START = /^(?:s|t|re|ll|ve|d|m|em|n|cause|til|tis|twas)\b/iu;
 
 /** Finds every quoted span of an article, in order of appearance. */
@@ -46,7 +46,7 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
     const doubles: Array<[number, number]> = [];
     const oddStraight = (text.split('"').length - 1) % 2 === 1;
     let openAt = -1;
-    let i = 0;
+    let i: number;
     if (carry) {
       // The run-on quote reopens with this paragraph's first mark.
       openAt = text.search(/["“]/u);

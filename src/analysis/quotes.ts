@@ -34,7 +34,7 @@ interface Found extends Speaker {
 }
 
 /** A speaker the article points at with a pronoun we cannot resolve: honest 'none', no continuation guess. */
-const UNRESOLVED: Found = Object.freeze({ speakerId: null, speaker: null, kind: 'other', attribution: 'none' }) as Found;
+const UNRESOLVED: Found = Object.freeze({ speakerId: null, speaker: null, kind: 'other', attribution: 'none' });
 
 interface NameHit {
   entity: Entity;
@@ -283,7 +283,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   for (const m of before.matchAll(LETTERS)) {
     if (!SPEECH_VERBS.has(m[0].toLowerCase())) continue;
     if (PASSIVE_BEFORE.test(before.slice(Math.max(0, m.index - 20), m.index))) continue; // "are said to be"
-    verb = m as RegExpExecArray;
+    verb = m;
   }
   if (verb === null) {
     const colon = /^(.{1,80}?):\s*$/su.exec(before);

@@ -36,7 +36,7 @@ const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
 const TERMINAL = /[.?!…]/;
 const CLOSERS = /["'”’)\]»]/;
 /** What may start a sentence: an upper-case letter, a digit, an opening quote or bracket. */
-const STARTER = /[\p{Lu}\p{N}"'“‘(\[«¿¡]/u;
+const STARTER = /[\p{Lu}\p{N}"'“‘([«¿¡]/u;
 const WORD_BEFORE = /([\p{L}.]+)$/u;
 const WORD_AFTER = /^[\s"'“‘(]*([\p{L}]+)/u;
 

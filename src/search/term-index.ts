@@ -106,8 +106,8 @@ export class TermIndex {
     const docs = new Int32Array(offsets[termIds.size]!);
     const freqs = new Uint16Array(docs.length);
     postingDocs.forEach((list, id) => {
-      docs.set(list, offsets[id]!);
-      freqs.set(postingFreqs[id]!, offsets[id]!);
+      docs.set(list, offsets[id]);
+      freqs.set(postingFreqs[id]!, offsets[id]);
     });
     return new TermIndex([...termIds.keys()], offsets, docs, freqs, lengths);
   }

@@ -34,7 +34,7 @@ export async function convertEmbeddings(file: string, chunkBytes = CHUNK_BYTES):
       const dimensions = Number(/"dimensions":(\d+)/.exec(head)?.[1]);
       const size = Number(/"size":(\d+)/.exec(head)?.[1]);
       if (!(dimensions > 0 && dimensions <= 4096 && size > 0 && size < 50_000_000)) throw new Error('word vectors: missing dimensions or size');
-      table = { dimensions, size, words: new Array(size), scales: new Float32Array(size), rows: new Int8Array(size * dimensions) };
+      table = { dimensions, size, words: new Array<string | undefined>(size), scales: new Float32Array(size), rows: new Int8Array(size * dimensions) };
       at = start + '"vectors":{'.length;
     }
     // Entries: "word":[numbers…], separated by commas; "}" ends the object.

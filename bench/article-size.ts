@@ -42,14 +42,25 @@ const budgetMs = Number(option('budget-ms', '60000'));
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'articles');
-const sources = readdirSync(fixtures).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(path.join(fixtures, n), 'utf8'));
+const sources = readdirSync(fixtures)
+  .filter((n) => n.endsWith('.txt'))
+  .map((n) => readFileSync(path.join(fixtures, n), 'utf8'));
 
-interface Row { size: number; stage: string; ms: number; heapMB: number; rssMB: number; note?: string }
+interface Row {
+  size: number;
+  stage: string;
+  ms: number;
+  heapMB: number;
+  rssMB: number;
+  note?: string;
+}
 const rows: Row[] = [];
 const fmt = (n: number, d = 1) => (Number.isNaN(n) ? '-' : n.toFixed(d));
 /** Rows are printed as they come, so a stage that runs out of memory still leaves the ones before it. */
 function print(r: Row): void {
-  console.log(`${String(r.size).padEnd(10)} ${r.stage.padEnd(19)} ${fmt(r.ms).padStart(9)} ${fmt(r.heapMB).padStart(10)} ${fmt(r.rssMB).padStart(8)}   ${r.note ?? ''}`);
+  console.log(
+    `${String(r.size).padEnd(10)} ${r.stage.padEnd(19)} ${fmt(r.ms).padStart(9)} ${fmt(r.heapMB).padStart(10)} ${fmt(r.rssMB).padStart(8)}   ${r.note ?? ''}`,
+  );
 }
 const push = (r: Row): void => {
   rows.push(r);
@@ -61,7 +72,14 @@ const tooSlow = new Set<string>();
 
 function measure<T>(size: number, stage: string, work: () => T): T | undefined {
   if (skip.has(stage) || tooSlow.has(stage)) {
-    push({ size, stage, ms: NaN, heapMB: NaN, rssMB: NaN, note: skip.has(stage) ? 'skipped' : 'not run (slower than budget at a smaller size)' });
+    push({
+      size,
+      stage,
+      ms: NaN,
+      heapMB: NaN,
+      rssMB: NaN,
+      note: skip.has(stage) ? 'skipped' : 'not run (slower than budget at a smaller size)',
+    });
     return undefined;
   }
   gc?.();
@@ -83,7 +101,14 @@ try {
     await writeFile(file, text);
     const t = performance.now();
     const read = await readArticleFile(nodeArticleFs, file, 'big', 6 * 1024 * 1024);
-    push({ size, stage: 'read+parse (whole)', ms: performance.now() - t, heapMB: NaN, rssMB: process.memoryUsage().rss / 2 ** 20, note: 'skipped' in read ? read.skipped.reason : undefined });
+    push({
+      size,
+      stage: 'read+parse (whole)',
+      ms: performance.now() - t,
+      heapMB: NaN,
+      rssMB: process.memoryUsage().rss / 2 ** 20,
+      note: 'skipped' in read ? read.skipped.reason : undefined,
+    });
     const normal = measure(size, 'normalise', () => normaliseWhitespace(text))!;
     const split = splitFrontMatter(normal);
     if ('reason' in split) throw new Error(split.reason);
@@ -107,4 +132,3 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-

@@ -49,10 +49,14 @@ export interface BenchQueries {
 /** Fixed queries first, then generated ones (content words, names, headline words, with typos and prefixes). */
 export function generateBenchQueries(corpus: readonly AnalysedArticle[], count: number, seed = 7): BenchQueries {
   const random = createSeededRandom(seed);
-  const words = [...new Set(corpus.slice(0, 5).flatMap((a) => a.article.paragraphs.flatMap((p) => p.text.toLowerCase().match(/\b[a-z]{5,}\b/g) ?? [])))];
+  const words = [
+    ...new Set(corpus.slice(0, 5).flatMap((a) => a.article.paragraphs.flatMap((p) => p.text.toLowerCase().match(/\b[a-z]{5,}\b/g) ?? []))),
+  ];
   const names = [...new Set(corpus.flatMap((a) => a.analysis.entities.flatMap((e) => [e.name, ...e.aliases])))];
   const titles = corpus.map((a) => a.article.title ?? a.article.id);
-  const topics = fill(FIXED_TOPICS, count, () => maybeTypo(Array.from({ length: random.int(1, 3) }, () => random.pick(words)).join(' '), random));
+  const topics = fill(FIXED_TOPICS, count, () =>
+    maybeTypo(Array.from({ length: random.int(1, 3) }, () => random.pick(words)).join(' '), random),
+  );
   const nameQueries = fill(FIXED_NAMES, count, () => {
     if (names.length === 0) return maybeTypo(random.pick(words), random);
     const name = random.pick(names).toLowerCase();

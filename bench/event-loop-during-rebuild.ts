@@ -66,7 +66,13 @@ function edit(article: Article, run: number, text: string): Article {
 
 const { paragraphs, runs } = readArgs(process.argv.slice(2));
 progress(`synthesising ~${paragraphs} paragraphs`);
-const sources = [seedArticle(), devArticle('wikinews-20070223-train'), devArticle('wikinews-20070306-drain'), devArticle('wikinews-20160706-telescope'), devArticle('wikinews-20160714-UN')].map((article) => ({
+const sources = [
+  seedArticle(),
+  devArticle('wikinews-20070223-train'),
+  devArticle('wikinews-20070306-drain'),
+  devArticle('wikinews-20160706-telescope'),
+  devArticle('wikinews-20160714-UN'),
+].map((article) => ({
   article,
   analysis: analyseArticle(article),
 }));
@@ -74,10 +80,14 @@ const synthetic = synthesiseCorpus(sources, paragraphs);
 const cacheDir = await mkdtemp(join(tmpdir(), 'pilcrow-bench-rebuild-'));
 progress('seeding the cache with the corpus analyses and index');
 const known = new Map(synthetic.map((a) => [a.article, a.analysis]));
-const seeded = await analyseAndIndexWithCache(sortArticles(synthetic.map((a) => a.article)), (article) => known.get(article) ?? analyseArticle(article), {
-  dir: cacheDir,
-  analysisVersion: await currentAnalysisVersion(),
-});
+const seeded = await analyseAndIndexWithCache(
+  sortArticles(synthetic.map((a) => a.article)),
+  (article) => known.get(article) ?? analyseArticle(article),
+  {
+    dir: cacheDir,
+    analysisVersion: await currentAnalysisVersion(),
+  },
+);
 let corpus: Corpus = toCorpus(seeded, []);
 const total = corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0);
 const filler = sources[0]!.article.paragraphs[0]!.text;
@@ -88,9 +98,11 @@ for (let run = 1; run <= runs; run++) {
   progress(`main thread, run ${run}`);
   const changed = edit(target(run), run, filler);
   const articles = corpus.articles.map((a) => (a.article.id === changed.id ? changed : a.article));
-  rows.push(await measure('main thread', run, async () => {
-    corpus = await indexArticles(articles, [], { cacheDir });
-  }));
+  rows.push(
+    await measure('main thread', run, async () => {
+      corpus = await indexArticles(articles, [], { cacheDir });
+    }),
+  );
 }
 const rebuilder = createCorpusRebuilder({ cacheDir });
 rebuilder.prepare(corpus);
@@ -99,10 +111,12 @@ for (let run = 1; run <= runs; run++) {
   const changed = edit(target(runs + run), runs + run, filler);
   const articles = corpus.articles.map((a) => (a.article.id === changed.id ? changed : a.article));
   const previous = corpus;
-  rows.push(await measure('worker', run, async () => {
-    const rebuilt = await rebuilder.rebuild(previous, articles, { changed: [changed], removed: [] });
-    corpus = toCorpus(rebuilt, []);
-  }));
+  rows.push(
+    await measure('worker', run, async () => {
+      const rebuilt = await rebuilder.rebuild(previous, articles, { changed: [changed], removed: [] });
+      corpus = toCorpus(rebuilt, []);
+    }),
+  );
 }
 await rebuilder.close();
 await rm(cacheDir, { recursive: true, force: true });
@@ -112,6 +126,8 @@ process.stdout.write(
   [
     `Event loop during a rebuild after one article changed: ${corpus.articles.length} articles, ${total} paragraphs; node ${process.version}, ${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)}`,
     'mode          run  rebuild ms  max delay ms  p99 delay ms',
-    ...rows.map((r) => `${r.mode.padEnd(12)} ${String(r.run).padStart(4)}  ${ms(r.rebuildMs)}    ${ms(r.maxDelayMs)}      ${ms(r.p99DelayMs)}`),
+    ...rows.map(
+      (r) => `${r.mode.padEnd(12)} ${String(r.run).padStart(4)}  ${ms(r.rebuildMs)}    ${ms(r.maxDelayMs)}      ${ms(r.p99DelayMs)}`,
+    ),
   ].join('\n') + '\n',
 );

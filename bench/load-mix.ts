@@ -21,8 +21,20 @@ const MIX: ReadonlyArray<[weight: number, make: (q: Queries, pick: <T>(items: re
   [0.05, (q, pick) => ({ kind: 'slash', label: 'quote about', command: 'quote', options: { about: pick(q.topics) } })],
   [0.14, (q, pick) => ({ kind: 'slash', label: 'who', command: 'who', options: { name: pick(q.names) } })],
   [0.14, (q, pick) => ({ kind: 'slash', label: 'related', command: 'related', options: { topic: pick(q.topics) } })],
-  [0.08, (q, pick) => ({ kind: 'autocomplete', label: 'autocomplete name', command: 'who', focused: 'name', value: pick(q.names).slice(0, 4) })],
-  [0.06, (q, pick) => ({ kind: 'autocomplete', label: 'autocomplete article', command: 'summary', focused: 'article', value: pick(q.articles).slice(0, 6) })],
+  [
+    0.08,
+    (q, pick) => ({ kind: 'autocomplete', label: 'autocomplete name', command: 'who', focused: 'name', value: pick(q.names).slice(0, 4) }),
+  ],
+  [
+    0.06,
+    (q, pick) => ({
+      kind: 'autocomplete',
+      label: 'autocomplete article',
+      command: 'summary',
+      focused: 'article',
+      value: pick(q.articles).slice(0, 6),
+    }),
+  ],
   [0.12, () => ({ kind: 'button', label: 'button:page' })],
   [0.08, () => ({ kind: 'button', label: 'button:cite' })],
 ];

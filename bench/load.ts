@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { formatLoadReport } from './format-load-report.ts';
 import { runLoadBenchmark } from './run-load-benchmark.ts';
 
-const USAGE = 'usage: npm run bench:load -- [--rate N/s (1-500)] [--seconds N (1-120)] [--articles N (1-20000)] [--cache-dir DIR] [--cpu-prof DIR] [--json]';
+const USAGE =
+  'usage: npm run bench:load -- [--rate N/s (1-500)] [--seconds N (1-120)] [--articles N (1-20000)] [--cache-dir DIR] [--cpu-prof DIR] [--json]';
 
 function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;

@@ -43,7 +43,12 @@ function timeBoth<Q>(command: string, queries: readonly Q[], run: (query: Q) => 
 }
 
 /** The commands timed, each over the query lists (options as members give them). */
-const KINDS: ReadonlyArray<{ command: string; name: string; options: (q: BenchQueries, i: number) => Record<string, string | number>; page?: (i: number) => number }> = [
+const KINDS: ReadonlyArray<{
+  command: string;
+  name: string;
+  options: (q: BenchQueries, i: number) => Record<string, string | number>;
+  page?: (i: number) => number;
+}> = [
   { command: 'summary', name: 'summary', options: () => ({}) },
   { command: 'summary article', name: 'summary', options: (q, i) => ({ article: q.articles[i]! }) },
   { command: 'quote (bare)', name: 'quote', options: () => ({}) },
@@ -58,7 +63,11 @@ const KINDS: ReadonlyArray<{ command: string; name: string; options: (q: BenchQu
  * Builds what answers prepare per corpus (as the bot does when a corpus is swapped in, in the
  * background), then times each kind of command; returns the rows and the preparation time.
  */
-export async function measureBlocking(corpus: Corpus, queries: BenchQueries, count: number): Promise<{ prepareMs: number; rows: BlockingRow[] }> {
+export async function measureBlocking(
+  corpus: Corpus,
+  queries: BenchQueries,
+  count: number,
+): Promise<{ prepareMs: number; rows: BlockingRow[] }> {
   const started = performance.now();
   await prepareAnswers(corpus);
   const prepareMs = performance.now() - started;
@@ -66,7 +75,9 @@ export async function measureBlocking(corpus: Corpus, queries: BenchQueries, cou
   const rows: BlockingRow[] = KINDS.map((kind) =>
     timeBoth(kind.command, indices, (i) => {
       const result = runCommand(corpus, kind.name, kind.options(queries, i));
-      return isUserError(result) ? renderUserError(result) : renderAnswer(result, { page: kind.page?.(i) ?? 0, pageButtonId: (p) => `pg|${kind.name}|${p}` });
+      return isUserError(result)
+        ? renderUserError(result)
+        : renderAnswer(result, { page: kind.page?.(i) ?? 0, pageButtonId: (p) => `pg|${kind.name}|${p}` });
     }),
   );
   rows.push(timeBoth('autocomplete name', queries.names, (q) => completeOption(corpus, 'name', q.slice(0, 4))));

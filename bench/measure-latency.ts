@@ -11,7 +11,11 @@ export interface LatencyStats {
 const WARM_UP_RUNS = 200;
 
 /** Times `run` once per query (after an untimed warm-up pass over up to WARM_UP_RUNS of them) and summarises. */
-export function measureLatency<Q>(queries: readonly Q[], run: (query: Q) => unknown, now: () => number = performance.now.bind(performance)): LatencyStats {
+export function measureLatency<Q>(
+  queries: readonly Q[],
+  run: (query: Q) => unknown,
+  now: () => number = performance.now.bind(performance),
+): LatencyStats {
   for (const q of queries.slice(0, WARM_UP_RUNS)) run(q);
   const times: number[] = [];
   for (const q of queries) {

@@ -98,7 +98,10 @@ export async function measureQuality(options: QualityOptions): Promise<QualityRe
   const people = join(shared, 'eval', 'score-people-quotes.mjs');
   const summary = join(shared, 'eval', 'score-summary.mjs');
   const devDir = join(shared, 'articles', 'dev-gum');
-  const absent = (what: string): { available: false; reason: string } => ({ available: false, reason: scorers ? `${what} not found` : 'skipped with --no-scorers' });
+  const absent = (what: string): { available: false; reason: string } => ({
+    available: false,
+    reason: scorers ? `${what} not found` : 'skipped with --no-scorers',
+  });
   let dev: DevQuality = absent(existsSync(people) ? devDir : people);
   let summaryQuality: SummaryQuality = absent(existsSync(summary) ? devDir : summary);
   if (scorers && existsSync(devDir)) {
@@ -117,7 +120,9 @@ export async function measureQuality(options: QualityOptions): Promise<QualityRe
 /** The bundled article, ingested, analysed and indexed as the product does it, compared with the expectations. */
 export function measureBundled(root: string): BundledQuality {
   const expected = Expectations.parse(JSON.parse(readFileSync(new URL('seed-people-quotes.json', import.meta.url), 'utf8')));
-  const seedParagraphs = z.object({ paragraphs: z.array(z.string()) }).parse(JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'seed-expected.json'), 'utf8'))).paragraphs.length;
+  const seedParagraphs = z
+    .object({ paragraphs: z.array(z.string()) })
+    .parse(JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'seed-expected.json'), 'utf8'))).paragraphs.length;
   const file = `${expected.article}.txt`;
   const parsed = parseArticle(readFileSync(join(root, 'data', file), 'utf8'), file);
   if ('reason' in parsed) throw new Error(`the bundled article does not load: ${parsed.reason}`);
@@ -141,7 +146,8 @@ export function measureBundled(root: string): BundledQuality {
     else misses.push(`/who name:${p.name} → ${'error' in who ? who.error.code : `${(who as WhoAnswer).kind} ${(who as WhoAnswer).name}`}`);
   }
   const organisations = expected.organisations.filter((name) => byName.get(name)?.kind === 'organisation').length;
-  for (const name of expected.organisations) if (byName.get(name)?.kind !== 'organisation') misses.push(`organisation ${name}: ${byName.get(name)?.kind ?? 'not found'}`);
+  for (const name of expected.organisations)
+    if (byName.get(name)?.kind !== 'organisation') misses.push(`organisation ${name}: ${byName.get(name)?.kind ?? 'not found'}`);
   const wrongEntities = expected.notEntities.filter((name) => byName.has(name));
 
   const answer = runCommand(corpus, 'quote', {});
@@ -161,9 +167,14 @@ export function measureBundled(root: string): BundledQuality {
   let answered = 0;
   for (const q of expected.questions) {
     const answer = runCommand(corpus, q.command, q.options);
-    const asked = `/${q.command} ${Object.entries(q.options).map(([k, v]) => `${k}:${v}`).join(' ')}`;
+    const asked = `/${q.command} ${Object.entries(q.options)
+      .map(([k, v]) => `${k}:${v}`)
+      .join(' ')}`;
     if (!('error' in answer) && answer.citations.some((c) => c.paragraph === q.cites)) answered++;
-    else misses.push(`${asked} does not cite ¶ ${q.cites}: ${'error' in answer ? answer.error.message : `cites ${answer.citations.map((c) => c.paragraph).join(', ')}`}`);
+    else
+      misses.push(
+        `${asked} does not cite ¶ ${q.cites}: ${'error' in answer ? answer.error.message : `cites ${answer.citations.map((c) => c.paragraph).join(', ')}`}`,
+      );
   }
   return {
     article: expected.article,
@@ -173,7 +184,10 @@ export function measureBundled(root: string): BundledQuality {
     whoPeople: [whoPeople, expected.people.length],
     organisations: [organisations, expected.organisations.length],
     wrongEntities,
-    entities: { people: entities.filter((e) => e.kind === 'person').length, organisations: entities.filter((e) => e.kind === 'organisation').length },
+    entities: {
+      people: entities.filter((e) => e.kind === 'person').length,
+      organisations: entities.filter((e) => e.kind === 'organisation').length,
+    },
     quotes: { got: quotes.length, expected: expected.quotes.length },
     expectedQuotes: [found, expected.quotes.length],
     speakers: [speakers, found],
@@ -187,11 +201,18 @@ export function measureBundled(root: string): BundledQuality {
 function sameSpeaker(got: string | null, expected: string | null): boolean {
   if (got === null || expected === null) return got === expected;
   const last = expected.toLowerCase().split(/\s+/).pop()!;
-  return got.toLowerCase().split(/[^\p{L}\p{N}-]+/u).includes(last);
+  return got
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}-]+/u)
+    .includes(last);
 }
 
 async function runScorer(root: string, script: string, args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, [script, ...args], { cwd: root, maxBuffer: 1 << 26, timeout: SCORER_TIMEOUT_MS });
+  const { stdout } = await promisify(execFile)(process.execPath, [script, ...args], {
+    cwd: root,
+    maxBuffer: 1 << 26,
+    timeout: SCORER_TIMEOUT_MS,
+  });
   return stdout;
 }
 
@@ -209,9 +230,23 @@ export function parsePeopleScore(stdout: string, directory: string): DevQuality 
   for (const line of stdout.split('\n')) {
     const parts = line.trim().split(/\s+/);
     if (parts.length < 5 || parts[0] === 'document' || parts[0] === 'TOTAL' || !/^(\d+\/\d+|-)$/.test(parts[1]!)) continue;
-    documents.push({ document: parts[0]!, people: cell(parts[1]!), roles: cell(parts[2]!), quotes: cell(parts[3]!), speakers: cell(parts[4]!) });
+    documents.push({
+      document: parts[0]!,
+      people: cell(parts[1]!),
+      roles: cell(parts[2]!),
+      quotes: cell(parts[3]!),
+      speakers: cell(parts[4]!),
+    });
   }
-  return { available: true, directory, people: [n[0]!, n[1]!], roles: [n[2]!, n[3]!], quotes: [n[4]!, n[5]!], speakers: [n[6]!, n[7]!], documents };
+  return {
+    available: true,
+    directory,
+    people: [n[0]!, n[1]!],
+    roles: [n[2]!, n[3]!],
+    quotes: [n[4]!, n[5]!],
+    speakers: [n[6]!, n[7]!],
+    documents,
+  };
 }
 
 /** score-summary.mjs output: its last line. */
@@ -246,15 +281,22 @@ export function formatQuality(report: QualityReport): string {
   const d = report.dev;
   if (d.available) {
     lines.push(`Development set (${d.directory}, ../shared/eval/score-people-quotes.mjs)`);
-    for (const [k, c] of [['people recall', d.people], ['role accuracy', d.roles], ['quote recall', d.quotes], ['speaker accuracy', d.speakers]] as const) {
+    for (const [k, c] of [
+      ['people recall', d.people],
+      ['role accuracy', d.roles],
+      ['quote recall', d.quotes],
+      ['speaker accuracy', d.speakers],
+    ] as const) {
       lines.push(`  ${k.padEnd(28)} ${count(c)}`);
     }
   } else {
     lines.push(`Development set: not measured (${d.reason})`);
   }
   const s = report.summary;
-  lines.push(s.available
-    ? `Summaries (../shared/eval/score-summary.mjs, ${s.points} points, ${s.documents} documents): ours R1 ${s.ours.r1} R2 ${s.ours.r2} · lead-${s.points} R1 ${s.lead.r1} R2 ${s.lead.r2}`
-    : `Summaries: not measured (${s.reason})`);
+  lines.push(
+    s.available
+      ? `Summaries (../shared/eval/score-summary.mjs, ${s.points} points, ${s.documents} documents): ours R1 ${s.ours.r1} R2 ${s.ours.r2} · lead-${s.points} R1 ${s.lead.r1} R2 ${s.lead.r2}`
+      : `Summaries: not measured (${s.reason})`,
+  );
   return lines.join('\n');
 }

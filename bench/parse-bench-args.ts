@@ -19,7 +19,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs | { error: st
       args.json = true;
     } else if (flag === '--sizes') {
       const sizes = (value() ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1)) return { error: '--sizes wants positive integers, e.g. --sizes 1,1000' };
+      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
+        return { error: '--sizes wants positive integers, e.g. --sizes 1,1000' };
       args.sizes = sizes;
     } else if (flag === '--queries') {
       const n = Number(value());

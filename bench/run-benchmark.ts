@@ -111,7 +111,18 @@ export interface BenchOptions {
 }
 
 /** Topics that share no word with the source articles: only the semantic path can answer them. */
-const MEANING_TOPICS = ['demonstrations', 'troops', 'army', 'ballot', 'soldiers', 'voting', 'hired soldiers', 'derailment', 'astronomy', 'maritime dispute'];
+const MEANING_TOPICS = [
+  'demonstrations',
+  'troops',
+  'army',
+  'ballot',
+  'soldiers',
+  'voting',
+  'hired soldiers',
+  'derailment',
+  'astronomy',
+  'maritime dispute',
+];
 
 /** Targets of the brief: at 100k paragraphs p95 ≤ 50 ms, p99 ≤ 150 ms; the bundled article p99 ≤ 5 ms. */
 const BIG_SIZE = 100_000;
@@ -143,7 +154,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
     analysis: analyser.name,
     queriesPerCommand: options.queries,
     sizes,
-    quality: measureQuality(sources.find((s) => s.article.id === SEED_ARTICLE)!, options.vectors ?? null),
+    quality: measureQuality(
+      sources.find((s) => s.article.id === SEED_ARTICLE)!,
+      options.vectors ?? null,
+    ),
   };
 }
 
@@ -153,7 +167,10 @@ export async function loadAnalyser(): Promise<{ name: string; analyse: (article:
     const module = (await import('../src/analysis/analyse-article.ts')) as { analyseArticle: (a: Article) => ArticleAnalysis };
     return { name: 'analyseArticle', analyse: module.analyseArticle };
   } catch {
-    return { name: 'empty analysis (analyseArticle not loadable)', analyse: () => ({ sentences: [], entities: [], quotes: [], ranking: [] }) };
+    return {
+      name: 'empty analysis (analyseArticle not loadable)',
+      analyse: () => ({ sentences: [], entities: [], quotes: [], ranking: [] }),
+    };
   }
 }
 
@@ -167,7 +184,13 @@ function sourceArticles(): Article[] {
   ];
 }
 
-async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: number, progress: (line: string) => void, vectors: WordVectors | null): Promise<SizeRow> {
+async function measureSize(
+  size: number,
+  corpus: AnalysedArticle[],
+  queryCount: number,
+  progress: (line: string) => void,
+  vectors: WordVectors | null,
+): Promise<SizeRow> {
   const paragraphs = corpus.reduce((sum, a) => sum + a.article.paragraphs.length, 0);
   progress(`size ${size}: ${paragraphs} paragraphs in ${corpus.length} articles; building index`);
   collectGarbage();
@@ -180,42 +203,113 @@ async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: 
   const queries = generateBenchQueries(corpus, queryCount);
   const targets = size >= BIG_SIZE ? BIG_TARGET : size <= 1 ? { p95: null, p99: SEED_TARGET_P99 } : { p95: null, p99: null };
   const row = (command: BenchCommand, design: BenchDesign, stats: LatencyStats): CommandRow => {
-    const checks = [targets.p95 === null ? null : stats.p95 <= targets.p95, targets.p99 === null ? null : stats.p99 <= targets.p99].filter((c) => c !== null);
-    return { command, design, ...stats, targetP95: targets.p95, targetP99: targets.p99, pass: checks.length === 0 ? null : checks.every(Boolean) };
+    const checks = [targets.p95 === null ? null : stats.p95 <= targets.p95, targets.p99 === null ? null : stats.p99 <= targets.p99].filter(
+      (c) => c !== null,
+    );
+    return {
+      command,
+      design,
+      ...stats,
+      targetP95: targets.p95,
+      targetP99: targets.p99,
+      pass: checks.length === 0 ? null : checks.every(Boolean),
+    };
   };
 
   progress(`size ${size}: timing commands`);
   const commands: CommandRow[] = [];
   const pairs = queries.names.map((name, i) => ({ name, topic: queries.topics[i]! }));
-  commands.push(row('related', 'pilcrow', measureLatency(queries.topics, (q) => index.paragraphs(q, { limit: 50 }))));
+  commands.push(
+    row(
+      'related',
+      'pilcrow',
+      measureLatency(queries.topics, (q) => index.paragraphs(q, { limit: 50 })),
+    ),
+  );
   if (vectors) {
     // The lexical path alone, on an index built without word vectors, beside the hybrid one.
     const lexical = buildSearchIndex(corpus, null);
-    commands.push(row('related', 'lexical', measureLatency(queries.topics, (q) => lexical.paragraphs(q, { limit: 50 }))));
+    commands.push(
+      row(
+        'related',
+        'lexical',
+        measureLatency(queries.topics, (q) => lexical.paragraphs(q, { limit: 50 })),
+      ),
+    );
     const meaningTopics = Array.from({ length: queryCount }, (_, i) => MEANING_TOPICS[i % MEANING_TOPICS.length]!);
-    commands.push(row('related', 'meaning', measureLatency(meaningTopics, (q) => index.paragraphs(q, { limit: 50 }))));
+    commands.push(
+      row(
+        'related',
+        'meaning',
+        measureLatency(meaningTopics, (q) => index.paragraphs(q, { limit: 50 })),
+      ),
+    );
   }
-  commands.push(row('who', 'pilcrow', measureLatency(queries.names, (q) => index.names(q, { limit: 10 }))));
-  commands.push(row('quote', 'pilcrow', measureLatency(pairs, (p) => findQuoteParagraphs(index, p.name, p.topic))));
-  commands.push(row('articles', 'pilcrow', measureLatency(queries.articles, (q) => index.articles(q, 25))));
-  commands.push(row('summary', 'pilcrow', measureLatency(queries.articles, (q) => lookUpSummary(index, byId, q))));
+  commands.push(
+    row(
+      'who',
+      'pilcrow',
+      measureLatency(queries.names, (q) => index.names(q, { limit: 10 })),
+    ),
+  );
+  commands.push(
+    row(
+      'quote',
+      'pilcrow',
+      measureLatency(pairs, (p) => findQuoteParagraphs(index, p.name, p.topic)),
+    ),
+  );
+  commands.push(
+    row(
+      'articles',
+      'pilcrow',
+      measureLatency(queries.articles, (q) => index.articles(q, 25)),
+    ),
+  );
+  commands.push(
+    row(
+      'summary',
+      'pilcrow',
+      measureLatency(queries.articles, (q) => lookUpSummary(index, byId, q)),
+    ),
+  );
 
   progress(`size ${size}: timing each command's blocking work (answer + Discord render)`);
   collectGarbage();
   const blocking = await measureBlocking(toCorpus({ articles: corpus, search: index }, []), queries, queryCount);
 
   progress(`size ${size}: timing baselines`);
-  const docs: ParagraphDoc[] = corpus.flatMap((a) => a.article.paragraphs.map((p) => ({ id: 0, article: a.article.id, n: p.n, text: p.text })));
+  const docs: ParagraphDoc[] = corpus.flatMap((a) =>
+    a.article.paragraphs.map((p) => ({ id: 0, article: a.article.id, n: p.n, text: p.text })),
+  );
   docs.forEach((d, i) => (d.id = i));
   const miniSearch = new MiniSearch<ParagraphDoc>({ ...PARAGRAPH_MINISEARCH_OPTIONS });
   miniSearch.addAll(docs);
-  commands.push(row('related', 'minisearch', measureLatency(queries.topics, (q) => miniSearch.search(cleanQuery(q).terms.join(' '), { ...CANDIDATE_SEARCH_OPTIONS }).slice(0, 50))));
+  commands.push(
+    row(
+      'related',
+      'minisearch',
+      measureLatency(queries.topics, (q) => miniSearch.search(cleanQuery(q).terms.join(' '), { ...CANDIDATE_SEARCH_OPTIONS }).slice(0, 50)),
+    ),
+  );
   const scanRuns = Math.min(queryCount, Math.max(5, Math.ceil(FUSE_SCAN_BUDGET / docs.length)));
   const fuseScan = new Fuse(docs, { ...PARAGRAPH_FUSE_OPTIONS }, Fuse.createIndex(['text'], docs));
-  commands.push(row('related', 'fuse-scan', measureLatency(queries.topics.slice(0, scanRuns), (q) => fuseScan.search(cleanQuery(q).text, { limit: 50 }))));
+  commands.push(
+    row(
+      'related',
+      'fuse-scan',
+      measureLatency(queries.topics.slice(0, scanRuns), (q) => fuseScan.search(cleanQuery(q).text, { limit: 50 })),
+    ),
+  );
   const nameDocs = collectNameDocs(corpus);
   const nameScan = new Fuse(nameDocs, { ...NAME_FUSE_OPTIONS });
-  commands.push(row('who', 'fuse-scan', measureLatency(queries.names, (q) => nameScan.search(nameKey(q).slice(0, 80), { limit: 10 }))));
+  commands.push(
+    row(
+      'who',
+      'fuse-scan',
+      measureLatency(queries.names, (q) => nameScan.search(nameKey(q).slice(0, 80), { limit: 10 })),
+    ),
+  );
 
   progress(`size ${size}: start-up from the on-disk cache`);
   const dir = await mkdtemp(join(tmpdir(), 'pilcrow-bench-'));
@@ -230,7 +324,11 @@ async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: 
     start = performance.now();
     const warm = await analyseAndIndexWithCache(articles, lookUp, cacheOptions);
     const ms = performance.now() - start;
-    startup = { ms, fromCache: warm.indexSource === 'cache' && warm.analysed.length === 0, cacheMB: (await stat(join(dir, 'search-index.json'))).size / 2 ** 20 };
+    startup = {
+      ms,
+      fromCache: warm.indexSource === 'cache' && warm.analysed.length === 0,
+      cacheMB: (await stat(join(dir, 'search-index.json'))).size / 2 ** 20,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -250,7 +348,11 @@ async function measureSize(size: number, corpus: AnalysedArticle[], queryCount: 
     startupPass: big ? startup.ms <= STARTUP_TARGET_MS : null,
     commands,
     prepareMs: round1(blocking.prepareMs),
-    blocking: blocking.rows.map((row) => ({ ...row, targetP99: big ? BLOCKING_TARGET_P99 : null, pass: big ? row.cpu.p99 <= BLOCKING_TARGET_P99 : null })),
+    blocking: blocking.rows.map((row) => ({
+      ...row,
+      targetP99: big ? BLOCKING_TARGET_P99 : null,
+      pass: big ? row.cpu.p99 <= BLOCKING_TARGET_P99 : null,
+    })),
   };
 }
 
@@ -279,7 +381,10 @@ function measureQuality(seed: AnalysedArticle, vectors: WordVectors | null): Qua
   for (const { query, expected } of SEED_QUALITY_QUERIES) {
     const ours = index.paragraphs(query, { article: seed.article.id, limit: 5 }).map((h) => h.paragraph);
     const theirs = fuse.search(cleanQuery(query).text, { limit: 5 }).map((r) => r.item.n);
-    const mini = miniSearch.search(cleanQuery(query).terms.join(' '), { ...CANDIDATE_SEARCH_OPTIONS }).slice(0, 5).map((r) => docs[r.id as number]!.n);
+    const mini = miniSearch
+      .search(cleanQuery(query).terms.join(' '), { ...CANDIDATE_SEARCH_OPTIONS })
+      .slice(0, 5)
+      .map((r) => docs[r.id as number]!.n);
     if (expected.includes(ours[0] ?? -1)) top1.pilcrow++;
     if (expected.includes(theirs[0] ?? -1)) top1['fuse-scan']++;
     if (expected.includes(mini[0] ?? -1)) top1.minisearch++;

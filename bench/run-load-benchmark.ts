@@ -117,14 +117,23 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
   let bot: BotProcess | null = null;
   try {
     progress(`writing ${corpus.length} articles`);
-    await writeArchive(dataDir, corpus.map((a) => a.article));
+    await writeArchive(
+      dataDir,
+      corpus.map((a) => a.article),
+    );
     const window = options.callbackWindowMs === undefined ? DISCORD_WINDOW_MS : options.callbackWindowMs;
     fake = await startFakeDiscord(window === null ? {} : { callbackWindowMs: window });
     progress('starting the bot (analysing the archive unless cached)');
     const started = Date.now();
     const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, LOG_LEVEL: 'info' }, nodeArgs);
-    await Promise.race([fake.waitForLogin(START_TIMEOUT_MS), bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}) before logging in:\n${bot!.stderrTail()}`)))]);
+    bot = startBotProcess(
+      { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, LOG_LEVEL: 'info' },
+      nodeArgs,
+    );
+    await Promise.race([
+      fake.waitForLogin(START_TIMEOUT_MS),
+      bot.exited.then((code) => Promise.reject(new Error(`the bot exited (${code}) before logging in:\n${bot!.stderrTail()}`))),
+    ]);
     const startupMs = Date.now() - started;
     progress(`bot logged in after ${(startupMs / 1000).toFixed(1)} s; waiting until it answers promptly`);
     const settleMs = await settle(fake);
@@ -296,7 +305,12 @@ async function perform(
  * may be gone from every message: it is forgotten and another is tried. With none left, a
  * bare /quote is sent instead (its answer brings buttons).
  */
-async function pressSomeButton(fake: FakeDiscord, ids: string[], random: SeededRandom, extra: { userId: string; timeoutMs: number }): Promise<InteractionReply> {
+async function pressSomeButton(
+  fake: FakeDiscord,
+  ids: string[],
+  random: SeededRandom,
+  extra: { userId: string; timeoutMs: number },
+): Promise<InteractionReply> {
   while (ids.length > 0) {
     const id = random.pick(ids);
     try {

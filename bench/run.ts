@@ -14,8 +14,13 @@ if ('error' in args) {
 }
 // Word vectors for the semantic path (converted once into .cache/ if needed); without them the bench is lexical only.
 const vectorsStart = performance.now();
-const vectors = await prepareWordVectors({ cacheDir: DEFAULT_VECTORS_CACHE_DIR, warn: (message) => process.stderr.write(`bench: ${message}\n`) });
-process.stderr.write(`bench: word vectors ${vectors ? `loaded in ${Math.round(performance.now() - vectorsStart)} ms (${vectors.size} words)` : 'unavailable: lexical only'}\n`);
+const vectors = await prepareWordVectors({
+  cacheDir: DEFAULT_VECTORS_CACHE_DIR,
+  warn: (message) => process.stderr.write(`bench: ${message}\n`),
+});
+process.stderr.write(
+  `bench: word vectors ${vectors ? `loaded in ${Math.round(performance.now() - vectorsStart)} ms (${vectors.size} words)` : 'unavailable: lexical only'}\n`,
+);
 const report = await runBenchmark({
   sizes: args.sizes,
   queries: args.queries,

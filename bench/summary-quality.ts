@@ -31,18 +31,34 @@ type Fact = string[][];
  */
 const FACTS: Record<string, Fact[]> = {
   'putin-belarus-transition': [
-    [['intervention', 'intervene'], ['belarus', 'minsk'], ['armed', 'military']],
+    [
+      ['intervention', 'intervene'],
+      ['belarus', 'minsk'],
+      ['armed', 'military'],
+    ],
     [['200'], ['extremist']],
     [['lavrov'], ['provocation', 'provoke'], ['abroad', 'ukraine']],
     [['putin', 'lukashenko'], ['contingent'], ['security']],
-    [['obligation', 'treat'], ['belarus', 'minsk']],
+    [
+      ['obligation', 'treat'],
+      ['belarus', 'minsk'],
+    ],
     [['protest'], ['election']],
-    [['mercenar', 'wagner'], ['russian', 'minsk', 'arrested']],
+    [
+      ['mercenar', 'wagner'],
+      ['russian', 'minsk', 'arrested'],
+    ],
     [['integration', 'finaliz', 'mishustin', 'khrenin']],
-    [['eu', 'nato', 'western', 'other countries'], ['pressure', 'destructive', 'criticiz', 'condemn']],
+    [
+      ['eu', 'nato', 'western', 'other countries'],
+      ['pressure', 'destructive', 'criticiz', 'condemn'],
+    ],
   ],
   'wikinews-20070223-train': [
-    [['derail', 'crash'], ['cumbria', 'grayrigg']],
+    [
+      ['derail', 'crash'],
+      ['cumbria', 'grayrigg'],
+    ],
     [['death', 'dead', 'died', 'killed']],
     [['injur'], ['hospital']],
     [['points'], ['investigat']],
@@ -52,7 +68,10 @@ const FACTS: Record<string, Fact[]> = {
   ],
   'wikinews-20070306-drain': [
     [['sinkhole'], ['guatemala']],
-    [['three', '3 '], ['kill', 'dead', 'death']],
+    [
+      ['three', '3 '],
+      ['kill', 'dead', 'death'],
+    ],
     [['houses', 'evacuat']],
     [['pipe'], ['erosion', 'erod', 'rupture']],
     [['330', '60m', 'deep', 'depth']],
@@ -62,7 +81,10 @@ const FACTS: Record<string, Fact[]> = {
     [['china'], ['panel'], ['telescope', 'fast']],
     [['180'], ['million', 'billion']],
     [['largest'], ['telescope']],
-    [['relocat', 'resettle'], ['9,100', 'inhabitants', 'residents']],
+    [
+      ['relocat', 'resettle'],
+      ['9,100', 'inhabitants', 'residents'],
+    ],
     [['pulsar', 'alien', 'september']],
     [['500'], ['diameter', 'panels']],
   ],
@@ -112,7 +134,11 @@ for (const article of articles) {
     ['lead-W', leadW],
     ['ranked', ours],
   ] as const) {
-    const scores = scoreSummary(article, sentences, summary.map((s) => s.text));
+    const scores = scoreSummary(
+      article,
+      sentences,
+      summary.map((s) => s.text),
+    );
     rows.push([article.id, name, scores]);
     totals.set(name, [...(totals.get(name) ?? []), scores]);
   }
@@ -252,6 +278,12 @@ function formatScores(s: Scores): string[] {
 
 function average(list: Scores[]): Scores {
   const mean = (pick: (s: Scores) => number): number => list.reduce((sum, s) => sum + pick(s), 0) / list.length;
-  return { r1: mean((s) => s.r1), r2: mean((s) => s.r2), ent: mean((s) => s.ent), red: mean((s) => s.red), fact: mean((s) => s.fact), words: mean((s) => s.words) };
+  return {
+    r1: mean((s) => s.r1),
+    r2: mean((s) => s.r2),
+    ent: mean((s) => s.ent),
+    red: mean((s) => s.red),
+    fact: mean((s) => s.fact),
+    words: mean((s) => s.words),
+  };
 }
-

@@ -26,7 +26,10 @@ interface PoolSentence {
 
 /** Splits text into sentences (bench only: a simple rule is enough to recombine text). */
 export function splitIntoSentences(text: string): string[] {
-  return text.split(/(?<=[.!?]["”’]?)\s+(?=["“]?[A-Z0-9])/u).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(/(?<=[.!?]["”’]?)\s+(?=["“]?[A-Z0-9])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /**
@@ -45,7 +48,11 @@ export function synthesiseArticles(sources: readonly AnalysedArticle[], articleC
   return synthesise(sources, { articles: articleCount }, seed).slice(0, Math.max(0, articleCount));
 }
 
-function synthesise(sources: readonly AnalysedArticle[], target: { paragraphs?: number; articles?: number }, seed: number): AnalysedArticle[] {
+function synthesise(
+  sources: readonly AnalysedArticle[],
+  target: { paragraphs?: number; articles?: number },
+  seed: number,
+): AnalysedArticle[] {
   const random = createSeededRandom(seed);
   const corpus: AnalysedArticle[] = [...sources];
   let total = sources.reduce((sum, s) => sum + s.article.paragraphs.length, 0);
@@ -60,7 +67,9 @@ function synthesise(sources: readonly AnalysedArticle[], target: { paragraphs?: 
       splitIntoSentences(p.text).map((text) => ({
         text,
         people: people.filter((person) => text.includes(person.surname)),
-        quotes: s.analysis.quotes.filter((q) => q.paragraph === p.n && q.text.length > 0 && text.includes(q.text)).map((quote) => ({ quote, speaker: speakerOf(quote) })),
+        quotes: s.analysis.quotes
+          .filter((q) => q.paragraph === p.n && q.text.length > 0 && text.includes(q.text))
+          .map((quote) => ({ quote, speaker: speakerOf(quote) })),
       })),
     );
   });
@@ -109,7 +118,10 @@ function synthesiseArticle(
     }
     paragraphs.push(texts.join(' '));
   }
-  const titleWords = rename(random.pick(pool)).replace(/[.!?"“”]+$/u, '').split(/\s+/).slice(0, 10);
+  const titleWords = rename(random.pick(pool))
+    .replace(/[.!?"“”]+$/u, '')
+    .split(/\s+/)
+    .slice(0, 10);
   const article = articleFromParagraphs(id, paragraphs, { title: titleWords.join(' ') });
   const body = paragraphs.join('\n');
   const entities: Entity[] = [...cast.values()]
@@ -194,5 +206,10 @@ function guessNames(sources: readonly AnalysedArticle[]): string[] {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

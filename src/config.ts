@@ -42,7 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     ['DIGEST_CHANNEL_ID', value(env, 'DIGEST_CHANNEL_ID')],
   ];
   for (const [name, v] of ids) {
-    if (v !== null && !SNOWFLAKE.test(v)) return { error: `${name} must be a Discord id (a number of 15–21 digits), got "${v.slice(0, 40)}".` };
+    if (v !== null && !SNOWFLAKE.test(v))
+      return { error: `${name} must be a Discord id (a number of 15–21 digits), got "${v.slice(0, 40)}".` };
   }
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LEVELS.includes(logLevel)) return { error: `LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel.slice(0, 40)}".` };
@@ -54,10 +55,12 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     } catch {
       url = null;
     }
-    if (!url || !/^https?:$/.test(url.protocol)) return { error: `DISCORD_API_URL must be an http(s) URL, got "${discordApiUrl.slice(0, 80)}".` };
+    if (!url || !/^https?:$/.test(url.protocol))
+      return { error: `DISCORD_API_URL must be an http(s) URL, got "${discordApiUrl.slice(0, 80)}".` };
   }
   const shardText = value(env, 'SHARD_COUNT');
-  if (shardText !== null && !/^[1-9]\d{0,4}$/.test(shardText)) return { error: `SHARD_COUNT must be a whole number of at least 1, got "${shardText.slice(0, 40)}".` };
+  if (shardText !== null && !/^[1-9]\d{0,4}$/.test(shardText))
+    return { error: `SHARD_COUNT must be a whole number of at least 1, got "${shardText.slice(0, 40)}".` };
   return Object.freeze({
     discordToken,
     applicationId: ids[0]![1],

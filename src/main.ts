@@ -19,7 +19,11 @@ async function main(): Promise<number | null> {
   }
   if (config.discordToken) return runBot(process.env);
 
-  await prepareWordVectors({ cacheDir: config.cacheDir, convert: 'background', warn: (message) => process.stderr.write(`pilcrow: ${message}\n`) });
+  await prepareWordVectors({
+    cacheDir: config.cacheDir,
+    convert: 'background',
+    warn: (message) => process.stderr.write(`pilcrow: ${message}\n`),
+  });
   // Warnings (skipped files, unusable cache entries) go to standard error as log lines; info only when LOG_LEVEL asks for it.
   const log = createLogger({ level: process.env.LOG_LEVEL ? config.logLevel : 'warn' });
   const store = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, log });

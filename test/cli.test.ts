@@ -17,7 +17,11 @@ interface Result {
 }
 
 async function cli(args: string[], input?: string): Promise<Result> {
-  const child = run(tsx, ['src/cli.ts', ...args], { cwd: root, env: { ...process.env, CACHE_DIR: cacheDir, DATA_DIR: '' }, timeout: 20_000 });
+  const child = run(tsx, ['src/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, CACHE_DIR: cacheDir, DATA_DIR: '' },
+    timeout: 20_000,
+  });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   } else {
@@ -46,12 +50,17 @@ describe('npm run ask', () => {
     const answer = JSON.parse(r.stdout);
     expect(answer).toMatchObject({ command: 'who', name: 'Alexander Lukashenko', kind: 'person' });
     expect(answer.citations[0]).toEqual({ article: 'putin-belarus-transition', paragraph: expect.any(Number) });
-    expect(Array.isArray(answer.roles) && Array.isArray(answer.aliases) && Array.isArray(answer.mentions) && Array.isArray(answer.quotes)).toBe(true);
+    expect(
+      Array.isArray(answer.roles) && Array.isArray(answer.aliases) && Array.isArray(answer.mentions) && Array.isArray(answer.quotes),
+    ).toBe(true);
   });
 
   it('GIVEN questions on standard input THEN one JSON answer per line, and a non-zero exit if any failed', async () => {
     const r = await cli([], '/summary length:2\n\n/related topic:mercenarys wagner\n/who name:qqqqqq\n');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ command: 'summary' });
     expect(lines[0].points).toHaveLength(2);
@@ -77,7 +86,10 @@ describe('npm run ask', () => {
 
   it('GIVEN a data directory with a bad file THEN the bad one is reported and the good one answers', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pilcrow-cli-data-'));
-    writeFileSync(path.join(dir, 'good.md'), '---\ntitle: Council votes on budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n');
+    writeFileSync(
+      path.join(dir, 'good.md'),
+      '---\ntitle: Council votes on budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n',
+    );
     writeFileSync(path.join(dir, 'bad.txt'), Buffer.from([0, 1, 2, 3, 0, 255]));
     const r = await cli(['--data', dir, '--json', '/quote']);
     expect(r.code).toBe(0);

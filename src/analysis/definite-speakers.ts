@@ -10,7 +10,8 @@ const DEFINITE = /^the\s+(\p{Ll}[\p{Ll}-]{2,})$/iu;
 /** Words that may stand between the article and the head noun ("a senior Network Rail"). */
 const MODIFIERS = "(?:[\\p{L}\\p{N}'’-]+\\s+){0,4}?";
 /** What may follow the head: "for the British Transport Police", "at the University of Tokyo". */
-const COMPLEMENT = '(?:\\s+(?:for|of|at|from|with)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&’\'-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}\\p{N}&’\'-]*)*)?';
+const COMPLEMENT =
+  "(?:\\s+(?:for|of|at|from|with)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&’'-]*(?:\\s+(?:of\\s+|and\\s+|for\\s+)?\\p{Lu}[\\p{L}\\p{N}&’'-]*)*)?";
 
 /** How many paragraphs back an introducing description is looked for. */
 const LOOK_BACK = 30;

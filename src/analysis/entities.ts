@@ -14,11 +14,31 @@ import type { Article } from '../model/article.ts';
 import type { Entity, EntityKind, Mention, Role, Sentence } from '../model/analysis.ts';
 import { findAppositiveAfter, findAppositiveBefore, findRoleBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isFunctionWord, isGuessedCommon, isKnownFirstName, isKnownLastName, isKnownOrganisation, isKnownVerb, lexiconTags } from './lexicon.ts';
+import {
+  isCommonWord,
+  isFunctionWord,
+  isGuessedCommon,
+  isKnownFirstName,
+  isKnownLastName,
+  isKnownOrganisation,
+  isKnownVerb,
+  lexiconTags,
+} from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
-  COMMON_CAPITALISED, isLikelyVerb, FEMALE_CUES, FIRST_NAMES, HONORIFICS, MALE_CUES, ORG_HEADS, ORG_NOUNS, ORG_PLURALS,
-  PERSON_TITLES, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS,
+  COMMON_CAPITALISED,
+  isLikelyVerb,
+  FEMALE_CUES,
+  FIRST_NAMES,
+  HONORIFICS,
+  MALE_CUES,
+  ORG_HEADS,
+  ORG_NOUNS,
+  ORG_PLURALS,
+  PERSON_TITLES,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+  TITLE_WORDS,
 } from './name-cues.ts';
 import { findNameChunks, type NameChunk } from './name-chunks.ts';
 
@@ -52,14 +72,55 @@ interface Draft {
 
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\p{N}]{1,6}|(?:\p{Lu}\.){2,})$/u;
 const ROMAN = /^[IVXLCDM]+$/;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
+const NAME_TOKEN =
+  /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
 /** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
-const BRAND_ENDINGS: ReadonlySet<string> = new Set(['news', 'media', 'bank', 'soft', 'corp', 'tech', 'press', 'group', 'net', 'book', 'pedia', 'leaks', 'force', 'com']);
+const BRAND_ENDINGS: ReadonlySet<string> = new Set([
+  'news',
+  'media',
+  'bank',
+  'soft',
+  'corp',
+  'tech',
+  'press',
+  'group',
+  'net',
+  'book',
+  'pedia',
+  'leaks',
+  'force',
+  'com',
+]);
 /** What follows a name without being one: "Jr.", "III". */
 const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV|Esq)\.?$/u;
 /** Titles that are part of how their holder is named ("Pope Francis", "Empress Jingū"). */
-const STYLE_TITLES: ReadonlySet<string> = new Set(['pope', 'king', 'queen', 'emperor', 'empress', 'tsar', 'czar', 'tsarina', 'tsarevna', 'prince', 'princess', 'sultan', 'marquis', 'duke', 'duchess', 'earl', 'saint', 'st', 'sheikh', 'lord', 'lady', 'sir', 'dame']);
-const PLAYED_AS = /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
+const STYLE_TITLES: ReadonlySet<string> = new Set([
+  'pope',
+  'king',
+  'queen',
+  'emperor',
+  'empress',
+  'tsar',
+  'czar',
+  'tsarina',
+  'tsarevna',
+  'prince',
+  'princess',
+  'sultan',
+  'marquis',
+  'duke',
+  'duchess',
+  'earl',
+  'saint',
+  'st',
+  'sheikh',
+  'lord',
+  'lady',
+  'sir',
+  'dame',
+]);
+const PLAYED_AS =
+  /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
 const LIST_GAP = /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u;
 /** Honorifics that state a role too ("Prof. Patrizia d'Ettorre"). */
 const ACADEMIC_TITLES: ReadonlySet<string> = new Set(['prof', 'professor']);
@@ -71,13 +132,97 @@ const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
 const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
 const PLACE_PREPOSITION = /\b(?:in|at|from|near|to|into|across|outside|inside|around|towards?|across|via|the|a|an)\s+$/iu;
-const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set(['government', 'police', 'army', 'military', 'parliament', 'navy', 'authorities', 'administration']);
-const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten']);
-const UNISEX_NAMES: ReadonlySet<string> = new Set(['jordan', 'jean', 'kim', 'sam', 'alex', 'jo', 'chris', 'li', 'wang', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'peng', 'hu', 'xi', 'moon', 'yoon', 'marine', 'terry', 'jesse', 'dylan', 'logan', 'tyler', 'austin', 'billy', 'bobby', 'johnny', 'kelly', 'morgan', 'taylor']);
+const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set([
+  'government',
+  'police',
+  'army',
+  'military',
+  'parliament',
+  'navy',
+  'authorities',
+  'administration',
+]);
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'dos',
+  'das',
+  'ter',
+  'ten',
+]);
+const UNISEX_NAMES: ReadonlySet<string> = new Set([
+  'jordan',
+  'jean',
+  'kim',
+  'sam',
+  'alex',
+  'jo',
+  'chris',
+  'li',
+  'wang',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'peng',
+  'hu',
+  'xi',
+  'moon',
+  'yoon',
+  'marine',
+  'terry',
+  'jesse',
+  'dylan',
+  'logan',
+  'tyler',
+  'austin',
+  'billy',
+  'bobby',
+  'johnny',
+  'kelly',
+  'morgan',
+  'taylor',
+]);
 const PERSONAL_PRONOUN_SOON = /^[^"“”]*?\b(?:he|his|him|she|her)\b/u;
 const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
 const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
-const NAME_LINKERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'on', 'for', 'de', 'van', 'von', 'der', 'da', 'di', 'du', 'del', 'la', 'le', 'bin', 'al']);
+const NAME_LINKERS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'and',
+  'on',
+  'for',
+  'de',
+  'van',
+  'von',
+  'der',
+  'da',
+  'di',
+  'du',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'al',
+]);
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const ROLE_REFERENCE = new RegExp(
@@ -167,8 +312,12 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
     if (c.kind === null && !c.place && c.chunk.tokens.length === 1 && isUnknownName(c.name)) {
       const prev = candidates[k - 1];
       const next = candidates[k + 1];
-      const listedWith = (other: Candidate | undefined, gap: string): boolean => other !== undefined && other.kind === 'person' && LIST_GAP.test(gap);
-      if ((k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) || (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))) {
+      const listedWith = (other: Candidate | undefined, gap: string): boolean =>
+        other !== undefined && other.kind === 'person' && LIST_GAP.test(gap);
+      if (
+        (k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) ||
+        (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))
+      ) {
         candidates[k] = { ...c, kind: 'person' };
       }
     }
@@ -184,7 +333,14 @@ function linkNeighbours(candidates: Candidate[], from: number, text: string): vo
   for (let k = candidates.length - 2; k >= from; k--) {
     const c = candidates[k]!;
     const next = candidates[k + 1]!;
-    if (c.kind !== 'person' || next.kind !== 'person' || c.role !== null || next.role === null || !/s(?:\s+(?:of|at|in|for)\s+[^,]*)?$/u.test(next.role)) continue;
+    if (
+      c.kind !== 'person' ||
+      next.kind !== 'person' ||
+      c.role !== null ||
+      next.role === null ||
+      !/s(?:\s+(?:of|at|in|for)\s+[^,]*)?$/u.test(next.role)
+    )
+      continue;
     if (LIST_GAP.test(text.slice(c.chunk.end, next.chunk.start))) candidates[k] = { ...c, role: next.role };
   }
 }
@@ -206,7 +362,8 @@ function demoteCommonWords(candidates: Candidate[], article: Article): Candidate
       const cued = words.some((w) => INITIAL.test(w) || isKnownFirstName(w) || isKnownLastName(w) || NAME_PARTICLES.has(w.toLowerCase()));
       return bare && !cued && lowerWords.has(words.at(-1)!.toLowerCase()) ? { ...c, kind: null } : c;
     }
-    if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !isKnownFirstName(c.name))) return { ...c, kind: null };
+    if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !isKnownFirstName(c.name)))
+      return { ...c, kind: null };
     return c;
   });
 }
@@ -222,7 +379,15 @@ function isNameWord(word: string): boolean {
  * names) or an organisation word at the end ("Wikinews").
  */
 function isUnknownName(word: string): boolean {
-  if (!NAME_TOKEN.test(word) || ACRONYM.test(word) || isCommonWord(word) || isDemonym(word) || isPlaceName(word) || COMMON_CAPITALISED.has(word.toLowerCase())) return false;
+  if (
+    !NAME_TOKEN.test(word) ||
+    ACRONYM.test(word) ||
+    isCommonWord(word) ||
+    isDemonym(word) ||
+    isPlaceName(word) ||
+    COMMON_CAPITALISED.has(word.toLowerCase())
+  )
+    return false;
   if (CONTRACTION.test(word) || COMMON_SUFFIX.test(word) || isGuessedCommon(word)) return false;
   if (/^(?!Mc|Mac|De|Di|Da|Le|La|Van|Von|O['’])\p{Lu}\p{Ll}+\p{Lu}/u.test(word)) return false;
   const lower = word.toLowerCase();
@@ -286,7 +451,14 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (isPlaceName(whole)) return { ...base, place: true };
   if (allDemonyms) return base;
   const single = tokens.length === 1 ? tokens[0]! : null;
-  if (single !== null && ACRONYM.test(single) && !ROMAN.test(single) && !/\p{N}/u.test(single) && !ROLE_NOUNS.has(lower[0]!) && !TITLE_WORDS.has(lower[0]!)) {
+  if (
+    single !== null &&
+    ACRONYM.test(single) &&
+    !ROMAN.test(single) &&
+    !/\p{N}/u.test(single) &&
+    !ROLE_NOUNS.has(lower[0]!) &&
+    !TITLE_WORDS.has(lower[0]!)
+  ) {
     return { ...base, kind: 'organisation' };
   }
   if (orgList && chunk.start >= orgList[0] && chunk.start < orgList[1]) return { ...base, kind: 'organisation' };
@@ -309,16 +481,29 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     }
   }
   // "Hilary of Poitiers", "Peter the Great": a given name and where or what its bearer was.
-  if (t === 0 && tokens.length === 3 && (lower[1] === 'of' || lower[1] === 'the') && isNameWord(tokens[0]!) && !ORG_HEADS.has(lower[2]!) && !isCommonWord(tokens[0]!)) {
+  if (
+    t === 0 &&
+    tokens.length === 3 &&
+    (lower[1] === 'of' || lower[1] === 'the') &&
+    isNameWord(tokens[0]!) &&
+    !ORG_HEADS.has(lower[2]!) &&
+    !isCommonWord(tokens[0]!)
+  ) {
     return { ...base, name: whole, text: text.slice(start, chunk.end), kind: 'person' };
   }
   let nameTokens = tokens.slice(t);
   // Letters after a name are not part of it: "Daniel Bernoulli FRS".
   if (nameTokens.length >= 3 && ACRONYM.test(nameTokens.at(-1)!) && !INITIAL.test(nameTokens.at(-1)!)) nameTokens = nameTokens.slice(0, -1);
-  if (!nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) || nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 6) return base;
+  if (
+    !nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) ||
+    nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 6
+  )
+    return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
   const titleWords = lower.slice(0, t);
-  const roleTokens = tokens.slice(0, t).filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')) || ACADEMIC_TITLES.has(w.toLowerCase().replace(/\.$/, '')));
+  const roleTokens = tokens
+    .slice(0, t)
+    .filter((w) => !HONORIFICS.has(w.toLowerCase().replace(/\.$/, '')) || ACADEMIC_TITLES.has(w.toLowerCase().replace(/\.$/, '')));
   const nameStart = t === 0 ? start : text.indexOf(nameTokens[0]!, start);
   const name = nameTokens.join(' ');
   const nameEnd = Math.max(nameStart, text.indexOf(nameTokens.at(-1)!, nameStart)) + nameTokens.at(-1)!.length;
@@ -331,7 +516,13 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     return { ...person, role: roleTokens.join(' '), moreRole, ...(styled ? { text: text.slice(start, nameEnd) } : {}) };
   }
   // A part someone plays, even an ordinary word: "starred as Ruby", "cast as Hope".
-  if (nameTokens.length === 1 && !chunk.initial && !COMMON_CAPITALISED.has(name.toLowerCase()) && PLAYED_AS.test(text.slice(Math.max(0, start - 40), start))) return person;
+  if (
+    nameTokens.length === 1 &&
+    !chunk.initial &&
+    !COMMON_CAPITALISED.has(name.toLowerCase()) &&
+    PLAYED_AS.test(text.slice(Math.max(0, start - 40), start))
+  )
+    return person;
   if (!titled && nameTokens.length === 1 && (COMMON_CAPITALISED.has(name.toLowerCase()) || isCommonWord(name))) return base;
   if (!titled && ACRONYM.test(name)) return base;
   // "Goldman Sachs analysts": a name that qualifies people is an organisation or place, not a person.
@@ -348,15 +539,44 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // Two to four name-shaped words, none an ordinary word: "Chan Wai-ming", "De Vries", "J.R. Ellison".
   const nameWords = nameTokens.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
   // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
-  if (!determinedHere && nameWords.length >= 1 && nameWords.length < nameTokens.length && NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) && nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))) return person;
+  if (
+    !determinedHere &&
+    nameWords.length >= 1 &&
+    nameWords.length < nameTokens.length &&
+    NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) &&
+    nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))
+  )
+    return person;
   const cued = nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w));
-  if (!determinedHere && nameWords.length >= 2 && !isFunctionWord(nameWords[0]!) && nameWords.every((w, k) => INITIAL.test(w) || (!ACRONYM.test(w) && !isDemonym(w) && !CONTRACTION.test(w) && (k === 0 && !chunk.initial || !COMMON_CAPITALISED.has(w.toLowerCase()))))
-    && (cued || !isCommonWord(nameWords.at(-1)!))) return person;
+  if (
+    !determinedHere &&
+    nameWords.length >= 2 &&
+    !isFunctionWord(nameWords[0]!) &&
+    nameWords.every(
+      (w, k) =>
+        INITIAL.test(w) ||
+        (!ACRONYM.test(w) &&
+          !isDemonym(w) &&
+          !CONTRACTION.test(w) &&
+          ((k === 0 && !chunk.initial) || !COMMON_CAPITALISED.has(w.toLowerCase()))),
+    ) &&
+    (cued || !isCommonWord(nameWords.at(-1)!))
+  )
+    return person;
   // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
-  if (!determinedHere && nameTokens.length >= 2 && nameTokens.length <= 3 && nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w))
-    && PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))) return person;
-  const speaks = isFollowedBySpeechVerb(after) || SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) || /^\s+(?:himself|herself)\b/u.test(after)
-    || /["”]\s*[—–]\s*$/u.test(text.slice(Math.max(0, start - 6), start)); // `"…" — Peres`
+  if (
+    !determinedHere &&
+    nameTokens.length >= 2 &&
+    nameTokens.length <= 3 &&
+    nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w)) &&
+    PERSONAL_PRONOUN_SOON.test(text.slice(chunk.end, Math.min(text.length, chunk.sentence.end + 80)))
+  )
+    return person;
+  const speaks =
+    isFollowedBySpeechVerb(after) ||
+    SAID_BEFORE.test(text.slice(Math.max(0, start - 20), start)) ||
+    /^\s+(?:himself|herself)\b/u.test(after) ||
+    /["”]\s*[—–]\s*$/u.test(text.slice(Math.max(0, start - 6), start)); // `"…" — Peres`
   const determined = t === 0 && (tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)));
   if (speaks && determined && !FIRST_NAMES.has(lower[0]!)) {
     return tokens.length >= 2 ? { ...base, kind: 'organisation' } : base; // "the White House said", not "the Dutchman said"
@@ -372,7 +592,10 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
     const known = isKnownFirstName(name) || isKnownLastName(name);
     const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
     // An inflected verb ("scored", "scores"); a bare form is more often a noun ("the Pendolino train").
-    const acts = next !== undefined && !NOT_ACTION.test(next) && (lexiconTags(next).has('PastTense') || (/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next))));
+    const acts =
+      next !== undefined &&
+      !NOT_ACTION.test(next) &&
+      (lexiconTags(next).has('PastTense') || (/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next))));
     if (known && (!chunk.initial || acts) && !isPlaceName(name)) return person;
     // Opening a sentence, a plural-looking unknown word acting is a common noun ("Armies cannot …", "Moments like that").
     if (chunk.initial && /s$/u.test(name)) return { ...base, name, start: nameStart, text: name };
@@ -393,9 +616,17 @@ function isTitleWord(lower: string[], k: number): boolean {
   if (TITLE_WORDS.has(w) || isDemonym(w) || HONORIFICS.has(w)) return true;
   if (k === 0 && isRoleWord(w) && lower[k + 1] !== undefined && (FIRST_NAMES.has(lower[k + 1]!) || /-/u.test(w))) return true; // "Quarterback Deshawn Pruitt"
   if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
-  if ((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!) || (w === 'the' && lower[k - 1] === 'of')) return true;
-  if (k === 0 && isPlaceName(w) && lower[k + 1] !== undefined && (TITLE_WORDS.has(lower[k + 1]!) || ROLE_NOUNS.has(lower[k + 1]!))) return true; // "U.S. Secretary of State …", "Virginia Governor …"
-  if (k > 0 && (lower[k - 1] === 'of' || lower[k - 1] === 'the') && /^(?:state|defen[cs]e|the|interior|health|justice|education|energy|commerce|labou?r|agriculture|transport|treasury|finance|foreign|home|homeland)$/.test(w)) return true;
+  if (((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!)) || (w === 'the' && lower[k - 1] === 'of')) return true;
+  if (k === 0 && isPlaceName(w) && lower[k + 1] !== undefined && (TITLE_WORDS.has(lower[k + 1]!) || ROLE_NOUNS.has(lower[k + 1]!)))
+    return true; // "U.S. Secretary of State …", "Virginia Governor …"
+  if (
+    k > 0 &&
+    (lower[k - 1] === 'of' || lower[k - 1] === 'the') &&
+    /^(?:state|defen[cs]e|the|interior|health|justice|education|energy|commerce|labou?r|agriculture|transport|treasury|finance|foreign|home|homeland)$/.test(
+      w,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -440,7 +671,8 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
   for (const c of candidates) {
     if (c.isAlias || c.alias === null) continue;
     if (independent.has(c.alias)) continue;
-    if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' '))) byAlias.set(c.alias.text.toLowerCase(), ensure(c.name, c.kind));
+    if (c.kind === 'organisation' || (c.kind === 'person' && c.name.includes(' ')))
+      byAlias.set(c.alias.text.toLowerCase(), ensure(c.name, c.kind));
     else suppressed.add(c.alias.text.toLowerCase()); // "… Telescope (FAST)": the alias of a thing
   }
   for (const c of candidates) {
@@ -468,7 +700,12 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
   }
   const people = [...drafts.values()].filter((d) => d.kind === 'person');
   for (const org of [...drafts.values()].filter((d) => d.kind === 'organisation' && d.name.includes(' '))) {
-    const initials = org.name.split(/\s+/).filter((w) => !NAME_LINKERS.has(w.toLowerCase())).map((w) => w[0]).join('').toLowerCase();
+    const initials = org.name
+      .split(/\s+/)
+      .filter((w) => !NAME_LINKERS.has(w.toLowerCase()))
+      .map((w) => w[0])
+      .join('')
+      .toLowerCase();
     if (initials.length >= 2 && !byAlias.has(initials)) {
       byAlias.set(initials, org);
       drafts.delete(initials);
@@ -479,7 +716,10 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
   const byFirst = new Map<string, Draft[]>();
   for (const p of people) {
     const words = p.name.toLowerCase().split(' ');
-    for (const [map, word] of [[byLast, words.at(-1)!], [byFirst, words[0]!]] as const) {
+    for (const [map, word] of [
+      [byLast, words.at(-1)!],
+      [byFirst, words[0]!],
+    ] as const) {
       const list = map.get(word);
       if (list) list.push(p);
       else map.set(word, [p]);
@@ -519,7 +759,8 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
     }
     if (c.text !== draft.name) draft.aliases.add(c.text);
     for (const role of [c.role, c.moreRole]) {
-      if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role)) draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
+      if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role))
+        draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
     }
     for (const w of `${c.chunk.text} ${c.role ?? ''}`.toLowerCase().split(/[\s.]+/)) draft.cues.add(w);
   }
@@ -538,7 +779,8 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
       let holders = findTitleHolders(people, title, demonym);
       // Other names for a title: "chancellor" is the foreign minister in translated Spanish and
       // Latin American press ("canciller"), "the top diplomat" the foreign minister anywhere.
-      if (holders.length === 0) holders = [...new Set((TITLE_SYNONYMS.get(title) ?? []).flatMap((t) => findTitleHolders(people, t, demonym)))];
+      if (holders.length === 0)
+        holders = [...new Set((TITLE_SYNONYMS.get(title) ?? []).flatMap((t) => findTitleHolders(people, t, demonym)))];
       if (holders.length !== 1) continue;
       const holder = holders[0]!;
       const text = m[0];
@@ -570,14 +812,16 @@ function findTitleHolders(people: Draft[], title: string, demonym: string | null
 const HOLDERS = new WeakMap<Draft[], Map<string, Draft[]>>();
 
 function holdersOf(people: Draft[], title: string, demonym: string | null): Draft[] {
-  return people.filter((p) => p.roles.some((r) => {
-        const words = r.text.toLowerCase().split(/\s+/);
-        const roleDemonyms = words.filter((w) => isDemonym(w));
-        const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
-        if (roleTitle === title) return demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym);
-        // "the minister" for "Health Minister Sarah Lee"; a nationality must then agree.
-        return roleTitle.endsWith(` ${title}`) && (demonym === null || roleDemonyms.includes(demonym));
-  }));
+  return people.filter((p) =>
+    p.roles.some((r) => {
+      const words = r.text.toLowerCase().split(/\s+/);
+      const roleDemonyms = words.filter((w) => isDemonym(w));
+      const roleTitle = words.filter((w) => !isDemonym(w)).join(' ');
+      if (roleTitle === title) return demonym === null || roleDemonyms.length === 0 || roleDemonyms.includes(demonym);
+      // "the minister" for "Health Minister Sarah Lee"; a nationality must then agree.
+      return roleTitle.endsWith(` ${title}`) && (demonym === null || roleDemonyms.includes(demonym));
+    }),
+  );
 }
 
 type Gender = 'female' | 'male' | null;
@@ -606,10 +850,11 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
     }
   }
   for (const list of named.values()) list.sort((a, b) => a.at - b.at);
-  const mentionsAt = (sentence: Sentence): Placed[] => [
-    ...sliceByOffset(named.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
-    ...sliceByOffset(pronounsFound.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
-  ].sort((a, b) => a.at - b.at);
+  const mentionsAt = (sentence: Sentence): Placed[] =>
+    [
+      ...sliceByOffset(named.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
+      ...sliceByOffset(pronounsFound.get(sentence.paragraph) ?? [], sentence.start, sentence.end),
+    ].sort((a, b) => a.at - b.at);
   const quoteSpans = new Map<number, Array<[number, number]>>();
   let previousSubject: Draft | null = null;
   let subjectParagraph = -1;
@@ -630,7 +875,10 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       const fits = (d: Draft | null): d is Draft => d !== null && (gender.get(d) ?? null) !== (wanted === 'male' ? 'female' : 'male');
       const before = here.filter((h) => h.at < at && fits(h.draft));
       let target: Draft | null = null;
-      if (AFTER_QUOTE_PRONOUN.test(text.slice(Math.max(0, at - 12), at)) && isFollowedBySpeechVerb(text.slice(at + m[0].length, at + m[0].length + 80))) {
+      if (
+        AFTER_QUOTE_PRONOUN.test(text.slice(Math.max(0, at - 12), at)) &&
+        isFollowedBySpeechVerb(text.slice(at + m[0].length, at + m[0].length + 80))
+      ) {
         // `"…," he added`: the subject of the sentence before in this paragraph, else the last speaker.
         if (subjectParagraph === sentence.paragraph && fits(previousSubject)) target = previousSubject;
         else if (fits(lastSpeaker)) target = lastSpeaker;
@@ -658,7 +906,8 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
     // The subject is the first name or subject pronoun ("he went up … where he met John Edleston": he).
     const named = here.find((h) => !isPossessiveAt(text, h.at));
     const pronounSubject = added.find((a) => /^(?:he|she)$/iu.test(a.text));
-    const subject = (pronounSubject && (!named || pronounSubject.at < named.at) ? pronounSubject.draft : named?.draft) ?? added[0]?.draft ?? null;
+    const subject =
+      (pronounSubject && (!named || pronounSubject.at < named.at) ? pronounSubject.draft : named?.draft) ?? added[0]?.draft ?? null;
     if (subject) {
       previousSubject = subject;
       subjectParagraph = sentence.paragraph;
@@ -742,7 +991,12 @@ function isInside(ranges: Array<[number, number]>, at: number): boolean {
 
 /** Kebab-case id of a name ("Sergei Lavrov" → "sergei-lavrov"). */
 export function toEntityId(name: string): string {
-  const id = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const id = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return id.length > 0 ? id : 'entity';
 }
 
@@ -767,7 +1021,8 @@ function finishEntities(drafts: Map<string, Draft>): Entity[] {
       aliases: uniqueAliases,
       mentions: d.mentions.map(({ paragraph, text }) => ({ paragraph, text })),
     };
-    for (const m of d.mentions) if (PRONOUN_WORD.test(m.text)) placed.push({ paragraph: m.paragraph, at: m.at, text: m.text.toLowerCase(), entity });
+    for (const m of d.mentions)
+      if (PRONOUN_WORD.test(m.text)) placed.push({ paragraph: m.paragraph, at: m.at, text: m.text.toLowerCase(), entity });
     return entity;
   });
   PLACED_PRONOUNS.set(entities, placed);

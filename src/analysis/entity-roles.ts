@@ -10,19 +10,34 @@ import { COMMON_CAPITALISED, COMMON_VERBS, PERSON_TITLES, ROLE_NOUNS, SPEECH_VER
 
 const DETERMINERS = /\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Yy]our)\s|(?<![\p{L}])\p{Lu}[\p{L}.-]*['’]s\s/gu;
 /** Words that end a role phrase read backwards from a name. */
-const ROLE_STOPS: ReadonlySet<string> = new Set([...COMMON_CAPITALISED, ...SPEECH_VERBS, ...COMMON_VERBS, 'including', 'includes', 'like', 'named', 'called']);
+const ROLE_STOPS: ReadonlySet<string> = new Set([
+  ...COMMON_CAPITALISED,
+  ...SPEECH_VERBS,
+  ...COMMON_VERBS,
+  'including',
+  'includes',
+  'like',
+  'named',
+  'called',
+]);
 const WORD_BACK = /([\p{L}\p{N}][\p{L}\p{N}'’-]*)\s+$/u;
-const APPOSITIVE_AFTER = /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
+const APPOSITIVE_AFTER =
+  /^,\s+(?:\d{1,3},\s+)?((?:a|an|the|his|her|their|its)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|has|had|is|was)\b|\s*[,.;:"“”()]|\s*$)/iu;
 const CLAUSE_START = /[,;:"“”(]|\s[-–—]\s/gu;
 const ROLE_OF_ORG = /((?:\p{Lu}[\p{L}-]*\s+){0,3}(\p{L}[\p{L}-]*)\s+(?:of|at|for)\s+(?:the\s+)?(?:\p{Lu}[\p{L}&.'’-]*\s+){1,5})$/u;
 /** A role stated without an article after a name: "Jane Roe, ACU associate professor of history, said". */
-const BARE_APPOSITIVE_AFTER = /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}\p{N}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+[—–-]\s|\s*[—–]|\s+(?:who|whom|which|said|says|told|and|in|on|during|since|from|with|when)\b|\s*$)/u;
+const BARE_APPOSITIVE_AFTER =
+  /^,\s+((?:(?:former|then|now|acting|interim|senior|junior|chief|deputy|assistant|associate|fellow|the\s+)?[\p{L}\p{N}.&'’-]+\s+){0,5}?[\p{L}-]+(?:\s+(?:of|at|for|in|to|with)\s+(?:the\s+)?[\p{L}.&'’-]+(?:\s+(?:of|and|for|the|&)?\s*\p{Lu}[\p{L}.&'’-]*){0,6})?)(?=\s*[,;.)]|\s+[—–-]\s|\s*[—–]|\s+(?:who|whom|which|said|says|told|and|in|on|during|since|from|with|when)\b|\s*$)/u;
 /** A biography's role: "Jared Padalecki (born July 19, 1982) is an American actor", "X was a Danish linguist". */
-const COPULA_ROLE_AFTER = /^(?:\s+of\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
+const COPULA_ROLE_AFTER =
+  /^(?:\s+of\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)?(?:\s*\([^()]{0,160}\))?(?:,[^,.;]{0,80},)?\s+(?:is|was|became|remains|has been|had been)\s+(?:also\s+)?((?:an?|the|one of the)\s+[^,.;:"“”()]{1,80}?)(?=\s+(?:who|which|that|whose|and|best|known|from|born|with|in|since|during|until)\b|\s*[,.;:"“”()]|\s*$)/u;
 
 /** Whether a phrase has a role noun in it ("a civil engineer", "his Belarusian counterpart"). */
 export function hasRoleNoun(phrase: string): boolean {
-  return phrase.toLowerCase().split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))));
+  return phrase
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .some((w) => ROLE_NOUNS.has(w) || (w.endsWith('s') && ROLE_NOUNS.has(w.slice(0, -1))));
 }
 
 /**
@@ -63,7 +78,12 @@ export function findRoleBefore(text: string, nameStart: number): string | null {
       continue;
     }
     if (ROLE_STOPS.has(lower) || (/^\p{Ll}/u.test(word) && /ed$/u.test(lower) && words.length > 0)) break;
-    if (/^\p{N}/u.test(word) || (/^\p{Ll}/u.test(word) && [...lexiconTags(lower)].some((tag) => tag === 'Preposition' || tag === 'Cardinal' || tag === 'Plural' && !isRoleWord(lower)))) break;
+    if (
+      /^\p{N}/u.test(word) ||
+      (/^\p{Ll}/u.test(word) &&
+        [...lexiconTags(lower)].some((tag) => tag === 'Preposition' || tag === 'Cardinal' || (tag === 'Plural' && !isRoleWord(lower))))
+    )
+      break;
     words.unshift(word);
     rest = rest.slice(0, m.index);
     if (!/\s$/u.test(rest) || /[,;:"“”(]\s*$/u.test(rest)) break;
@@ -99,7 +119,15 @@ export function findAppositiveAfter(text: string, nameEnd: number): string | nul
   const m = APPOSITIVE_AFTER.exec(after);
   if (m) {
     const phrase = m[1]!.trim();
-    if (hasRoleNoun(phrase) || headIsAgentNoun(phrase) || phrase.split(/\s+/).slice(0, 8).some((w) => isRoleWord(w))) return phrase;
+    if (
+      hasRoleNoun(phrase) ||
+      headIsAgentNoun(phrase) ||
+      phrase
+        .split(/\s+/)
+        .slice(0, 8)
+        .some((w) => isRoleWord(w))
+    )
+      return phrase;
   }
   const bare = BARE_APPOSITIVE_AFTER.exec(after);
   if (bare && /^[\p{Ll}\p{Lu}]/u.test(bare[1]!)) {
@@ -127,7 +155,85 @@ function roleHeadOf(phrase: string): boolean {
 /** Agent-noun endings of occupations not in ROLE_NOUNS ("seismologist", "historian", "researcher", "curator", "consultant"). */
 const AGENT_NOUN = /^\p{Ll}{3,}(?:ist|ian|er|or|ant|eur)s?$/u;
 /** Words with those endings that name no one. */
-const NOT_AGENTS: ReadonlySet<string> = new Set(['other', 'another', 'number', 'order', 'water', 'after', 'never', 'under', 'over', 'power', 'paper', 'matter', 'major', 'minor', 'factor', 'sector', 'corner', 'border', 'center', 'member', 'former', 'latter', 'letter', 'quarter', 'summer', 'winter', 'river', 'error', 'color', 'colour', 'honor', 'honour', 'favor', 'favour', 'interior', 'senior', 'junior', 'elder', 'younger', 'older', 'longer', 'bigger', 'further', 'ever', 'however', 'whatever', 'rather', 'together', 'whether', 'either', 'neither', 'lower', 'upper', 'inner', 'outer', 'proper', 'silver', 'super', 'tower', 'shelter', 'chapter', 'cancer', 'disaster', 'register', 'christian', 'plant', 'giant', 'elephant', 'restaurant', 'instant', 'variant', 'grant', 'list', 'mist', 'fist', 'twist', 'wrist']);
+const NOT_AGENTS: ReadonlySet<string> = new Set([
+  'other',
+  'another',
+  'number',
+  'order',
+  'water',
+  'after',
+  'never',
+  'under',
+  'over',
+  'power',
+  'paper',
+  'matter',
+  'major',
+  'minor',
+  'factor',
+  'sector',
+  'corner',
+  'border',
+  'center',
+  'member',
+  'former',
+  'latter',
+  'letter',
+  'quarter',
+  'summer',
+  'winter',
+  'river',
+  'error',
+  'color',
+  'colour',
+  'honor',
+  'honour',
+  'favor',
+  'favour',
+  'interior',
+  'senior',
+  'junior',
+  'elder',
+  'younger',
+  'older',
+  'longer',
+  'bigger',
+  'further',
+  'ever',
+  'however',
+  'whatever',
+  'rather',
+  'together',
+  'whether',
+  'either',
+  'neither',
+  'lower',
+  'upper',
+  'inner',
+  'outer',
+  'proper',
+  'silver',
+  'super',
+  'tower',
+  'shelter',
+  'chapter',
+  'cancer',
+  'disaster',
+  'register',
+  'christian',
+  'plant',
+  'giant',
+  'elephant',
+  'restaurant',
+  'instant',
+  'variant',
+  'grant',
+  'list',
+  'mist',
+  'fist',
+  'twist',
+  'wrist',
+]);
 
 /**
  * Whether the head of an appositive (its first content words, before "at/of/for/in/with/from")
@@ -139,7 +245,14 @@ const NOT_AGENTS: ReadonlySet<string> = new Set(['other', 'another', 'number', '
  * not "remainder", "corner"). Names and nationalities are not ("Alexander", "Ukrainian").
  */
 function isAgentNoun(word: string): boolean {
-  if (!AGENT_NOUN.test(word) || NOT_AGENTS.has(word.replace(/s$/u, '')) || isKnownFirstName(word) || isKnownLastName(word) || isDemonym(word)) return false;
+  if (
+    !AGENT_NOUN.test(word) ||
+    NOT_AGENTS.has(word.replace(/s$/u, '')) ||
+    isKnownFirstName(word) ||
+    isKnownLastName(word) ||
+    isDemonym(word)
+  )
+    return false;
   if (isActorNoun(word)) return true;
   if (isCommonWord(word)) return false;
   return /(?:ian|eur)s?$/u.test(word) || isGuessedActor(word.replace(/s$/u, ''));

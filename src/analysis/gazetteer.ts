@@ -12,9 +12,23 @@ kashmir donbas donbass catalonia kurdistan houston sydney sofia odesa dnipro don
 sevastopol grodno brest gomel vitebsk mogilev astana bishkek addis santiago minneapolis preston kendal`;
 
 const MULTIWORD_PLACES = [
-  'northern ireland', 'north macedonia', 'mexico city', 'guatemala city', 'las vegas', 'st petersburg',
-  'middle east', 'latin america', 'north america', 'south america', 'west bank', 'gaza strip',
-  'european continent', 'soviet union', 'south china', 'east china', 'far east',
+  'northern ireland',
+  'north macedonia',
+  'mexico city',
+  'guatemala city',
+  'las vegas',
+  'st petersburg',
+  'middle east',
+  'latin america',
+  'north america',
+  'south america',
+  'west bank',
+  'gaza strip',
+  'european continent',
+  'soviet union',
+  'south china',
+  'east china',
+  'far east',
 ];
 
 /** Nationalities the lexicon lacks, and the broad adjectives news uses like them ("Western"). */
@@ -40,7 +54,10 @@ const PLACE_ACRONYMS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', '
 
 /** Whether a phrase (any case) names a place known to the gazetteer or headed by a geographic word. */
 export function isPlaceName(phrase: string): boolean {
-  let lower = phrase.toLowerCase().replace(/^the\s+/, '').replace(/[’']s$/, '');
+  let lower = phrase
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[’']s$/, '');
   if (/^(?:\p{L}\.)+\p{L}\.?$/u.test(lower)) lower = lower.replace(/\./g, ''); // "U.S." → "us"
   if (PLACE_SET.has(lower) || MULTIWORD_SET.has(lower) || PLACE_ACRONYMS.has(lower) || isKnownPlace(lower)) return true;
   const words = lower.split(/\s+/);

@@ -15,7 +15,10 @@ const cache = new Map<string, Tags>();
 
 /** The lexicon's tags of a word or phrase (any case; a trailing dot and a possessive are ignored). */
 export function lexiconTags(word: string): Tags {
-  const key = word.toLowerCase().replace(/['’]s$/u, '').replace(/\.$/u, '');
+  const key = word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/\.$/u, '');
   let tags = cache.get(key);
   if (tags === undefined) {
     const raw = Object.hasOwn(LEXICON, key) ? LEXICON[key] : undefined;
@@ -28,10 +31,44 @@ export function lexiconTags(word: string): Tags {
 const NAME_TAGS = ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Honorific'];
 const PLACE_TAGS = ['Country', 'City', 'Region', 'Place'];
 /** Tags of ordinary words: a capitalised word with one of these (and no name tag) is a common word. */
-const COMMON_TAGS = ['Noun', 'Singular', 'Plural', 'Uncountable', 'Verb', 'PastTense', 'PresentTense', 'Infinitive', 'Gerund',
-  'Participle', 'PhrasalVerb', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Preposition', 'Conjunction',
-  'Determiner', 'Pronoun', 'Modal', 'Copula', 'Value', 'Cardinal', 'Ordinal', 'TextValue', 'Expression', 'QuestionWord',
-  'Negative', 'Possessive', 'Reflexive', 'Actor', 'Month', 'WeekDay', 'Date', 'Duration', 'Unit'];
+const COMMON_TAGS = [
+  'Noun',
+  'Singular',
+  'Plural',
+  'Uncountable',
+  'Verb',
+  'PastTense',
+  'PresentTense',
+  'Infinitive',
+  'Gerund',
+  'Participle',
+  'PhrasalVerb',
+  'Adjective',
+  'Comparative',
+  'Superlative',
+  'Adverb',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+  'Pronoun',
+  'Modal',
+  'Copula',
+  'Value',
+  'Cardinal',
+  'Ordinal',
+  'TextValue',
+  'Expression',
+  'QuestionWord',
+  'Negative',
+  'Possessive',
+  'Reflexive',
+  'Actor',
+  'Month',
+  'WeekDay',
+  'Date',
+  'Duration',
+  'Unit',
+];
 
 const hasAny = (tags: Tags, wanted: string[]): boolean => wanted.some((t) => tags.has(t));
 
@@ -93,7 +130,16 @@ export function isKnownVerb(word: string): boolean {
 
 /** A function word or interjection, never the first word of a name ("Hey", "If", "Very"). */
 export function isFunctionWord(word: string): boolean {
-  return hasAny(lexiconTags(word), ['Expression', 'Pronoun', 'Conjunction', 'Preposition', 'Determiner', 'Adverb', 'QuestionWord', 'Negative']);
+  return hasAny(lexiconTags(word), [
+    'Expression',
+    'Pronoun',
+    'Conjunction',
+    'Preposition',
+    'Determiner',
+    'Adverb',
+    'QuestionWord',
+    'Negative',
+  ]);
 }
 
 const guesses = new Map<string, boolean>();

@@ -33,9 +33,52 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 /** Words that may follow "and" inside an institution's name. */
-const AND_PARTNERS: ReadonlySet<string> = new Set(['rescue', 'technology', 'security', 'development', 'cooperation', 'co-operation', 'industry', 'trade', 'science', 'research', 'culture', 'justice', 'health', 'safety', 'exchange', 'commerce', 'welfare', 'environment', 'affairs', 'energy', 'resources', 'information', 'sports', 'media', 'planning', 'investment', 'statistics']);
+const AND_PARTNERS: ReadonlySet<string> = new Set([
+  'rescue',
+  'technology',
+  'security',
+  'development',
+  'cooperation',
+  'co-operation',
+  'industry',
+  'trade',
+  'science',
+  'research',
+  'culture',
+  'justice',
+  'health',
+  'safety',
+  'exchange',
+  'commerce',
+  'welfare',
+  'environment',
+  'affairs',
+  'energy',
+  'resources',
+  'information',
+  'sports',
+  'media',
+  'planning',
+  'investment',
+  'statistics',
+]);
 /** Heads after which "of"/"on"/"for" continue a name. */
-const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, 'republic', 'kingdom', 'emirates', 'states', 'wall', 'law', 'isle', 'gulf', 'bay', 'sea', 'cape', 'minister', 'secretary']);
+const OF_HEADS: ReadonlySet<string> = new Set([
+  ...ORG_HEADS,
+  'republic',
+  'kingdom',
+  'emirates',
+  'states',
+  'wall',
+  'law',
+  'isle',
+  'gulf',
+  'bay',
+  'sea',
+  'cape',
+  'minister',
+  'secretary',
+]);
 const CURRENCY_AFTER = /^[$¥€£]/;
 /** No name is longer ("United Nations Convention on the Law of the Sea" is 9); longer capitalised runs are cut. */
 const MAX_CHUNK_TOKENS = 12;
@@ -72,7 +115,11 @@ function tokenise(sentence: Sentence): Token[] {
     let text = m[0];
     const start = sentence.start + m.index;
     // Keep a final dot only for initials, honorifics and dotted acronyms ("J.", "Mr.", "U.S.").
-    if (text.endsWith('.') && !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr)\.$/u.test(text) && !/^(?:\p{L}\.){2,}$/u.test(text)) {
+    if (
+      text.endsWith('.') &&
+      !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr)\.$/u.test(text) &&
+      !/^(?:\p{L}\.){2,}$/u.test(text)
+    ) {
       text = text.slice(0, -1);
     }
     let possessive = false;
@@ -97,7 +144,10 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
   let i = 0;
   while (i < tokens.length) {
     // A name may open with its particles: "von der Leyen", "de Gaulle".
-    const particleLed = PARTICLES.has(tokens[i]!.text) && (i === 0 || !isCapitalised(tokens[i - 1]!.text)) && joinConnector(tokens, i, tokens[i]!, paragraphText) > i;
+    const particleLed =
+      PARTICLES.has(tokens[i]!.text) &&
+      (i === 0 || !isCapitalised(tokens[i - 1]!.text)) &&
+      joinConnector(tokens, i, tokens[i]!, paragraphText) > i;
     if (!isCapitalised(tokens[i]!.text) && !particleLed) {
       i++;
       continue;
@@ -143,7 +193,12 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
     while (body.length > 1 && CONTRACTION.test(body[0]!.text)) body = body.slice(1);
     const initial = run[0]!.start === firstWordAt;
     if (initial) {
-      while (body.length > 0 && !/^\p{Lu}{2,}/u.test(body[0]!.text) && (isCommonOpener(body[0]!.text, body.length === 1) || (body.length > 1 && CONTRACTION.test(body[0]!.text)))) body = body.slice(1);
+      while (
+        body.length > 0 &&
+        !/^\p{Lu}{2,}/u.test(body[0]!.text) &&
+        (isCommonOpener(body[0]!.text, body.length === 1) || (body.length > 1 && CONTRACTION.test(body[0]!.text)))
+      )
+        body = body.slice(1);
       while (body.length > 0 && !isCapitalised(body[0]!.text)) body = body.slice(1);
     }
     // Calendar words open no name ("September Fed meeting"), but "Mrs. May" is a name.
@@ -173,10 +228,24 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
 function isEpithetJoin(tokens: Token[], j: number, prev: Token, text: string): boolean {
   const after = tokens[j + 1];
   const then = tokens[j + 2];
-  if (!after || text.slice(tokens[j]!.end, after.start) !== ' ' || !isCapitalised(after.text) || after.possessive && tokens[j]!.text === 'the') return false;
+  if (
+    !after ||
+    text.slice(tokens[j]!.end, after.start) !== ' ' ||
+    !isCapitalised(after.text) ||
+    (after.possessive && tokens[j]!.text === 'the')
+  )
+    return false;
   if (then && text.slice(after.end, then.start) === ' ' && isCapitalised(then.text)) return false;
   const lower = prev.text.toLowerCase();
-  if (prev.possessive || ORG_HEADS.has(lower) || TITLE_WORDS.has(lower) || OF_HEADS.has(lower) || isCommonWord(lower) || CALENDAR_WORDS.has(lower)) return false;
+  if (
+    prev.possessive ||
+    ORG_HEADS.has(lower) ||
+    TITLE_WORDS.has(lower) ||
+    OF_HEADS.has(lower) ||
+    isCommonWord(lower) ||
+    CALENDAR_WORDS.has(lower)
+  )
+    return false;
   if (tokens[j]!.text === 'the') return isKnownFirstName(lower) && isCommonWord(after.text);
   return !ORG_HEADS.has(after.text.toLowerCase()) && !CALENDAR_WORDS.has(after.text.toLowerCase());
 }
@@ -198,6 +267,7 @@ function joinConnector(tokens: Token[], j: number, prev: Token, text: string): n
     if (at(k)?.text === 'the' && spaced(tokens[j]!, at(k))) k++;
     if (spaced(tokens[k - 1]!, at(k)) && isCapitalised(at(k)!.text) && !CALENDAR_WORDS.has(at(k)!.text.toLowerCase())) return k;
   }
-  if (word === 'and' && spaced(tokens[j]!, at(j + 1)) && AND_PARTNERS.has(at(j + 1)!.text.toLowerCase()) && isCapitalised(at(j + 1)!.text)) return j + 1;
+  if (word === 'and' && spaced(tokens[j]!, at(j + 1)) && AND_PARTNERS.has(at(j + 1)!.text.toLowerCase()) && isCapitalised(at(j + 1)!.text))
+    return j + 1;
   return j;
 }

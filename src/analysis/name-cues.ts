@@ -90,13 +90,14 @@ const EXTRA_FIRST_NAMES = toSet(`frank christian austin jordan randy alexey oleg
 liu chen yang huang zhao wu zhou peng hu jean jurgen narendra shinzo fumio moon yoon barack bill mitt rishi`);
 const EXTRA_FEMALE_NAMES = toSet('virginia victoria rose svetlana yulia sviatlana marine');
 
-
 /** First names: compromise's lexicon (some 3,000 given names) plus the supplement above. */
 export const FIRST_NAMES: WordClass = {
   has: (word) => isKnownFirstName(word) || EXTRA_FIRST_NAMES.has(word) || EXTRA_FEMALE_NAMES.has(word),
 };
 
-const FEMALE_WORDS = toSet('mrs ms miss lady dame queen princess empress duchess countess spokeswoman chairwoman policewoman businesswoman woman mother wife daughter sister aunt girl actress widow grandmother niece');
+const FEMALE_WORDS = toSet(
+  'mrs ms miss lady dame queen princess empress duchess countess spokeswoman chairwoman policewoman businesswoman woman mother wife daughter sister aunt girl actress widow grandmother niece',
+);
 
 /** Female first names and cues, for pronoun agreement ("she"/"her"). */
 export const FEMALE_CUES: WordClass = {

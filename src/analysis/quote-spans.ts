@@ -57,7 +57,15 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       const opening = ch === '“' || (ch === '"' && openAt < 0);
       // With an odd number of straight marks, one shaped like a closing mark (after a word, before a
       // space) where a quote would open is the stray: `When a young girl," the family moved …`.
-      if (oddStraight && openAt < 0 && ch === '"' && i > 0 && /[\p{L}\p{N},.;!?]/u.test(text[i - 1]!) && (i + 1 >= text.length || /\s/u.test(text[i + 1]!))) continue;
+      if (
+        oddStraight &&
+        openAt < 0 &&
+        ch === '"' &&
+        i > 0 &&
+        /[\p{L}\p{N},.;!?]/u.test(text[i - 1]!) &&
+        (i + 1 >= text.length || /\s/u.test(text[i + 1]!))
+      )
+        continue;
       if (openAt < 0 && opening) {
         openAt = i;
       } else if (openAt >= 0 && ch !== '“') {
@@ -88,7 +96,10 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
     }
     const singles: Array<[number, number]> = [];
     const speech = [...text.matchAll(STRAIGHT_SINGLE_SPEECH)].map((m) => ({ m, long: true }));
-    const others = [...text.matchAll(SINGLE), ...text.matchAll(CURLY_SINGLE)].map((m) => ({ m, long: text[m.index + m[1]!.length] === '‘' }));
+    const others = [...text.matchAll(SINGLE), ...text.matchAll(CURLY_SINGLE)].map((m) => ({
+      m,
+      long: text[m.index + m[1]!.length] === '‘',
+    }));
     for (const { m, long } of [...speech, ...others]) {
       const open = m.index + m[1]!.length;
       const close = m.index + m[0].length;
@@ -104,7 +115,10 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
 }
 
 function makeSpan(paragraph: number, open: number, endParagraph: number, close: number, parts: string[]): QuoteSpan {
-  const text = parts.map((p) => p.trim()).filter((p) => p.length > 0).join(' ');
+  const text = parts
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .join(' ');
   return { paragraph, open, endParagraph, close, text, single: false };
 }
 

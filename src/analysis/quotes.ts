@@ -43,7 +43,10 @@ interface NameHit {
 }
 
 /** Verbs that introduce a speaker after a quote only (`"Why?" asked X`), too loose before one. */
-const AFTER_VERBS: ReadonlySet<string> = new Set([...SPEECH_VERBS, ...'asked asks shouted shouts cried exclaimed whispered wondered pleaded joked quipped snapped conceded'.split(' ')]);
+const AFTER_VERBS: ReadonlySet<string> = new Set([
+  ...SPEECH_VERBS,
+  ...'asked asks shouted shouts cried exclaimed whispered wondered pleaded joked quipped snapped conceded'.split(' '),
+]);
 const FIRST_WORD = /^[,;]?\s*(\p{L}+)\s+([^]+)$/u;
 const WORD = /[^\s;:"“”]+/gu;
 const AUXILIARY = /^(?:has|have|had|also|then|later|again)$/iu;
@@ -55,28 +58,65 @@ const PARTICIPLE = /ing$/u;
 const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
 const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
-const AUXILIARIES = /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
+const AUXILIARIES =
+  /\s+(?:has|have|had|also|has also|then|later|today|yesterday|again|himself|herself|itself|themselves|now|once)(?=\s|$)/giu;
 const SPLIT_ATTRIBUTION = /^\s*,?\s*[^"“”‘’.!?;]{1,80},\s*$/u;
 const APPOSITIVE_LEAD = /^\s*(?:a|an|the|his|her|its|their)\s[^.;,]*,\s*$/iu;
 /** A preposition shortly before a name: "to the state broadcaster CCTV". */
-const AFTER_PREPOSITION_NEAR = /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
+const AFTER_PREPOSITION_NEAR =
+  /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than)\s+(?:(?:[Tt]he|[Aa]n?)\s+)?(?:\p{Ll}+\s+){0,2}$/u;
 /** "described by X as", "called by X" (passive speech verbs with their agent), to the end of the text before a quote. */
-const PASSIVE_AGENT = /\b(?:described|called|dubbed|hailed|praised|branded|labell?ed|termed|quoted|critici[sz]ed|remembered|characteri[sz]ed|portrayed|mocked|accused)\s+by\s+([^,;:"“”]{2,80}?)\s+as\b[^"“”]{0,200}$/iu;
+const PASSIVE_AGENT =
+  /\b(?:described|called|dubbed|hailed|praised|branded|labell?ed|termed|quoted|critici[sz]ed|remembered|characteri[sz]ed|portrayed|mocked|accused)\s+by\s+([^,;:"“”]{2,80}?)\s+as\b[^"“”]{0,200}$/iu;
 /** "a quote attributed to Einstein —", "quoting the mayor:". */
 const ATTRIBUTED_TO = /\b(?:attributed to|quoting|a quote from|a line from)\s+([^,;:"“”—–]{2,60}?)\s*[—–:,-]?\s*$/iu;
 /** Verbs of reported speech that a following quotation illustrates. */
-const REPORTING_VERBS: ReadonlySet<string> = new Set(['said', 'says', 'recalled', 'recalls', 'explained', 'explains', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'argued', 'argues', 'insisted', 'insists', 'noted', 'notes', 'warned', 'warns', 'remembered', 'remembers', 'admitted', 'admits', 'described', 'describes', 'continued', 'continues', 'stated', 'states']);
+const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'said',
+  'says',
+  'recalled',
+  'recalls',
+  'explained',
+  'explains',
+  'added',
+  'adds',
+  'told',
+  'tells',
+  'wrote',
+  'writes',
+  'argued',
+  'argues',
+  'insisted',
+  'insists',
+  'noted',
+  'notes',
+  'warned',
+  'warns',
+  'remembered',
+  'remembers',
+  'admitted',
+  'admits',
+  'described',
+  'describes',
+  'continued',
+  'continues',
+  'stated',
+  'states',
+]);
 /** A document speaking for its owner: "The ministry's letter", "the company's statement". */
-const DOCUMENT = /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
+const DOCUMENT =
+  /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
 /** A sentence opening with a plural description that reports: "The authors say", "Researchers found". */
-const GROUP_SAYS = /^((?:The\s+|the\s+)?(?:\p{L}+\s+){0,2}\p{Ll}+s)\s+(?:say|said|argue|argued|warn|warned|write|wrote|claim|claimed|note|noted|conclude|concluded|found|suggest|suggested|believe|believed|report|reported|state|stated)\b/u;
+const GROUP_SAYS =
+  /^((?:The\s+|the\s+)?(?:\p{L}+\s+){0,2}\p{Ll}+s)\s+(?:say|said|argue|argued|warn|warned|write|wrote|claim|claimed|note|noted|conclude|concluded|found|suggest|suggested|believe|believed|report|reported|state|stated)\b/u;
 /** How far before and after a quotation its attribution is looked for (bounds the work on run-on text). */
 const WINDOW = 600;
 /** How much of the paragraph before a quote's sentence is looked at for the last speaker's name. */
 const LEAD_CHARS = 1500;
 const LEADING_CONJUNCTION = /^\s*(?:and|but|or|while|as|although|though)\s+/iu;
 /** A capitalised phrase opening a clause: "Moscow", "The Russian Chancellor", "The US". */
-const LEADING_NAME = /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
+const LEADING_NAME =
+  /^\s*(?!(?:It|It['’]s|This|That|There|These|Those|We|I|You|He|She|They|But|And|So|As|In|On|At)\b)(?!(?:A|An|The)\s+\p{Ll})((?:The\s+|the\s+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.'’-]*){0,4})(?=\s+\p{Ll}|\s*,|\s*$)/u;
 
 /** Finds an article's quotes in order of appearance, each with its kind and (when the article says) its speaker. */
 export function findQuotes(article: Article, sentences: Sentence[], entities: Entity[]): Quote[] {
@@ -103,8 +143,16 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
       { paragraph: span.paragraph, start: openSentence?.start ?? 0, end: span.open },
       { paragraph: span.endParagraph, start: span.close, end: closeSentence ? Math.max(closeSentence.end, span.close) : endText.length },
     ];
-    const context: Context = { findNames, lastSpoken, entities, lead, localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames), pronouns: placed, around,
-      recentSentences: findRecentSentences(byParagraph, span.paragraph, openSentence) };
+    const context: Context = {
+      findNames,
+      lastSpoken,
+      entities,
+      lead,
+      localPerson: findLocalSubject(byParagraph.get(span.paragraph) ?? [], span.open, findNames),
+      pronouns: placed,
+      around,
+      recentSentences: findRecentSentences(byParagraph, span.paragraph, openSentence),
+    };
     let found = attributeSplitQuote(span, text, spans[k - 1], quotes.at(-1)) ?? attributeAfter(span, endText, closeSentence, context);
     if (found === null || found === UNRESOLVED) found = attributeBefore(span, text, openSentence, context) ?? found;
     if (found === UNRESOLVED) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
@@ -113,7 +161,8 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     if (!found) found = attributeStandaloneParagraph(span, text, endText, context);
     if (!found) found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
     // "Critics said": a common word alone is a description, written as one ("critics"), never a name.
-    if (found.speakerId === null && found.speaker !== null && !found.speaker.includes(' ') && isCommonWord(found.speaker)) found = { ...found, speaker: found.speaker.toLowerCase() };
+    if (found.speakerId === null && found.speaker !== null && !found.speaker.includes(' ') && isCommonWord(found.speaker))
+      found = { ...found, speaker: found.speaker.toLowerCase() };
     if (found.speaker !== null && found.attribution !== 'continuation') lastSpoken = { speaker: found, paragraph: span.paragraph };
     quotes.push({
       text: cleanQuoteText(span.text),
@@ -192,9 +241,11 @@ function classifyQuote(span: QuoteSpan, text: string, endText: string, openSente
   const inner = cleanQuoteText(span.text);
   const words = inner.split(/\s+/).filter((w) => w.length > 0).length;
   const before = text.slice(Math.max(openSentence?.start ?? 0, span.open - WINDOW), span.open);
-  const standsAlone = /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || SPEECH_VERBS.has(LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '');
+  const standsAlone =
+    /^\s*$/u.test(before) || /[:,]\s*$/u.test(before) || SPEECH_VERBS.has(LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '');
   const after = endText.slice(span.close, span.close + WINDOW);
-  const continues = /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null && subjectBeforeVerb(after) === null;
+  const continues =
+    /^\s+\p{Ll}/u.test(after) && !/^\s+(?:he|she|it|they)\b/u.test(after) && verbFirst(after) === null && subjectBeforeVerb(after) === null;
   const opensSentence = /^\s*$/u.test(before);
   const full = /^[\p{Lu}\p{N}]/u.test(inner) && standsAlone && !continues && (opensSentence || words >= 3 || /[.!?]$/u.test(inner));
   if (full) return 'full';
@@ -209,7 +260,8 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
   const dashed = /^\s*[—–]\s*(\p{Lu}[^,.;:"“”()]{0,60})/u.exec(text.slice(span.close, span.close + 80));
   if (dashed) {
     const speaker = resolvePhrase(dashed[1]!, span.endParagraph, ctx, 'subject');
-    if (speaker && speaker !== UNRESOLVED && (speaker.speakerId !== null || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}$/u.test(dashed[1]!.trim()))) return attributed(speaker, 'said');
+    if (speaker && speaker !== UNRESOLVED && (speaker.speakerId !== null || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}$/u.test(dashed[1]!.trim())))
+      return attributed(speaker, 'said');
   }
   if (!/^[,;]?\s/u.test(after) && !/^[,;]/u.test(after)) return null;
   const words = WORDS_OF.exec(after);
@@ -316,16 +368,23 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
 function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
   const first = hits.find((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
   if (first) return entitySpeaker(first.entity);
-  const words = region.split(/,|\s(?:who|which|that)\s/u)[0]!.trim().split(/\s+/);
+  const words = region
+    .split(/,|\s(?:who|which|that)\s/u)[0]!
+    .trim()
+    .split(/\s+/);
   const verbAt = words.findIndex((w, k) => k > 0 && isLikelyVerb(w));
   const opening = (verbAt > 0 ? words.slice(0, verbAt) : words).join(' ');
-  if (DETERMINER_START.test(opening) && isDescription(opening) && opening.split(/\s+/).length <= 12) return { speakerId: null, speaker: opening, kind: 'other' };
+  if (DETERMINER_START.test(opening) && isDescription(opening) && opening.split(/\s+/).length <= 12)
+    return { speakerId: null, speaker: opening, kind: 'other' };
   return null;
 }
 
 /** "A leaked memo seen by the paper" → "A leaked memo": a description without its participle clause. */
 function trimDescription(phrase: string): string {
-  return phrase.replace(/\s+(?:seen|obtained|published|sent|written|signed|issued|released|leaked|shared|reviewed|cited|quoted|reported|posted|filed|drafted)\s+(?:by|to|in|on|at|from|with)\b.*$/iu, '');
+  return phrase.replace(
+    /\s+(?:seen|obtained|published|sent|written|signed|issued|released|leaked|shared|reviewed|cited|quoted|reported|posted|filed|drafted)\s+(?:by|to|in|on|at|from|with)\b.*$/iu,
+    '',
+  );
 }
 
 /** "the ministry" → the one organisation of the article with that word in its name ("Ministry of Health"). */
@@ -350,10 +409,21 @@ function isDescription(phrase: string): boolean {
  */
 function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Context): Speaker | null {
   // "Jane Roe, ACU associate professor of history, said": an organisation inside a person's appositive is not the subject.
-  const inAppositive = (h: NameHit): boolean => h.entity.kind !== 'person'
-    && hits.some((p) => p.entity.kind === 'person' && p.end < h.start && /^\s*,/u.test(region.slice(p.end)) && !/[.;:"“”]/u.test(region.slice(p.end, h.start)));
-  const subjectHits = hits.filter((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)) && !inAppositive(h));
-  const segmentStart = Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) + 1;
+  const inAppositive = (h: NameHit): boolean =>
+    h.entity.kind !== 'person' &&
+    hits.some(
+      (p) =>
+        p.entity.kind === 'person' &&
+        p.end < h.start &&
+        /^\s*,/u.test(region.slice(p.end)) &&
+        !/[.;:"“”]/u.test(region.slice(p.end, h.start)),
+    );
+  const subjectHits = hits.filter(
+    (h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)) && !inAppositive(h),
+  );
+  const segmentStart =
+    Math.max(region.lastIndexOf(','), region.lastIndexOf(';'), region.lastIndexOf('"'), region.lastIndexOf('”'), region.lastIndexOf('“')) +
+    1;
   const segment = trimDescription(region.slice(segmentStart).replace(LEADING_CONJUNCTION, '').replace(AUXILIARIES, '').trim());
   const near = subjectHits.filter((h) => h.start >= segmentStart).at(-1);
   // "The ministry's letter reads": a document speaks for its owner.
@@ -369,13 +439,15 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
     const pronoun = PRONOUN_SUBJECT.exec(segment) ?? /\s(he|she|they|it)$/iu.exec(segment); // "With tears in her eyes she"
     if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
     if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
-    if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment)) return { speakerId: null, speaker: segment, kind: 'other' };
+    if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment))
+      return { speakerId: null, speaker: segment, kind: 'other' };
   }
   const last = subjectHits.at(-1);
   if (last) return entitySpeaker(last.entity);
   const opening = LEADING_NAME.exec(region);
   const openingText = opening?.[1]!.trim() ?? '';
-  if (opening && !PRONOUN_SUBJECT.test(openingText) && !(openingText.split(/\s+/).length === 1 && isCommonWord(openingText))) return { speakerId: null, speaker: openingText, kind: 'other' };
+  if (opening && !PRONOUN_SUBJECT.test(openingText) && !(openingText.split(/\s+/).length === 1 && isCommonWord(openingText)))
+    return { speakerId: null, speaker: openingText, kind: 'other' };
   return null;
 }
 
@@ -385,7 +457,12 @@ function attributed(speaker: Speaker, attribution: Attribution): Found {
 }
 
 /** The second half of a quote broken by its attribution: `"We will win," he said, "and govern."` */
-function attributeSplitQuote(span: QuoteSpan, text: string, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
+function attributeSplitQuote(
+  span: QuoteSpan,
+  text: string,
+  previous: QuoteSpan | undefined,
+  previousQuote: Quote | undefined,
+): Found | null {
   if (!previous || !previousQuote || previousQuote.speaker === null || previous.endParagraph !== span.paragraph) return null;
   const between = text.slice(previous.close, span.open);
   if (!SPLIT_ATTRIBUTION.test(between) || !/^\p{Ll}/u.test(span.text.trim())) return null;
@@ -413,7 +490,10 @@ function attributeToPreviousStatement(span: QuoteSpan, text: string, sentences: 
   }
   if (!verb || verb.index === undefined) return null;
   const region = plain.slice(0, verb.index);
-  const subject = findSubject(region, ctx.findNames(region), span.paragraph, { ...ctx, around: [{ paragraph: previous.paragraph, start: previous.start, end: previous.start + verb.index }] });
+  const subject = findSubject(region, ctx.findNames(region), span.paragraph, {
+    ...ctx,
+    around: [{ paragraph: previous.paragraph, start: previous.start, end: previous.start + verb.index }],
+  });
   if (!subject || subject === UNRESOLVED || subject.speakerId === null) return null;
   return attributed(subject, 'context');
 }
@@ -423,7 +503,12 @@ function attributeToPreviousStatement(span: QuoteSpan, text: string, sentences: 
  * about one person: that person's words ("“Ne pleure pas, Alfred!”" after the paragraph on his death).
  */
 function attributeStandaloneParagraph(span: QuoteSpan, text: string, endText: string, ctx: Context): Found | null {
-  if (span.paragraph !== span.endParagraph || text.slice(0, span.open).trim() !== '' || !/^\s*(?:\([^()]*\))?\s*$/u.test(endText.slice(span.close))) return null;
+  if (
+    span.paragraph !== span.endParagraph ||
+    text.slice(0, span.open).trim() !== '' ||
+    !/^\s*(?:\([^()]*\))?\s*$/u.test(endText.slice(span.close))
+  )
+    return null;
   const previous = ctx.pronouns.filter((p) => p.paragraph === span.paragraph - 1 && /^(?:he|she)$/u.test(p.text));
   const owners = new Set(previous.map((p) => p.entity));
   if (owners.size !== 1 || previous.length < 2) return null;
@@ -431,13 +516,20 @@ function attributeStandaloneParagraph(span: QuoteSpan, text: string, endText: st
 }
 
 /** A stand-alone quote right after a quote with a known speaker continues that speaker. */
-function attributeContinuation(span: QuoteSpan, text: string, kind: QuoteKind, previous: QuoteSpan | undefined, previousQuote: Quote | undefined): Found | null {
+function attributeContinuation(
+  span: QuoteSpan,
+  text: string,
+  kind: QuoteKind,
+  previous: QuoteSpan | undefined,
+  previousQuote: Quote | undefined,
+): Found | null {
   if (!previous || !previousQuote || previousQuote.speaker === null || kind !== 'full') return null;
   const samePara = previous.endParagraph === span.paragraph;
   const nextPara = previous.endParagraph === span.paragraph - 1 && text.slice(0, span.open).trim().length === 0;
   if (!samePara && !nextPara) return null;
   // In the same paragraph, the quote must open a new sentence after the previous one's attribution.
-  if (samePara && !/[.!?]["”’]?\s*$/u.test(text.slice(previous.close, span.open)) && text.slice(previous.close, span.open).trim() !== '') return null;
+  if (samePara && !/[.!?]["”’]?\s*$/u.test(text.slice(previous.close, span.open)) && text.slice(previous.close, span.open).trim() !== '')
+    return null;
   return { speakerId: previousQuote.speakerId, speaker: previousQuote.speaker, kind: 'other', attribution: 'continuation' };
 }
 
@@ -463,7 +555,14 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
   if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
   if (head.length === 0 || head.split(/\s+/).length > 12) return null;
   if (/^(?:i|we|you|me|us)$/iu.test(head)) return UNRESOLVED; // the writer or the reader, not a named speaker
-  const leadingOrg = hits.find((h) => h.entity.kind === 'organisation' && phrase.slice(0, h.start).replace(/\bthe\b/giu, '').trim() === '');
+  const leadingOrg = hits.find(
+    (h) =>
+      h.entity.kind === 'organisation' &&
+      phrase
+        .slice(0, h.start)
+        .replace(/\bthe\b/giu, '')
+        .trim() === '',
+  );
   if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
   if (leadingOrg) return entitySpeaker(leadingOrg.entity);
   if (/^(?:the\s+)?\p{Lu}/u.test(head) || DETERMINER_START.test(head)) {
@@ -478,13 +577,19 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
 function describeSource(phrase: string): Speaker | null {
   const head = phrase.split(CLAUSE_END)[0]!.trim();
   const words = head.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 6 || PRONOUN_SUBJECT.test(head) || /^(?:this|that|these|those|it|which|what)\b/iu.test(head)) return null;
+  if (words.length === 0 || words.length > 6 || PRONOUN_SUBJECT.test(head) || /^(?:this|that|these|those|it|which|what)\b/iu.test(head))
+    return null;
   return { speakerId: null, speaker: head, kind: 'other' };
 }
 
 /** he/she: the last quoted person (of a fitting gender); it/they: the last quoted organisation. */
 function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
-  return findPlacedPronoun(pronoun, ctx) ?? findPronounSpeaker(pronoun, paragraph, ctx) ?? findPronounMention(pronoun, paragraph, ctx) ?? UNRESOLVED;
+  return (
+    findPlacedPronoun(pronoun, ctx) ??
+    findPronounSpeaker(pronoun, paragraph, ctx) ??
+    findPronounMention(pronoun, paragraph, ctx) ??
+    UNRESOLVED
+  );
 }
 
 /**
@@ -493,9 +598,11 @@ function resolvePronoun(pronoun: string, paragraph: number, ctx: Context): Speak
  */
 function findPlacedPronoun(pronoun: string, ctx: Context): Speaker | null {
   if (!/^(?:he|she|his|her)$/u.test(pronoun)) return null;
-  const owners = new Set(ctx.pronouns
-    .filter((p) => p.text === pronoun && ctx.around.some((r) => r.paragraph === p.paragraph && p.at >= r.start && p.at < r.end))
-    .map((p) => p.entity));
+  const owners = new Set(
+    ctx.pronouns
+      .filter((p) => p.text === pronoun && ctx.around.some((r) => r.paragraph === p.paragraph && p.at >= r.start && p.at < r.end))
+      .map((p) => p.entity),
+  );
   return owners.size === 1 ? entitySpeaker([...owners][0]!) : null;
 }
 
@@ -508,7 +615,11 @@ function findPronounMention(pronoun: string, paragraph: number, ctx: Context): S
 
 function findPronounSpeaker(pronoun: string, paragraph: number, ctx: Context): Speaker | null {
   const last = ctx.lastSpoken;
-  const fresh = last !== null && (last.paragraph === paragraph || ctx.lead.trim() === '' || (last.speaker.speaker !== null && ctx.lead.includes(last.speaker.speaker.split(' ').at(-1)!)));
+  const fresh =
+    last !== null &&
+    (last.paragraph === paragraph ||
+      ctx.lead.trim() === '' ||
+      (last.speaker.speaker !== null && ctx.lead.includes(last.speaker.speaker.split(' ').at(-1)!)));
   const recent = last !== null && fresh && paragraph - last.paragraph <= 3 ? last.speaker : null;
   if (pronoun === 'he' || pronoun === 'she') {
     if (ctx.localPerson && (pronoun === 'she') === isFemale(ctx.localPerson)) return entitySpeaker(ctx.localPerson);
@@ -534,7 +645,10 @@ function findGroupSpeaker(ctx: Context): Speaker | null {
 }
 
 function isFemale(entity: Entity): boolean {
-  const words = [entity.name, ...entity.aliases, ...entity.roles.map((r) => r.text)].join(' ').toLowerCase().split(/[\s.]+/);
+  const words = [entity.name, ...entity.aliases, ...entity.roles.map((r) => r.text)]
+    .join(' ')
+    .toLowerCase()
+    .split(/[\s.]+/);
   return words.some((w) => FEMALE_CUES.has(w));
 }
 

@@ -46,7 +46,8 @@ const DEPENDENT_OPENERS: ReadonlySet<string> = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const DOUBLE_QUOTES = /["“”«»„]/g;
 const LETTERS = /\p{L}/gu;
-const PRONOUN_SPEAKER = /["”]\s*,?\s*(?:he|she|they|it|we)\s+(?:said|added|says|adds|continued|explained|told|warned|noted|stated)\b|\b(?:he|she|they|we)\s+(?:said|added|says|adds)\s*[:,]?\s*["“]/i;
+const PRONOUN_SPEAKER =
+  /["”]\s*,?\s*(?:he|she|they|it|we)\s+(?:said|added|says|adds|continued|explained|told|warned|noted|stated)\b|\b(?:he|she|they|we)\s+(?:said|added|says|adds)\s*[:,]?\s*["“]/i;
 const QUESTION_END = /\?\s*["”’']?\s*$/;
 const LOWER_START = /^\p{Ll}/u;
 const SENTENCE_END = /[.!]\W*$/u;

@@ -68,11 +68,7 @@ type TermVector = Map<string, number>;
  * appears exactly once; scores are in (0, 1] with the best sentence at 1. Ties keep
  * reading order; the input may come in any order.
  */
-export function rankSentences(
-  _article: Article,
-  sentences: Sentence[],
-  options: RankingOptions = RANKING_DEFAULTS,
-): RankedSentence[] {
+export function rankSentences(_article: Article, sentences: Sentence[], options: RankingOptions = RANKING_DEFAULTS): RankedSentence[] {
   if (sentences.length === 0) return [];
   const ordered = [...sentences].sort((a, b) => a.paragraph - b.paragraph || a.index - b.index);
   const vectors = ordered.map((s) => termVector(s.text));
@@ -104,11 +100,7 @@ const MMR_POOL = 200;
  * of non-redundant sentences. A length below 1 gives none. Bounded work: only the best
  * MMR_POOL sentences (or `length` more when more are asked) are considered.
  */
-export function selectSummary(
-  ranked: RankedSentence[],
-  length: number,
-  options: SummaryOptions = SUMMARY_DEFAULTS,
-): RankedSentence[] {
+export function selectSummary(ranked: RankedSentence[], length: number, options: SummaryOptions = SUMMARY_DEFAULTS): RankedSentence[] {
   const wanted = Math.floor(length);
   if (!(wanted >= 1) || ranked.length === 0) return [];
   const best = ranked.reduce((m, r) => (r.score > m ? r.score : m), 0);

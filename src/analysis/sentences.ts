@@ -12,25 +12,112 @@ import type { Sentence } from '../model/analysis.ts';
 
 /** Abbreviations (lowercase, without the dot) after which a period does not end a sentence. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'capt', 'cpt', 'cmdr', 'sgt',
-  'maj', 'adm', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'tue', 'tues', 'thu', 'thur', 'thurs',
-  'dept', 'univ', 'assn', 'ave', 'blvd', 'rd',
-  'nos', 'vol', 'vs', 'approx', 'cf', 'e.g', 'i.e',
+  'mr',
+  'mrs',
+  'ms',
+  'messrs',
+  'dr',
+  'prof',
+  'st',
+  'mt',
+  'ft',
+  'gen',
+  'lt',
+  'col',
+  'capt',
+  'cpt',
+  'cmdr',
+  'sgt',
+  'maj',
+  'adm',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'tue',
+  'tues',
+  'thu',
+  'thur',
+  'thurs',
+  'dept',
+  'univ',
+  'assn',
+  'ave',
+  'blvd',
+  'rd',
+  'nos',
+  'vol',
+  'vs',
+  'approx',
+  'cf',
+  'e.g',
+  'i.e',
 ]);
 
 /** Abbreviations that often end a sentence too ("… Apple Inc. The company …"): like dotted acronyms. */
 const FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['inc', 'corp', 'ltd', 'co', 'bros', 'plc', 'llc', 'jr', 'sr', 'esq', 'etc']);
 
 /** A quoted question or exclamation followed by its capitalised speaker: `"Why?" Smith asked.` */
-const NAMED_ATTRIBUTION = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|added|replied|shouted|told|wondered|cried|explained|insisted)\b/u;
+const NAMED_ATTRIBUTION =
+  /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|added|replied|shouted|told|wondered|cried|explained|insisted)\b/u;
 
 /** Words that start a new sentence even after a dotted acronym ("… in the U.S. The …"). */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those',
-  'but', 'and', 'however', 'in', 'on', 'at', 'after', 'before', 'meanwhile', 'there', 'his', 'her',
-  'their', 'its', 'our', 'when', 'while', 'if', 'as', 'so', 'since', 'then', 'now', 'today',
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'but',
+  'and',
+  'however',
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'meanwhile',
+  'there',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'when',
+  'while',
+  'if',
+  'as',
+  'so',
+  'since',
+  'then',
+  'now',
+  'today',
 ]);
 
 const TERMINAL = /[.?!…]/;
@@ -107,7 +194,8 @@ function isBoundary(text: string, at: number, end: number, next: number): boolea
   const punct = text.slice(at, end);
   if (/[?!]/u.test(punct) && /["”’]/u.test(text.slice(at, end)) && NAMED_ATTRIBUTION.test(text.slice(next))) return false;
   if (!punct.startsWith('.') || punct.startsWith('...')) return true;
-  if (end > at + 1 && !(/^\.\]$/u.test(text.slice(at, end)) && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, at - 2), at)))) return true; // a closing quote or bracket after the period: `…forces."` (not an initial in an editor's brackets: "[George W.] Bush")
+  if (end > at + 1 && !(/^\.\]$/u.test(text.slice(at, end)) && /(?:^|[\s.])\p{Lu}$/u.test(text.slice(Math.max(0, at - 2), at))))
+    return true; // a closing quote or bracket after the period: `…forces."` (not an initial in an editor's brackets: "[George W.] Bush")
   const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '';
   if (before === '') return true;
   const bare = before.replace(/^\.+/, '');

@@ -69,7 +69,14 @@ export const COMMANDS: readonly CommandSpec[] = Object.freeze([
     name: 'quote',
     description: 'Direct quotations with who said them, cited',
     options: [
-      { name: 'speaker', description: 'Who said it (typos are fine)', type: 'string', required: false, autocomplete: 'name', maxLength: ANSWER_DEFAULTS.maxQueryLength },
+      {
+        name: 'speaker',
+        description: 'Who said it (typos are fine)',
+        type: 'string',
+        required: false,
+        autocomplete: 'name',
+        maxLength: ANSWER_DEFAULTS.maxQueryLength,
+      },
       { name: 'about', description: 'What the quote is about', type: 'string', required: false, maxLength: ANSWER_DEFAULTS.maxQueryLength },
       ARTICLE_OPTION,
     ],
@@ -78,7 +85,14 @@ export const COMMANDS: readonly CommandSpec[] = Object.freeze([
     name: 'who',
     description: 'Who a person or organisation is, as the article says it',
     options: [
-      { name: 'name', description: 'A person or organisation (typos are fine)', type: 'string', required: true, autocomplete: 'name', maxLength: ANSWER_DEFAULTS.maxQueryLength },
+      {
+        name: 'name',
+        description: 'A person or organisation (typos are fine)',
+        type: 'string',
+        required: true,
+        autocomplete: 'name',
+        maxLength: ANSWER_DEFAULTS.maxQueryLength,
+      },
       ARTICLE_OPTION,
     ],
   },

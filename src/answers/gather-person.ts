@@ -27,7 +27,9 @@ export interface GatheredPerson {
 export function gatherPerson(corpus: Corpus, match: MatchedEntity, options: { article?: string; maxArticles: number }): GatheredPerson {
   const group = match.hit.group;
   const scoped = options.article !== undefined;
-  const members = group ? group.members : [{ article: match.article.article.id, entityId: match.entity.id, mentions: match.entity.mentions.length }];
+  const members = group
+    ? group.members
+    : [{ article: match.article.article.id, entityId: match.entity.id, mentions: match.entity.mentions.length }];
   const byArticle = new Map<string, GatheredArticle>();
   if (scoped) byArticle.set(match.article.article.id, { owner: match.article, entities: [match.entity] });
   for (const member of members) {

@@ -15,7 +15,12 @@ export interface MatchedEntity {
 }
 
 /** Name hits turned into the entities they point at, best first; hits below the bar are left out. */
-export function matchEntities(corpus: Corpus, query: string, article: string | undefined, limit: number): { matches: MatchedEntity[]; near: string[] } {
+export function matchEntities(
+  corpus: Corpus,
+  query: string,
+  article: string | undefined,
+  limit: number,
+): { matches: MatchedEntity[]; near: string[] } {
   const hits = corpus.search.names(query, { article, limit: Math.max(limit, 10) });
   const matches: MatchedEntity[] = [];
   const near: string[] = [];
@@ -44,5 +49,8 @@ export function prominentNames(corpus: Corpus, article: string | undefined, limi
   const owner = corpus.byId.get(article);
   const counts = new Map<string, number>();
   for (const e of owner?.analysis.entities ?? []) counts.set(e.name, (counts.get(e.name) ?? 0) + e.mentions.length);
-  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).slice(0, limit).map(([n]) => n);
+  return [...counts.entries()]
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .slice(0, limit)
+    .map(([n]) => n);
 }

@@ -138,7 +138,10 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
     bySpeaker: { get: (key) => within(key, (i, id) => speakerIds[i] === id) },
     byParagraph: { get: (key) => within(key, (i, n) => String(items[i]!.paragraph) === n) },
     namedOnly,
-    topSpeakers: [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => name),
+    topSpeakers: [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([name]) => name),
     text: texts.join(SEPARATOR),
     starts: Int32Array.from(starts),
   };

@@ -24,8 +24,10 @@ const ABOUT_PARAGRAPHS = 50;
 export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | UserError {
   const speaker = options.speaker === undefined ? '' : normaliseUserText(options.speaker);
   const about = options.about === undefined ? '' : normaliseUserText(options.about);
-  if (options.speaker !== undefined && !hasWordCharacter(speaker)) return userError('bad-option', 'speaker needs a name, e.g. /quote speaker:Lavrov.');
-  if (options.about !== undefined && !hasWordCharacter(about)) return userError('bad-option', 'about needs a word or two, e.g. /quote about:Ukraine.');
+  if (options.speaker !== undefined && !hasWordCharacter(speaker))
+    return userError('bad-option', 'speaker needs a name, e.g. /quote speaker:Lavrov.');
+  if (options.about !== undefined && !hasWordCharacter(about))
+    return userError('bad-option', 'about needs a word or two, e.g. /quote about:Ukraine.');
   const resolved = resolveArticle(corpus, options.article);
   if (resolved && 'error' in resolved) return resolved;
   const articleId = resolved?.article.id;
@@ -52,7 +54,11 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
       const matched = articleId === undefined ? (matches[0]?.hit.group?.name ?? matches[0]?.entity.name) : matches[0]?.entity.name;
       return matched
         ? userError('not-found', `${matched} is mentioned but not quoted directly${resolved ? ' in that article' : ''}.`, quoted)
-        : userError('not-found', `Nobody called "${speaker.slice(0, 100)}" is quoted${resolved ? ' in that article' : ''}.`, near.length > 0 ? near : quoted);
+        : userError(
+            'not-found',
+            `Nobody called "${speaker.slice(0, 100)}" is quoted${resolved ? ' in that article' : ''}.`,
+            near.length > 0 ? near : quoted,
+          );
     }
     chosen = [...picked].sort((a, b) => a - b);
   }
@@ -71,7 +77,8 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
     }
     chosen = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
   }
-  if (chosen === null && from === to) return userError('not-found', resolved ? 'That article has no direct quotations.' : 'The articles have no direct quotations.');
+  if (chosen === null && from === to)
+    return userError('not-found', resolved ? 'That article has no direct quotations.' : 'The articles have no direct quotations.');
   const whole = chosen === null && from === 0 && to === catalogue.items.length;
   const quotes: QuoteItem[] = chosen ? chosen.map((i) => catalogue.items[i]!) : catalogue.items.slice(from, to);
   return {
@@ -91,5 +98,8 @@ function quotedSpeakers(owner: AnalysedArticle): string[] {
     const name = q.speakerId ? names.get(q.speakerId) : undefined;
     if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n]) => n);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([n]) => n);
 }

@@ -24,7 +24,9 @@ export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer 
   // Over the whole corpus, the best paragraphs are the head of the pool that ranks articles
   // (the search ranks the same candidates whatever the limit), so one search serves both.
   const pool = corpus.search.paragraphs(topic, { limit: ARTICLE_POOL });
-  const best = articleId ? corpus.search.paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults }) : pool.slice(0, ANSWER_DEFAULTS.relatedResults);
+  const best = articleId
+    ? corpus.search.paragraphs(topic, { article: articleId, limit: ANSWER_DEFAULTS.relatedResults })
+    : pool.slice(0, ANSWER_DEFAULTS.relatedResults);
   const results: RelatedResult[] = best.map((h) => ({
     article: h.article,
     paragraph: h.paragraph,

@@ -15,7 +15,8 @@ const ARTICLE_MATCH_CLEAR_RATIO = 0.6;
  * or the newest).
  */
 export function resolveArticle(corpus: Corpus, raw: string | undefined): AnalysedArticle | UserError | null {
-  if (corpus.articles.length === 0) return userError('empty-corpus', 'No articles are loaded yet. Add .txt or .md files to the data directory.');
+  if (corpus.articles.length === 0)
+    return userError('empty-corpus', 'No articles are loaded yet. Add .txt or .md files to the data directory.');
   if (raw === undefined) return null;
   const query = normaliseUserText(raw);
   if (query === '') return null;
@@ -25,16 +26,13 @@ export function resolveArticle(corpus: Corpus, raw: string | undefined): Analyse
   if (exact) return exact;
   const hits = corpus.search.articles(query, 5);
   const [best, second] = hits;
-  const clearWinner = best !== undefined && best.score >= ARTICLE_MATCH_CLEAR_SCORE && (!second || second.score < best.score * ARTICLE_MATCH_CLEAR_RATIO);
+  const clearWinner =
+    best !== undefined && best.score >= ARTICLE_MATCH_CLEAR_SCORE && (!second || second.score < best.score * ARTICLE_MATCH_CLEAR_RATIO);
   if (best && (best.score >= ARTICLE_MATCH_MIN_SCORE || clearWinner)) {
     const found = corpus.byId.get(best.article);
     if (found) return found;
   }
-  return userError(
-    'unknown-article',
-    `No article matches "${query.slice(0, 100)}".`,
-    hits.map((h) => h.title).slice(0, 3),
-  );
+  return userError('unknown-article', `No article matches "${query.slice(0, 100)}".`, hits.map((h) => h.title).slice(0, 3));
 }
 
 /** Per corpus, computed once (a corpus never changes): articles by lower-cased headline and id, and the newest. */

@@ -27,7 +27,10 @@ export function runCommand(corpus: Corpus, name: string, options: CommandOptions
     if (raw === undefined) continue;
     const opt = spec.options.find((o) => o.name === key);
     if (!opt) {
-      return userError('bad-option', `/${spec.name} has no option "${key.slice(0, 40)}". Options: ${spec.options.map((o) => o.name).join(', ')}.`);
+      return userError(
+        'bad-option',
+        `/${spec.name} has no option "${key.slice(0, 40)}". Options: ${spec.options.map((o) => o.name).join(', ')}.`,
+      );
     }
     if (opt.type === 'integer') {
       const n = typeof raw === 'number' ? raw : /^\s*[-+]?\d+\s*$/.test(raw) ? Number(raw) : NaN;
@@ -48,7 +51,7 @@ export function runCommand(corpus: Corpus, name: string, options: CommandOptions
       return userError('bad-option', `/${spec.name} needs ${opt.name}, e.g. /${spec.name} ${opt.name}:…`);
     }
   }
-  const str = (k: string): string | undefined => (typeof clean[k] === 'string' ? (clean[k]) : undefined);
+  const str = (k: string): string | undefined => (typeof clean[k] === 'string' ? clean[k] : undefined);
   switch (spec.name) {
     case 'summary':
       return summarize(corpus, { article: str('article'), length: clean.length as number | undefined });

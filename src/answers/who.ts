@@ -32,8 +32,14 @@ export function who(corpus: Corpus, options: WhoOptions): WhoAnswer | UserError 
   const best = matches[0];
   const common = !hasSearchableWord(name);
   // "the" or "of" alone match words inside long names; only a name that is exactly that counts.
-  if (common && best?.hit.score !== 1) return userError('not-found', `"${name.slice(0, 100)}" is too common to look up on its own; try a name.`, prominentNames(corpus, article, 3));
-  if (best && (best.hit.score > FUZZY_NAME_MAX_SCORE || containsName(name, best.hit.matched))) return entityAnswer(corpus, best, article, namesakesOf(matches, article));
+  if (common && best?.hit.score !== 1)
+    return userError(
+      'not-found',
+      `"${name.slice(0, 100)}" is too common to look up on its own; try a name.`,
+      prominentNames(corpus, article, 3),
+    );
+  if (best && (best.hit.score > FUZZY_NAME_MAX_SCORE || containsName(name, best.hit.matched)))
+    return entityAnswer(corpus, best, article, namesakesOf(matches, article));
   // A fuzzy guess at a known name loses to the very words written in the text ("Rowe" is not "Roe"
   // when the text says "Rowe"), unless the query holds the whole name ("Iván DeJesús, Jr.");
   // with no guess at all, a typo of the words is accepted too.
@@ -41,7 +47,11 @@ export function who(corpus: Corpus, options: WhoOptions): WhoAnswer | UserError 
   if (found) return mentionAnswer(corpus, found, article);
   if (best) return entityAnswer(corpus, best, article, namesakesOf(matches, article));
   const suggestions = near.length > 0 ? near : prominentNames(corpus, article, 3);
-  return userError('not-found', `Nobody called "${name.slice(0, 100)}" appears in ${resolved ? 'that article' : 'the articles'}.`, suggestions);
+  return userError(
+    'not-found',
+    `Nobody called "${name.slice(0, 100)}" appears in ${resolved ? 'that article' : 'the articles'}.`,
+    suggestions,
+  );
 }
 
 /** The profile of a recognised person or organisation, across the articles gathered. */
@@ -51,8 +61,12 @@ function entityAnswer(corpus: Corpus, match: MatchedEntity, article: string | un
     const id = owner.article.id;
     const ids = new Set(entities.map((e) => e.id));
     const roles = entities.flatMap((e) => e.roles.map((r) => ({ text: r.text, article: id, paragraph: r.paragraph })));
-    const mentions = sortCitations(uniqueCitations(entities.flatMap((e) => e.mentions.map((m) => ({ article: id, paragraph: m.paragraph })))));
-    const quotes = owner.analysis.quotes.filter((q) => q.speakerId !== null && ids.has(q.speakerId)).map((q) => toQuoteItem(id, q, owner.analysis.entities));
+    const mentions = sortCitations(
+      uniqueCitations(entities.flatMap((e) => e.mentions.map((m) => ({ article: id, paragraph: m.paragraph })))),
+    );
+    const quotes = owner.analysis.quotes
+      .filter((q) => q.speakerId !== null && ids.has(q.speakerId))
+      .map((q) => toQuoteItem(id, q, owner.analysis.entities));
     const aliases = entities.flatMap((e) => [e.name, ...e.aliases]);
     return { owner, roles, mentions, quotes, aliases };
   });
@@ -68,7 +82,11 @@ function entityAnswer(corpus: Corpus, match: MatchedEntity, article: string | un
     aliases: uniqueTexts(parts.flatMap((p) => p.aliases)).filter((a) => a.toLowerCase() !== person.name.toLowerCase()),
     mentions,
     quotes,
-    articles: parts.map((p): WhoArticle => ({ article: toArticleRef(p.owner.article), roles: uniqueTexts(p.roles.map((r) => r.text)), mentions: p.mentions })),
+    articles: parts.map((p): WhoArticle => ({
+      article: toArticleRef(p.owner.article),
+      roles: uniqueTexts(p.roles.map((r) => r.text)),
+      mentions: p.mentions,
+    })),
     moreArticles: person.more,
     namesakes,
     citations: uniqueCitations([...roleCitations, ...mentions, ...quotes]),

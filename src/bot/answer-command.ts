@@ -36,7 +36,10 @@ export async function answerCommand(interaction: ChatInputCommandInteraction, ct
       outcome = 'user-error';
       return { payload: renderUserError(result), ephemeral: true };
     }
-    const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages), articleTitle: articleTitles(corpus) });
+    const rendered = renderAnswer(result, {
+      pageButtonId: pageIdsFor({ command: name, options }, ctx.pages),
+      articleTitle: articleTitles(corpus),
+    });
     return { payload: rendered.payload, ephemeral: !share };
   });
   return outcome;
@@ -50,9 +53,12 @@ export async function completeCommandOption(interaction: AutocompleteInteraction
     await interaction.respond([]);
     return 'completed';
   }
-  const article = focused.name === 'article' ? undefined : interaction.options.getString('article') ?? undefined;
+  const article = focused.name === 'article' ? undefined : (interaction.options.getString('article') ?? undefined);
   const choices = ctx
-    .complete(ctx.corpus(), kind, String(focused.value ?? ''), article ? { article } : {}, { choices: DISCORD_LIMITS.autocompleteChoices, length: DISCORD_LIMITS.choiceName })
+    .complete(ctx.corpus(), kind, String(focused.value ?? ''), article ? { article } : {}, {
+      choices: DISCORD_LIMITS.autocompleteChoices,
+      length: DISCORD_LIMITS.choiceName,
+    })
     .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value.slice(0, DISCORD_LIMITS.choiceValue) }))
     .filter((c) => c.name.length > 0)
     .slice(0, DISCORD_LIMITS.autocompleteChoices);

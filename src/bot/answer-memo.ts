@@ -30,7 +30,12 @@ export function memoiseAnswers(run: RunCommand, size = MEMO_SIZE, items = MEMO_I
       memos.set(corpus, entry);
     }
     const memo = entry.answers;
-    const key = JSON.stringify([name, Object.entries(options).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1))]);
+    const key = JSON.stringify([
+      name,
+      Object.entries(options)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ]);
     const known = memo.get(key);
     if (known) {
       memo.delete(key);

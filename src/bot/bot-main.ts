@@ -38,10 +38,13 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
     }, SHUTDOWN_DEADLINE_MS).unref();
     // While logging in, the bot may already answer: let the start finish (within the deadline), then drain it.
     const running = bot ? Promise.resolve(bot) : (starting ?? Promise.resolve(undefined)).catch(() => undefined);
-    void running.then((b) => b?.stop(drainMs)).catch((err: unknown) => log.error({ err }, 'stopping the bot failed')).finally(() => {
-      store?.close();
-      process.exit(code);
-    });
+    void running
+      .then((b) => b?.stop(drainMs))
+      .catch((err: unknown) => log.error({ err }, 'stopping the bot failed'))
+      .finally(() => {
+        store?.close();
+        process.exit(code);
+      });
   };
   // Installed first, so that a SIGTERM while starting (a deploy, a restart) also ends cleanly with 0.
   const shutdown = (signal: string): void => {
@@ -70,7 +73,10 @@ export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<numb
   store = opened;
   try {
     starting = startBot({
-      config, log, source: store, digestState,
+      config,
+      log,
+      source: store,
+      digestState,
       onFatal: (message) => {
         log.fatal(message);
         exit(1, 0);

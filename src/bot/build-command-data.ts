@@ -34,7 +34,10 @@ export function buildCommandData(name: string, extras: DiscordExtras = {}): Slas
       });
     } else {
       builder.addStringOption((o) => {
-        o.setName(option.name).setDescription(describe(option.description)).setRequired(option.required).setAutocomplete(option.autocomplete !== undefined);
+        o.setName(option.name)
+          .setDescription(describe(option.description))
+          .setRequired(option.required)
+          .setAutocomplete(option.autocomplete !== undefined);
         if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
         return o;
       });
@@ -42,9 +45,15 @@ export function buildCommandData(name: string, extras: DiscordExtras = {}): Slas
   }
   if (extras.channel) {
     builder.addChannelOption((o) =>
-      o.setName('channel').setDescription('Post the answer in this channel for everyone').addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement).setRequired(false),
+      o
+        .setName('channel')
+        .setDescription('Post the answer in this channel for everyone')
+        .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)
+        .setRequired(false),
     );
   }
-  builder.addBooleanOption((o) => o.setName('share').setDescription('Show the answer to everyone here (default: only you)').setRequired(false));
+  builder.addBooleanOption((o) =>
+    o.setName('share').setDescription('Show the answer to everyone here (default: only you)').setRequired(false),
+  );
   return builder;
 }

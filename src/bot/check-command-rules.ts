@@ -44,7 +44,11 @@ export type RulesVerdict = { refused: Outcome } | { postTo?: GuildTextBasedChann
  * have the declared permissions there, and the posting cooldown; otherwise the command's own
  * per-member cooldown. A refusal is answered here, privately.
  */
-export async function checkCommandRules(interaction: ChatInputCommandInteraction, command: CommandModule, ctx: CommandContext): Promise<RulesVerdict> {
+export async function checkCommandRules(
+  interaction: ChatInputCommandInteraction,
+  command: CommandModule,
+  ctx: CommandContext,
+): Promise<RulesVerdict> {
   const rules = command.rules ?? {};
   const refuse = async (reply: Reply, outcome: Outcome): Promise<RulesVerdict> => {
     await respond(interaction, reply);

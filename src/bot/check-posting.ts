@@ -38,7 +38,10 @@ export function checkPosting(
   }
   const botMissing = missing(bot, needs.botPermissions);
   if (botMissing.length > 0) {
-    return botRefusal('forbidden', `I can't post in ${channelLabel}: I need ${botMissing.join(' and ')} there. Ask a moderator, or pick another channel.`);
+    return botRefusal(
+      'forbidden',
+      `I can't post in ${channelLabel}: I need ${botMissing.join(' and ')} there. Ask a moderator, or pick another channel.`,
+    );
   }
   return null;
 }

@@ -21,7 +21,8 @@ type RequestBody = Parameters<MakeRequest>[1]['body'];
  */
 export function createClient(options: ClientOptions): Client {
   const variants = secretVariants(options.discordToken);
-  const makeRequest: MakeRequest = async (url, init) => DefaultRestOptions.makeRequest(url, { ...init, body: await scrubBody(init.body, variants) });
+  const makeRequest: MakeRequest = async (url, init) =>
+    DefaultRestOptions.makeRequest(url, { ...init, body: await scrubBody(init.body, variants) });
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: { ...(options.discordApiUrl ? { api: options.discordApiUrl } : {}), ...(variants.length > 0 ? { makeRequest } : {}) },

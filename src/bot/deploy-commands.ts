@@ -20,7 +20,9 @@ export interface DeployOptions {
 export async function deployCommands(options: DeployOptions): Promise<number> {
   const rest = new REST(options.api ? { api: options.api } : {}).setToken(options.token);
   const body = [...options.commands].map((c) => c.data.toJSON());
-  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
+    : Routes.applicationCommands(options.applicationId);
   const result = (await rest.put(route, { body })) as unknown[];
   return result.length;
 }
@@ -36,7 +38,13 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   }
   const commands = await loadCommands();
   try {
-    const count = await deployCommands({ token: config.discordToken, applicationId: config.applicationId, guildId: config.guildId, api: config.discordApiUrl, commands: commands.values() });
+    const count = await deployCommands({
+      token: config.discordToken,
+      applicationId: config.applicationId,
+      guildId: config.guildId,
+      api: config.discordApiUrl,
+      commands: commands.values(),
+    });
     log.info({ count, scope: config.guildId ? `guild ${config.guildId}` : 'global' }, 'commands deployed');
     return 0;
   } catch (err) {

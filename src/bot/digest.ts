@@ -136,7 +136,10 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
     for (const id of currentIds()) if (!announced.has(id) && !pending.includes(id)) pending.push(id);
   } else {
     if (initial.kind === 'invalid') {
-      log.warn({ stateFile, problem: initial.problem }, `the digest state is invalid (${initial.problem}); taking the ${currentIds().length} current articles as already announced and rewriting it`);
+      log.warn(
+        { stateFile, problem: initial.problem },
+        `the digest state is invalid (${initial.problem}); taking the ${currentIds().length} current articles as already announced and rewriting it`,
+      );
     }
     announced = new Set(currentIds());
     pending = [];

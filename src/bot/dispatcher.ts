@@ -85,7 +85,13 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
 
 /** The one log line of an interaction: command, options, latency, outcome (autocomplete at debug level). */
 function logInteraction(interaction: Interaction, log: Logger, at: { started: number; outcome: string; clock: () => number }): void {
-  const line = { kind: interaction.type, options: loggedOptions(interaction), userId: interaction.user.id, latencyMs: at.clock() - at.started, outcome: at.outcome };
+  const line = {
+    kind: interaction.type,
+    options: loggedOptions(interaction),
+    userId: interaction.user.id,
+    latencyMs: at.clock() - at.started,
+    outcome: at.outcome,
+  };
   if (interaction.isAutocomplete()) log.debug(line, 'interaction');
   else log.info(line, 'interaction');
 }
@@ -99,7 +105,10 @@ async function route(interaction: Interaction, ctx: CommandContext, commands: Re
   if (interaction.isChatInputCommand()) {
     const command = commands.get(interaction.commandName);
     if (!command) {
-      await respond(interaction, { payload: textPayload(`I don't know /${interaction.commandName.slice(0, 32)} (any more). Try /summary, /quote, /who or /related.`), ephemeral: true });
+      await respond(interaction, {
+        payload: textPayload(`I don't know /${interaction.commandName.slice(0, 32)} (any more). Try /summary, /quote, /who or /related.`),
+        ephemeral: true,
+      });
       return 'unknown';
     }
     const verdict = await checkCommandRules(interaction, command, ctx);

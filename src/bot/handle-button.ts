@@ -30,7 +30,8 @@ export async function handleButton(interaction: ButtonInteraction, ctx: CommandC
   if (parsed.kind === 'cite') {
     const owner = ctx.corpus().byId.get(parsed.article);
     const paragraph = owner?.article.paragraphs.find((p) => p.n === parsed.paragraph);
-    if (!owner || !paragraph) return replyStale(interaction, 'That paragraph is no longer in the articles I have. Please run the command again.');
+    if (!owner || !paragraph)
+      return replyStale(interaction, 'That paragraph is no longer in the articles I have. Please run the command again.');
     const payload = renderParagraph({ title: displayTitle(owner.article), url: owner.article.url }, paragraph);
     await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
     return 'cited';
@@ -43,7 +44,11 @@ export async function handleButton(interaction: ButtonInteraction, ctx: CommandC
     await respond(interaction, { payload: renderUserError(result), ephemeral: true });
     return 'user-error';
   }
-  const rendered = renderAnswer(result, { page: target.page, pageButtonId: pageIdsFor(target.query, ctx.pages), articleTitle: articleTitles(corpus) });
+  const rendered = renderAnswer(result, {
+    page: target.page,
+    pageButtonId: pageIdsFor(target.query, ctx.pages),
+    articleTitle: articleTitles(corpus),
+  });
   await interaction.update(rendered.payload);
   return 'paged';
 }

@@ -16,7 +16,8 @@ export function checkCommandModule(value: unknown): string[] {
   const data = m.data as { name?: unknown; toJSON?: unknown } | undefined;
   if (!data || typeof data !== 'object') problems.push('has no `data` export');
   else {
-    if (typeof data.name !== 'string' || !/^[-_\p{L}\p{N}]{1,32}$/u.test(data.name)) problems.push('`data.name` is not a valid command name');
+    if (typeof data.name !== 'string' || !/^[-_\p{L}\p{N}]{1,32}$/u.test(data.name))
+      problems.push('`data.name` is not a valid command name');
     if (typeof data.toJSON !== 'function') problems.push('`data` has no toJSON() (use SlashCommandBuilder)');
   }
   if (typeof m.execute !== 'function') problems.push('has no `execute(interaction, ctx)` export');
@@ -40,7 +41,8 @@ function checkRules(value: unknown): string[] {
       const posts = rules.posts as { option?: unknown; cooldown?: unknown; memberPermissions?: unknown; botPermissions?: unknown };
       if (typeof posts.option !== 'string') problems.push('`rules.posts.option` is not an option name');
       if (!isSeconds(posts.cooldown)) problems.push('`rules.posts.cooldown` is not a number of seconds');
-      if (!isPermissionList(posts.memberPermissions) || !isPermissionList(posts.botPermissions)) problems.push('`rules.posts` permissions are not lists of PermissionFlagsBits');
+      if (!isPermissionList(posts.memberPermissions) || !isPermissionList(posts.botPermissions))
+        problems.push('`rules.posts` permissions are not lists of PermissionFlagsBits');
     }
   }
   return problems;
@@ -67,6 +69,8 @@ export function indexCommandModules(modules: Array<{ file: string; module: unkno
 /** Imports every commands/*.ts module, checks its shape and returns the commands by name. */
 export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string, CommandModule>> {
   const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
-  const modules = await Promise.all(files.map(async (file) => ({ file, module: (await import(pathToFileURL(new URL(file, dir).pathname).href)) as unknown })));
+  const modules = await Promise.all(
+    files.map(async (file) => ({ file, module: (await import(pathToFileURL(new URL(file, dir).pathname).href)) as unknown })),
+  );
   return indexCommandModules(modules);
 }

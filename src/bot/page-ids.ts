@@ -25,7 +25,10 @@ export function createPageMemory(): PageMemory {
   const entries = new Map<string, PagedQuery>();
   return {
     remember(query) {
-      const key = createHash('sha256').update(JSON.stringify([query.command, query.options])).digest('base64url').slice(0, 16);
+      const key = createHash('sha256')
+        .update(JSON.stringify([query.command, query.options]))
+        .digest('base64url')
+        .slice(0, 16);
       entries.delete(key);
       entries.set(key, query);
       if (entries.size > MEMORY_SIZE) entries.delete(entries.keys().next().value!);

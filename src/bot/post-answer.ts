@@ -13,7 +13,12 @@ import { pageIdsFor } from './page-ids.ts';
  * the command's posting rules: permissions and cooldown); confirms privately with a link.
  * Always defers first (posting takes two requests).
  */
-export async function postAnswerToChannel(interaction: ChatInputCommandInteraction, ctx: CommandContext, name: string, channel: GuildTextBasedChannel): Promise<Outcome> {
+export async function postAnswerToChannel(
+  interaction: ChatInputCommandInteraction,
+  ctx: CommandContext,
+  name: string,
+  channel: GuildTextBasedChannel,
+): Promise<Outcome> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const options = readCommandOptions(interaction, name);
   const corpus = ctx.corpus();
@@ -22,7 +27,10 @@ export async function postAnswerToChannel(interaction: ChatInputCommandInteracti
     await interaction.editReply(renderUserError(result));
     return 'user-error';
   }
-  const rendered = renderAnswer(result, { pageButtonId: pageIdsFor({ command: name, options }, ctx.pages), articleTitle: articleTitles(corpus) });
+  const rendered = renderAnswer(result, {
+    pageButtonId: pageIdsFor({ command: name, options }, ctx.pages),
+    articleTitle: articleTitles(corpus),
+  });
   const message = await channel.send(rendered.payload);
   await interaction.editReply(textPayload(`Posted in <#${channel.id}>: ${message.url}`));
   return 'posted';

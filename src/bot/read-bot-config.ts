@@ -19,7 +19,9 @@ export function readBotConfig(env: NodeJS.ProcessEnv, program: string): BotProce
     return null;
   }
   if (!config.discordToken) {
-    console.error(`${program}: DISCORD_TOKEN is not set (see .env.example); without it use \`npm start\` or \`npm run ask\` in a terminal.`);
+    console.error(
+      `${program}: DISCORD_TOKEN is not set (see .env.example); without it use \`npm start\` or \`npm run ask\` in a terminal.`,
+    );
     return null;
   }
   const log = createLogger({ level: config.logLevel, secret: config.discordToken });

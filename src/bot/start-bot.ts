@@ -102,7 +102,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const ready = new Promise<void>((resolve, reject) => {
-    timer = setTimeout(() => reject(new StartupError(`the Discord gateway did not become ready within ${Math.round(readyTimeoutMs / 1000)} s`)), readyTimeoutMs);
+    timer = setTimeout(
+      () => reject(new StartupError(`the Discord gateway did not become ready within ${Math.round(readyTimeoutMs / 1000)} s`)),
+      readyTimeoutMs,
+    );
     client.once(Events.ClientReady, () => resolve());
   });
   ready.catch(() => undefined);

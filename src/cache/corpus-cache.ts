@@ -94,7 +94,9 @@ export async function analyseWithCache(
     return null;
   });
   if (unusable.length > 0) {
-    warn(`ignored ${unusable.length} unusable cached ${unusable.length === 1 ? 'analysis' : 'analyses'}, analysing again and rewriting (${unusable[0]}${unusable.length > 1 ? ', …' : ''})`);
+    warn(
+      `ignored ${unusable.length} unusable cached ${unusable.length === 1 ? 'analysis' : 'analyses'}, analysing again and rewriting (${unusable[0]}${unusable.length > 1 ? ', …' : ''})`,
+    );
   }
   const result: CachedAnalyses = { articles: [], reused: [], analysed: [], failed: [] };
   const toWrite: Array<{ key: string; analysis: ArticleAnalysis }> = [];
@@ -106,7 +108,11 @@ export async function analyseWithCache(
       try {
         analysis = await analyse(article);
       } catch (err) {
-        result.failed.push({ id: article.id, file: article.file, reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}` });
+        result.failed.push({
+          id: article.id,
+          file: article.file,
+          reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}`,
+        });
         continue;
       }
       result.analysed.push(article.id);
@@ -129,10 +135,7 @@ export async function analyseWithCache(
  * The search index of `articles`: loaded from the cache when it was saved for exactly these
  * analysed articles with the same code, otherwise built and saved.
  */
-export async function searchIndexWithCache(
-  articles: readonly AnalysedArticle[],
-  options: CorpusCacheOptions,
-): Promise<CachedSearchIndex> {
+export async function searchIndexWithCache(articles: readonly AnalysedArticle[], options: CorpusCacheOptions): Promise<CachedSearchIndex> {
   const file = join(options.dir ?? DEFAULT_CACHE_DIR, 'search-index.json');
   const format = cacheFormat(options.analysisVersion);
   const warn = options.onWarning ?? (() => undefined);

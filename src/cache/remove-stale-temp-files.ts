@@ -42,8 +42,19 @@ export async function removeStaleTempFiles(dir: string, now: () => number = Date
       if (!match) continue;
       const pid = Number(match[1]);
       let stale = pid === process.pid || !isRunning(pid);
-      if (!stale) stale = await stat(path).then((info) => now() - info.mtimeMs > STALE_AFTER_MS, () => false);
-      if (stale && (await rm(path, { force: true }).then(() => true, () => false))) removed.push(path);
+      if (!stale)
+        stale = await stat(path).then(
+          (info) => now() - info.mtimeMs > STALE_AFTER_MS,
+          () => false,
+        );
+      if (
+        stale &&
+        (await rm(path, { force: true }).then(
+          () => true,
+          () => false,
+        ))
+      )
+        removed.push(path);
     }
   };
   await visit(dir, 1);

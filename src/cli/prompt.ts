@@ -16,7 +16,9 @@ export async function runPrompt(getCorpus: () => Corpus, io: PromptIo): Promise<
     io.output.write(`${text}\n`);
   };
   const titles = getCorpus().articles.map((a) => a.article.title ?? a.article.id);
-  say(`Pilcrow — ${titles.length} article${titles.length === 1 ? '' : 's'} loaded${titles[0] ? ` (${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''})` : ''}.`);
+  say(
+    `Pilcrow — ${titles.length} article${titles.length === 1 ? '' : 's'} loaded${titles[0] ? ` (${titles.slice(0, 3).join('; ')}${titles.length > 3 ? '; …' : ''})` : ''}.`,
+  );
   say('Ask in slash syntax, e.g. /summary, /who name:Lavrov, /quote speaker:Putin, /related topic:mercenaries.');
   say('"help" lists the commands, "quit" leaves.');
   rl.setPrompt('pilcrow> ');

@@ -34,7 +34,8 @@ export function readCliArgs(argv: string[], defaultDataDir: string): CliArgs | {
     });
   } catch (err) {
     const { code, message } = err as { code?: string; message: string };
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('--data')) return { error: '--data needs a directory, e.g. --data ./data' };
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('--data'))
+      return { error: '--data needs a directory, e.g. --data ./data' };
     return { error: message.replace(/\. To specify a positional argument.*$/s, '.') };
   }
   const { values, positionals } = parsed;

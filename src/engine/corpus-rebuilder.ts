@@ -81,7 +81,11 @@ export function createCorpusRebuilder(options: CorpusRebuilderOptions = {}): Cor
     // execArgv [] : the boot module registers TypeScript loading itself (same under tsx and vitest).
     // A heap limit of its own: an analysis that runs away ends the worker (the rebuild rejects and
     // the store retries the batch file by file), never the bot's process.
-    const w = new Worker(options.workerUrl ?? REBUILD_WORKER_URL, { workerData: data, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB } });
+    const w = new Worker(options.workerUrl ?? REBUILD_WORKER_URL, {
+      workerData: data,
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_WORKER_HEAP_MB },
+    });
     w.unref();
     w.on('message', (reply: RebuildReply) => {
       if (reply.type === 'warning') {
@@ -164,7 +168,8 @@ function assemble(previous: Corpus, requested: readonly Article[], reply: Rebuil
   }
   const fresh = new Map(reply.analyses);
   const analysed = articles.map((article): AnalysedArticle => {
-    const analysis = fresh.get(article.id) ?? (previous.byId.get(article.id)?.article === article ? previous.byId.get(article.id)?.analysis : undefined);
+    const analysis =
+      fresh.get(article.id) ?? (previous.byId.get(article.id)?.article === article ? previous.byId.get(article.id)?.analysis : undefined);
     if (!analysis) throw new Error(`the rebuild worker sent no analysis for the changed article ${article.id}`);
     return { article, analysis };
   });

@@ -64,7 +64,8 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     const before = new Set(byId.keys());
     for (const id of changes.removed) byId.delete(id);
     for (const a of changes.changed) byId.set(a.id, a);
-    for (const s of changes.skipped) log?.warn({ file: s.file, reason: s.reason }, 'could not load an article file; keeping its previous version, if any');
+    for (const s of changes.skipped)
+      log?.warn({ file: s.file, reason: s.reason }, 'could not load an article file; keeping its previous version, if any');
     if (changes.changed.length === 0 && changes.removed.length === 0) return;
     const requested = sortArticles(byId.values());
     let skipped = [...previous.skipped.filter((s) => !changes.changed.some((a) => a.file === s.file)), ...changes.skipped];
@@ -72,7 +73,10 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     if (rebuilder) {
       const rebuilt = await rebuilder.rebuild(previous, requested, changes);
       for (const f of rebuilt.failed) {
-        log?.warn({ file: f.file, reason: f.reason }, f.kept ? 'could not analyse an article file; keeping its previous version' : 'could not analyse an article file; skipping it');
+        log?.warn(
+          { file: f.file, reason: f.reason },
+          f.kept ? 'could not analyse an article file; keeping its previous version' : 'could not analyse an article file; skipping it',
+        );
       }
       skipped = [...skipped, ...rebuilt.failed.map(({ file, reason }) => ({ file, reason }))];
       next = toCorpus(rebuilt, skipped);
@@ -82,7 +86,9 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     if (closed) return;
     corpus = next;
     const added = next.articles.map((a) => a.article.id).filter((id) => !before.has(id));
-    const changed = changes.changed.map((a) => a.id).filter((id) => next.byId.get(id)?.article === changes.changed.find((a) => a.id === id));
+    const changed = changes.changed
+      .map((a) => a.id)
+      .filter((id) => next.byId.get(id)?.article === changes.changed.find((a) => a.id === id));
     log?.info({ changed, removed: changes.removed, added, articles: next.articles.length }, 'corpus updated');
     for (const listener of listeners) listener(next, added);
   };
@@ -100,13 +106,32 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
       if (closed) return;
       if (changes.changed.length <= 1) {
         const file = changes.changed[0]?.file;
-        log?.error({ err, file }, file ? 'could not add an article file; skipping it and keeping the previous corpus' : 'could not update the corpus; keeping the previous one');
-        if (file && corpus) corpus = { ...corpus, skipped: [...corpus.skipped.filter((s) => s.file !== file), { file, reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}` }] };
+        log?.error(
+          { err, file },
+          file
+            ? 'could not add an article file; skipping it and keeping the previous corpus'
+            : 'could not update the corpus; keeping the previous one',
+        );
+        if (file && corpus)
+          corpus = {
+            ...corpus,
+            skipped: [
+              ...corpus.skipped.filter((s) => s.file !== file),
+              { file, reason: `could not be analysed: ${err instanceof Error ? err.message : String(err)}` },
+            ],
+          };
         return;
       }
-      log?.warn({ err, files: changes.changed.map((a) => a.file) }, 'could not update the corpus with these files at once; trying them one at a time');
+      log?.warn(
+        { err, files: changes.changed.map((a) => a.file) },
+        'could not update the corpus with these files at once; trying them one at a time',
+      );
     }
-    const parts: ArticleChanges[] = changes.changed.map((article, i) => ({ changed: [article], removed: i === 0 ? changes.removed : [], skipped: i === 0 ? changes.skipped : [] }));
+    const parts: ArticleChanges[] = changes.changed.map((article, i) => ({
+      changed: [article],
+      removed: i === 0 ? changes.removed : [],
+      skipped: i === 0 ? changes.skipped : [],
+    }));
     for (const part of parts) {
       if (closed) return;
       await applyOrSplit(part);
@@ -140,7 +165,11 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     watcher = watchArticles(
       options.dataDir,
       (changes) => {
-        if (rebuilding) log?.debug({ changed: changes.changed.map((a) => a.id), removed: changes.removed }, 'article changes wait for the rebuild in progress');
+        if (rebuilding)
+          log?.debug(
+            { changed: changes.changed.map((a) => a.id), removed: changes.removed },
+            'article changes wait for the rebuild in progress',
+          );
         queued = queued ? mergeArticleChanges(queued, changes) : changes;
         void drain();
       },
@@ -159,8 +188,14 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     rebuilder.prepare(corpus);
   }
   for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
-  if (loaded.warning) log?.warn(`${loaded.warning}; add .txt or .md articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`);
-  log?.info({ articles: corpus.articles.length, paragraphs: corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0) }, 'corpus loaded');
+  if (loaded.warning)
+    log?.warn(
+      `${loaded.warning}; add .txt or .md articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`,
+    );
+  log?.info(
+    { articles: corpus.articles.length, paragraphs: corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0) },
+    'corpus loaded',
+  );
   void drain();
 
   const live = corpus;

@@ -60,7 +60,11 @@ export function toCorpus(indexed: { articles: AnalysedArticle[]; search: SearchI
 }
 
 /** Analyses (reusing cached analyses of unchanged articles) and indexes articles into a corpus; an article whose analysis fails is skipped with why. */
-export async function indexArticles(articles: readonly Article[], skipped: SkippedFile[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<Corpus> {
+export async function indexArticles(
+  articles: readonly Article[],
+  skipped: SkippedFile[],
+  options: Omit<LoadCorpusOptions, 'dataDir'>,
+): Promise<Corpus> {
   const indexed = await analyseAndIndex(articles, options);
   return toCorpus(indexed, [...skipped, ...indexed.failed.map(({ file, reason }) => ({ file, reason }))]);
 }

@@ -83,9 +83,26 @@ export function toTransferredIndex(index: SerialisedSearchIndex): { index: Trans
     transfer.push(out);
     return out;
   };
-  const term = (t: SerialisedTermIndex): TransferredTermIndex => ({ terms: t.terms, offsets: buffer(t.offsets), docs: buffer(t.docs), freqs: buffer(t.freqs), lengths: buffer(t.lengths) });
-  const semantic = index.semantic ? { ...index.semantic, rows: buffer(index.semantic.rows as string), scales: buffer(index.semantic.scales as string) } : undefined;
-  return { index: { version: index.version, paragraphs: term(index.paragraphs), names: term(index.names), articles: term(index.articles), ...(semantic ? { semantic } : {}) }, transfer };
+  const term = (t: SerialisedTermIndex): TransferredTermIndex => ({
+    terms: t.terms,
+    offsets: buffer(t.offsets),
+    docs: buffer(t.docs),
+    freqs: buffer(t.freqs),
+    lengths: buffer(t.lengths),
+  });
+  const semantic = index.semantic
+    ? { ...index.semantic, rows: buffer(index.semantic.rows as string), scales: buffer(index.semantic.scales as string) }
+    : undefined;
+  return {
+    index: {
+      version: index.version,
+      paragraphs: term(index.paragraphs),
+      names: term(index.names),
+      articles: term(index.articles),
+      ...(semantic ? { semantic } : {}),
+    },
+    transfer,
+  };
 }
 
 /** An error as it crosses the thread boundary. */

@@ -9,7 +9,15 @@ import { analyseAndIndex, type IndexedArticles } from './load-corpus.ts';
 import { collectNameDocs } from '../search/name-search.ts';
 import { activeWordVectors } from '../search/vectors/active-word-vectors.ts';
 import { DEFAULT_VECTORS_CACHE_DIR, prepareWordVectors } from '../search/vectors/prepare-word-vectors.ts';
-import { sortArticles, toJsonChunks, toSentError, toTransferredIndex, type FailedRebuild, type RebuildReply, type RebuildRequest } from './rebuild-messages.ts';
+import {
+  sortArticles,
+  toJsonChunks,
+  toSentError,
+  toTransferredIndex,
+  type FailedRebuild,
+  type RebuildReply,
+  type RebuildRequest,
+} from './rebuild-messages.ts';
 
 /** What the worker is started with (its `workerData`). */
 export interface RebuildWorkerData {
@@ -17,7 +25,10 @@ export interface RebuildWorkerData {
 }
 
 /** Analyses and indexes a full article list (leaving out, in `failed`, articles whose analysis throws); the default is the real pipeline with the cache. */
-export type RebuildArticles = (articles: readonly Article[], options: { cacheDir?: string; onWarning: (message: string, err?: unknown) => void }) => Promise<IndexedArticles>;
+export type RebuildArticles = (
+  articles: readonly Article[],
+  options: { cacheDir?: string; onWarning: (message: string, err?: unknown) => void },
+) => Promise<IndexedArticles>;
 
 /**
  * Answers RebuildRequests on `port` until the thread ends. Requests are handled one at a time in
@@ -27,7 +38,8 @@ export type RebuildArticles = (articles: readonly Article[], options: { cacheDir
 export function serveRebuilds(port: MessagePort, data: RebuildWorkerData = {}, rebuild: RebuildArticles = analyseAndIndex): void {
   let held = new Map<string, Article>();
   const post = (reply: RebuildReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
-  const onWarning = (message: string, err?: unknown): void => post(err === undefined ? { type: 'warning', message } : { type: 'warning', message, error: toSentError(err) });
+  const onWarning = (message: string, err?: unknown): void =>
+    post(err === undefined ? { type: 'warning', message } : { type: 'warning', message, error: toSentError(err) });
 
   const handle = async (request: RebuildRequest): Promise<void> => {
     if (request.type === 'seed') {
@@ -39,7 +51,8 @@ export function serveRebuilds(port: MessagePort, data: RebuildWorkerData = {}, r
       for (const id of request.removed) next.delete(id);
       for (const article of request.changed) next.set(article.id, article);
       // Word vectors the main thread converted are used from the first rebuild after they exist.
-      if (!activeWordVectors()) await prepareWordVectors({ cacheDir: data.cacheDir ?? DEFAULT_VECTORS_CACHE_DIR, convert: 'never', warn: onWarning });
+      if (!activeWordVectors())
+        await prepareWordVectors({ cacheDir: data.cacheDir ?? DEFAULT_VECTORS_CACHE_DIR, convert: 'never', warn: onWarning });
       let built = await rebuild(sortArticles(next.values()), { cacheDir: data.cacheDir, onWarning });
       const failed: FailedRebuild[] = [];
       // An article whose analysis fails is left out, and the others go in; when it had a good

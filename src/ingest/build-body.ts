@@ -1,7 +1,13 @@
 /** The body of an article: paragraphs repaired where links broke them, crossheads found. */
 import type { Heading } from '../model/article.ts';
 import {
-  endsDangling, endsSentence, endsWithPunctuation, isPunctuationOnly, startsContinuation, startsNewParagraph, wordCount,
+  endsDangling,
+  endsSentence,
+  endsWithPunctuation,
+  isPunctuationOnly,
+  startsContinuation,
+  startsNewParagraph,
+  wordCount,
 } from './classify-line.ts';
 import { joinFragments } from './join-fragments.ts';
 import type { Block } from './split-blocks.ts';

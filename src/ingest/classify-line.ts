@@ -9,13 +9,22 @@ export type MarkerKind = 'tags' | 'related' | 'nav';
 
 const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ['tags', /^(?:know more|tags|tagged(?: with| in)?|topics|related topics|keywords|subjects|more about|more on|filed under|categories)$/],
-  ['related', /^(?:related|related (?:articles?|stories|story|news|content|coverage|links|reading)|see also|read (?:more|also|next)|also read|more (?:stories|news|articles|headlines)|more on this (?:story|topic|subject)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|top stories|latest news|trending(?: now)?|more from [\p{L} ]+)$/u],
-  ['nav', /^(?:see links of interest|links of interest|(?:quick |useful |more )?links|menu|navigation|sections|services|follow us(?: on [\p{L} ]+)?|share(?: this)?(?: (?:article|story|page|on))?|connect with us|site map|sitemap|about us|contact(?: us)?)$/u],
+  [
+    'related',
+    /^(?:related|related (?:articles?|stories|story|news|content|coverage|links|reading)|see also|read (?:more|also|next)|also read|more (?:stories|news|articles|headlines)|more on this (?:story|topic|subject)|you (?:may|might) also (?:like|be interested in)|recommended(?: for you)?|most (?:read|popular|viewed)|top stories|latest news|trending(?: now)?|more from [\p{L} ]+)$/u,
+  ],
+  [
+    'nav',
+    /^(?:see links of interest|links of interest|(?:quick |useful |more )?links|menu|navigation|sections|services|follow us(?: on [\p{L} ]+)?|share(?: this)?(?: (?:article|story|page|on))?|connect with us|site map|sitemap|about us|contact(?: us)?)$/u,
+  ],
 ];
 
 /** A marker line introducing a list ("Know more", "Tags", "Related", "See links of interest"), or null. */
 export function findMarker(text: string): MarkerKind | null {
-  const key = text.toLowerCase().replace(/[\s:.…»›>|–—-]+$/, '').trim();
+  const key = text
+    .toLowerCase()
+    .replace(/[\s:.…»›>|–—-]+$/, '')
+    .trim();
   for (const [kind, pattern] of MARKERS) if (pattern.test(key)) return kind;
   return null;
 }
@@ -30,7 +39,10 @@ export function findInlineList(text: string): { kind: 'tags' | 'related'; items:
   const kind = findMarker(match[1] ?? '');
   const rest = (match[2] ?? '').trim();
   if (kind === 'tags') {
-    const items = rest.split(/\s*[,;|]\s*/).map(cleanItem).filter((t) => t !== '');
+    const items = rest
+      .split(/\s*[,;|]\s*/)
+      .map(cleanItem)
+      .filter((t) => t !== '');
     // "Topics: the talks covered trade, security and energy." is a sentence, not a tag list.
     if (/[.!?]$/.test(rest) || items.some((item) => wordCount(item) > MAX_INLINE_TAG_WORDS)) return null;
     return { kind, items };
@@ -67,7 +79,8 @@ export function isJunkLine(text: string): boolean {
   return !/[.!?]["'”’]?$/.test(text) && SHORT_JUNK.some((pattern) => pattern.test(text));
 }
 
-const MONTH_NAME = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_NAME =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** A month name next to a day number: "3 September", "Sep 3", "3rd of May". */
 const MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?(?: of)? ${MONTH_NAME}\\b|\\b${MONTH_NAME}\\.? \\d{1,2}\\b`, 'i');
 
@@ -110,10 +123,12 @@ export function isPunctuationOnly(text: string): boolean {
 }
 
 const DANGLING = new Set(
-  ('the a an of to in on at by for with from into onto about between against over under after before during ' +
+  (
+    'the a an of to in on at by for with from into onto about between against over under after before during ' +
     'through across toward towards and or but nor as than that which whose his her its their our my your this these those ' +
     'is are was were be been being has have had would could should will can may might must not very such including ' +
-    'said says told').split(' '),
+    'said says told'
+  ).split(' '),
 );
 
 /** Ends with a word that cannot end a sentence or a heading ("… with the", "… would be"). */
@@ -146,5 +161,8 @@ export function isHeadlineLike(text: string): boolean {
 
 /** Cleans a tag or related headline: surrounding punctuation and list markers removed. */
 export function cleanItem(text: string): string {
-  return text.replace(/^[#•·▪\s]+/, '').replace(/[\s,;|]+$/, '').trim();
+  return text
+    .replace(/^[#•·▪\s]+/, '')
+    .replace(/[\s,;|]+$/, '')
+    .trim();
 }

@@ -81,7 +81,10 @@ function parseTags(value: string): string[] | null {
     if (!inner.endsWith(']')) return null;
     inner = inner.slice(1, -1);
   } else if (inner.endsWith(']')) return null;
-  return inner.split(',').map((tag) => unquote(tag.trim())).filter((tag) => tag !== '');
+  return inner
+    .split(',')
+    .map((tag) => unquote(tag.trim()))
+    .filter((tag) => tag !== '');
 }
 
 function unquote(value: string): string {

@@ -25,9 +25,7 @@ export interface LoadResult {
  * `skipped` with a reason while the others load; a missing, non-directory or empty `dir` is
  * reported in `error` (never thrown).
  */
-export async function loadArticles(
-  dir: string, fs: ArticleFs = nodeArticleFs, options: LoadOptions = {},
-): Promise<LoadResult> {
+export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, options: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const listed = await listArticleFiles(fs, dir);
   if ('error' in listed) return { articles: [], skipped: [], error: listed.error };

@@ -18,7 +18,10 @@ export function isArticleFileName(name: string): boolean {
  * binary, invalid UTF-8, malformed front matter, no paragraphs).
  */
 export async function readArticleFile(
-  fs: ArticleFs, path: string, id: string, maxBytes: number,
+  fs: ArticleFs,
+  path: string,
+  id: string,
+  maxBytes: number,
 ): Promise<{ article: Article } | { skipped: SkippedFile }> {
   const skip = (reason: string) => ({ skipped: { file: path, reason } });
   let bytes: Uint8Array;

@@ -1,6 +1,15 @@
 /** The top of a scraped page, before the body: headline, kicker, related headlines, furniture. */
 import {
-  cleanItem, endsSentence, endsWithPunctuation, findInlineList, findMarker, isBylineOrDate, isHeadlineLike, isJunkLine, startsContinuation, wordCount,
+  cleanItem,
+  endsSentence,
+  endsWithPunctuation,
+  findInlineList,
+  findMarker,
+  isBylineOrDate,
+  isHeadlineLike,
+  isJunkLine,
+  startsContinuation,
+  wordCount,
   type MarkerKind,
 } from './classify-line.ts';
 import type { Block } from './split-blocks.ts';
@@ -97,8 +106,13 @@ export function readHead(blocks: readonly Block[]): Head {
 
 /** A short unpunctuated plain line: a navigation link, a kicker or a role line. */
 function isShortLine(block: Block | undefined): boolean {
-  return block !== undefined && !block.bullet && block.level === null && wordCount(block.text) <= MAX_KICKER_WORDS
-    && !endsWithPunctuation(block.text);
+  return (
+    block !== undefined &&
+    !block.bullet &&
+    block.level === null &&
+    wordCount(block.text) <= MAX_KICKER_WORDS &&
+    !endsWithPunctuation(block.text)
+  );
 }
 
 function isKickerAbove(block: Block, next: Block | undefined, afterNext: Block | undefined): boolean {

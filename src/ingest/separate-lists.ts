@@ -3,8 +3,17 @@
  * navigation lists and furniture, wherever they sit (mid-page or after the body).
  */
 import {
-  cleanItem, endsDangling, endsSentence, endsWithPunctuation, findInlineList, findMarker, isBylineOrDate, isHeadlineLike, isJunkLine,
-  wordCount, type MarkerKind,
+  cleanItem,
+  endsDangling,
+  endsSentence,
+  endsWithPunctuation,
+  findInlineList,
+  findMarker,
+  isBylineOrDate,
+  isHeadlineLike,
+  isJunkLine,
+  wordCount,
+  type MarkerKind,
 } from './classify-line.ts';
 import type { Block } from './split-blocks.ts';
 

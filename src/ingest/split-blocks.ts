@@ -30,7 +30,10 @@ const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/;
 export function splitBlocks(text: string, options: SplitOptions = {}): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((line) => prepareLine(line, options)).filter((line): line is string => line !== null);
+    const lines = chunk
+      .split('\n')
+      .map((line) => prepareLine(line, options))
+      .filter((line): line is string => line !== null);
     if (lines.length === 0) continue;
     const units = looksHardWrapped(lines) ? [lines.reduce(joinFragments)] : lines;
     for (const unit of units) {

@@ -62,9 +62,7 @@ const defaultStartWatch: StartWatch = (dir, onEvent, onError) => {
  * parse. The state when watching starts is the baseline and is not reported. Scans never
  * overlap; a callback is only made when something changed.
  */
-export function watchArticles(
-  dir: string, onChange: (changes: ArticleChanges) => void, options: WatchOptions = {},
-): ArticleWatcher {
+export function watchArticles(dir: string, onChange: (changes: ArticleChanges) => void, options: WatchOptions = {}): ArticleWatcher {
   const fs = options.fs ?? nodeArticleFs;
   const debounceMs = options.debounceMs ?? 250;
   const pollMs = options.pollMs ?? 2000;

@@ -10,5 +10,8 @@ const MAX_PAIRS = 3;
 export function describeMeaning(result: Pick<RelatedResult, 'meaning'>): string {
   const pairs = result.meaning ?? [];
   if (pairs.length === 0) return '';
-  return `by meaning: ${pairs.slice(0, MAX_PAIRS).map((p) => `${p.text} ≈ ${p.topic}`).join(', ')}`;
+  return `by meaning: ${pairs
+    .slice(0, MAX_PAIRS)
+    .map((p) => `${p.text} ≈ ${p.topic}`)
+    .join(', ')}`;
 }

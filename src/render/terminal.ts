@@ -47,7 +47,11 @@ export function renderAnswerText(answer: Answer): string {
   const many = citesMany(answer.citations);
   switch (answer.command) {
     case 'summary':
-      return [`Summary of: ${articleLine(answer.article)}`, '', ...answer.points.map((p) => wrap(`${p.text} ${cite(p, many)}`, '    ', '  • '))].join('\n');
+      return [
+        `Summary of: ${articleLine(answer.article)}`,
+        '',
+        ...answer.points.map((p) => wrap(`${p.text} ${cite(p, many)}`, '    ', '  • ')),
+      ].join('\n');
     case 'quote': {
       const by = [answer.speaker ? `by ${answer.speaker}` : '', answer.about ? `about “${answer.about}”` : ''].filter(Boolean).join(' ');
       const n = answer.quotes.length;
@@ -75,14 +79,28 @@ function whoText(answer: WhoAnswer): string {
   const paragraphs = (mentions: readonly Citation[]) => mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ');
   const many = answer.articles.length > 1;
   if (answer.kind === 'mention') {
-    const lines = [`“${answer.name}” — ${MENTION_NOTE}`, many ? `In ${answer.articles.length} articles:` : `In: ${answer.article.title}`, ''];
-    if (many) for (const a of answer.articles) lines.push(wrap(`• ${a.article.title} [${a.article.id}]: ${paragraphs(a.mentions)}`, '      ', '  '));
+    const lines = [
+      `“${answer.name}” — ${MENTION_NOTE}`,
+      many ? `In ${answer.articles.length} articles:` : `In: ${answer.article.title}`,
+      '',
+    ];
+    if (many)
+      for (const a of answer.articles)
+        lines.push(wrap(`• ${a.article.title} [${a.article.id}]: ${paragraphs(a.mentions)}`, '      ', '  '));
     else lines.push(wrap(`Found in: ${paragraphs(answer.mentions)}`, '  '));
     if (answer.moreArticles > 0) lines.push(`  … and ${answer.moreArticles} more article${answer.moreArticles === 1 ? '' : 's'}`);
     return lines.join('\n');
   }
-  const lines = [`${answer.name} (${answer.kind})`, many ? `In ${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}` : `In: ${answer.article.title}`, ''];
-  lines.push(answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : `  Role: not stated in the article${many ? 's' : ''}`);
+  const lines = [
+    `${answer.name} (${answer.kind})`,
+    many
+      ? `In ${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}`
+      : `In: ${answer.article.title}`,
+    '',
+  ];
+  lines.push(
+    answer.roles.length > 0 ? wrap(`Role: ${answer.roles.join('; ')}`, '  ') : `  Role: not stated in the article${many ? 's' : ''}`,
+  );
   if (answer.aliases.length > 0) lines.push(wrap(`Also called: ${answer.aliases.join(', ')}`, '  '));
   if (answer.namesakes.length > 0) lines.push(wrap(`Others by that name: ${answer.namesakes.join(', ')}`, '  '));
   if (many) {

@@ -4,7 +4,14 @@ import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameKey } from './name-search.ts';
 import { nameWords } from './index-words.ts';
-import { ARTICLE_CANDIDATES, ARTICLE_FUSE_OPTIONS, MAX_FUSE_PATTERN_CHARS, MAX_NAME_QUERY_CHARS, TERM_SCORING, expandNameWord } from './search-settings.ts';
+import {
+  ARTICLE_CANDIDATES,
+  ARTICLE_FUSE_OPTIONS,
+  MAX_FUSE_PATTERN_CHARS,
+  MAX_NAME_QUERY_CHARS,
+  TERM_SCORING,
+  expandNameWord,
+} from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One searchable article: its id and the headline shown for it. */
@@ -30,7 +37,13 @@ export class ArticleSearch {
 
   /** Indexes the articles from scratch. */
   static build(docs: readonly ArticleDoc[]): ArticleSearch {
-    return new ArticleSearch(docs, TermIndex.build(docs.map((d) => `${d.title} ${d.id}`), nameWords));
+    return new ArticleSearch(
+      docs,
+      TermIndex.build(
+        docs.map((d) => `${d.title} ${d.id}`),
+        nameWords,
+      ),
+    );
   }
 
   /** Restores from `serialise()` output; throws unless it was built from these same docs. */
@@ -56,13 +69,18 @@ export class ArticleSearch {
       const tier = Math.max(scoreTier(k.title, key), scoreTier(k.id, key));
       if (tier > 0) scores.set(i, tier);
     });
-    const pool = this.docs.length <= ARTICLE_CANDIDATES
-      ? this.docs.map((_, i) => i)
-      : this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, ARTICLE_CANDIDATES).map((m) => m.id);
+    const pool =
+      this.docs.length <= ARTICLE_CANDIDATES
+        ? this.docs.map((_, i) => i)
+        : this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, ARTICLE_CANDIDATES).map((m) => m.id);
     const fuzzyPool = pool.filter((i) => !scores.has(i));
     if (fuzzyPool.length > 0) {
-      const fuse = new Fuse(fuzzyPool.map((i) => ({ ...this.docs[i]!, index: i })), { ...ARTICLE_FUSE_OPTIONS });
-      for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) scores.set(result.item.index, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
+      const fuse = new Fuse(
+        fuzzyPool.map((i) => ({ ...this.docs[i]!, index: i })),
+        { ...ARTICLE_FUSE_OPTIONS },
+      );
+      for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS)))
+        scores.set(result.item.index, FUZZY_MAX_SCORE * (1 - (result.score ?? 1)));
     }
     return [...scores.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])

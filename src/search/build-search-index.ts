@@ -30,13 +30,12 @@ export interface CorpusSearchIndex extends SearchIndex {
  * MiniSearch's radix tree) picks a bounded set of candidates, and a small per-query fuse.js ranks
  * them (blended with BM25 for paragraphs; below exact/prefix tiers for names and articles).
  */
-export function buildSearchIndex(articles: readonly AnalysedArticle[], vectors: WordVectors | null = activeWordVectors()): CorpusSearchIndex {
+export function buildSearchIndex(
+  articles: readonly AnalysedArticle[],
+  vectors: WordVectors | null = activeWordVectors(),
+): CorpusSearchIndex {
   const docs = collectDocs(articles);
-  return assemble(
-    ParagraphSearch.build(docs.paragraphs, vectors),
-    NameSearch.build(docs.names),
-    ArticleSearch.build(docs.articles),
-  );
+  return assemble(ParagraphSearch.build(docs.paragraphs, vectors), NameSearch.build(docs.names), ArticleSearch.build(docs.articles));
 }
 
 /**
@@ -96,8 +95,11 @@ function isSerialisedSearchIndex(data: unknown): data is SerialisedSearchIndex {
   const d = data as Record<string, unknown>;
   return (
     d.version === SEARCH_INDEX_VERSION &&
-    typeof d.paragraphs === 'object' && d.paragraphs !== null &&
-    typeof d.names === 'object' && d.names !== null &&
-    typeof d.articles === 'object' && d.articles !== null
+    typeof d.paragraphs === 'object' &&
+    d.paragraphs !== null &&
+    typeof d.names === 'object' &&
+    d.names !== null &&
+    typeof d.articles === 'object' &&
+    d.articles !== null
   );
 }

@@ -49,7 +49,14 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
       group = { kind: entity.kind, members: [] };
       groups.set(groupKey, group);
     }
-    group.members.push({ article: entity.article, entityId: entity.entityId, mentions: entity.mentions, order, name: entity.name, key: entity.key });
+    group.members.push({
+      article: entity.article,
+      entityId: entity.entityId,
+      mentions: entity.mentions,
+      order,
+      name: entity.name,
+      key: entity.key,
+    });
   });
   const byEntity = new Map<string, NameGroup>();
   const all: NameGroup[] = [];
@@ -67,9 +74,7 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
     all.push(group);
     for (const m of members) byEntity.set(entityKey(m.article, m.entityId), group);
   }
-  const prominent = all
-    .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id - b.id)
-    .slice(0, PROMINENT_GROUPS);
+  const prominent = all.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id - b.id).slice(0, PROMINENT_GROUPS);
   return { byEntity, prominent };
 }
 
@@ -92,7 +97,9 @@ function displayName(members: ReadonlyArray<{ name: string; key: string; mention
 function resolvePersonRoots(entities: readonly GroupableEntity[]): Map<string, string> {
   const keys = [...new Set(entities.filter((e) => e.kind === 'person' && e.key !== '').map((e) => e.key))];
   const words = new Map(keys.map((k) => [k, k.split(' ')]));
-  const multi = keys.filter((k) => words.get(k)!.length > 1).sort((a, b) => words.get(b)!.length - words.get(a)!.length || a.localeCompare(b));
+  const multi = keys
+    .filter((k) => words.get(k)!.length > 1)
+    .sort((a, b) => words.get(b)!.length - words.get(a)!.length || a.localeCompare(b));
   const rootOf = new Map<string, string>();
   const byEnds = new Map<string, string[]>();
   for (const key of multi) {

@@ -5,7 +5,10 @@ export function splitWords(text: string): string[] {
   // Plain ASCII (most English text) needs no Unicode normalisation: a cheaper split gives the same words.
   const words = /^[\x00-\x7f]*$/.test(text)
     ? text.split(/[^A-Za-z0-9]+/)
-    : text.normalize('NFKC').replace(/\p{Cf}+/gu, '').split(/[^\p{L}\p{M}\p{N}]+/u);
+    : text
+        .normalize('NFKC')
+        .replace(/\p{Cf}+/gu, '')
+        .split(/[^\p{L}\p{M}\p{N}]+/u);
   return words.filter((w) => w.length > 0);
 }
 
@@ -21,5 +24,7 @@ export function paragraphWords(text: string): string[] {
 
 /** Index words of a name, alias or headline: folded, every word kept. */
 export function nameWords(text: string): string[] {
-  return splitWords(text).map(foldTerm).filter((w) => w.length > 0);
+  return splitWords(text)
+    .map(foldTerm)
+    .filter((w) => w.length > 0);
 }

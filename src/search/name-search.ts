@@ -5,7 +5,15 @@ import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { entityKey, groupNames, type GroupableEntity, type NameGroups } from './group-names.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameWords } from './index-words.ts';
-import { MAX_FUSE_PATTERN_CHARS, MAX_NAME_QUERY_CHARS, MAX_QUERY_CHARS, NAME_CANDIDATES, NAME_FUSE_OPTIONS, TERM_SCORING, expandNameWord } from './search-settings.ts';
+import {
+  MAX_FUSE_PATTERN_CHARS,
+  MAX_NAME_QUERY_CHARS,
+  MAX_QUERY_CHARS,
+  NAME_CANDIDATES,
+  NAME_FUSE_OPTIONS,
+  TERM_SCORING,
+  expandNameWord,
+} from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One entity that a name string belongs to. */
@@ -48,7 +56,6 @@ export interface NameDoc {
   owners: NameOwner[];
 }
 
-
 /** Collects the distinct name, alias and role strings of every entity, in corpus order. */
 export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[] {
   const byKey = new Map<string, NameDoc>();
@@ -72,7 +79,14 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
   };
   for (const { article, analysis } of articles) {
     for (const entity of analysis.entities) {
-      const owner = (role: boolean): NameOwner => ({ article: article.id, entityId: entity.id, name: entity.name, kind: entity.kind, mentions: entity.mentions.length, role });
+      const owner = (role: boolean): NameOwner => ({
+        article: article.id,
+        entityId: entity.id,
+        name: entity.name,
+        kind: entity.kind,
+        mentions: entity.mentions.length,
+        role,
+      });
       for (const text of [entity.name, ...entity.aliases]) add(text, owner(false));
       for (const role of entity.roles) add(role.text, owner(true));
     }
@@ -82,7 +96,9 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
 
 /** The comparable form of a name or query: folded words separated by single spaces, a leading "the"/"his"… dropped. */
 export function nameKey(text: string): string {
-  return nameWords(text.slice(0, MAX_QUERY_CHARS * 4)).join(' ').replace(LEADING_DETERMINER, '');
+  return nameWords(text.slice(0, MAX_QUERY_CHARS * 4))
+    .join(' ')
+    .replace(LEADING_DETERMINER, '');
 }
 
 /**
@@ -110,7 +126,14 @@ export class NameSearch {
         byArticle.set(owner.article, list);
         const id = entityKey(owner.article, owner.entityId);
         if (!entities.has(id)) {
-          entities.set(id, { article: owner.article, entityId: owner.entityId, name: owner.name, key: nameKey(owner.name), kind: owner.kind ?? 'person', mentions: owner.mentions ?? 0 });
+          entities.set(id, {
+            article: owner.article,
+            entityId: owner.entityId,
+            name: owner.name,
+            key: nameKey(owner.name),
+            kind: owner.kind ?? 'person',
+            mentions: owner.mentions ?? 0,
+          });
         }
       }
     }
@@ -120,7 +143,13 @@ export class NameSearch {
 
   /** Indexes the name strings from scratch. */
   static build(docs: readonly NameDoc[]): NameSearch {
-    return new NameSearch(docs, TermIndex.build(docs.map((d) => d.key), nameWords));
+    return new NameSearch(
+      docs,
+      TermIndex.build(
+        docs.map((d) => d.key),
+        nameWords,
+      ),
+    );
   }
 
   /** Restores from `serialise()` output; the docs must be the list the index was built from. */
@@ -147,7 +176,13 @@ export class NameSearch {
     const scope = article === undefined ? this.docs : (this.byArticle.get(article) ?? []);
     const key = nameKey(query).slice(0, MAX_NAME_QUERY_CHARS).trim();
     if (key === '') {
-      return article === undefined ? this.prominentHits(limit) : this.collectHits(scope.map((doc) => ({ doc, score: EXACT_SCORE })), article, limit);
+      return article === undefined
+        ? this.prominentHits(limit)
+        : this.collectHits(
+            scope.map((doc) => ({ doc, score: EXACT_SCORE })),
+            article,
+            limit,
+          );
     }
     const small = scope.length <= NAME_CANDIDATES;
     const candidates = small ? scope : this.findCandidates(key);

@@ -77,10 +77,21 @@ export class ParagraphSearch {
    * vectors, the saved paragraph vectors are used when they were made with the same vectors,
    * else computed now.
    */
-  static load(docs: readonly ParagraphDoc[], data: SerialisedTermIndex, semantic: unknown = null, vectors: WordVectors | null = null): ParagraphSearch {
+  static load(
+    docs: readonly ParagraphDoc[],
+    data: SerialisedTermIndex,
+    semantic: unknown = null,
+    vectors: WordVectors | null = null,
+  ): ParagraphSearch {
     const terms = TermIndex.load(data);
     if (terms.size !== docs.length) throw new Error('paragraph index does not match its documents');
-    const meaning = vectors ? ParagraphVectors.load(semantic, vectors, docs.length) ?? ParagraphVectors.build(docs.map((d) => d.text), vectors) : null;
+    const meaning = vectors
+      ? (ParagraphVectors.load(semantic, vectors, docs.length) ??
+        ParagraphVectors.build(
+          docs.map((d) => d.text),
+          vectors,
+        ))
+      : null;
     return new ParagraphSearch(docs, terms, meaning);
   }
 
@@ -113,12 +124,22 @@ export class ParagraphSearch {
     // paragraphs both paths find would only trade places. Meaning fills the pages words leave short.
     const filled = lexical.length >= Math.min(limit, FUSION.k + 2);
     if (!this.semantic || options.wordsOnly || filled) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
-    const meaning = this.semantic.search(text, range ?? { start: 0, end: this.docs.length }, (id) => this.docs[id]!.text, Math.max(limit, FUSION.semanticResults));
+    const meaning = this.semantic.search(
+      text,
+      range ?? { start: 0, end: this.docs.length },
+      (id) => this.docs[id]!.text,
+      Math.max(limit, FUSION.semanticResults),
+    );
     return fuseRankings(lexical, meaning, this.docs, limit);
   }
 
   /** The lexical ranking: BM25 candidates, the head re-ranked with fuse.js. */
-  private searchWords(text: string, terms: string[], limit: number, range: ParagraphRange | undefined): Array<{ doc: ParagraphDoc; score: number }> {
+  private searchWords(
+    text: string,
+    terms: string[],
+    limit: number,
+    range: ParagraphRange | undefined,
+  ): Array<{ doc: ParagraphDoc; score: number }> {
     const found = this.terms.search(terms, expandParagraphWord, TERM_SCORING, Math.max(limit, PARAGRAPH_CANDIDATES), range);
     const best = found[0]?.score ?? 0;
     const lexical = new Map<number, number>();

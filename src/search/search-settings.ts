@@ -48,10 +48,12 @@ export const NAME_CANDIDATES = 100;
  * (they would otherwise expand to most of the corpus); a query made only of them finds nothing.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a about after all also an and any are as at be been but by can could did do does during each ' +
+  (
+    'a about after all also an and any are as at be been but by can could did do does during each ' +
     'for from had has have he her his i if in into is it its me more most my no not of on or other ' +
     'our over said says she so some such than that the their them then there these they this those ' +
-    'to up very was we were what when which who will with would you your').split(' '),
+    'to up very was we were what when which who will with would you your'
+  ).split(' '),
 );
 
 /**
@@ -196,7 +198,10 @@ export const CANDIDATE_SEARCH_OPTIONS: Readonly<MiniSearchSearchOptions> = Objec
 export function foldTerm(term: string): string {
   // Plain ASCII (most English text) has nothing to fold: skip the Unicode work.
   if (/^[\x00-\x7f]*$/.test(term)) return term.toLowerCase();
-  return term.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return term
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Term processing for paragraph text and topic queries: fold, drop stop words and 1-letter words. */

@@ -14,11 +14,34 @@ const peopleOf = (entities: Entity[]): string[] => entities.filter((e) => e.kind
 describe('speakers stated in other ways than "X said"', () => {
   it.each([
     ['a passive agent', ['The old town was described by the travel writer Anna Holm as "a jewel on the river".'], 'a jewel', 'Anna Holm'],
-    ['a quote attributed to someone', ['There is a line attributed to Mark Twain — "The reports of my death are greatly exaggerated."'], 'The reports', 'Mark Twain'],
+    [
+      'a quote attributed to someone',
+      ['There is a line attributed to Mark Twain — "The reports of my death are greatly exaggerated."'],
+      'The reports',
+      'Mark Twain',
+    ],
     ['a dash after the quote', ['"We have brains, not oil." — Dov Shamir, on the economy of the region.'], 'We have brains', 'Dov Shamir'],
-    ['"in her own words"', ['Clara Voss waited nine hours at the airport.', 'The delay left her, in her own words, "exhausted and furious".'], 'exhausted', 'Clara Voss'],
-    ['a quote after a sentence of reported speech', ['Mayor Tom Hale recalled that the river rose overnight. "The water was at the door by dawn."'], 'The water', 'Tom Hale'],
-    ['"he" that continues the subject, not the person he met', ['Kofi Mensah moved to Leeds, where he met the young painter Ruth Lind.', 'About his new friend he wrote, "She paints like nobody else."'], 'She paints', 'Kofi Mensah'],
+    [
+      '"in her own words"',
+      ['Clara Voss waited nine hours at the airport.', 'The delay left her, in her own words, "exhausted and furious".'],
+      'exhausted',
+      'Clara Voss',
+    ],
+    [
+      'a quote after a sentence of reported speech',
+      ['Mayor Tom Hale recalled that the river rose overnight. "The water was at the door by dawn."'],
+      'The water',
+      'Tom Hale',
+    ],
+    [
+      '"he" that continues the subject, not the person he met',
+      [
+        'Kofi Mensah moved to Leeds, where he met the young painter Ruth Lind.',
+        'About his new friend he wrote, "She paints like nobody else."',
+      ],
+      'She paints',
+      'Kofi Mensah',
+    ],
     ['"I" before a quote, which names nobody', ['When fans stop me, I say, "Thanks for reading."'], 'Thanks', null],
   ])('GIVEN %s (%j) THEN "%s…" is by %s', (_case, paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);

@@ -31,15 +31,38 @@ describe('findEntities on the bundled article', () => {
   });
 
   it.each([
-    ['NATO'], ['OSCE'], ['EU'], ['UN'], ['Collective Security Treaty Organization'], ['Pravy Sektor'], ['Trizub'], ['S14'],
-    ['National Corps'], ['Rossia-1'], ['Wagner'], ['Warsaw Pact'],
+    ['NATO'],
+    ['OSCE'],
+    ['EU'],
+    ['UN'],
+    ['Collective Security Treaty Organization'],
+    ['Pravy Sektor'],
+    ['Trizub'],
+    ['S14'],
+    ['National Corps'],
+    ['Rossia-1'],
+    ['Wagner'],
+    ['Warsaw Pact'],
   ])('GIVEN %s THEN it is an organisation', (name) => {
     expect(byName(entities, name).kind).toBe('organisation');
   });
 
   it('GIVEN places and nationalities THEN none of them is a person or organisation', () => {
     const names = entities.map((e) => e.name);
-    for (const place of ['Moscow', 'Minsk', 'Ukraine', 'Belarus', 'Russia', 'Kazakhstan', 'Republic of Belarus', 'Donbas', 'Russian', 'Belarusian', 'August', 'September']) {
+    for (const place of [
+      'Moscow',
+      'Minsk',
+      'Ukraine',
+      'Belarus',
+      'Russia',
+      'Kazakhstan',
+      'Republic of Belarus',
+      'Donbas',
+      'Russian',
+      'Belarusian',
+      'August',
+      'September',
+    ]) {
       expect(names).not.toContain(place);
     }
   });
@@ -69,7 +92,12 @@ describe('findEntities on the bundled article', () => {
 
   it('GIVEN pronouns THEN they are resolved to the person they mean', () => {
     const lavrov = byName(entities, 'Sergei Lavrov');
-    expect(lavrov.mentions).toEqual(expect.arrayContaining([{ paragraph: 7, text: 'he' }, { paragraph: 12, text: 'he' }]));
+    expect(lavrov.mentions).toEqual(
+      expect.arrayContaining([
+        { paragraph: 7, text: 'he' },
+        { paragraph: 12, text: 'he' },
+      ]),
+    );
     const putin = byName(entities, 'Vladimir Putin');
     expect(putin.mentions).toEqual(expect.arrayContaining([{ paragraph: 22, text: 'him' }]));
     expect(byName(entities, 'Alexander Lukashenko').mentions).not.toContainEqual({ paragraph: 12, text: 'he' });
@@ -104,9 +132,15 @@ describe('findEntities on the Wikinews articles', () => {
   });
 
   it.each([
-    ['wikinews-20070223-train', ['Virgin Trains', 'British Transport Police', 'BBC', 'Rail Accident Investigation Branch', 'Network Rail', 'Royal Air Force']],
+    [
+      'wikinews-20070223-train',
+      ['Virgin Trains', 'British Transport Police', 'BBC', 'Rail Accident Investigation Branch', 'Network Rail', 'Royal Air Force'],
+    ],
     ['wikinews-20160706-telescope', ['Chinese government', 'NAO Radio Astronomy Technology Laboratory']],
-    ['wikinews-20160714-UN', ['United Nations', 'Chinese government', 'Philippine government', 'United Nations Convention on the Law of the Sea']],
+    [
+      'wikinews-20160714-UN',
+      ['United Nations', 'Chinese government', 'Philippine government', 'United Nations Convention on the Law of the Sea'],
+    ],
   ] as const)('GIVEN %s THEN its organisations are found', (article, names) => {
     const entities = entitiesOf(devArticle(article));
     for (const name of names) expect(byName(entities, name).kind).toBe('organisation');
@@ -114,7 +148,12 @@ describe('findEntities on the Wikinews articles', () => {
 
   it('GIVEN "Teenagers Irma and David Soyos and their father, 53-year old Domingo Soyos" THEN three people with the shared surname', () => {
     const entities = entitiesOf(devArticle('wikinews-20070306-drain'));
-    expect(entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual(['Irma Soyos', 'David Soyos', 'Domingo Soyos', 'Eric Haddox']);
+    expect(entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([
+      'Irma Soyos',
+      'David Soyos',
+      'Domingo Soyos',
+      'Eric Haddox',
+    ]);
     expect(byName(entities, 'Domingo Soyos').roles.map((r) => r.text)).toEqual(['their father']);
   });
 
@@ -145,16 +184,41 @@ describe('findEntities on the Wikinews articles', () => {
 
 describe('findEntities on constructed text', () => {
   it.each([
-    ['a name with a particle', ['Mr. Jean-Claude van Damme, a Belgian actor, arrived. Van Damme told reporters: "I love it."'], 'Jean-Claude van Damme', 'a Belgian actor'],
+    [
+      'a name with a particle',
+      ['Mr. Jean-Claude van Damme, a Belgian actor, arrived. Van Damme told reporters: "I love it."'],
+      'Jean-Claude van Damme',
+      'a Belgian actor',
+    ],
     ['a possessive appositive', ["The company's boss, Anna Berg, called the deal a disaster."], 'Anna Berg', "The company's boss"],
     ['an honorific with a title', ['A spokesman, Colonel Peter Hall, said it was over.'], 'Peter Hall', 'Colonel'],
-    ['a title with "of" after a country', ['U.S. Secretary of State Antony Blinken on Tuesday urged China to act.'], 'Antony Blinken', 'U.S. Secretary of State'],
+    [
+      'a title with "of" after a country',
+      ['U.S. Secretary of State Antony Blinken on Tuesday urged China to act.'],
+      'Antony Blinken',
+      'U.S. Secretary of State',
+    ],
     ['a compass-word nationality', ['He met South Korean President Yoon Suk-yeol in Seoul.'], 'Yoon Suk-yeol', 'South Korean President'],
     ['police ranks', ['Det Supt John Smith of Greater Manchester Police said it was over.'], 'John Smith', 'Det Supt'],
-    ['a role noun phrase before the name', ['Chinese Foreign Ministry spokesman Wang Wenbin rejected the criticism.'], 'Wang Wenbin', 'Chinese Foreign Ministry spokesman'],
-    ['a name with two particles', ['“This is a historic day,” said Ursula von der Leyen, the President of the European Commission.'], 'Ursula von der Leyen', 'the President of the European Commission'],
+    [
+      'a role noun phrase before the name',
+      ['Chinese Foreign Ministry spokesman Wang Wenbin rejected the criticism.'],
+      'Wang Wenbin',
+      'Chinese Foreign Ministry spokesman',
+    ],
+    [
+      'a name with two particles',
+      ['“This is a historic day,” said Ursula von der Leyen, the President of the European Commission.'],
+      'Ursula von der Leyen',
+      'the President of the European Commission',
+    ],
     ['a Dutch name with two particles', ['Coach Louis van der Berg said the team was ready.'], 'Louis van der Berg', 'Coach'],
-    ['an occupation missing from the role list, opening the sentence', ['Kenji Sato, a seismologist at the University of Tokyo, said aftershocks were likely.'], 'Kenji Sato', 'a seismologist at the University of Tokyo'],
+    [
+      'an occupation missing from the role list, opening the sentence',
+      ['Kenji Sato, a seismologist at the University of Tokyo, said aftershocks were likely.'],
+      'Kenji Sato',
+      'a seismologist at the University of Tokyo',
+    ],
     ['an agent noun after a name', ['Maria Keller, a historian, called it unprecedented.'], 'Maria Keller', 'a historian'],
   ])('GIVEN %s THEN the person and role are read', (_name, paragraphs, name, role) => {
     const e = byName(entitiesOf(articleFromParagraphs('x', paragraphs)), name);
@@ -163,18 +227,31 @@ describe('findEntities on constructed text', () => {
   });
 
   it('GIVEN "Smith’s rival, Tom Brown" THEN the possessive name is not the subject that "he" refers to', () => {
-    const entities = entitiesOf(articleFromParagraphs('x', ['“It is over,” John Smith said.', 'Smith’s rival, Tom Brown, disagreed. "Nonsense," he said.']));
+    const entities = entitiesOf(
+      articleFromParagraphs('x', ['“It is over,” John Smith said.', 'Smith’s rival, Tom Brown, disagreed. "Nonsense," he said.']),
+    );
     expect(byName(entities, 'Tom Brown').mentions).toContainEqual({ paragraph: 2, text: 'he' });
   });
 
   it('GIVEN a sentence-opening common word THEN it is not part of a name', () => {
-    const names = entitiesOf(articleFromParagraphs('x', ['Meanwhile President Maria Lopez said it. Witnesses said so.'])).map((e) => e.name);
+    const names = entitiesOf(articleFromParagraphs('x', ['Meanwhile President Maria Lopez said it. Witnesses said so.'])).map(
+      (e) => e.name,
+    );
     expect(names).toEqual(['Maria Lopez']);
   });
 
   it('GIVEN "the White House said", "the Dutchman said" and "a spokesman for Tesco said" THEN only the organisations are entities', () => {
-    const entities = entitiesOf(articleFromParagraphs('x', ['The White House said it would respond.', '"We created chances," the Dutchman said.', 'A spokesman for Tesco said it was sorry.']));
-    expect(entities.map((e) => [e.name, e.kind])).toEqual([['White House', 'organisation'], ['Tesco', 'organisation']]);
+    const entities = entitiesOf(
+      articleFromParagraphs('x', [
+        'The White House said it would respond.',
+        '"We created chances," the Dutchman said.',
+        'A spokesman for Tesco said it was sorry.',
+      ]),
+    );
+    expect(entities.map((e) => [e.name, e.kind])).toEqual([
+      ['White House', 'organisation'],
+      ['Tesco', 'organisation'],
+    ]);
   });
 
   it('GIVEN "Mrs. May" THEN the month name is a person named with her honorific, and "she" is her', () => {
@@ -185,13 +262,24 @@ describe('findEntities on constructed text', () => {
   });
 
   it('GIVEN a pronoun in an opening clause THEN it points at the person named after it', () => {
-    const entities = entitiesOf(articleFromParagraphs('x', ['Labour leader Keir Starmer spoke first.', 'Asked whether she would stand again, Ms Ardern replied that she would not.']));
+    const entities = entitiesOf(
+      articleFromParagraphs('x', [
+        'Labour leader Keir Starmer spoke first.',
+        'Asked whether she would stand again, Ms Ardern replied that she would not.',
+      ]),
+    );
     expect(byName(entities, 'Ms Ardern').mentions.map((m) => m.text)).toEqual(['she', 'Ms Ardern', 'she']);
     expect(byName(entities, 'Keir Starmer').mentions.map((m) => m.text)).toEqual(['Keir Starmer']);
   });
 
   it('GIVEN "the minister" after "Health Minister Sarah Lee" THEN it is her; "the French president" with no French president named is nobody', () => {
-    const entities = entitiesOf(articleFromParagraphs('x', ['Health Minister Sarah Lee met Former President George Bush.', 'The minister said it went well.', 'The French president said nothing.']));
+    const entities = entitiesOf(
+      articleFromParagraphs('x', [
+        'Health Minister Sarah Lee met Former President George Bush.',
+        'The minister said it went well.',
+        'The French president said nothing.',
+      ]),
+    );
     expect(byName(entities, 'Sarah Lee').mentions).toContainEqual({ paragraph: 2, text: 'The minister' });
     expect(byName(entities, 'George Bush').mentions.map((m) => m.paragraph)).toEqual([1]);
   });

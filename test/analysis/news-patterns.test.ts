@@ -46,8 +46,16 @@ describe('2. an organisation in the appositive does not take the quote', () => {
 
 describe('3. name variants are one person', () => {
   it.each([
-    [['Jane Roe chairs the inquiry.', 'Ms Roe said the hearings would resume.', 'Mrs. Roe later left.', 'Roe declined to comment.'], 'Jane Roe', ['Ms Roe', 'Mrs. Roe', 'Roe']],
-    [['Jane Roe chairs the inquiry.', 'The hearings resumed on Monday.', 'Witnesses were called.', 'Ms Rowe said she was satisfied.'], 'Jane Roe', ['Ms Rowe']],
+    [
+      ['Jane Roe chairs the inquiry.', 'Ms Roe said the hearings would resume.', 'Mrs. Roe later left.', 'Roe declined to comment.'],
+      'Jane Roe',
+      ['Ms Roe', 'Mrs. Roe', 'Roe'],
+    ],
+    [
+      ['Jane Roe chairs the inquiry.', 'The hearings resumed on Monday.', 'Witnesses were called.', 'Ms Rowe said she was satisfied.'],
+      'Jane Roe',
+      ['Ms Rowe'],
+    ],
     [['Councillor Martin Feltham spoke first.', 'Mr Feltam said the budget was fair.'], 'Martin Feltham', ['Mr Feltam']],
   ])('GIVEN %j THEN %s has the variants %j', (paragraphs, name, variants) => {
     const { entities } = analyse(paragraphs);
@@ -58,7 +66,11 @@ describe('3. name variants are one person', () => {
 
   it('GIVEN two different people with similar surnames THEN they are not merged', () => {
     const { entities } = analyse(['Jane Roe met Tom Rowe.', 'Roe and Rowe disagreed.']);
-    expect(people(entities).map((e) => e.name).sort()).toEqual(['Jane Roe', 'Tom Rowe']);
+    expect(
+      people(entities)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['Jane Roe', 'Tom Rowe']);
   });
 });
 
@@ -77,9 +89,21 @@ describe('4. names are not cut short', () => {
 
 describe('5. pronouns and continuations across paragraphs', () => {
   it.each([
-    [['Judge Amelia Hart said the case was "deeply troubling".', 'The court then adjourned for lunch.', 'She continued: "No family should go through this."'], 'No family', 'Amelia Hart'],
+    [
+      [
+        'Judge Amelia Hart said the case was "deeply troubling".',
+        'The court then adjourned for lunch.',
+        'She continued: "No family should go through this."',
+      ],
+      'No family',
+      'Amelia Hart',
+    ],
     [['"We were never told," said Mark Ellis, a farmer.', 'He said: "Nobody came to see the fields."'], 'Nobody came', 'Mark Ellis'],
-    [['The authors say the data are incomplete.', 'They call for "a national register of every case".'], 'a national register', 'The authors'],
+    [
+      ['The authors say the data are incomplete.', 'They call for "a national register of every case".'],
+      'a national register',
+      'The authors',
+    ],
     [['Karen Walsh said the flood came at night.', '"We lost everything," she said.'], 'We lost everything', 'Karen Walsh'],
   ])('GIVEN %j THEN "%s…" is attributed to %s', (paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
@@ -129,7 +153,11 @@ describe('7. "X of Y": the person speaks, Y is the role', () => {
 
 describe('8. documents as sources', () => {
   it.each([
-    [['The Ministry of Health issued new rules.', 'The ministry\'s letter reads "all clinics must reopen by June".'], 'all clinics', 'Ministry of Health'],
+    [
+      ['The Ministry of Health issued new rules.', 'The ministry\'s letter reads "all clinics must reopen by June".'],
+      'all clinics',
+      'Ministry of Health',
+    ],
     [['A leaked memo seen by the paper says "staff cuts are unavoidable".'], 'staff cuts', 'A leaked memo'],
     [['The report states that the river is "at its lowest level in a century".'], 'at its lowest', 'The report'],
   ])('GIVEN %j THEN "%s…" comes from %s', (paragraphs, start, speaker) => {
@@ -139,15 +167,33 @@ describe('8. documents as sources', () => {
 
 describe('9. titles that point back', () => {
   it.each([
-    [['Foreign Minister Sergio Alvarado met his counterpart on Monday.', 'The Chilean Chancellor said the talks had "opened a new chapter".'], 'opened a new chapter', 'Sergio Alvarado'],
-    [['Foreign Minister Sergio Alvarado met his counterpart on Monday.', 'The top diplomat said the talks were "frank".'], 'frank', 'Sergio Alvarado'],
-    [['Finance Minister Ama Owusu presented the budget.', 'The minister said it was "a budget for growth".'], 'a budget for growth', 'Ama Owusu'],
+    [
+      [
+        'Foreign Minister Sergio Alvarado met his counterpart on Monday.',
+        'The Chilean Chancellor said the talks had "opened a new chapter".',
+      ],
+      'opened a new chapter',
+      'Sergio Alvarado',
+    ],
+    [
+      ['Foreign Minister Sergio Alvarado met his counterpart on Monday.', 'The top diplomat said the talks were "frank".'],
+      'frank',
+      'Sergio Alvarado',
+    ],
+    [
+      ['Finance Minister Ama Owusu presented the budget.', 'The minister said it was "a budget for growth".'],
+      'a budget for growth',
+      'Ama Owusu',
+    ],
   ])('GIVEN %j THEN "%s" is by %s', (paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
   });
 
   it('GIVEN "the Chancellor" with two foreign ministers named THEN it is left unresolved rather than guessed', () => {
-    const { quotes } = analyse(['Foreign Minister Sergio Alvarado met Foreign Minister Ana Lopes.', 'The chancellor said the talks were "frank".']);
+    const { quotes } = analyse([
+      'Foreign Minister Sergio Alvarado met Foreign Minister Ana Lopes.',
+      'The chancellor said the talks were "frank".',
+    ]);
     expect(speakerOf(quotes, 'frank')).not.toBe('Sergio Alvarado');
     expect(speakerOf(quotes, 'frank')).not.toBe('Ana Lopes');
   });
@@ -156,7 +202,10 @@ describe('9. titles that point back', () => {
 describe('10. people wherever news puts them', () => {
   it.each([
     ['Okafor scored twice before Lindqvist pulled one back in the 80th minute.', ['Okafor', 'Lindqvist']],
-    ['The candidates are Maria Gonzalez, Chan Wai-ming, Tobias Eriksen and Fatima Bello.', ['Maria Gonzalez', 'Chan Wai-ming', 'Tobias Eriksen', 'Fatima Bello']],
+    [
+      'The candidates are Maria Gonzalez, Chan Wai-ming, Tobias Eriksen and Fatima Bello.',
+      ['Maria Gonzalez', 'Chan Wai-ming', 'Tobias Eriksen', 'Fatima Bello'],
+    ],
     ['The prize went to J.R. Ellison, ahead of T. Harlan Boyd.', ['J.R. Ellison', 'T. Harlan Boyd']],
     ['De Vries and Ben Salah shared the stage with von der Leyen in Brussels.', ['De Vries', 'Ben Salah', 'von der Leyen']],
     ['The novel was praised by the critic Ingrid Halvorsen.', ['Ingrid Halvorsen']],

@@ -25,12 +25,7 @@ describe('stemWord', () => {
 
 describe('extractTerms', () => {
   it('GIVEN a news sentence THEN only its content words remain, stemmed, in order', () => {
-    expect(extractTerms('Lavrov said that the extremists were trained in Ukraine.')).toEqual([
-      'lavrov',
-      'extremist',
-      'train',
-      'ukrain',
-    ]);
+    expect(extractTerms('Lavrov said that the extremists were trained in Ukraine.')).toEqual(['lavrov', 'extremist', 'train', 'ukrain']);
   });
 
   it('GIVEN possessives, numbers with separators and hyphens THEN each becomes a plain term', () => {

@@ -97,14 +97,21 @@ describe('rankSentences on real articles', () => {
   });
 
   it('GIVEN the Wikinews articles THEN each opening news sentence ranks first', () => {
-    for (const name of ['wikinews-20070223-train', 'wikinews-20070306-drain', 'wikinews-20160706-telescope', 'wikinews-20160714-UN'] as const) {
+    for (const name of [
+      'wikinews-20070223-train',
+      'wikinews-20070306-drain',
+      'wikinews-20160706-telescope',
+      'wikinews-20160714-UN',
+    ] as const) {
       const { ranked } = rank(devArticle(name));
       expect({ name, top: key(ranked[0]!) }).toEqual({ name, top: '1.0' });
     }
   });
 
   it('GIVEN the bundled article THEN the three-point summary speaks of the intervention in Belarus', () => {
-    const text = selectSummary(rank(seedArticle()).ranked, 3).map((s) => s.text).join(' ');
+    const text = selectSummary(rank(seedArticle()).ranked, 3)
+      .map((s) => s.text)
+      .join(' ');
     expect(text).toMatch(/intervention/);
     expect(text).toMatch(/Belarus/);
   });
@@ -160,7 +167,10 @@ describe('rankSentences on made-up paragraphs', () => {
 
   it('GIVEN a long article on one line THEN every sentence is ranked (linear work, no sentence graph)', () => {
     const topics = ['council budget', 'road repairs', 'school funding', 'river flooding', 'rail strike', 'harbour works'];
-    const text = Array.from({ length: 20_000 }, (_, i) => `Item ${i} of the ${topics[i % topics.length]} report was read to the city council on day ${i % 365}.`).join(' ');
+    const text = Array.from(
+      { length: 20_000 },
+      (_, i) => `Item ${i} of the ${topics[i % topics.length]} report was read to the city council on day ${i % 365}.`,
+    ).join(' ');
     const article = articleFromParagraphs('long', [text]);
     const ranked = rankSentences(article, sentencesOf(article));
     expect(ranked).toHaveLength(20_000);

@@ -6,18 +6,50 @@ const pieces = (text: string): string[] => splitText(text).map(([start, end]) =>
 
 describe('splitText', () => {
   it.each([
-    ['abbreviations and initials', 'Mr. Haddox said it. Dr. J. R. Smith arrived on Sept. 4 with Gen. Lee. Then he left.', ['Mr. Haddox said it.', 'Dr. J. R. Smith arrived on Sept. 4 with Gen. Lee.', 'Then he left.']],
-    ['a dotted acronym before a name', 'He joined the U.S. Navy in 2001. It was cold.', ['He joined the U.S. Navy in 2001.', 'It was cold.']],
+    [
+      'abbreviations and initials',
+      'Mr. Haddox said it. Dr. J. R. Smith arrived on Sept. 4 with Gen. Lee. Then he left.',
+      ['Mr. Haddox said it.', 'Dr. J. R. Smith arrived on Sept. 4 with Gen. Lee.', 'Then he left.'],
+    ],
+    [
+      'a dotted acronym before a name',
+      'He joined the U.S. Navy in 2001. It was cold.',
+      ['He joined the U.S. Navy in 2001.', 'It was cold.'],
+    ],
     ['a dotted acronym ending a sentence', 'It was in the U.S. The end came soon.', ['It was in the U.S.', 'The end came soon.']],
-    ['decimals and currency', 'The pipe is 3.5m wide and cost US$1.2 million. Work began.', ['The pipe is 3.5m wide and cost US$1.2 million.', 'Work began.']],
+    [
+      'decimals and currency',
+      'The pipe is 3.5m wide and cost US$1.2 million. Work began.',
+      ['The pipe is 3.5m wide and cost US$1.2 million.', 'Work began.'],
+    ],
     ['a sentence ending inside a closing quote', 'He said "yes." Then he left.', ['He said "yes."', 'Then he left.']],
     ['an attribution after a quoted comma', '"It is over," said Mr. Smith. "We lost."', ['"It is over," said Mr. Smith.', '"We lost."']],
-    ['a question inside a quote with a lowercase attribution', '"Why?" he asked. "Is it safe?" She shrugged.', ['"Why?" he asked.', '"Is it safe?"', 'She shrugged.']],
+    [
+      'a question inside a quote with a lowercase attribution',
+      '"Why?" he asked. "Is it safe?" She shrugged.',
+      ['"Why?" he asked.', '"Is it safe?"', 'She shrugged.'],
+    ],
     ['an ellipsis followed by lowercase', 'She said no... and left. Then it rained.', ['She said no... and left.', 'Then it rained.']],
-    ['a photo caption on its own line', 'Carlisle railway station.\n"The carriage is on its side," she said.', ['Carlisle railway station.', '"The carriage is on its side," she said.']],
-    ['a company suffix ending a sentence', 'He works for Apple Inc. The company grew. Acme Corp. Ltd. staff left.', ['He works for Apple Inc.', 'The company grew.', 'Acme Corp. Ltd. staff left.']],
-    ['a quoted question followed by its named speaker', '"Why?" Maria Lopez asked. "Because!" Then silence.', ['"Why?" Maria Lopez asked.', '"Because!"', 'Then silence.']],
-    ['a stray lowercase start after a period (source typo)', 'Scene of protests. since August 9 it went on.', ['Scene of protests. since August 9 it went on.']],
+    [
+      'a photo caption on its own line',
+      'Carlisle railway station.\n"The carriage is on its side," she said.',
+      ['Carlisle railway station.', '"The carriage is on its side," she said.'],
+    ],
+    [
+      'a company suffix ending a sentence',
+      'He works for Apple Inc. The company grew. Acme Corp. Ltd. staff left.',
+      ['He works for Apple Inc.', 'The company grew.', 'Acme Corp. Ltd. staff left.'],
+    ],
+    [
+      'a quoted question followed by its named speaker',
+      '"Why?" Maria Lopez asked. "Because!" Then silence.',
+      ['"Why?" Maria Lopez asked.', '"Because!"', 'Then silence.'],
+    ],
+    [
+      'a stray lowercase start after a period (source typo)',
+      'Scene of protests. since August 9 it went on.',
+      ['Scene of protests. since August 9 it went on.'],
+    ],
   ])('GIVEN %s THEN it splits where a reader would', (_name, text, expected) => {
     expect(pieces(text)).toEqual(expected);
   });
@@ -51,6 +83,10 @@ describe('splitSentences', () => {
 
   it('GIVEN sentences THEN they are indexed from 0 within each paragraph', () => {
     const sentences = splitSentences(articleFromParagraphs('x', ['One. Two.', 'Three.']));
-    expect(sentences.map((s) => [s.paragraph, s.index, s.text])).toEqual([[1, 0, 'One.'], [1, 1, 'Two.'], [2, 0, 'Three.']]);
+    expect(sentences.map((s) => [s.paragraph, s.index, s.text])).toEqual([
+      [1, 0, 'One.'],
+      [1, 1, 'Two.'],
+      [2, 0, 'Three.'],
+    ]);
   });
 });

@@ -27,7 +27,11 @@ describe('/summary', () => {
     for (const p of answer.points) expect(paragraphText(seed, p.article, p.paragraph)).toContain(p.text);
     const order = answer.points.map((p) => p.paragraph);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(answer.citations).toEqual(answer.points.map(({ article, paragraph }) => ({ article, paragraph })).filter((c, i, all) => all.findIndex((d) => d.paragraph === c.paragraph) === i));
+    expect(answer.citations).toEqual(
+      answer.points
+        .map(({ article, paragraph }) => ({ article, paragraph }))
+        .filter((c, i, all) => all.findIndex((d) => d.paragraph === c.paragraph) === i),
+    );
   });
 
   it.each([1, 3, 10])('GIVEN length %i THEN at most that many points', (length) => {
@@ -144,16 +148,39 @@ describe('/related', () => {
 });
 
 describe('runCommand with hostile input', () => {
-  const hostile = ['', ' ', "'", '!', '^', '=', '|', '$', "!^'=|$", '.*+?()[]{}\\', '**bold** _x_ `c`', '@everyone', '<@&123456789012345678>', '\u202eevil\u202c', '🦆🦆', 'Путин', '普京', 'a'.repeat(6000), '\u0000\u0001'];
-  it.each(['who', 'quote', 'related', 'summary'])('GIVEN any string for any option of /%s THEN an answer or a user error, never a throw', (command) => {
-    for (const value of hostile) {
-      for (const option of ['name', 'speaker', 'about', 'topic', 'article', 'length']) {
-        const answer = runCommand(seed, command, { [option]: value });
-        expect(answer).toBeTypeOf('object');
-        if ('error' in answer) expect(answer.error.message.length).toBeGreaterThan(0);
+  const hostile = [
+    '',
+    ' ',
+    "'",
+    '!',
+    '^',
+    '=',
+    '|',
+    '$',
+    "!^'=|$",
+    '.*+?()[]{}\\',
+    '**bold** _x_ `c`',
+    '@everyone',
+    '<@&123456789012345678>',
+    '\u202eevil\u202c',
+    '🦆🦆',
+    'Путин',
+    '普京',
+    'a'.repeat(6000),
+    '\u0000\u0001',
+  ];
+  it.each(['who', 'quote', 'related', 'summary'])(
+    'GIVEN any string for any option of /%s THEN an answer or a user error, never a throw',
+    (command) => {
+      for (const value of hostile) {
+        for (const option of ['name', 'speaker', 'about', 'topic', 'article', 'length']) {
+          const answer = runCommand(seed, command, { [option]: value });
+          expect(answer).toBeTypeOf('object');
+          if ('error' in answer) expect(answer.error.message.length).toBeGreaterThan(0);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('GIVEN an unknown command or option THEN it says which', () => {
     expect(runCommand(seed, 'weather', {})).toMatchObject({ error: { code: 'bad-syntax' } });

@@ -16,26 +16,36 @@ function ask<T extends Answer>(corpus: Corpus, command: string, options: Record<
 }
 
 // Made-up news: one minister in three articles, named in full in two and by surname only in one.
-const strike = articleFromParagraphs('harbour-strike', [
-  'Dock workers in Port Elston walked out on Monday after talks with the port authority collapsed.',
-  'Maria Okonkwo, the transport minister, met union leaders late into the night.',
-  '"We will not let the harbour close," Okonkwo said after the meeting.',
-], { title: 'Dock workers strike in Port Elston' });
-const budget = articleFromParagraphs('rail-budget', [
-  'The government announced a new rail budget on Thursday.',
-  'Maria Okonkwo defended the cuts to regional lines in parliament.',
-  '"Every line that carries passengers will stay open," said Maria Okonkwo.',
-  'Opposition members said the cuts would hurt rural towns.',
-], { title: 'Rail budget cuts regional lines' });
-const radio = articleFromParagraphs('radio-interview', [
-  'In a radio interview on Sunday, Okonkwo spoke about the strike.',
-  '"I have no regrets about the talks," Okonkwo told listeners.',
-], { title: 'Minister speaks on the radio' });
+const strike = articleFromParagraphs(
+  'harbour-strike',
+  [
+    'Dock workers in Port Elston walked out on Monday after talks with the port authority collapsed.',
+    'Maria Okonkwo, the transport minister, met union leaders late into the night.',
+    '"We will not let the harbour close," Okonkwo said after the meeting.',
+  ],
+  { title: 'Dock workers strike in Port Elston' },
+);
+const budget = articleFromParagraphs(
+  'rail-budget',
+  [
+    'The government announced a new rail budget on Thursday.',
+    'Maria Okonkwo defended the cuts to regional lines in parliament.',
+    '"Every line that carries passengers will stay open," said Maria Okonkwo.',
+    'Opposition members said the cuts would hurt rural towns.',
+  ],
+  { title: 'Rail budget cuts regional lines' },
+);
+const radio = articleFromParagraphs(
+  'radio-interview',
+  ['In a radio interview on Sunday, Okonkwo spoke about the strike.', '"I have no regrets about the talks," Okonkwo told listeners.'],
+  { title: 'Minister speaks on the radio' },
+);
 // Another Okonkwo: then the bare surname no longer says which of them it is.
-const fisherman = articleFromParagraphs('fishing-fleet', [
-  'Peter Okonkwo has fished out of Port Elston for thirty years.',
-  '"The boats cannot wait for the politicians," Peter Okonkwo said.',
-], { title: 'The fleet waits' });
+const fisherman = articleFromParagraphs(
+  'fishing-fleet',
+  ['Peter Okonkwo has fished out of Port Elston for thirty years.', '"The boats cannot wait for the politicians," Peter Okonkwo said.'],
+  { title: 'The fleet waits' },
+);
 
 const three = corpusOf([strike, budget, radio]);
 const four = corpusOf([strike, budget, radio, fisherman]);
@@ -43,21 +53,28 @@ const four = corpusOf([strike, budget, radio, fisherman]);
 const ids = (answer: WhoAnswer) => answer.articles.map((a) => a.article.id).sort();
 
 describe('/who gathers one person across articles', () => {
-  it.each([
-    ['Maria Okonkwo'],
-    ['okonkwo'],
-    ['maria okonkwo'],
-  ])('GIVEN %j and one Okonkwo in the corpus THEN the minister in all three articles', (name) => {
-    const answer = ask<WhoAnswer>(three, 'who', { name });
-    expect(answer.name).toBe('Maria Okonkwo');
-    expect(answer.kind).toBe('person');
-    expect(ids(answer)).toEqual(['harbour-strike', 'radio-interview', 'rail-budget']);
-    expect(answer.moreArticles).toBe(0);
-    expect(answer.mentions).toEqual(expect.arrayContaining([
-      { article: 'harbour-strike', paragraph: 3 }, { article: 'rail-budget', paragraph: 2 }, { article: 'radio-interview', paragraph: 2 },
-    ]));
-    expect(answer.quotes.map((q) => `${q.article} ${q.paragraph}`).sort()).toEqual(['harbour-strike 3', 'radio-interview 2', 'rail-budget 3']);
-  });
+  it.each([['Maria Okonkwo'], ['okonkwo'], ['maria okonkwo']])(
+    'GIVEN %j and one Okonkwo in the corpus THEN the minister in all three articles',
+    (name) => {
+      const answer = ask<WhoAnswer>(three, 'who', { name });
+      expect(answer.name).toBe('Maria Okonkwo');
+      expect(answer.kind).toBe('person');
+      expect(ids(answer)).toEqual(['harbour-strike', 'radio-interview', 'rail-budget']);
+      expect(answer.moreArticles).toBe(0);
+      expect(answer.mentions).toEqual(
+        expect.arrayContaining([
+          { article: 'harbour-strike', paragraph: 3 },
+          { article: 'rail-budget', paragraph: 2 },
+          { article: 'radio-interview', paragraph: 2 },
+        ]),
+      );
+      expect(answer.quotes.map((q) => `${q.article} ${q.paragraph}`).sort()).toEqual([
+        'harbour-strike 3',
+        'radio-interview 2',
+        'rail-budget 3',
+      ]);
+    },
+  );
 
   it('GIVEN a person across articles THEN each article has its own mentions and roles, and the old fields still hold', () => {
     const answer = ask<WhoAnswer>(three, 'who', { name: 'Maria Okonkwo' });
@@ -67,7 +84,8 @@ describe('/who gathers one person across articles', () => {
     expect(answer.articles.find((a) => a.article.id === 'harbour-strike')!.roles.join(' ')).toMatch(/transport minister/i);
     expect(answer.roles.join(' ')).toMatch(/transport minister/i);
     expect(answer.aliases).toContain('Okonkwo');
-    for (const c of [...answer.mentions, ...answer.quotes]) expect(answer.citations).toContainEqual({ article: c.article, paragraph: c.paragraph });
+    for (const c of [...answer.mentions, ...answer.quotes])
+      expect(answer.citations).toContainEqual({ article: c.article, paragraph: c.paragraph });
   });
 
   it('GIVEN the article the most mentions come from THEN it is the main article', () => {
@@ -107,7 +125,11 @@ describe('/who gathers one person across articles', () => {
 
   it(`GIVEN a person in more than ${WHO_MAX_ARTICLES} articles THEN ${WHO_MAX_ARTICLES} are gathered and the rest counted`, () => {
     const many: Article[] = Array.from({ length: WHO_MAX_ARTICLES + 3 }, (_, i) =>
-      articleFromParagraphs(`briefing-${i + 1}`, [`Maria Okonkwo opened briefing number ${i + 1} on the rail network.`, `"We are on schedule," said Maria Okonkwo.`]));
+      articleFromParagraphs(`briefing-${i + 1}`, [
+        `Maria Okonkwo opened briefing number ${i + 1} on the rail network.`,
+        `"We are on schedule," said Maria Okonkwo.`,
+      ]),
+    );
     const answer = ask<WhoAnswer>(corpusOf(many), 'who', { name: 'Maria Okonkwo' });
     expect(answer.articles).toHaveLength(WHO_MAX_ARTICLES);
     expect(answer.moreArticles).toBe(3);
@@ -115,12 +137,18 @@ describe('/who gathers one person across articles', () => {
   });
 
   it('GIVEN the bundled article and a report naming only "Putin" THEN /who Putin is Vladimir Putin in both', () => {
-    const report = articleFromParagraphs('kremlin-briefing', ['Putin told reporters on Friday that the talks would continue.', 'The Kremlin gave no date for the next meeting.']);
+    const report = articleFromParagraphs('kremlin-briefing', [
+      'Putin told reporters on Friday that the talks would continue.',
+      'The Kremlin gave no date for the next meeting.',
+    ]);
     const answer = ask<WhoAnswer>(corpusOf([seedArticle(), report]), 'who', { name: 'Putin' });
     expect(answer.name).toBe('Vladimir Putin');
     expect(answer.article.id).toBe('putin-belarus-transition');
     expect(ids(answer)).toEqual(['kremlin-briefing', 'putin-belarus-transition']);
-    expect(answer.articles.find((a) => a.article.id === 'kremlin-briefing')!.mentions).toContainEqual({ article: 'kremlin-briefing', paragraph: 1 });
+    expect(answer.articles.find((a) => a.article.id === 'kremlin-briefing')!.mentions).toContainEqual({
+      article: 'kremlin-briefing',
+      paragraph: 1,
+    });
   });
 });
 
@@ -130,12 +158,12 @@ describe('/quote speaker: gathers the person across articles', () => {
     expect(answer.quotes.map((q) => q.article).sort()).toEqual(['harbour-strike', 'radio-interview', 'rail-budget']);
   });
 
-  it('GIVEN two Okonkwos THEN a full name gives only that person\'s quotes', () => {
+  it("GIVEN two Okonkwos THEN a full name gives only that person's quotes", () => {
     const answer = ask<QuoteAnswer>(four, 'quote', { speaker: 'Peter Okonkwo' });
     expect(answer.quotes.map((q) => q.article)).toEqual(['fishing-fleet']);
   });
 
-  it('GIVEN article: THEN only that article\'s quotes', () => {
+  it("GIVEN article: THEN only that article's quotes", () => {
     const answer = ask<QuoteAnswer>(three, 'quote', { speaker: 'Maria Okonkwo', article: 'rail-budget' });
     expect(answer.quotes.map((q) => `${q.article} ${q.paragraph}`)).toEqual(['rail-budget 3']);
   });

@@ -20,7 +20,10 @@ function ask(corpus: Corpus, options: Record<string, string>): WhoAnswer {
 /** The oracle: paragraphs of an article where `word` occurs as a whole word, any case. */
 function paragraphsWith(corpus: Corpus, article: string, word: string): number[] {
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'iu');
-  return corpus.byId.get(article)!.article.paragraphs.filter((p) => pattern.test(p.text)).map((p) => p.n);
+  return corpus.byId
+    .get(article)!
+    .article.paragraphs.filter((p) => pattern.test(p.text))
+    .map((p) => p.n);
 }
 
 describe('/who never denies words that are in the text', () => {
@@ -30,16 +33,19 @@ describe('/who never denies words that are in the text', () => {
     ['MERCENARIES', 'mercenaries'],
     ['Donbas', 'Donbas'],
     ['Dnipropetrovks', 'Dnipropetrovsk'],
-  ])('GIVEN %j, in the bundled article but no person or organisation THEN the paragraphs that contain %j, labelled a mention', (name, surface) => {
-    const answer = ask(seed, { name });
-    expect(answer.kind).toBe('mention');
-    expect(answer.name).toBe(surface);
-    expect(answer.mentions.map((m) => m.paragraph)).toEqual(paragraphsWith(seed, SEED, surface));
-    expect(answer.roles).toEqual([]);
-    expect(answer.aliases).toEqual([]);
-    expect(answer.quotes).toEqual([]);
-    expect(answer.citations).toEqual(answer.mentions);
-  });
+  ])(
+    'GIVEN %j, in the bundled article but no person or organisation THEN the paragraphs that contain %j, labelled a mention',
+    (name, surface) => {
+      const answer = ask(seed, { name });
+      expect(answer.kind).toBe('mention');
+      expect(answer.name).toBe(surface);
+      expect(answer.mentions.map((m) => m.paragraph)).toEqual(paragraphsWith(seed, SEED, surface));
+      expect(answer.roles).toEqual([]);
+      expect(answer.aliases).toEqual([]);
+      expect(answer.quotes).toEqual([]);
+      expect(answer.citations).toEqual(answer.mentions);
+    },
+  );
 
   it.each([
     ['Grayrigg', 'wikinews-20070223-train'],
@@ -49,11 +55,17 @@ describe('/who never denies words that are in the text', () => {
     expect(answer.kind).toBe('mention');
     expect(answer.article.id).toBe(article);
     expect(answer.articles.map((a) => a.article.id)).toEqual([article]);
-    for (const m of answer.mentions) expect(full.byId.get(article)!.article.paragraphs[m.paragraph - 1]!.text.toLowerCase()).toContain(name.toLowerCase());
+    for (const m of answer.mentions)
+      expect(full.byId.get(article)!.article.paragraphs[m.paragraph - 1]!.text.toLowerCase()).toContain(name.toLowerCase());
   });
 
   it('GIVEN a name written with accents and asked without THEN it is found, as written', () => {
-    const corpus = corpusOf([articleFromParagraphs('city-hall', ['Flooding closed the old market in Bogotá on Tuesday.', 'Traders said the water rose within an hour.'])]);
+    const corpus = corpusOf([
+      articleFromParagraphs('city-hall', [
+        'Flooding closed the old market in Bogotá on Tuesday.',
+        'Traders said the water rose within an hour.',
+      ]),
+    ]);
     const answer = ask(corpus, { name: 'bogota' });
     expect(answer).toMatchObject({ kind: 'mention', name: 'Bogotá', mentions: [{ article: 'city-hall', paragraph: 1 }] });
   });
@@ -85,15 +97,20 @@ describe('/who never denies words that are in the text', () => {
     expect(answer.name).toMatch(/^Samuel Okafor/);
   });
 
-  it.each([['Critics'], ['One'], ['Mail']])('GIVEN the common word %j written in the text THEN /who shows where, and never calls it a person', (name) => {
-    const corpus = corpusOf([articleFromParagraphs('plan', [
-      'Critics said the plan was rushed and would cost more than promised.',
-      'One reader wrote to the Mail that the trains were already full.',
-    ])]);
-    const answer = ask(corpus, { name });
-    expect(answer.kind === 'person' && answer.name === name).toBe(false);
-    expect(answer.mentions.length).toBeGreaterThan(0);
-  });
+  it.each([['Critics'], ['One'], ['Mail']])(
+    'GIVEN the common word %j written in the text THEN /who shows where, and never calls it a person',
+    (name) => {
+      const corpus = corpusOf([
+        articleFromParagraphs('plan', [
+          'Critics said the plan was rushed and would cost more than promised.',
+          'One reader wrote to the Mail that the trains were already full.',
+        ]),
+      ]);
+      const answer = ask(corpus, { name });
+      expect(answer.kind === 'person' && answer.name === name).toBe(false);
+      expect(answer.mentions.length).toBeGreaterThan(0);
+    },
+  );
 
   it('GIVEN only a very common word THEN a clear not-found, never a long name that happens to contain it', () => {
     const answer = runCommand(full, 'who', { name: 'the' });

@@ -37,7 +37,19 @@ describe('the load benchmark in CI size', () => {
     const mix = generateLoadMix(corpus, 400);
     expect(generateLoadMix(corpus, 400)).toEqual(mix);
     expect(new Set(mix.map((a) => a.label))).toEqual(
-      new Set(['summary', 'summary article', 'quote (bare)', 'quote speaker', 'quote about', 'who', 'related', 'autocomplete name', 'autocomplete article', 'button:page', 'button:cite']),
+      new Set([
+        'summary',
+        'summary article',
+        'quote (bare)',
+        'quote speaker',
+        'quote about',
+        'who',
+        'related',
+        'autocomplete name',
+        'autocomplete article',
+        'button:page',
+        'button:cite',
+      ]),
     );
   });
 

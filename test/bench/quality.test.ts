@@ -29,7 +29,9 @@ describe('the quality bench', () => {
     const report = await measureQuality({ root, shared: '/nonexistent/shared' });
     expect(report.dev).toEqual({ available: false, reason: '/nonexistent/shared/eval/score-people-quotes.mjs not found' });
     expect(report.summary).toMatchObject({ available: false });
-    expect(formatQuality(report)).toMatch(/Development set: not measured \(\/nonexistent\/shared\/eval\/score-people-quotes\.mjs not found\)/);
+    expect(formatQuality(report)).toMatch(
+      /Development set: not measured \(\/nonexistent\/shared\/eval\/score-people-quotes\.mjs not found\)/,
+    );
   });
 
   it('GIVEN an unknown flag THEN the command line says so and exits 2', () => {
@@ -51,7 +53,12 @@ describe('reading the scorers', () => {
 
   it('GIVEN the people scorer output THEN totals and per-document rows', () => {
     expect(parsePeopleScore(PEOPLE, 'dev-gum')).toEqual({
-      available: true, directory: 'dev-gum', people: [7, 9], roles: [1, 2], quotes: [3, 3], speakers: [2, 2],
+      available: true,
+      directory: 'dev-gum',
+      people: [7, 9],
+      roles: [1, 2],
+      quotes: [3, 3],
+      speakers: [2, 2],
       documents: [
         { document: 'GUM_bio_byron', people: [5, 6], roles: [1, 2], quotes: null, speakers: null },
         { document: 'GUM_interview_ants', people: [2, 3], roles: null, quotes: [3, 3], speakers: [2, 2] },
@@ -60,13 +67,24 @@ describe('reading the scorers', () => {
   });
 
   it('GIVEN the summary scorer output THEN ours and lead', () => {
-    expect(parseSummaryScore('document\tours R1\tlead R1\nx\t30.0\t31.0\nsummary (3 points, 38 documents) · ours R1 37.6 R2 17.3 · lead-3 R1 36.4 R2 17.9\n')).toEqual({
-      available: true, points: 3, documents: 38, ours: { r1: 37.6, r2: 17.3 }, lead: { r1: 36.4, r2: 17.9 },
+    expect(
+      parseSummaryScore(
+        'document\tours R1\tlead R1\nx\t30.0\t31.0\nsummary (3 points, 38 documents) · ours R1 37.6 R2 17.3 · lead-3 R1 36.4 R2 17.9\n',
+      ),
+    ).toEqual({
+      available: true,
+      points: 3,
+      documents: 38,
+      ours: { r1: 37.6, r2: 17.3 },
+      lead: { r1: 36.4, r2: 17.9 },
     });
   });
 
-  it.each([[''], ['no such directory: /x'], ['Error: npm run ask printed nothing']])('GIVEN the output %j THEN not available, with the reason', (out) => {
-    expect(parsePeopleScore(out, 'd')).toMatchObject({ available: false });
-    expect(parseSummaryScore(out)).toMatchObject({ available: false });
-  });
+  it.each([[''], ['no such directory: /x'], ['Error: npm run ask printed nothing']])(
+    'GIVEN the output %j THEN not available, with the reason',
+    (out) => {
+      expect(parsePeopleScore(out, 'd')).toMatchObject({ available: false });
+      expect(parseSummaryScore(out)).toMatchObject({ available: false });
+    },
+  );
 });

@@ -22,8 +22,12 @@ describe('checkPosting', () => {
 
   it('GIVEN a command that declares other permissions THEN those are checked and named', () => {
     const needs = { memberPermissions: [PermissionFlagsBits.ManageGuild], botPermissions: [view, PermissionFlagsBits.AttachFiles] };
-    expect(checkPosting('#news', needs, perms(view, send), perms(view, send, embed))?.error.message).toBe("You can't post in #news: you need Manage Guild there.");
-    expect(checkPosting('#news', needs, perms(PermissionFlagsBits.ManageGuild), perms(view, send, embed))?.error.message).toMatch(/^I can't post in #news: I need Attach Files there/);
+    expect(checkPosting('#news', needs, perms(view, send), perms(view, send, embed))?.error.message).toBe(
+      "You can't post in #news: you need Manage Guild there.",
+    );
+    expect(checkPosting('#news', needs, perms(PermissionFlagsBits.ManageGuild), perms(view, send, embed))?.error.message).toMatch(
+      /^I can't post in #news: I need Attach Files there/,
+    );
   });
 
   it('GIVEN permissions as Discord sends them (a decimal string) THEN they are read', () => {

@@ -63,9 +63,21 @@ function world(initial: string[]) {
     corpus = corpusOf([...before, id]);
     for (const l of listeners) l(corpus, [id]);
   };
-  const run = (_c: Corpus, _n: string, options: Record<string, unknown>) => ({ ...summaryOf(1), article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` } });
+  const run = (_c: Corpus, _n: string, options: Record<string, unknown>) => ({
+    ...summaryOf(1),
+    article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` },
+  });
   const logged = warnings();
-  const start = () => startDigest({ client, source, channelId: '123456789012345678', stateFile, run, log: logged.log, retry: { firstDelayMs: 10, maxDelayMs: 40 } });
+  const start = () =>
+    startDigest({
+      client,
+      source,
+      channelId: '123456789012345678',
+      stateFile,
+      run,
+      log: logged.log,
+      retry: { firstDelayMs: 10, maxDelayMs: 40 },
+    });
   return { sent, add, start, outage, warnings: logged.lines };
 }
 
@@ -120,20 +132,23 @@ describe('startDigest', () => {
     ['announced that is not a list', '{"announced": 5}'],
     ['ids that are not strings', '{"announced": ["a", 3]}'],
     ['a list instead of an object', '["a", "b"]'],
-  ])('GIVEN a digest state that is %s THEN nothing is re-announced, ONE warning says so, the file is rewritten, and the next new article is announced', async (_label, content) => {
-    await mkdir(path.dirname(stateFile), { recursive: true });
-    await writeFile(stateFile, content);
-    const w = world(['a', 'b', 'c']);
-    const digest = await w.start();
-    await digest.idle();
-    expect(w.sent).toEqual([]);
-    expect(w.warnings).toHaveLength(1);
-    expect(w.warnings[0]!.msg).toMatch(/digest state is invalid .*taking the 3 current articles as already announced/);
-    expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a', 'b', 'c'], pending: [] });
-    w.add('d');
-    await until(() => w.sent.length > 0);
-    expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About d']);
-  });
+  ])(
+    'GIVEN a digest state that is %s THEN nothing is re-announced, ONE warning says so, the file is rewritten, and the next new article is announced',
+    async (_label, content) => {
+      await mkdir(path.dirname(stateFile), { recursive: true });
+      await writeFile(stateFile, content);
+      const w = world(['a', 'b', 'c']);
+      const digest = await w.start();
+      await digest.idle();
+      expect(w.sent).toEqual([]);
+      expect(w.warnings).toHaveLength(1);
+      expect(w.warnings[0]!.msg).toMatch(/digest state is invalid .*taking the 3 current articles as already announced/);
+      expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['a', 'b', 'c'], pending: [] });
+      w.add('d');
+      await until(() => w.sent.length > 0);
+      expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About d']);
+    },
+  );
 
   it('GIVEN Discord fails the post several times THEN it is retried with backoff and posted exactly once, with the same nonce every attempt', async () => {
     const w = world(['a']);

@@ -17,9 +17,19 @@ import { fakeInteraction } from './fake-interaction.ts';
 const commands = await loadCommands();
 
 /** A dispatcher over the real command modules with a hand-made answer function, a settable clock and a captured log. */
-function setup(options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS>; corpus?: Corpus } = {}) {
+function setup(
+  options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS>; corpus?: Corpus } = {},
+) {
   const lines: any[] = [];
-  const log = pino({ level: 'debug' }, new Writable({ write(chunk, _e, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
+  const log = pino(
+    { level: 'debug' },
+    new Writable({
+      write(chunk, _e, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
   let now = 1_000_000;
   const corpus = options.corpus ?? ({ articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus);
   const all = new Map(commands);
@@ -54,10 +64,17 @@ describe('createDispatcher', () => {
     const { dispatch, lines } = setup({ extra: { boom: throwing } });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'boom' });
     await dispatch(interaction);
-    expect(calls).toEqual([{ method: 'reply', body: expect.objectContaining({ content: APOLOGY_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }) }]);
+    expect(calls).toEqual([
+      {
+        method: 'reply',
+        body: expect.objectContaining({ content: APOLOGY_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } }),
+      },
+    ]);
     const error = lines.find((l) => l.msg === 'interaction handler failed');
     expect(error).toMatchObject({ level: 50, interactionId: interaction.id, command: 'boom', guildId: 'g-1', err: { message: 'kaput' } });
-    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([expect.objectContaining({ interactionId: interaction.id, outcome: 'error', latencyMs: 0 })]);
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([
+      expect.objectContaining({ interactionId: interaction.id, outcome: 'error', latencyMs: 0 }),
+    ]);
   });
 
   it('GIVEN a handler that throws after deferring THEN the apology goes out privately and the public placeholder is removed', async () => {
@@ -71,7 +88,13 @@ describe('createDispatcher', () => {
   it('GIVEN an interaction Discord no longer knows (its 3 s window passed) THEN no apology is attempted and one warning with its age is logged, not an error', async () => {
     const expired: CommandModule = {
       data: { name: 'late', toJSON: () => ({}) },
-      execute: () => Promise.reject(new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', '/interactions/1/t/callback', { body: undefined, files: undefined })),
+      execute: () =>
+        Promise.reject(
+          new DiscordAPIError({ code: 10062, message: 'Unknown interaction' }, 10062, 404, 'POST', '/interactions/1/t/callback', {
+            body: undefined,
+            files: undefined,
+          }),
+        ),
     };
     const { dispatch, lines, advance } = setup({ extra: { late: expired } });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'late' });
@@ -89,7 +112,9 @@ describe('createDispatcher', () => {
     await dispatch(interaction);
     expect(calls[0]!.method).toBe('reply');
     expect(calls[0]!.body.flags).toBe(MessageFlags.Ephemeral);
-    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([expect.objectContaining({ command: 'summary', options: { length: 3 }, outcome: 'answered' })]);
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([
+      expect.objectContaining({ command: 'summary', options: { length: 3 }, outcome: 'answered' }),
+    ]);
   });
 
   it('GIVEN share:true THEN the answer is public', async () => {
@@ -103,7 +128,10 @@ describe('createDispatcher', () => {
     const { dispatch, lines } = setup({ run: () => userError('not-found', 'Nobody called "X" is quoted.', ['Sergei Lavrov']) });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'quote', options: { speaker: 'X', share: true } });
     await dispatch(interaction);
-    expect(calls[0]!.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: 'Nobody called "X" is quoted.\nDid you mean **Sergei Lavrov**?' });
+    expect(calls[0]!.body).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+      content: 'Nobody called "X" is quoted.\nDid you mean **Sergei Lavrov**?',
+    });
     expect(lines.at(-1)).toMatchObject({ outcome: 'user-error' });
   });
 
@@ -116,7 +144,7 @@ describe('createDispatcher', () => {
     };
     expect((await ask()).embeds).toHaveLength(1);
     advance(1000);
-    expect(await ask()).toMatchObject({ content: 'You\'re asking quickly. Try again in 2 s.', flags: MessageFlags.Ephemeral });
+    expect(await ask()).toMatchObject({ content: "You're asking quickly. Try again in 2 s.", flags: MessageFlags.Ephemeral });
     advance(2000);
     expect((await ask()).embeds).toHaveLength(1);
   });
@@ -156,13 +184,18 @@ describe('createDispatcher', () => {
     }
   });
 
-  it.each(['nonsense', 'pk|forgotten-key|2', 'pg|nocommand|1'])('GIVEN the unknown or stale button "%s" THEN a polite private reply', async (customId) => {
-    const { dispatch, lines } = setup();
-    const { interaction, calls } = fakeInteraction({ kind: 'button', customId });
-    await dispatch(interaction);
-    expect(calls).toEqual([{ method: 'reply', body: expect.objectContaining({ content: expect.stringMatching(/expired/), flags: MessageFlags.Ephemeral }) }]);
-    expect(lines.at(-1)).toMatchObject({ outcome: 'stale' });
-  });
+  it.each(['nonsense', 'pk|forgotten-key|2', 'pg|nocommand|1'])(
+    'GIVEN the unknown or stale button "%s" THEN a polite private reply',
+    async (customId) => {
+      const { dispatch, lines } = setup();
+      const { interaction, calls } = fakeInteraction({ kind: 'button', customId });
+      await dispatch(interaction);
+      expect(calls).toEqual([
+        { method: 'reply', body: expect.objectContaining({ content: expect.stringMatching(/expired/), flags: MessageFlags.Ephemeral }) },
+      ]);
+      expect(lines.at(-1)).toMatchObject({ outcome: 'stale' });
+    },
+  );
 
   it('GIVEN a page button from an answer THEN the message is updated to that page', async () => {
     const { dispatch } = setup();
@@ -224,7 +257,10 @@ describe('respondInTime', () => {
 
   it('GIVEN an interaction that is already old when it arrives THEN it is deferred before the work starts', async () => {
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
-    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: false, ageMs: 2000 }, () => ({ payload: textPayload('late'), ephemeral: false }));
+    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: false, ageMs: 2000 }, () => ({
+      payload: textPayload('late'),
+      ephemeral: false,
+    }));
     expect(calls.map((c) => c.method)).toEqual(['deferReply', 'editReply']);
   });
 
@@ -239,7 +275,8 @@ describe('respondInTime', () => {
   it('GIVEN the same question twice and a page press THEN the answer is computed once for the corpus', async () => {
     let runs = 0;
     const { dispatch } = setup({ run: () => (runs++, quotesOf(12)), settings: { commandCooldowns: false } });
-    for (const name of ['quote', 'quote']) await dispatch(fakeInteraction({ kind: 'command', name, options: { speaker: 'Sergei Lavrov' } }).interaction);
+    for (const name of ['quote', 'quote'])
+      await dispatch(fakeInteraction({ kind: 'command', name, options: { speaker: 'Sergei Lavrov' } }).interaction);
     const press = fakeInteraction({ kind: 'button', customId: 'pg|quote|2|Sergei Lavrov' });
     await dispatch(press.interaction);
     expect(press.calls[0]!.body.embeds[0].footer.text).toContain('Page 3 of 3');
@@ -248,7 +285,12 @@ describe('respondInTime', () => {
 
   it('GIVEN a prompt interaction on a corpus of 100,000 paragraphs THEN the answer is a plain reply, not deferred (answers cost their page)', async () => {
     const paragraphs = Array.from({ length: 100_000 }, (_, i) => ({ n: i + 1, text: 'x' }));
-    const corpus = { articles: [{ article: { id: 'big', paragraphs }, analysis: {} }], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+    const corpus = {
+      articles: [{ article: { id: 'big', paragraphs }, analysis: {} }],
+      byId: new Map(),
+      skipped: [],
+      search: {},
+    } as unknown as Corpus;
     const { dispatch, advance } = setup({ run: () => summaryOf(3), corpus });
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
     (interaction as { createdTimestamp: number }).createdTimestamp = advance(0) - 50;
@@ -256,20 +298,26 @@ describe('respondInTime', () => {
     expect(calls.map((c) => c.method)).toEqual(['reply']);
   });
 
-  it.each([1, 2345, 3999])('GIVEN the page button for page %i of a 20,000-quote answer THEN the message is updated to that page, its own five quotes', async (page) => {
-    const { dispatch } = setup({ run: () => quotesOf(20_000) });
-    const press = fakeInteraction({ kind: 'button', customId: `pg|quote|${page}|Sergei Lavrov` });
-    await dispatch(press.interaction);
-    expect(press.calls[0]!.method).toBe('update');
-    const embed = press.calls[0]!.body.embeds[0];
-    expect(embed.footer.text).toContain(`Page ${page + 1} of 4000`);
-    const numbers = [...embed.description.matchAll(/proposal (\d+)/g)].map((m: RegExpMatchArray) => Number(m[1]));
-    expect(numbers).toEqual([1, 2, 3, 4, 5].map((k) => page * 5 + k));
-  });
+  it.each([1, 2345, 3999])(
+    'GIVEN the page button for page %i of a 20,000-quote answer THEN the message is updated to that page, its own five quotes',
+    async (page) => {
+      const { dispatch } = setup({ run: () => quotesOf(20_000) });
+      const press = fakeInteraction({ kind: 'button', customId: `pg|quote|${page}|Sergei Lavrov` });
+      await dispatch(press.interaction);
+      expect(press.calls[0]!.method).toBe('update');
+      const embed = press.calls[0]!.body.embeds[0];
+      expect(embed.footer.text).toContain(`Page ${page + 1} of 4000`);
+      const numbers = [...embed.description.matchAll(/proposal (\d+)/g)].map((m: RegExpMatchArray) => Number(m[1]));
+      expect(numbers).toEqual([1, 2, 3, 4, 5].map((k) => page * 5 + k));
+    },
+  );
 
   it('GIVEN an answer ready at once THEN it is a plain reply', async () => {
     const { interaction, calls } = fakeInteraction({ kind: 'command', name: 'summary' });
-    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: true }, () => ({ payload: textPayload('now'), ephemeral: false }));
+    await respondInTime(interaction, { deferAfterMs: 1500, ephemeralIfDeferred: true }, () => ({
+      payload: textPayload('now'),
+      ephemeral: false,
+    }));
     expect(calls.map((c) => c.method)).toEqual(['reply']);
   });
 });

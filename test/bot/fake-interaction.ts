@@ -27,7 +27,12 @@ export function fakeInteraction(spec: FakeInteractionSpec): { interaction: any; 
   const interaction: any = {
     id: `i-${Math.random().toString(36).slice(2)}`,
     guildId: 'g-1',
-    type: spec.kind === 'command' ? InteractionType.ApplicationCommand : spec.kind === 'autocomplete' ? InteractionType.ApplicationCommandAutocomplete : InteractionType.MessageComponent,
+    type:
+      spec.kind === 'command'
+        ? InteractionType.ApplicationCommand
+        : spec.kind === 'autocomplete'
+          ? InteractionType.ApplicationCommandAutocomplete
+          : InteractionType.MessageComponent,
     user: { id: spec.userId ?? 'u-1' },
     commandName: spec.name,
     customId: spec.customId,

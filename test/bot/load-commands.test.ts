@@ -24,8 +24,16 @@ describe('loadCommands', () => {
     ['a bad name', { data: { name: 'Has Spaces', toJSON() {} }, execute() {} }, 'not a valid command name'],
     ['no execute', { data: { name: 'x', toJSON() {} } }, 'has no `execute'],
     ['a bad autocomplete', { data: { name: 'x', toJSON() {} }, execute() {}, autocomplete: 3 }, '`autocomplete` is not a function'],
-    ['a cooldown that is not seconds', { data: { name: 'x', toJSON() {} }, execute() {}, rules: { cooldown: '3' } }, '`rules.cooldown` is not a number of seconds'],
-    ['posting rules without permissions', { data: { name: 'x', toJSON() {} }, execute() {}, rules: { posts: { option: 'channel', cooldown: 30 } } }, 'permissions are not lists'],
+    [
+      'a cooldown that is not seconds',
+      { data: { name: 'x', toJSON() {} }, execute() {}, rules: { cooldown: '3' } },
+      '`rules.cooldown` is not a number of seconds',
+    ],
+    [
+      'posting rules without permissions',
+      { data: { name: 'x', toJSON() {} }, execute() {}, rules: { posts: { option: 'channel', cooldown: 30 } } },
+      'permissions are not lists',
+    ],
   ])('GIVEN a module with %s THEN its shape is rejected', (_name, module, problem) => {
     expect(checkCommandModule(module).join('; ')).toContain(problem);
   });

@@ -29,6 +29,8 @@ describe('scrubbing the token from what the bot sends', () => {
 
   it('GIVEN a JSON body THEN the token is replaced and the JSON stays valid', async () => {
     const body = JSON.stringify({ embeds: [{ description: `Nobody called "${TOKEN}" appears` }] });
-    expect(JSON.parse(String(await scrubBody(body, secretVariants(TOKEN))))).toEqual({ embeds: [{ description: 'Nobody called "[Redacted]" appears' }] });
+    expect(JSON.parse(String(await scrubBody(body, secretVariants(TOKEN))))).toEqual({
+      embeds: [{ description: 'Nobody called "[Redacted]" appears' }],
+    });
   });
 });

@@ -132,12 +132,15 @@ describe('search index', () => {
 
   it.each([
     ['truncated JSON', (s: string) => s.slice(0, s.length / 2)],
-    ['a damaged index inside valid JSON', (s: string) => {
-      const [, body] = splitEntry(s);
-      const index = JSON.parse(body) as { paragraphs: unknown };
-      index.paragraphs = { nonsense: true };
-      return withChecksum(JSON.parse(splitEntry(s)[0]), index);
-    }],
+    [
+      'a damaged index inside valid JSON',
+      (s: string) => {
+        const [, body] = splitEntry(s);
+        const index = JSON.parse(body) as { paragraphs: unknown };
+        index.paragraphs = { nonsense: true };
+        return withChecksum(JSON.parse(splitEntry(s)[0]), index);
+      },
+    ],
     ['an index edited without its checksum', (s: string) => s.replace(/"terms":\["/, '"terms":["zzz","')],
   ])('GIVEN a cached index with %s THEN it is ignored and rebuilt', async (_label, damage) => {
     const { articles: analysed } = await analyseWithCache(articles(), countingAnalyser().analyse, options());
@@ -167,33 +170,55 @@ describe('poisoned analyses', () => {
   type Poison = (analysis: ArticleAnalysis) => unknown;
   const poisons: Array<[string, Poison, boolean]> = [
     ['wrong shapes inside (a checksum that matches)', (a) => ({ ...a, entities: [{ id: 3, mentions: 'everywhere' }] }), true],
-    ['empty arrays where the article has text (a checksum that matches)', () => ({ sentences: [], entities: [], quotes: [], ranking: [] }), true],
-    ['a quote in a paragraph the article does not have', (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 999, speakerId: null, speaker: null, attribution: 'none' }] }), true],
-    ['a quote by a speaker that is not among its entities', (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 1, speakerId: 'nobody', speaker: 'Nobody', attribution: 'said' }] }), true],
-    ['empty arrays edited in by hand (the checksum no longer matches)', () => ({ sentences: [], entities: [], quotes: [], ranking: [] }), false],
+    [
+      'empty arrays where the article has text (a checksum that matches)',
+      () => ({ sentences: [], entities: [], quotes: [], ranking: [] }),
+      true,
+    ],
+    [
+      'a quote in a paragraph the article does not have',
+      (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 999, speakerId: null, speaker: null, attribution: 'none' }] }),
+      true,
+    ],
+    [
+      'a quote by a speaker that is not among its entities',
+      (a) => ({ ...a, quotes: [{ text: 'x', kind: 'full', paragraph: 1, speakerId: 'nobody', speaker: 'Nobody', attribution: 'said' }] }),
+      true,
+    ],
+    [
+      'empty arrays edited in by hand (the checksum no longer matches)',
+      () => ({ sentences: [], entities: [], quotes: [], ranking: [] }),
+      false,
+    ],
     ['a payload that is not an analysis at all', () => 42, true],
   ];
 
-  it.each(poisons)('GIVEN every cached analysis has %s THEN each is a miss, re-analysed and rewritten, with ONE warning in all', async (_label, poison, fixChecksum) => {
-    await analyseWithCache(articles(), countingAnalyser().analyse, options());
-    const files = await readdir(join(dir, 'analysis'));
-    for (const name of files) {
-      const [head, body] = splitEntry(await readFile(join(dir, 'analysis', name), 'utf8'));
-      const poisoned = poison(JSON.parse(body) as ArticleAnalysis);
-      await writeFile(join(dir, 'analysis', name), fixChecksum ? withChecksum(JSON.parse(head), poisoned) : `${head}\n${JSON.stringify(poisoned)}`);
-    }
-    const again = countingAnalyser();
-    const result = await analyseWithCache(articles(), again.analyse, options());
-    expect(again.calls).toHaveLength(3);
-    expect(result.articles.every((a) => a.analysis.sentences.length > 0)).toBe(true);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/ignored 3 unusable cached analyses/);
+  it.each(poisons)(
+    'GIVEN every cached analysis has %s THEN each is a miss, re-analysed and rewritten, with ONE warning in all',
+    async (_label, poison, fixChecksum) => {
+      await analyseWithCache(articles(), countingAnalyser().analyse, options());
+      const files = await readdir(join(dir, 'analysis'));
+      for (const name of files) {
+        const [head, body] = splitEntry(await readFile(join(dir, 'analysis', name), 'utf8'));
+        const poisoned = poison(JSON.parse(body) as ArticleAnalysis);
+        await writeFile(
+          join(dir, 'analysis', name),
+          fixChecksum ? withChecksum(JSON.parse(head), poisoned) : `${head}\n${JSON.stringify(poisoned)}`,
+        );
+      }
+      const again = countingAnalyser();
+      const result = await analyseWithCache(articles(), again.analyse, options());
+      expect(again.calls).toHaveLength(3);
+      expect(result.articles.every((a) => a.analysis.sentences.length > 0)).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/ignored 3 unusable cached analyses/);
 
-    const third = countingAnalyser();
-    await analyseWithCache(articles(), third.analyse, options());
-    expect(third.calls).toEqual([]);
-    expect(warnings).toHaveLength(1);
-  });
+      const third = countingAnalyser();
+      await analyseWithCache(articles(), third.analyse, options());
+      expect(third.calls).toEqual([]);
+      expect(warnings).toHaveLength(1);
+    },
+  );
 });
 
 describe('an article whose analysis fails', () => {
@@ -205,7 +230,9 @@ describe('an article whose analysis fails', () => {
     };
     const result = await analyseWithCache(articles(), analyse, options());
     expect(result.articles.map((a) => a.article.id)).toEqual(['putin-belarus-transition', 'wikinews-20160714-UN']);
-    expect(result.failed).toEqual([{ id: 'wikinews-20070223-train', file: expect.any(String), reason: 'could not be analysed: analysis blew up' }]);
+    expect(result.failed).toEqual([
+      { id: 'wikinews-20070223-train', file: expect.any(String), reason: 'could not be analysed: analysis blew up' },
+    ]);
     expect(await readdir(join(dir, 'analysis'))).toHaveLength(2);
   });
 });

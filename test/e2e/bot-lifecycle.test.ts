@@ -36,7 +36,12 @@ async function launch(): Promise<{ bot: RunningBot; store: CorpusStore }> {
   const store = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 50 });
   if ('error' in store) throw new Error(store.error);
   const bot = await startBot({
-    config: { discordToken: fake.token, discordApiUrl: fake.apiUrl, digestChannelId: fake.channels.find((c) => c.name === 'digest')!.id, cacheDir },
+    config: {
+      discordToken: fake.token,
+      discordApiUrl: fake.apiUrl,
+      digestChannelId: fake.channels.find((c) => c.name === 'digest')!.id,
+      cacheDir,
+    },
     log: pino({ level: 'silent' }),
     source: store,
   });
@@ -135,7 +140,11 @@ describe('the bot over its lifetime', () => {
     const undo = fake.fault(rule);
     try {
       await copyFile('test/fixtures/articles/wikinews-20070306-drain.txt', path.join(dataDir, 'wikinews-20070306-drain.txt'));
-      await eventually(async () => (rule as { hits?: number }).hits! > 0 && (await digestState()).pending.includes('wikinews-20070306-drain'), 20_000, 'a failed post');
+      await eventually(
+        async () => (rule as { hits?: number }).hits! > 0 && (await digestState()).pending.includes('wikinews-20070306-drain'),
+        20_000,
+        'a failed post',
+      );
       await shutdown(first);
     } finally {
       undo();

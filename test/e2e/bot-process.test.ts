@@ -65,10 +65,12 @@ async function until(check: () => boolean | Promise<boolean>, ms = 20_000, what 
 async function startBot(env: Record<string, string>): Promise<Started> {
   const logins = fake.sessions.logins;
   const bot = start(env);
-  await fake.waitForSessions((s) => (s as { logins?: number }).logins! > logins, 20_000).catch((err: unknown) => {
-    bot.child.kill('SIGKILL');
-    throw new Error(`the bot did not log in: ${String(err)}\n${bot.output()}`);
-  });
+  await fake
+    .waitForSessions((s) => (s as { logins?: number }).logins! > logins, 20_000)
+    .catch((err: unknown) => {
+      bot.child.kill('SIGKILL');
+      throw new Error(`the bot did not log in: ${String(err)}\n${bot.output()}`);
+    });
   return bot;
 }
 
@@ -128,14 +130,33 @@ describe('npm run start:sharded', () => {
 describe('npm start with a token: fatal start-up problems', () => {
   const WRONG_TOKEN = `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`;
   it.each<[string, () => Promise<{ env: Record<string, string>; undo?: () => void }>, RegExp]>([
-    ['Discord refuses the token (401)', async () => ({ env: { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fake.apiUrl } }), /refused DISCORD_TOKEN \(401 Unauthorized\)/],
-    ['Discord answers 500 at login', async () => ({ env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, undo: fake.fault({ path: /^\/gateway\/bot$/, status: 500 }) }), /answered 500 at start-up/],
-    ['the API cannot be reached', async () => ({ env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: 'http://127.0.0.1:9/api' } }), /Cannot reach the Discord API at http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\)/],
-    ['the digest state cannot be read', async () => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
-      await mkdir(path.join(dir, 'digest-state.json'));
-      return { env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CACHE_DIR: dir, DIGEST_CHANNEL_ID: digestId() } };
-    }, /cannot read the digest state .*digest-state\.json: EISDIR/],
+    [
+      'Discord refuses the token (401)',
+      async () => ({ env: { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_URL: fake.apiUrl } }),
+      /refused DISCORD_TOKEN \(401 Unauthorized\)/,
+    ],
+    [
+      'Discord answers 500 at login',
+      async () => ({
+        env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl },
+        undo: fake.fault({ path: /^\/gateway\/bot$/, status: 500 }),
+      }),
+      /answered 500 at start-up/,
+    ],
+    [
+      'the API cannot be reached',
+      async () => ({ env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: 'http://127.0.0.1:9/api' } }),
+      /Cannot reach the Discord API at http:\/\/127\.0\.0\.1:9\/api \(ECONNREFUSED\)/,
+    ],
+    [
+      'the digest state cannot be read',
+      async () => {
+        const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+        await mkdir(path.join(dir, 'digest-state.json'));
+        return { env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CACHE_DIR: dir, DIGEST_CHANNEL_ID: digestId() } };
+      },
+      /cannot read the digest state .*digest-state\.json: EISDIR/,
+    ],
   ])('GIVEN %s THEN the process exits non-zero at once with ONE clear line', async (_label, setup, line) => {
     const { env, undo } = await setup();
     const started = Date.now();
@@ -160,7 +181,10 @@ describe('npm start with a token: fatal start-up problems', () => {
 
 describe('npm run start:sharded: fatal start-up problems', () => {
   it('GIVEN a token Discord refuses THEN the manager exits non-zero with ONE clear line, spawning no shard', async () => {
-    const manager = start({ DISCORD_TOKEN: `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' }, 'src/bot/sharded.ts');
+    const manager = start(
+      { DISCORD_TOKEN: `${'A'.repeat(24)}.${'B'.repeat(6)}.${'C'.repeat(27)}`, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      'src/bot/sharded.ts',
+    );
     try {
       expect(await manager.exited).toBe(1);
       const lines = manager.output().trim().split('\n');
@@ -246,25 +270,34 @@ describe('npm start with a token: a corrupt digest state', () => {
     ['not JSON', '{"announced": [\n'],
     ['an empty object', '{}'],
     ['a wrong shape', '{"announced": 5}'],
-  ])('GIVEN a digest state that is %s THEN the bot starts fully, announces nothing, warns once and rewrites the state', async (_label, content) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
-    const stateFile = path.join(dir, 'digest-state.json');
-    await writeFile(stateFile, content);
-    const before = fake.channelMessages(digestId()).length;
-    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', CACHE_DIR: dir, DIGEST_CHANNEL_ID: digestId() });
-    try {
-      await until(async () => (await readFile(stateFile, 'utf8')) !== content, 20_000, 'the state to be rewritten');
-      expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['putin-belarus-transition'], pending: [] });
-      const reply = await fake.slash('who', { name: 'lavrof' });
-      expect(JSON.stringify(reply.callback.data)).toContain('Sergei Lavrov');
-      const logs = logLines(bot.output());
-      expect(logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(/digest state is invalid/)]);
-      expect(fake.channelMessages(digestId())).toHaveLength(before);
-      bot.child.kill('SIGTERM');
-      expect(await bot.exited).toBe(0);
-    } finally {
-      bot.child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  ])(
+    'GIVEN a digest state that is %s THEN the bot starts fully, announces nothing, warns once and rewrites the state',
+    async (_label, content) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+      const stateFile = path.join(dir, 'digest-state.json');
+      await writeFile(stateFile, content);
+      const before = fake.channelMessages(digestId()).length;
+      const bot = await startBot({
+        DISCORD_TOKEN: fake.token,
+        DISCORD_API_URL: fake.apiUrl,
+        LOG_LEVEL: 'info',
+        CACHE_DIR: dir,
+        DIGEST_CHANNEL_ID: digestId(),
+      });
+      try {
+        await until(async () => (await readFile(stateFile, 'utf8')) !== content, 20_000, 'the state to be rewritten');
+        expect(JSON.parse(await readFile(stateFile, 'utf8'))).toEqual({ announced: ['putin-belarus-transition'], pending: [] });
+        const reply = await fake.slash('who', { name: 'lavrof' });
+        expect(JSON.stringify(reply.callback.data)).toContain('Sergei Lavrov');
+        const logs = logLines(bot.output());
+        expect(logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(/digest state is invalid/)]);
+        expect(fake.channelMessages(digestId())).toHaveLength(before);
+        bot.child.kill('SIGTERM');
+        expect(await bot.exited).toBe(0);
+      } finally {
+        bot.child.kill('SIGKILL');
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -98,7 +98,13 @@ describe('the bot against a Discord-compatible server', () => {
 
   it('GIVEN the command modules THEN deploy-commands registers the four commands with share and channel options', async () => {
     const commands = await loadCommands();
-    const count = await deployCommands({ token: fake.token, applicationId: fake.applicationId, guildId: fake.guildId, api: fake.apiUrl, commands: commands.values() });
+    const count = await deployCommands({
+      token: fake.token,
+      applicationId: fake.applicationId,
+      guildId: fake.guildId,
+      api: fake.apiUrl,
+      commands: commands.values(),
+    });
     expect(count).toBe(4);
     const deployed = fake.commands(fake.guildId);
     expect(deployed.map((c) => c.name).sort()).toEqual(['quote', 'related', 'summary', 'who']);
@@ -223,11 +229,14 @@ describe('the bot against a Discord-compatible server', () => {
     expect(fake.channelMessages(channel(name))).toHaveLength(0);
   });
 
-  it.each(['cite:no-such-article:3', 'pg|nonsense|1', 'something-else'])('GIVEN the stale button "%s" THEN a polite private reply', async (id) => {
-    const reply = await fake.button(id, { messageId: fake.channelMessages(channel('news'))[0].id });
-    expect(reply.callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.callback.data.content).toMatch(/no longer|expired/);
-  });
+  it.each(['cite:no-such-article:3', 'pg|nonsense|1', 'something-else'])(
+    'GIVEN the stale button "%s" THEN a polite private reply',
+    async (id) => {
+      const reply = await fake.button(id, { messageId: fake.channelMessages(channel('news'))[0].id });
+      expect(reply.callback.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(reply.callback.data.content).toMatch(/no longer|expired/);
+    },
+  );
 
   it('GIVEN a handler that throws THEN the member gets an apology, the error is logged with the interaction id, and the bot keeps serving', async () => {
     const reply = await fake.slash('boom');
@@ -253,7 +262,9 @@ describe('the bot against a Discord-compatible server', () => {
   });
 
   it('GIVEN every body the bot sent THEN all are within limits with mentions disabled', () => {
-    const sent = fake.requests.filter((r) => ['POST', 'PATCH'].includes(r.method) && /^\/(interactions|webhooks|channels)\//.test(r.path) && r.body);
+    const sent = fake.requests.filter(
+      (r) => ['POST', 'PATCH'].includes(r.method) && /^\/(interactions|webhooks|channels)\//.test(r.path) && r.body,
+    );
     expect(sent.length).toBeGreaterThan(15);
     for (const request of sent) {
       const isCallback = request.path.startsWith('/interactions/');

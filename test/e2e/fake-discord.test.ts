@@ -71,8 +71,7 @@ describe('fake Discord with a bare discord.js client', () => {
     expect(guild?.name).toBeTruthy();
     expect(client.user?.id).toBe(fake.botUserId);
     expect(client.application?.id).toBe(fake.applicationId);
-    const permissionsIn = (name: string) =>
-      (client.channels.cache.get(channelByName(name)) as TextChannel).permissionsFor(client.user!)!;
+    const permissionsIn = (name: string) => (client.channels.cache.get(channelByName(name)) as TextChannel).permissionsFor(client.user!)!;
     expect(permissionsIn('general').has(PermissionFlagsBits.SendMessages)).toBe(true);
     expect(permissionsIn('general').has(PermissionFlagsBits.EmbedLinks)).toBe(true);
     expect(permissionsIn('read-only-for-bot').has(PermissionFlagsBits.SendMessages)).toBe(false);
@@ -98,7 +97,8 @@ describe('fake Discord with a bare discord.js client', () => {
         brief: interaction.options.getBoolean('brief'),
         channelId: channel.id,
         channelType: channel.type,
-        memberCanSendThere: typeof memberPermissions === 'object' && memberPermissions !== null && memberPermissions.has(PermissionFlagsBits.SendMessages),
+        memberCanSendThere:
+          typeof memberPermissions === 'object' && memberPermissions !== null && memberPermissions.has(PermissionFlagsBits.SendMessages),
         userId: interaction.user.id,
         inGuild: interaction.inCachedGuild(),
       };
@@ -169,7 +169,12 @@ describe('fake Discord with a bare discord.js client', () => {
     const reply = await fake.autocomplete('quote', 'speaker', 'Luk', { article: 'seed' });
     expect(reply.callback).toEqual({
       type: 8,
-      data: { choices: [{ name: 'speaker: Luk…', value: 'Luk' }, { name: 'other', value: 'other' }] },
+      data: {
+        choices: [
+          { name: 'speaker: Luk…', value: 'Luk' },
+          { name: 'other', value: 'other' },
+        ],
+      },
     });
     expect(checkMessage(reply.callback.data)).toEqual([]);
   });
@@ -252,7 +257,10 @@ describe('fake Discord with a bare discord.js client', () => {
   it('GIVEN guild commands deployed with REST.put THEN they get ids and slash commands carry that id', async () => {
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
     const body = [new SlashCommandBuilder().setName('who').setDescription('Who is who').toJSON()];
-    const deployed = (await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), { body })) as Array<{ id: string; name: string }>;
+    const deployed = (await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guildId), { body })) as Array<{
+      id: string;
+      name: string;
+    }>;
     expect(deployed).toEqual([expect.objectContaining({ name: 'who', id: expect.stringMatching(/^\d+$/) })]);
     const listed = (await rest.get(Routes.applicationGuildCommands(fake.applicationId, fake.guildId))) as unknown[];
     expect(listed).toEqual(deployed);

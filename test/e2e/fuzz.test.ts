@@ -77,24 +77,29 @@ async function finalBody(reply: InteractionReply): Promise<any> {
 
 /** Custom ids of every button in a message body. */
 function customIdsOf(body: any): string[] {
-  return (body?.components ?? []).flatMap((row: any) => (row?.components ?? []).map((c: any) => c?.custom_id)).filter((id: unknown): id is string => typeof id === 'string');
+  return (body?.components ?? [])
+    .flatMap((row: any) => (row?.components ?? []).map((c: any) => c?.custom_id))
+    .filter((id: unknown): id is string => typeof id === 'string');
 }
 
 /** Sends one case through the fake and waits until its answer is complete (deferrals edited). */
 async function send(fuzzCase: FuzzCase): Promise<InteractionReply> {
   let reply: InteractionReply;
   if (fuzzCase.kind === 'slash') {
-    reply = await fake.slash(fuzzCase.command, fuzzCase.options, { userId: fuzzCase.userId, channelOptionIds: fuzzCase.channelOptionIds, channelId: fuzzCase.channelId, timeoutMs: 15_000 });
+    reply = await fake.slash(fuzzCase.command, fuzzCase.options, {
+      userId: fuzzCase.userId,
+      channelOptionIds: fuzzCase.channelOptionIds,
+      channelId: fuzzCase.channelId,
+      timeoutMs: 15_000,
+    });
   } else if (fuzzCase.kind === 'autocomplete') {
     reply = await fake.autocomplete(fuzzCase.command, fuzzCase.focused, fuzzCase.value, fuzzCase.options);
   } else {
     // A real id is pressed on a message that carries it when there is one; anything else on the anchor message.
-    reply = await fake
-      .button(fuzzCase.customId, { userId: fuzzCase.userId, timeoutMs: 15_000 })
-      .catch((err: Error) => {
-        if (!/no bot message with a button/.test(err.message)) throw err;
-        return fake.button(fuzzCase.customId, { userId: fuzzCase.userId, messageId: anchorMessageId, timeoutMs: 15_000 });
-      });
+    reply = await fake.button(fuzzCase.customId, { userId: fuzzCase.userId, timeoutMs: 15_000 }).catch((err: Error) => {
+      if (!/no bot message with a button/.test(err.message)) throw err;
+      return fake.button(fuzzCase.customId, { userId: fuzzCase.userId, messageId: anchorMessageId, timeoutMs: 15_000 });
+    });
   }
   if (reply.callback.type === 5) await fake.waitForLater(reply, isAnswered, 15_000);
   return reply;
@@ -106,7 +111,11 @@ async function runFuzz(sources: CaseSources & { seenCustomIds: string[] }): Prom
   const seen = new Set(sources.seenCustomIds);
   let next = 0;
   const learn = (body: any): void => {
-    for (const id of customIdsOf(body)) if (!seen.has(id)) { seen.add(id); sources.seenCustomIds.push(id); }
+    for (const id of customIdsOf(body))
+      if (!seen.has(id)) {
+        seen.add(id);
+        sources.seenCustomIds.push(id);
+      }
   };
   const worker = async (): Promise<void> => {
     while (next < CASES) {
@@ -132,9 +141,17 @@ beforeAll(async () => {
   const dataDir = path.join(workDir, 'data');
   await mkdir(dataDir);
   for (const dir of ['data', 'test/fixtures/articles']) {
-    for (const file of (await readdir(dir)).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md')) await copyFile(path.join(dir, file), path.join(dataDir, file));
+    for (const file of (await readdir(dir)).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md'))
+      await copyFile(path.join(dir, file), path.join(dataDir, file));
   }
-  fake = await startFakeDiscord({ channels: [{ name: 'news' }, { name: 'bot-muted', botCanSend: false }, { name: 'no-embeds', botCanEmbed: false }, { name: 'announcements', memberCanSend: false }] });
+  fake = await startFakeDiscord({
+    channels: [
+      { name: 'news' },
+      { name: 'bot-muted', botCanSend: false },
+      { name: 'no-embeds', botCanEmbed: false },
+      { name: 'announcements', memberCanSend: false },
+    ],
+  });
   const opened = await openCorpusStore({ dataDir, cacheDir: path.join(workDir, 'cache') });
   if ('error' in opened) throw new Error(opened.error);
   store = opened;
@@ -180,7 +197,9 @@ describe(`the bot under ${CASES} random and hostile interactions (seed ${SEED})`
 
   it('GIVEN thousands of random option values, autocompletes and button ids THEN every interaction gets exactly one valid answer within limits', async () => {
     const corpus = store.current();
-    const words = corpus.articles.flatMap((a) => a.article.paragraphs.slice(0, 6).flatMap((p) => p.text.split(/\s+/))).filter((w) => w.length > 3);
+    const words = corpus.articles
+      .flatMap((a) => a.article.paragraphs.slice(0, 6).flatMap((p) => p.text.split(/\s+/)))
+      .filter((w) => w.length > 3);
     const sources = {
       names: [...new Set(corpus.articles.flatMap((a) => a.analysis.entities.map((e) => e.name)))],
       articles: corpus.articles.flatMap((a) => [a.article.id, ...(a.article.title ? [a.article.title] : [])]),
@@ -202,13 +221,15 @@ describe(`the bot under ${CASES} random and hostile interactions (seed ${SEED})`
     const failures: string[] = [];
     for (const entry of sent) {
       const violations = entry.failure ? [entry.failure] : checkInteraction(entry.fuzzCase.kind, traffic.get(entry.reply!.token));
-      if (violations.length > 0) failures.push(`seed ${SEED} case #${entry.index} ${describeCase(entry.fuzzCase)}\n    → ${violations.join('\n    → ')}`);
+      if (violations.length > 0)
+        failures.push(`seed ${SEED} case #${entry.index} ${describeCase(entry.fuzzCase)}\n    → ${violations.join('\n    → ')}`);
     }
     expect(failures.slice(0, 20), `${failures.length} of ${CASES} interactions went wrong`).toEqual([]);
 
     // The fuzz reached the interesting paths (not just cooldowns or one kind of refusal).
     const outcomes = new Map<string, number>();
-    for (const line of logLines) if (line.msg === 'interaction' && ids.has(line.interactionId)) outcomes.set(line.outcome, (outcomes.get(line.outcome) ?? 0) + 1);
+    for (const line of logLines)
+      if (line.msg === 'interaction' && ids.has(line.interactionId)) outcomes.set(line.outcome, (outcomes.get(line.outcome) ?? 0) + 1);
     console.info(`fuzz outcomes: ${JSON.stringify(Object.fromEntries(outcomes))}`);
     for (const outcome of ['answered', 'user-error', 'cooldown', 'completed', 'stale', 'cited', 'paged', 'posted', 'refused']) {
       expect(outcomes.get(outcome) ?? 0, `outcome ${outcome}`).toBeGreaterThan(0);
@@ -219,17 +240,27 @@ describe(`the bot under ${CASES} random and hostile interactions (seed ${SEED})`
   it('GIVEN every body the bot sent anywhere THEN each is within limits with mentions disabled and none was refused', () => {
     const problems: string[] = [];
     for (const request of fake.requests) {
-      if (request.status >= 400) problems.push(`${request.method} ${request.path} answered ${request.status} ${JSON.stringify(request.body)?.slice(0, 200)}`);
-      if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path)) problems.push(...checkBody(request.path, request.body));
+      if (request.status >= 400)
+        problems.push(`${request.method} ${request.path} answered ${request.status} ${JSON.stringify(request.body)?.slice(0, 200)}`);
+      if (request.method === 'POST' && /^\/channels\/\d+\/messages$/.test(request.path))
+        problems.push(...checkBody(request.path, request.body));
     }
     expect(problems.slice(0, 20), `${problems.length} problems`).toEqual([]);
     expect(fake.requests.filter((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path)).length).toBeGreaterThan(1);
   });
 
   it('GIVEN the logs THEN no error other than the deliberate wrong-type options, and never the token', () => {
-    const provoked = new Set(sent.filter((s) => s.fuzzCase.kind === 'slash' && s.fuzzCase.wrongType && s.reply).map((s) => s.reply!.interactionId));
+    const provoked = new Set(
+      sent.filter((s) => s.fuzzCase.kind === 'slash' && s.fuzzCase.wrongType && s.reply).map((s) => s.reply!.interactionId),
+    );
     const unexpected = logLines.filter(
-      (l) => l.level >= ERROR_LEVEL && !(l.msg === 'interaction handler failed' && provoked.has(l.interactionId) && /CommandInteractionOptionType|is of type/.test(`${l.err?.code} ${l.err?.message}`)),
+      (l) =>
+        l.level >= ERROR_LEVEL &&
+        !(
+          l.msg === 'interaction handler failed' &&
+          provoked.has(l.interactionId) &&
+          /CommandInteractionOptionType|is of type/.test(`${l.err?.code} ${l.err?.message}`)
+        ),
     );
     expect(unexpected.slice(0, 5).map((l) => JSON.stringify(l).slice(0, 600))).toEqual([]);
     expect(logText.join('')).not.toContain(fake.token);

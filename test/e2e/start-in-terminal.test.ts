@@ -80,11 +80,13 @@ describe('npm start in a terminal: files are what they seem', () => {
     expect(run.stdout).toContain('Summary of: Putin delays the transition in Belarus to pilot it');
     expect(run.stdout + run.stderr).not.toMatch(/root:x?:0/);
     const skipped = run.logs.filter((l) => l.msg === 'skipped an article file').map((l) => [path.basename(String(l.file)), l.reason]);
-    expect(skipped).toEqual(expect.arrayContaining([
-      ['passwd.txt', expect.stringMatching(/symbolic link/)],
-      ['zero.md', expect.stringMatching(/symbolic link/)],
-      ['pipe.txt', 'not a regular file: a FIFO (named pipe)'],
-    ]));
+    expect(skipped).toEqual(
+      expect.arrayContaining([
+        ['passwd.txt', expect.stringMatching(/symbolic link/)],
+        ['zero.md', expect.stringMatching(/symbolic link/)],
+        ['pipe.txt', 'not a regular file: a FIFO (named pipe)'],
+      ]),
+    );
   }, 60_000);
 });
 
@@ -114,26 +116,35 @@ describe('npm start in a terminal: caches it did not just write are not trusted'
   it.each([
     ['wrong shapes inside', (a: any) => ({ ...a, entities: [{ id: 7, name: null, mentions: 'all' }], quotes: 'none' })],
     ['empty arrays', () => ({ sentences: [], entities: [], quotes: [], ranking: [] })],
-    ['quotes whose speakers do not exist', (a: any) => ({ ...a, quotes: a.quotes.map((q: any) => ({ ...q, speakerId: 'nobody-at-all' })) })],
-  ])('GIVEN every cached analysis poisoned with %s THEN the start succeeds with the same answers, ONE warning, and the cache is rewritten', async (_label, poison) => {
-    const { dataDir, cacheDir } = await dirs();
-    await copyFile(path.join(root, 'test', 'fixtures', 'articles', 'wikinews-20160714-UN.txt'), path.join(dataDir, 'un.txt'));
-    const clean = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
-    expect(clean.code).toBe(0);
-    expect(clean.stdout).toMatch(/¶\s\d+/);
-    expect(await poisonAnalyses(cacheDir, poison)).toBe(2);
+    [
+      'quotes whose speakers do not exist',
+      (a: any) => ({ ...a, quotes: a.quotes.map((q: any) => ({ ...q, speakerId: 'nobody-at-all' })) }),
+    ],
+  ])(
+    'GIVEN every cached analysis poisoned with %s THEN the start succeeds with the same answers, ONE warning, and the cache is rewritten',
+    async (_label, poison) => {
+      const { dataDir, cacheDir } = await dirs();
+      await copyFile(path.join(root, 'test', 'fixtures', 'articles', 'wikinews-20160714-UN.txt'), path.join(dataDir, 'un.txt'));
+      const clean = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
+      expect(clean.code).toBe(0);
+      expect(clean.stdout).toMatch(/¶\s\d+/);
+      expect(await poisonAnalyses(cacheDir, poison)).toBe(2);
 
-    const poisoned = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
-    expect(poisoned.code).toBe(0);
-    expect(poisoned.stdout).toBe(clean.stdout);
-    expect(poisoned.logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([expect.stringMatching(/ignored 2 unusable cached analyses/)]);
+      const poisoned = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
+      expect(poisoned.code).toBe(0);
+      expect(poisoned.stdout).toBe(clean.stdout);
+      expect(poisoned.logs.filter((l) => l.level >= 40).map((l) => l.msg)).toEqual([
+        expect.stringMatching(/ignored 2 unusable cached analyses/),
+      ]);
 
-    const repaired = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
-    expect(repaired.stdout).toBe(clean.stdout);
-    expect(repaired.logs.filter((l) => l.level >= 40)).toEqual([]);
-  }, 120_000);
+      const repaired = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
+      expect(repaired.stdout).toBe(clean.stdout);
+      expect(repaired.logs.filter((l) => l.level >= 40)).toEqual([]);
+    },
+    120_000,
+  );
 
-  it('GIVEN temp files left by a killed write THEN they are removed at start, while a live writer\'s fresh one is kept', async () => {
+  it("GIVEN temp files left by a killed write THEN they are removed at start, while a live writer's fresh one is kept", async () => {
     const { dataDir, cacheDir } = await dirs();
     await mkdir(path.join(cacheDir, 'analysis'), { recursive: true });
     const deadWriter = path.join(cacheDir, 'analysis', 'abc.json.999999.0123abcd.tmp');
@@ -151,7 +162,9 @@ describe('npm start in a terminal: caches it did not just write are not trusted'
 });
 
 describe('npm start in a terminal: big articles', () => {
-  const sources = readdirSync(path.join(root, 'test', 'fixtures', 'articles')).filter((n) => n.endsWith('.txt')).map((n) => readFileSync(path.join(root, 'test', 'fixtures', 'articles', n), 'utf8'));
+  const sources = readdirSync(path.join(root, 'test', 'fixtures', 'articles'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => readFileSync(path.join(root, 'test', 'fixtures', 'articles', n), 'utf8'));
 
   it('GIVEN a 2 MB article of paragraphs, a 2 MB article on one line and one over the 5 MB limit THEN the two load and are summarised with citations inside a 1 GB heap, and the third is skipped with its name and size', async () => {
     const { dataDir, cacheDir } = await dirs();

@@ -32,7 +32,9 @@ describe('createCorpusRebuilder', () => {
     rebuilder = createCorpusRebuilder({ cacheDir });
     rebuilder.prepare(previous);
     const train = devArticle('wikinews-20070223-train');
-    const articles = sortArticles([seedArticle(), train].map((a) => (a.id === previous.articles[0]!.article.id ? previous.articles[0]!.article : a)));
+    const articles = sortArticles(
+      [seedArticle(), train].map((a) => (a.id === previous.articles[0]!.article.id ? previous.articles[0]!.article : a)),
+    );
     const rebuilt = await rebuilder.rebuild(previous, articles, { changed: [train], removed: [] });
     expect(rebuilt.articles.map((a) => a.article)).toEqual(articles);
     expect(rebuilt.articles.find((a) => a.article.id === previous.articles[0]!.article.id)?.analysis).toBe(previous.articles[0]!.analysis);

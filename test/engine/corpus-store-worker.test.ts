@@ -14,10 +14,13 @@ const SCRIPTED_WORKER = new URL('./support/scripted-rebuild-worker.mjs', import.
 /** Longer than the watcher's debounce (250 ms) plus a poll: how long a check that nothing more happens waits. */
 const WATCHER_SETTLE_MS = 700;
 
-const BUDGET = '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
+const BUDGET =
+  '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
 const FLOODS = 'Floods closed the river road on Friday.\n\n"We have never seen water this high," said Fire Chief Tom Reyes.\n';
-const STORM = 'A storm cut power to the harbour district on Tuesday.\n\n"Crews are working through the night," said utility spokesman Ali Khan.\n';
-const SCHOOL = 'The school board voted to extend the term by a week.\n\n"Pupils lost too many days to the floods," said board chair Mary Osei.\n';
+const STORM =
+  'A storm cut power to the harbour district on Tuesday.\n\n"Crews are working through the night," said utility spokesman Ali Khan.\n';
+const SCHOOL =
+  'The school board voted to extend the term by a week.\n\n"Pupils lost too many days to the floods," said board chair Mary Osei.\n';
 
 interface LogLine {
   level: number;
@@ -44,7 +47,14 @@ async function open(dataDir: string, cacheDir: string): Promise<{ store: CorpusS
       done();
     },
   });
-  const opened = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 100, log: pino({ level: 'debug' }, sink), workerUrl: SCRIPTED_WORKER });
+  const opened = await openCorpusStore({
+    dataDir,
+    cacheDir,
+    watch: true,
+    pollMs: 100,
+    log: pino({ level: 'debug' }, sink),
+    workerUrl: SCRIPTED_WORKER,
+  });
   if ('error' in opened) throw new Error(opened.error);
   store = opened;
   return { store: opened, logs };
@@ -87,7 +97,9 @@ describe('corpus store rebuilds in a worker thread', () => {
     const corpus = await changes.nth(1);
     expect(ids(corpus)).toEqual(['budget', 'floods']);
     expect(s.current()).toBe(corpus);
-    expect(runCommand(corpus, 'quote', { speaker: 'reyes' })).toMatchObject({ quotes: [{ speaker: expect.stringContaining('Tom Reyes'), paragraph: 2 }] });
+    expect(runCommand(corpus, 'quote', { speaker: 'reyes' })).toMatchObject({
+      quotes: [{ speaker: expect.stringContaining('Tom Reyes'), paragraph: 2 }],
+    });
     expect(runCommand(corpus, 'related', { topic: 'river road' })).toMatchObject({ results: [{ article: 'floods', paragraph: 1 }] });
     const thread = Number(/rebuilt in thread (\d+)/.exec(logs.find((l) => l.msg.startsWith('rebuilt in thread'))?.msg ?? '')?.[1]);
     expect(thread).toBeGreaterThan(0);
@@ -100,7 +112,8 @@ describe('corpus store rebuilds in a worker thread', () => {
     writeFileSync(path.join(dir, 'budget.md'), BUDGET);
     const { store: s, logs } = await open(dir, cacheDir);
     const changes = recordChanges(s);
-    const waiting = (id: string) => logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes(`"${id}"`));
+    const waiting = (id: string) =>
+      logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes(`"${id}"`));
     writeFileSync(path.join(cacheDir, 'hold'), '');
     writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
     await logged(logs, (l) => l.msg === 'rebuild holding');
@@ -121,23 +134,28 @@ describe('corpus store rebuilds in a worker thread', () => {
   it.each([
     ['throws', '[fail]', 'scripted rebuild failure'],
     ['ends its thread', '[crash]', 'the rebuild worker exited (code 7)'],
-  ])('GIVEN a rebuild that %s THEN the previous corpus stays, the error is logged, and a later change is rebuilt', async (_what, marker, message) => {
-    const dir = tempDir('pilcrow-data-');
-    writeFileSync(path.join(dir, 'budget.md'), BUDGET);
-    const { store: s, logs } = await open(dir, tempDir('pilcrow-cache-'));
-    const before = s.current();
-    const changes = recordChanges(s);
-    writeFileSync(path.join(dir, 'floods.txt'), `${FLOODS}\nThe road stays shut ${marker}.\n`);
-    const failure = await logged(logs, (l) => l.msg === 'could not add an article file; skipping it and keeping the previous corpus');
-    expect(failure.err?.message).toBe(message);
-    expect(s.current().articles).toBe(before.articles);
-    expect(s.current().skipped).toEqual([{ file: path.join(dir, 'floods.txt'), reason: `could not be analysed: ${message}` }]);
-    writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
-    const corpus = await changes.nth(1);
-    expect(ids(corpus)).toEqual(['budget', 'floods']);
-    expect(runCommand(corpus, 'quote', { speaker: 'doe' })).toMatchObject({ quotes: [{ speaker: 'Jane Doe' }] });
-    expect(runCommand(corpus, 'quote', { speaker: 'reyes' })).toMatchObject({ quotes: [{ speaker: expect.stringContaining('Tom Reyes') }] });
-  });
+  ])(
+    'GIVEN a rebuild that %s THEN the previous corpus stays, the error is logged, and a later change is rebuilt',
+    async (_what, marker, message) => {
+      const dir = tempDir('pilcrow-data-');
+      writeFileSync(path.join(dir, 'budget.md'), BUDGET);
+      const { store: s, logs } = await open(dir, tempDir('pilcrow-cache-'));
+      const before = s.current();
+      const changes = recordChanges(s);
+      writeFileSync(path.join(dir, 'floods.txt'), `${FLOODS}\nThe road stays shut ${marker}.\n`);
+      const failure = await logged(logs, (l) => l.msg === 'could not add an article file; skipping it and keeping the previous corpus');
+      expect(failure.err?.message).toBe(message);
+      expect(s.current().articles).toBe(before.articles);
+      expect(s.current().skipped).toEqual([{ file: path.join(dir, 'floods.txt'), reason: `could not be analysed: ${message}` }]);
+      writeFileSync(path.join(dir, 'floods.txt'), FLOODS);
+      const corpus = await changes.nth(1);
+      expect(ids(corpus)).toEqual(['budget', 'floods']);
+      expect(runCommand(corpus, 'quote', { speaker: 'doe' })).toMatchObject({ quotes: [{ speaker: 'Jane Doe' }] });
+      expect(runCommand(corpus, 'quote', { speaker: 'reyes' })).toMatchObject({
+        quotes: [{ speaker: expect.stringContaining('Tom Reyes') }],
+      });
+    },
+  );
 
   it('GIVEN three files added at once WHEN the analysis of one throws THEN the other two go in, and the bad one is skipped with why', async () => {
     const dir = tempDir('pilcrow-data-');
@@ -156,7 +174,9 @@ describe('corpus store rebuilds in a worker thread', () => {
     const corpus = await changes.nth(2);
     expect(ids(corpus)).toEqual(['aaa-first', 'budget', 'floods', 'school']);
     expect(corpus.skipped).toEqual([{ file: path.join(dir, 'storm.txt'), reason: 'could not be analysed: scripted analysis failure' }]);
-    expect(logs.some((l) => l.msg === 'could not analyse an article file; skipping it' && JSON.stringify(l).includes('storm.txt'))).toBe(true);
+    expect(logs.some((l) => l.msg === 'could not analyse an article file; skipping it' && JSON.stringify(l).includes('storm.txt'))).toBe(
+      true,
+    );
     expect(runCommand(corpus, 'quote', { speaker: 'osei' })).toMatchObject({ quotes: [{ article: 'school' }] });
   });
 
@@ -171,7 +191,12 @@ describe('corpus store rebuilds in a worker thread', () => {
     let corpus = await changes.nth(1);
     while (!corpus.byId.has('school')) corpus = await changes.nth(changes.corpora.length + 1);
     expect(ids(corpus)).toEqual(['budget', 'school', 'storm']);
-    expect(corpus.byId.get('storm')!.article.paragraphs.map((p) => p.text).join(' ')).not.toContain('[bad-analysis]');
+    expect(
+      corpus.byId
+        .get('storm')!
+        .article.paragraphs.map((p) => p.text)
+        .join(' '),
+    ).not.toContain('[bad-analysis]');
     expect(corpus.skipped.map((x) => x.file)).toEqual([path.join(dir, 'storm.txt')]);
   });
 
@@ -192,7 +217,9 @@ describe('corpus store rebuilds in a worker thread', () => {
     await sleep(WATCHER_SETTLE_MS);
     const corpus = s.current();
     expect(ids(corpus)).toEqual(['aaa-first', 'budget', 'floods', 'school']);
-    expect(corpus.skipped).toEqual([{ file: path.join(dir, 'storm.txt'), reason: 'could not be analysed: the rebuild worker exited (code 7)' }]);
+    expect(corpus.skipped).toEqual([
+      { file: path.join(dir, 'storm.txt'), reason: 'could not be analysed: the rebuild worker exited (code 7)' },
+    ]);
   });
 
   it('GIVEN a rebuild in flight WHEN the store is closed THEN no new corpus is published', async () => {

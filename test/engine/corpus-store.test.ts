@@ -6,7 +6,8 @@ import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store
 import type { Corpus } from '../../src/model/corpus.ts';
 import { runCommand } from '../../src/answers/run-command.ts';
 
-const ARTICLE_A = '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
+const ARTICLE_A =
+  '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
 const ARTICLE_B = 'Floods closed the river road on Friday.\n\n"We have never seen water this high," said Fire Chief Tom Reyes.\n';
 
 function tempDir(prefix: string): string {

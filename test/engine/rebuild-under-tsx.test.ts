@@ -15,6 +15,8 @@ describe('the rebuild worker under tsx (npm start)', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'pilcrow-data-'));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'pilcrow-cache-'));
     const { stdout } = await promisify(execFile)(process.execPath, [TSX_CLI, SCRIPT, dataDir, cacheDir], { timeout: 60_000 });
-    expect(JSON.parse(stdout)).toMatchObject({ answer: { quotes: [{ article: 'floods', speaker: expect.stringContaining('Tom Reyes'), paragraph: 2 }] } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      answer: { quotes: [{ article: 'floods', speaker: expect.stringContaining('Tom Reyes'), paragraph: 2 }] },
+    });
   }, 60_000);
 });

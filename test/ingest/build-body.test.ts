@@ -53,13 +53,23 @@ describe('repairing paragraphs broken where a link was', () => {
   });
 
   it.each([
-    ['a paragraph ending in a closing single quote', "He hopes to ride on the back of his 'older brother'", 'Although the talks continue, no date is set.'],
+    [
+      'a paragraph ending in a closing single quote',
+      "He hopes to ride on the back of his 'older brother'",
+      'Although the talks continue, no date is set.',
+    ],
     ['a paragraph ending in a closing double quote', 'He called the plan "a disgrace"', 'The opposition agreed.'],
-    ['a paragraph ending with a full stop followed by a lowercase brand', 'Sales were flat in the spring.', 'eBay reported growth in the same period.'],
+    [
+      'a paragraph ending with a full stop followed by a lowercase brand',
+      'Sales were flat in the spring.',
+      'eBay reported growth in the same period.',
+    ],
     ['two complete paragraphs', 'The vote was close.', 'Turnout was high.'],
   ])('GIVEN %s THEN the paragraphs stay apart', (_name, first, second) => {
     expect(bodyOf('The story begins with a complete sentence.', first, second).paragraphs).toEqual([
-      'The story begins with a complete sentence.', first, second,
+      'The story begins with a complete sentence.',
+      first,
+      second,
     ]);
   });
 
@@ -87,12 +97,15 @@ describe('crossheads', () => {
     ['a comma', ', the fall of the old government.'],
     ['a lowercase word', 'before the fall of the old government.'],
     ['a lone full stop', '.'],
-  ])('GIVEN a crosshead-like line continued by a block starting with %s THEN it is a broken paragraph, not a heading', (_start, continuation) => {
-    const body = bodyOf('First paragraph here.', 'The city does not want a new mayor', continuation, 'Last paragraph here.');
-    expect(body.headings).toEqual([]);
-    expect(body.paragraphs).toHaveLength(3);
-    expect(body.paragraphs[1]?.startsWith('The city does not want a new mayor')).toBe(true);
-  });
+  ])(
+    'GIVEN a crosshead-like line continued by a block starting with %s THEN it is a broken paragraph, not a heading',
+    (_start, continuation) => {
+      const body = bodyOf('First paragraph here.', 'The city does not want a new mayor', continuation, 'Last paragraph here.');
+      expect(body.headings).toEqual([]);
+      expect(body.paragraphs).toHaveLength(3);
+      expect(body.paragraphs[1]?.startsWith('The city does not want a new mayor')).toBe(true);
+    },
+  );
 
   it.each([
     { text: 'Russian boots on Belarusian soil', next: 'Vladimir Putin explained.', heading: true },

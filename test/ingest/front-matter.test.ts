@@ -14,19 +14,37 @@ describe('splitFrontMatter', () => {
   });
 
   it('GIVEN every known field, an unknown one and a comment THEN known fields are read and the rest ignored', () => {
-    const result = splitFrontMatter([
-      '---', '# a comment', 'title: "A: title with a colon"', "source: 'Example'", 'url: https://example.com/x?a=1',
-      'published: 2020-09-03', 'author: Somebody', '---', 'Body.',
-    ].join('\n'));
+    const result = splitFrontMatter(
+      [
+        '---',
+        '# a comment',
+        'title: "A: title with a colon"',
+        "source: 'Example'",
+        'url: https://example.com/x?a=1',
+        'published: 2020-09-03',
+        'author: Somebody',
+        '---',
+        'Body.',
+      ].join('\n'),
+    );
     expect(result).toEqual({
-      frontMatter: { title: 'A: title with a colon', source: 'Example', url: 'https://example.com/x?a=1', published: '2020-09-03', tags: [] },
+      frontMatter: {
+        title: 'A: title with a colon',
+        source: 'Example',
+        url: 'https://example.com/x?a=1',
+        published: '2020-09-03',
+        tags: [],
+      },
       body: 'Body.',
     });
   });
 
   it('GIVEN text without a leading fence THEN it has no front matter and is returned whole', () => {
     const text = 'Title\n---\nBody.';
-    expect(splitFrontMatter(text)).toEqual({ frontMatter: { title: null, source: null, url: null, published: null, tags: [] }, body: text });
+    expect(splitFrontMatter(text)).toEqual({
+      frontMatter: { title: null, source: null, url: null, published: null, tags: [] },
+      body: text,
+    });
   });
 
   it.each([

@@ -16,8 +16,12 @@ const texts = (article: Article) => article.paragraphs.map((p) => p.text);
 
 describe('parseArticle on the bundled article', () => {
   const expected = JSON.parse(read('test/fixtures/seed-expected.json')) as {
-    title: string; kicker: string; tags: string[]; related: string[];
-    headings: Article['headings']; paragraphs: string[];
+    title: string;
+    kicker: string;
+    tags: string[];
+    related: string[];
+    headings: Article['headings'];
+    paragraphs: string[];
   };
   const article = parse(read('data/putin-belarus-transition.txt'), 'data/putin-belarus-transition.txt');
 
@@ -57,7 +61,11 @@ describe('parseArticle on the bundled article', () => {
 });
 
 describe('parseArticle on the Wikinews articles (no headline, clean blank-line paragraphs)', () => {
-  const blankLineParagraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  const blankLineParagraphs = (text: string) =>
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
 
   it.each(['wikinews-20070306-drain', 'wikinews-20160706-telescope', 'wikinews-20160714-UN'])(
     'GIVEN %s THEN title is null and the paragraphs are its blank-line blocks',
@@ -86,23 +94,25 @@ describe('parseArticle on the Wikinews articles (no headline, clean blank-line p
 
 describe('parseArticle on other scraped page layouts', () => {
   it('GIVEN a page with a navigation run, byline, date, share lines, a mid-page topic list and a page tail THEN only the story is body', () => {
-    const article = parse([
-      'Skip to content\nHome\nNews\nSport\nWeather',
-      'Flood defences breached as storm hits coast',
-      'By Jane Reporter\nEnvironment correspondent',
-      '12 February 2024, 08:15 GMT\nUpdated 2 hours ago',
-      'Share\nSave',
-      'Flood defences along the east coast were breached overnight as Storm Lena brought gusts of up to 90mph.',
-      '"We have never seen water levels like this," said local councillor Mark Evans.',
-      'Related Topics\nFlooding\nWeather',
-      'More on this story\nStorm Lena: What we know so far\nHow to prepare for a flood',
-      'Advertisement',
-      'Around 2,000 homes were evacuated in\nNorfolk\nand Suffolk, according to the\nemergency services\n.',
-      'What happens next',
-      'Forecasters expect the storm to weaken by Wednesday.',
-      'Top stories\nPrime Minister announces new housing plan\nTrain strikes called off after late deal',
-      '© 2024 Example Broadcasting. All rights reserved.',
-    ].join('\n\n'));
+    const article = parse(
+      [
+        'Skip to content\nHome\nNews\nSport\nWeather',
+        'Flood defences breached as storm hits coast',
+        'By Jane Reporter\nEnvironment correspondent',
+        '12 February 2024, 08:15 GMT\nUpdated 2 hours ago',
+        'Share\nSave',
+        'Flood defences along the east coast were breached overnight as Storm Lena brought gusts of up to 90mph.',
+        '"We have never seen water levels like this," said local councillor Mark Evans.',
+        'Related Topics\nFlooding\nWeather',
+        'More on this story\nStorm Lena: What we know so far\nHow to prepare for a flood',
+        'Advertisement',
+        'Around 2,000 homes were evacuated in\nNorfolk\nand Suffolk, according to the\nemergency services\n.',
+        'What happens next',
+        'Forecasters expect the storm to weaken by Wednesday.',
+        'Top stories\nPrime Minister announces new housing plan\nTrain strikes called off after late deal',
+        '© 2024 Example Broadcasting. All rights reserved.',
+      ].join('\n\n'),
+    );
     expect(article.title).toBe('Flood defences breached as storm hits coast');
     expect(article.paragraphs.map((p) => p.text)).toEqual([
       'Flood defences along the east coast were breached overnight as Storm Lena brought gusts of up to 90mph.',
@@ -113,19 +123,23 @@ describe('parseArticle on other scraped page layouts', () => {
     expect(article.headings).toEqual([{ before: 4, text: 'What happens next' }]);
     expect(article.tags).toEqual(['Flooding', 'Weather']);
     expect(article.related).toEqual([
-      'Storm Lena: What we know so far', 'How to prepare for a flood',
-      'Prime Minister announces new housing plan', 'Train strikes called off after late deal',
+      'Storm Lena: What we know so far',
+      'How to prepare for a flood',
+      'Prime Minister announces new housing plan',
+      'Train strikes called off after late deal',
     ]);
   });
 
   it('GIVEN an age notice, a credited image caption and one paragraph per line THEN caption and notice are dropped', () => {
-    const article = parse([
-      'This article is more than 3 years old',
-      'Opponents vow to keep up pressure after weekend of protests',
-      'Opposition leaders have vowed to keep up the pressure after another weekend of mass protests.',
-      'Protesters in the capital on Sunday. Photograph: A. Photographer/Agency',
-      'Police detained more than 600 people, the interior ministry said.',
-    ].join('\n'));
+    const article = parse(
+      [
+        'This article is more than 3 years old',
+        'Opponents vow to keep up pressure after weekend of protests',
+        'Opposition leaders have vowed to keep up the pressure after another weekend of mass protests.',
+        'Protesters in the capital on Sunday. Photograph: A. Photographer/Agency',
+        'Police detained more than 600 people, the interior ministry said.',
+      ].join('\n'),
+    );
     expect(article.title).toBe('Opponents vow to keep up pressure after weekend of protests');
     expect(article.paragraphs.map((p) => p.text)).toEqual([
       'Opposition leaders have vowed to keep up the pressure after another weekend of mass protests.',
@@ -150,21 +164,27 @@ describe('parseArticle on synthetic texts', () => {
   });
 
   it('GIVEN front matter THEN its fields fill the article and its title wins over the detected headline', () => {
-    const article = parse([
-      '---',
-      'title: "The real title"',
-      'source: Example News',
-      'url: https://example.com/a',
-      'published: 2020-09-03',
-      'tags: [Belarus, Russia]',
-      '---',
-      'A detected headline in the text',
-      '',
-      'The body starts here with a sentence.',
-    ].join('\n'));
+    const article = parse(
+      [
+        '---',
+        'title: "The real title"',
+        'source: Example News',
+        'url: https://example.com/a',
+        'published: 2020-09-03',
+        'tags: [Belarus, Russia]',
+        '---',
+        'A detected headline in the text',
+        '',
+        'The body starts here with a sentence.',
+      ].join('\n'),
+    );
     expect(article).toMatchObject({
-      title: 'The real title', source: 'Example News', url: 'https://example.com/a', published: '2020-09-03',
-      tags: ['Belarus', 'Russia'], paragraphs: [{ n: 1, text: 'The body starts here with a sentence.' }],
+      title: 'The real title',
+      source: 'Example News',
+      url: 'https://example.com/a',
+      published: '2020-09-03',
+      tags: ['Belarus', 'Russia'],
+      paragraphs: [{ n: 1, text: 'The body starts here with a sentence.' }],
     });
   });
 
@@ -175,21 +195,24 @@ describe('parseArticle on synthetic texts', () => {
   });
 
   it('GIVEN a Markdown file THEN headline, crossheads, emphasis, links and bullets are handled', () => {
-    const article = parse([
-      '# Council **approves** new bridge',
-      '',
-      'The city council voted *unanimously* on Tuesday to build a [new bridge](https://example.com/bridge) over the river.',
-      '',
-      '## Costs and timing',
-      '',
-      'Work will start next spring, the mayor said.',
-      '',
-      '> "It is a great day for the city," she said.',
-      '',
-      '---',
-      '',
-      'Tags: bridges, city council',
-    ].join('\n'), 'bridge.md');
+    const article = parse(
+      [
+        '# Council **approves** new bridge',
+        '',
+        'The city council voted *unanimously* on Tuesday to build a [new bridge](https://example.com/bridge) over the river.',
+        '',
+        '## Costs and timing',
+        '',
+        'Work will start next spring, the mayor said.',
+        '',
+        '> "It is a great day for the city," she said.',
+        '',
+        '---',
+        '',
+        'Tags: bridges, city council',
+      ].join('\n'),
+      'bridge.md',
+    );
     expect(article.title).toBe('Council approves new bridge');
     expect(texts(article)).toEqual([
       'The city council voted unanimously on Tuesday to build a new bridge over the river.',
@@ -206,13 +229,15 @@ describe('parseArticle on synthetic texts', () => {
   });
 
   it('GIVEN a hard-wrapped paragraph THEN its lines are joined with spaces', () => {
-    const article = parse([
-      'The committee met for six hours on Thursday to discuss the proposal, which',
-      'would change how the regional budget is allocated between the northern and',
-      'southern districts over the next five years.',
-      '',
-      'Officials declined to comment.',
-    ].join('\n'));
+    const article = parse(
+      [
+        'The committee met for six hours on Thursday to discuss the proposal, which',
+        'would change how the regional budget is allocated between the northern and',
+        'southern districts over the next five years.',
+        '',
+        'Officials declined to comment.',
+      ].join('\n'),
+    );
     expect(texts(article)).toEqual([
       'The committee met for six hours on Thursday to discuss the proposal, which would change how the regional budget is allocated between the northern and southern districts over the next five years.',
       'Officials declined to comment.',

@@ -14,10 +14,30 @@ describe('the headline and kicker', () => {
   it.each([
     { name: 'a plain headline line', head: 'Council approves harbour plan', title: 'Council approves harbour plan', kicker: null },
     { name: 'a bullet headline', head: '• Council approves harbour plan', title: 'Council approves harbour plan', kicker: null },
-    { name: 'a kicker glued to the headline', head: 'Politics.Council approves harbour plan', title: 'Council approves harbour plan', kicker: 'Politics' },
-    { name: 'a short kicker line above the headline', head: 'Local news\n\nCouncil approves harbour plan', title: 'Council approves harbour plan', kicker: 'Local news' },
-    { name: 'navigation bullets before the headline', head: '• Home\n\n• World\n\nCouncil approves harbour plan', title: 'Council approves harbour plan', kicker: null },
-    { name: 'a byline and date after the headline', head: 'Council approves harbour plan\n\nBy Jane Doe\n\n3 September 2020 10:42', title: 'Council approves harbour plan', kicker: null },
+    {
+      name: 'a kicker glued to the headline',
+      head: 'Politics.Council approves harbour plan',
+      title: 'Council approves harbour plan',
+      kicker: 'Politics',
+    },
+    {
+      name: 'a short kicker line above the headline',
+      head: 'Local news\n\nCouncil approves harbour plan',
+      title: 'Council approves harbour plan',
+      kicker: 'Local news',
+    },
+    {
+      name: 'navigation bullets before the headline',
+      head: '• Home\n\n• World\n\nCouncil approves harbour plan',
+      title: 'Council approves harbour plan',
+      kicker: null,
+    },
+    {
+      name: 'a byline and date after the headline',
+      head: 'Council approves harbour plan\n\nBy Jane Doe\n\n3 September 2020 10:42',
+      title: 'Council approves harbour plan',
+      kicker: null,
+    },
     { name: 'a question headline', head: 'Will the harbour plan work?', title: 'Will the harbour plan work?', kicker: null },
   ])('GIVEN $name THEN title and kicker are found and the body is untouched', ({ head, title, kicker }) => {
     const article = parse(`${head}\n\n${BODY}`);
@@ -35,7 +55,10 @@ describe('the headline and kicker', () => {
   it('GIVEN an article whose first paragraph is broken by a link THEN its first piece is not taken as a headline', () => {
     const article = parse('The council sent the plan to the\n\nregional government\n\n.\n\nWork starts next year.');
     expect(article.title).toBeNull();
-    expect(article.paragraphs.map((p) => p.text)).toEqual(['The council sent the plan to the regional government.', 'Work starts next year.']);
+    expect(article.paragraphs.map((p) => p.text)).toEqual([
+      'The council sent the plan to the regional government.',
+      'Work starts next year.',
+    ]);
   });
 
   it('GIVEN headline bullets after the headline THEN they are related headlines', () => {

@@ -15,23 +15,43 @@ describe('site boilerplate after the body', () => {
     { name: 'a trust/credit line', tail: ['According to the criteria of The Trust Project'], tags: [], related: [] },
     { name: 'a copyright line', tail: ['© 2020 Example Media. All rights reserved.'], tags: [], related: [] },
     { name: 'share and subscribe lines', tail: ['Share this article', 'Subscribe to our newsletter'], tags: [], related: [] },
-    { name: 'a "Know more" tag list', tail: ['Know more', '• Harbours', '• City council'], tags: ['Harbours', 'City council'], related: [] },
+    {
+      name: 'a "Know more" tag list',
+      tail: ['Know more', '• Harbours', '• City council'],
+      tags: ['Harbours', 'City council'],
+      related: [],
+    },
     { name: 'a "Tags" list without bullets', tail: ['Tags', 'Harbours', 'City council'], tags: ['Harbours', 'City council'], related: [] },
-    { name: 'an inline tag list', tail: ['Topics: harbours, city council, budget'], tags: ['harbours', 'city council', 'budget'], related: [] },
+    {
+      name: 'an inline tag list',
+      tail: ['Topics: harbours, city council, budget'],
+      tags: ['harbours', 'city council', 'budget'],
+      related: [],
+    },
     {
       name: 'related headline lines after the tags',
       tail: ['Know more', '• Harbours', 'Fishermen protest against new harbour fees', 'Mayor defends budget in tense council session'],
-      tags: ['Harbours'], related: ['Fishermen protest against new harbour fees', 'Mayor defends budget in tense council session'],
+      tags: ['Harbours'],
+      related: ['Fishermen protest against new harbour fees', 'Mayor defends budget in tense council session'],
     },
     {
       name: 'a "See links of interest" navigation list',
-      tail: ['See links of interest', '• News', '• Weather', '• Horoscope', '• Topics'], tags: [], related: [],
+      tail: ['See links of interest', '• News', '• Weather', '• Horoscope', '• Topics'],
+      tags: [],
+      related: [],
     },
     {
       name: 'a "Related stories" bullet list',
-      tail: ['Related stories', '• Fishermen protest against new harbour fees'], tags: [], related: ['Fishermen protest against new harbour fees'],
+      tail: ['Related stories', '• Fishermen protest against new harbour fees'],
+      tags: [],
+      related: ['Fishermen protest against new harbour fees'],
     },
-    { name: 'a "Read more:" line', tail: ['Read more: Fishermen protest against new harbour fees'], tags: [], related: ['Fishermen protest against new harbour fees'] },
+    {
+      name: 'a "Read more:" line',
+      tail: ['Read more: Fishermen protest against new harbour fees'],
+      tags: [],
+      related: ['Fishermen protest against new harbour fees'],
+    },
   ])('GIVEN $name THEN the body is untouched and tags/related are collected', ({ tail, tags, related }) => {
     const article = withTail(...tail);
     expect(article.paragraphs.map((p) => p.text)).toEqual(BODY);
@@ -53,13 +73,13 @@ describe('site boilerplate after the body', () => {
 });
 
 describe('lines that only look like lists', () => {
-  it.each([
-    'Topics: the talks covered trade, security and energy.',
-    'Read more: the full report is available online.',
-  ])('GIVEN the sentence %s THEN it stays a body paragraph', (sentence) => {
-    const article = withTail(sentence, 'The meeting ended late.');
-    expect(article.paragraphs.map((p) => p.text)).toEqual([...BODY, sentence, 'The meeting ended late.']);
-    expect(article.tags).toEqual([]);
-    expect(article.related).toEqual([]);
-  });
+  it.each(['Topics: the talks covered trade, security and energy.', 'Read more: the full report is available online.'])(
+    'GIVEN the sentence %s THEN it stays a body paragraph',
+    (sentence) => {
+      const article = withTail(sentence, 'The meeting ended late.');
+      expect(article.paragraphs.map((p) => p.text)).toEqual([...BODY, sentence, 'The meeting ended late.']);
+      expect(article.tags).toEqual([]);
+      expect(article.related).toEqual([]);
+    },
+  );
 });

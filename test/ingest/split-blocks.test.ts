@@ -40,12 +40,24 @@ describe('looksHardWrapped', () => {
   it.each([
     {
       name: 'lines of similar length that do not end sentences',
-      lines: ['The committee met for six hours on Thursday to discuss the proposal', 'which would change how the regional budget is allocated between', 'the districts.'],
+      lines: [
+        'The committee met for six hours on Thursday to discuss the proposal',
+        'which would change how the regional budget is allocated between',
+        'the districts.',
+      ],
       wrapped: true,
     },
     { name: 'lines continued by lowercase words', lines: ['The plan was', 'approved by', 'the council.'], wrapped: true },
-    { name: 'lines that each end a sentence', lines: ['First sentence is here.', 'Second sentence is here.', 'Third one.'], wrapped: false },
-    { name: 'a crosshead above a paragraph', lines: ['Troops on the border', 'The army moved on Friday and took the bridge.'], wrapped: false },
+    {
+      name: 'lines that each end a sentence',
+      lines: ['First sentence is here.', 'Second sentence is here.', 'Third one.'],
+      wrapped: false,
+    },
+    {
+      name: 'a crosshead above a paragraph',
+      lines: ['Troops on the border', 'The army moved on Friday and took the bridge.'],
+      wrapped: false,
+    },
     { name: 'a single line', lines: ['Just one line'], wrapped: false },
   ])('GIVEN $name THEN looksHardWrapped is $wrapped', ({ lines, wrapped }) => {
     expect(looksHardWrapped(lines)).toBe(wrapped);

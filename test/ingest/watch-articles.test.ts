@@ -24,10 +24,14 @@ function put(name: string, content: string | Uint8Array): void {
 }
 
 async function start(options: WatchOptions = {}): Promise<void> {
-  watcher = watchArticles(dir, (changes) => {
-    events.push(changes);
-    for (const wake of waiters.splice(0)) wake();
-  }, { debounceMs: 50, pollMs: 300, ...options });
+  watcher = watchArticles(
+    dir,
+    (changes) => {
+      events.push(changes);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    { debounceMs: 50, pollMs: 300, ...options },
+  );
   await watcher.ready;
 }
 
@@ -64,30 +68,33 @@ describe('watchArticles', () => {
     ['fs.watch and the poll', {}],
     ['fs.watch alone', { pollMs: 0 }],
     ['the poll alone', { startWatch: () => ({ close() {} }) }],
-  ] as Array<[string, WatchOptions]>)('GIVEN a directory watched by %s WHEN files are added, edited, broken, fixed and removed THEN each change is reported', async (_how, options) => {
-    put('kept.txt', article('Kept article stays the same'));
-    await start(options);
+  ] as Array<[string, WatchOptions]>)(
+    'GIVEN a directory watched by %s WHEN files are added, edited, broken, fixed and removed THEN each change is reported',
+    async (_how, options) => {
+      put('kept.txt', article('Kept article stays the same'));
+      await start(options);
 
-    put('story.txt', article('First version of the story'));
-    await until((all) => changedTitles(all).includes('First version of the story'));
-    expect(events.flatMap((e) => e.changed.map((a) => a.id))).not.toContain('kept');
-    expect(events.flatMap((e) => e.changed.map((a) => a.id))).toContain('story');
+      put('story.txt', article('First version of the story'));
+      await until((all) => changedTitles(all).includes('First version of the story'));
+      expect(events.flatMap((e) => e.changed.map((a) => a.id))).not.toContain('kept');
+      expect(events.flatMap((e) => e.changed.map((a) => a.id))).toContain('story');
 
-    put('story.txt', article('Second version of the story, a longer headline'));
-    await until((all) => changedTitles(all).includes('Second version of the story, a longer headline'));
+      put('story.txt', article('Second version of the story, a longer headline'));
+      await until((all) => changedTitles(all).includes('Second version of the story, a longer headline'));
 
-    put('story.txt', new Uint8Array([0, 1, 2, 3]));
-    const broken = await until((all) => all.some((e) => e.skipped.some((s) => s.file === join(dir, 'story.txt'))));
-    expect(broken.flatMap((e) => e.skipped)).toContainEqual({ file: join(dir, 'story.txt'), reason: expect.stringMatching(/binary/) });
-    expect(broken.flatMap((e) => e.removed)).not.toContain('story');
+      put('story.txt', new Uint8Array([0, 1, 2, 3]));
+      const broken = await until((all) => all.some((e) => e.skipped.some((s) => s.file === join(dir, 'story.txt'))));
+      expect(broken.flatMap((e) => e.skipped)).toContainEqual({ file: join(dir, 'story.txt'), reason: expect.stringMatching(/binary/) });
+      expect(broken.flatMap((e) => e.removed)).not.toContain('story');
 
-    put('story.txt', article('Third version of the story after the repair'));
-    await until((all) => changedTitles(all).includes('Third version of the story after the repair'));
+      put('story.txt', article('Third version of the story after the repair'));
+      await until((all) => changedTitles(all).includes('Third version of the story after the repair'));
 
-    unlinkSync(join(dir, 'story.txt'));
-    await until((all) => all.some((e) => e.removed.includes('story')));
-    expect(events.flatMap((e) => e.removed)).not.toContain('kept');
-  });
+      unlinkSync(join(dir, 'story.txt'));
+      await until((all) => all.some((e) => e.removed.includes('story')));
+      expect(events.flatMap((e) => e.removed)).not.toContain('kept');
+    },
+  );
 
   it('GIVEN fs.watch is unavailable THEN the mtime/size poll still reports changes', async () => {
     const errors: unknown[] = [];
@@ -118,10 +125,14 @@ describe('watchArticles', () => {
         return nodeArticleFs.stat(path);
       },
     };
-    await start({ fs, startWatch: () => ({ close() {} }), onError: (err) => {
-      errors.push(err);
-      wakeAll();
-    } });
+    await start({
+      fs,
+      startWatch: () => ({ close() {} }),
+      onError: (err) => {
+        errors.push(err);
+        wakeAll();
+      },
+    });
     rmSync(dir, { recursive: true, force: true });
     await until(() => errors.length > 0);
     const from = looks;
@@ -138,13 +149,17 @@ describe('watchArticles', () => {
     symlinkSync('/etc/passwd', join(dir, 'passwd.txt'));
     execFileSync('mkfifo', [join(dir, 'pipe.md')]);
     put('real.txt', article('A real article arrives'));
-    const all = await until((events) => changedTitles(events).includes('A real article arrives') && events.flatMap((e) => e.skipped).length >= 2);
+    const all = await until(
+      (events) => changedTitles(events).includes('A real article arrives') && events.flatMap((e) => e.skipped).length >= 2,
+    );
     expect(all.flatMap((e) => e.changed.map((a) => a.id))).toEqual(['real']);
     expect(JSON.stringify(all)).not.toContain('root:');
-    expect(all.flatMap((e) => e.skipped).map((s) => [s.file.slice(dir.length + 1), s.reason])).toEqual(expect.arrayContaining([
-      ['passwd.txt', expect.stringMatching(/symbolic link/)],
-      ['pipe.md', 'not a regular file: a FIFO (named pipe)'],
-    ]));
+    expect(all.flatMap((e) => e.skipped).map((s) => [s.file.slice(dir.length + 1), s.reason])).toEqual(
+      expect.arrayContaining([
+        ['passwd.txt', expect.stringMatching(/symbolic link/)],
+        ['pipe.md', 'not a regular file: a FIFO (named pipe)'],
+      ]),
+    );
   });
 
   it('GIVEN the watcher is closed THEN close can be called twice without error', async () => {

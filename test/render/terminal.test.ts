@@ -43,8 +43,16 @@ describe('renderAnswerText', () => {
 
   it('GIVEN /who of a person in two articles THEN each article is listed with its paragraphs and quotes name their article', () => {
     const corpus = corpusOf([
-      articleFromParagraphs('rail-budget', ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'], { title: 'Rail budget cuts regional lines' }),
-      articleFromParagraphs('radio-interview', ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'], { title: 'Minister speaks on the radio' }),
+      articleFromParagraphs(
+        'rail-budget',
+        ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'],
+        { title: 'Rail budget cuts regional lines' },
+      ),
+      articleFromParagraphs(
+        'radio-interview',
+        ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'],
+        { title: 'Minister speaks on the radio' },
+      ),
     ]);
     const out = text(corpus, 'who', { name: 'Okonkwo' });
     expect(out).toMatch(/^Maria Okonkwo \(person\)\nIn 2 articles/);
@@ -54,6 +62,8 @@ describe('renderAnswerText', () => {
   });
 
   it('GIVEN /who of words that are no known name THEN the terminal says they were found, not who they are', () => {
-    expect(text(seed, 'who', { name: 'Volyn' })).toMatch(/^“Volyn” — found in the text, but Pilcrow does not know who or what this is\nIn: .+\n\n {2}Found in: ¶\u00a05$/);
+    expect(text(seed, 'who', { name: 'Volyn' })).toMatch(
+      /^“Volyn” — found in the text, but Pilcrow does not know who or what this is\nIn: .+\n\n {2}Found in: ¶\u00a05$/,
+    );
   });
 });

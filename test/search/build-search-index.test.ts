@@ -18,10 +18,13 @@ const corpus: AnalysedArticle[] = [
 const index = buildSearchIndex(corpus, null);
 
 describe('paragraphs', () => {
-  it.each<[string, number[]]>([...SEED_TOPIC_QUERIES])('GIVEN the query "%s" on the bundled article THEN the top paragraph is one of %j', (query, expected) => {
-    const hits = index.paragraphs(query, { article: SEED, limit: 5 });
-    expect(expected).toContain(hits[0]?.paragraph);
-  });
+  it.each<[string, number[]]>([...SEED_TOPIC_QUERIES])(
+    'GIVEN the query "%s" on the bundled article THEN the top paragraph is one of %j',
+    (query, expected) => {
+      const hits = index.paragraphs(query, { article: SEED, limit: 5 });
+      expect(expected).toContain(hits[0]?.paragraph);
+    },
+  );
 
   it('GIVEN a corpus-wide query THEN the right article and paragraph come first', () => {
     const [top] = index.paragraphs('mercenarys wagner', { limit: 5 });
@@ -92,10 +95,13 @@ describe('names', () => {
     expect(ids.slice(0, 2).sort()).toEqual(['vladimir-makei', 'vladimir-putin']);
   });
 
-  it('GIVEN an article filter THEN only that article\'s entities come back, and an empty query lists them', () => {
+  it("GIVEN an article filter THEN only that article's entities come back, and an empty query lists them", () => {
     expect(index.names('black', { article: 'wikinews-20070223-train', limit: 5 })[0]?.entityId).toBe('ian-black');
     expect(index.names('lavrov', { article: 'wikinews-20070223-train', limit: 5 })).toEqual([]);
-    expect(index.names('', { article: 'wikinews-20070223-train', limit: 5 }).map((h) => h.entityId)).toEqual(['ian-black', 'virgin-trains']);
+    expect(index.names('', { article: 'wikinews-20070223-train', limit: 5 }).map((h) => h.entityId)).toEqual([
+      'ian-black',
+      'virgin-trains',
+    ]);
   });
 });
 

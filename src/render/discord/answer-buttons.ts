@@ -27,7 +27,10 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
  * Button rows for an answer: one "¶ n" button per cited paragraph (as many as the rows
  * allow), then ◀ ▶ when the answer has several pages.
  */
-export function buildAnswerButtons(citations: Citation[], navigation: PageNavigation | null): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
+export function buildAnswerButtons(
+  citations: Citation[],
+  navigation: PageNavigation | null,
+): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
   const paged = navigation !== null && navigation.pageCount > 1;
   const citationRows = DISCORD_LIMITS.actionRows - (paged ? 1 : 0);
   const buttons: APIButtonComponentWithCustomId[] = [];
@@ -35,7 +38,12 @@ export function buildAnswerButtons(citations: Citation[], navigation: PageNaviga
     if (buttons.length >= citationRows * DISCORD_LIMITS.buttonsPerRow) break;
     const customId = citeButtonId(citation.article, citation.paragraph);
     if (!customId) continue;
-    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: formatCitation(citation.paragraph), custom_id: customId });
+    buttons.push({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: formatCitation(citation.paragraph),
+      custom_id: customId,
+    });
   }
   const rows: Array<APIActionRowComponent<APIButtonComponentWithCustomId>> = [];
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {

@@ -31,5 +31,10 @@ export function embedLength(embed: APIEmbed): number {
 
 /** A text-only payload (notices, apologies, confirmations), shortened to Discord's content limit. */
 export function textPayload(content: string): DiscordPayload {
-  return { content: content.length <= 2000 ? content : content.slice(0, 1999) + '…', embeds: [], components: [], allowedMentions: { parse: [] } };
+  return {
+    content: content.length <= 2000 ? content : content.slice(0, 1999) + '…',
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] },
+  };
 }

@@ -49,7 +49,10 @@ export function layoutPage(blocks: readonly Block[], budget: PageBudget): LaidOu
   const separator = budget.separator ?? '\n\n';
   const formatted = blocks.map((block) => block.format(escapeText(block.body)));
   const room = Math.max(0, budget.chars - separator.length * Math.max(0, blocks.length - 1));
-  const caps = shareRoom(formatted.map((t) => t.length), room);
+  const caps = shareRoom(
+    formatted.map((t) => t.length),
+    room,
+  );
   const texts = formatted.map((text, i) => {
     if (text.length <= caps[i]!) return text;
     const block = blocks[i]!;

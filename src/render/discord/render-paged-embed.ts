@@ -62,7 +62,10 @@ export function renderPagedEmbed<T>(spec: PagedEmbed<T>, options: RenderOptions)
   const embed: APIEmbed = { ...spec.base, description: description.slice(0, DISCORD_LIMITS.embedDescription) };
   if (footerParts.length > 0) embed.footer = { text: truncateText(footerParts.join(' · '), 300) };
   const navigation = options.pageButtonId && pageCount > 1 ? { page, pageCount, buttonId: options.pageButtonId } : null;
-  const components = buildAnswerButtons(uniqueCitations([...current.citations, ...spec.citations.slice(0, CITATIONS_CONSIDERED)]), navigation);
+  const components = buildAnswerButtons(
+    uniqueCitations([...current.citations, ...spec.citations.slice(0, CITATIONS_CONSIDERED)]),
+    navigation,
+  );
   return { payload: { embeds: [embed], components, allowedMentions: { parse: [] } }, page, pageCount };
 }
 

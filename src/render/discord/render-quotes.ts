@@ -32,7 +32,10 @@ function quoteTitle(answer: QuoteAnswer): string {
 /** "Did you mean **a**, **b**?" for suggestions (escaped), or ''. */
 export function didYouMean(suggestions: string[]): string {
   if (suggestions.length === 0) return '';
-  return `Did you mean ${suggestions.slice(0, 5).map((s) => `**${escapeAndTruncate(s, 100)}**`).join(', ')}?`;
+  return `Did you mean ${suggestions
+    .slice(0, 5)
+    .map((s) => `**${escapeAndTruncate(s, 100)}**`)
+    .join(', ')}?`;
 }
 
 /** Quotes, five to a page with ◀ ▶, each with its speaker, role and citation (only the page shown is formatted). */

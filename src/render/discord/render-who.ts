@@ -20,29 +20,67 @@ function profileFields(answer: WhoAnswer): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (answer.kind !== 'mention') {
     const none = many ? 'Not stated in the articles' : 'Not stated in the article';
-    fields.push({ name: 'Roles', value: answer.roles.length > 0 ? joinWithinLimit(answer.roles.map((r) => escapeAndTruncate(r, 200)), '\n', many ? 600 : max) : none });
+    fields.push({
+      name: 'Roles',
+      value:
+        answer.roles.length > 0
+          ? joinWithinLimit(
+              answer.roles.map((r) => escapeAndTruncate(r, 200)),
+              '\n',
+              many ? 600 : max,
+            )
+          : none,
+    });
   }
   if (answer.aliases.length > 0) {
-    fields.push({ name: 'Also called', value: joinWithinLimit(answer.aliases.map((a) => escapeAndTruncate(a, 120)), ', ', many ? 400 : max), inline: true });
+    fields.push({
+      name: 'Also called',
+      value: joinWithinLimit(
+        answer.aliases.map((a) => escapeAndTruncate(a, 120)),
+        ', ',
+        many ? 400 : max,
+      ),
+      inline: true,
+    });
   }
   if (answer.namesakes.length > 0) {
-    fields.push({ name: 'Others by that name', value: joinWithinLimit(answer.namesakes.map((n) => escapeAndTruncate(n, 120)), ', ', 400), inline: true });
+    fields.push({
+      name: 'Others by that name',
+      value: joinWithinLimit(
+        answer.namesakes.map((n) => escapeAndTruncate(n, 120)),
+        ', ',
+        400,
+      ),
+      inline: true,
+    });
   }
   if (many) {
     // One field per article: its roles and the paragraphs that name them.
     const each = Math.min(max, Math.floor(ARTICLE_FIELDS_CHARS / answer.articles.length));
     for (const part of answer.articles) {
-      const roles = part.roles.length > 0 ? `${joinWithinLimit(part.roles.map((r) => escapeAndTruncate(r, 120)), '; ', Math.floor(each / 2))}\n` : '';
+      const roles =
+        part.roles.length > 0
+          ? `${joinWithinLimit(
+              part.roles.map((r) => escapeAndTruncate(r, 120)),
+              '; ',
+              Math.floor(each / 2),
+            )}\n`
+          : '';
       fields.push({
         name: escapeAndTruncate(part.article.title, ARTICLE_FIELD_NAME) || part.article.id.slice(0, ARTICLE_FIELD_NAME),
         value: roles + joinWithinLimit([...new Set(part.mentions.map((m) => m.paragraph))].map(formatCitation), ', ', each - roles.length),
       });
     }
-    if (answer.moreArticles > 0) fields.push({ name: 'More', value: `… and ${answer.moreArticles} more article${answer.moreArticles === 1 ? '' : 's'}` });
+    if (answer.moreArticles > 0)
+      fields.push({ name: 'More', value: `… and ${answer.moreArticles} more article${answer.moreArticles === 1 ? '' : 's'}` });
   } else if (answer.mentions.length > 0) {
     const paragraphs = [...new Set(answer.mentions.map((m) => m.paragraph))];
     const label = answer.kind === 'mention' ? 'Found in' : 'Mentioned in';
-    fields.push({ name: `${label} ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`, value: joinWithinLimit(paragraphs.map(formatCitation), ', ', max), inline: true });
+    fields.push({
+      name: `${label} ${paragraphs.length} paragraph${paragraphs.length === 1 ? '' : 's'}`,
+      value: joinWithinLimit(paragraphs.map(formatCitation), ', ', max),
+      inline: true,
+    });
   }
   return fields;
 }
@@ -50,9 +88,13 @@ function profileFields(answer: WhoAnswer): APIEmbedField[] {
 /** The line above the quotes: what the answer is and where from. */
 function whoIntro(answer: WhoAnswer): string {
   const title = `*${escapeAndTruncate(answer.article.title, 300)}*`;
-  if (answer.kind === 'mention') return `Found in the text${answer.articles.length > 1 ? ` of ${answer.articles.length} articles` : ` of ${title}`}, but Pilcrow does not know who or what this is.`;
+  if (answer.kind === 'mention')
+    return `Found in the text${answer.articles.length > 1 ? ` of ${answer.articles.length} articles` : ` of ${title}`}, but Pilcrow does not know who or what this is.`;
   const kind = answer.kind === 'person' ? 'Person' : 'Organisation';
-  const where = answer.articles.length > 1 ? `${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}` : title;
+  const where =
+    answer.articles.length > 1
+      ? `${answer.articles.length} articles${answer.moreArticles > 0 ? ` (and ${answer.moreArticles} more)` : ''}`
+      : title;
   return `${kind} in ${where}${answer.quotes.length > 0 ? '\n**Quotes**' : ''}`;
 }
 
@@ -69,7 +111,10 @@ export function renderWho(answer: WhoAnswer, options: RenderOptions = {}): Rende
       toBlock: quoteBlock,
       budget: { chars: pageChars(fieldsLength, intro.length), perPage: 3 },
       intro,
-      emptyText: answer.kind === 'mention' ? 'Press a ¶ button to read where the words appear.' : `No direct quotes in the article${answer.articles.length > 1 ? 's' : ''}.`,
+      emptyText:
+        answer.kind === 'mention'
+          ? 'Press a ¶ button to read where the words appear.'
+          : `No direct quotes in the article${answer.articles.length > 1 ? 's' : ''}.`,
       footer: sourceLine(answer.article),
       citations: [...answer.mentions, ...answer.citations],
     },

@@ -33,8 +33,15 @@ export async function convertEmbeddings(file: string, chunkBytes = CHUNK_BYTES):
       const head = text.slice(0, Math.min(start, HEADER_SCAN));
       const dimensions = Number(/"dimensions":(\d+)/.exec(head)?.[1]);
       const size = Number(/"size":(\d+)/.exec(head)?.[1]);
-      if (!(dimensions > 0 && dimensions <= 4096 && size > 0 && size < 50_000_000)) throw new Error('word vectors: missing dimensions or size');
-      table = { dimensions, size, words: new Array<string | undefined>(size), scales: new Float32Array(size), rows: new Int8Array(size * dimensions) };
+      if (!(dimensions > 0 && dimensions <= 4096 && size > 0 && size < 50_000_000))
+        throw new Error('word vectors: missing dimensions or size');
+      table = {
+        dimensions,
+        size,
+        words: new Array<string | undefined>(size),
+        scales: new Float32Array(size),
+        rows: new Int8Array(size * dimensions),
+      };
       at = start + '"vectors":{'.length;
     }
     // Entries: "word":[numbers…], separated by commas; "}" ends the object.
@@ -129,7 +136,8 @@ function parseNumbers(text: string, from: number, to: number, out: Float64Array)
 function findStringEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92) i++; // backslash: skip the escaped character
+    if (c === 92)
+      i++; // backslash: skip the escaped character
     else if (c === 34) return i + 1 < text.length ? i : -1;
   }
   return -1;

@@ -181,7 +181,8 @@ export class ParagraphVectors {
       }
       total += weight * best;
       weightSum += weight;
-      if (bestRow >= 0 && best >= SEMANTIC_SETTINGS.reasonFloor) pairs.push({ query: this.vectors.wordAt(q), text: this.vectors.wordAt(bestRow), similarity: best });
+      if (bestRow >= 0 && best >= SEMANTIC_SETTINGS.reasonFloor)
+        pairs.push({ query: this.vectors.wordAt(q), text: this.vectors.wordAt(bestRow), similarity: best });
     }
     pairs.sort((a, b) => b.similarity - a.similarity);
     return { score: weightSum > 0 ? total / weightSum : 0, pairs: pairs.map(({ query, text }) => ({ query, text })) };
@@ -216,4 +217,3 @@ function toBytes(data: unknown): ArrayBuffer | null {
   new Uint8Array(out).set(bytes);
   return out;
 }
-

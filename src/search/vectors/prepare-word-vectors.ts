@@ -64,7 +64,11 @@ export function vectorFilePath(cacheDir: string, id: string): string {
 }
 
 /** Reads a binary vector file; null (no warning) when missing, null with a warning when unusable. */
-export async function readVectorFile(file: string, id: string, warn: (message: string, err?: unknown) => void): Promise<WordVectors | null> {
+export async function readVectorFile(
+  file: string,
+  id: string,
+  warn: (message: string, err?: unknown) => void,
+): Promise<WordVectors | null> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -115,7 +119,9 @@ export async function prepareWordVectors(options: PrepareWordVectorsOptions): Pr
 async function convertAndLoad(source: { json: string; id: string }, options: PrepareWordVectorsOptions): Promise<WordVectors | null> {
   const target = vectorFilePath(options.cacheDir, source.id);
   const background = options.convert === 'background';
-  options.info?.(`converting ${EMBEDDINGS_PACKAGE} into ${target} once (10–20 s, in a ${background ? 'background process' : 'worker thread'})`);
+  options.info?.(
+    `converting ${EMBEDDINGS_PACKAGE} into ${target} once (10–20 s, in a ${background ? 'background process' : 'worker thread'})`,
+  );
   try {
     await (background ? convertInProcess(source.json, target) : convertInWorker(source.json, target));
   } catch (err) {

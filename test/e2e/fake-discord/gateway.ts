@@ -160,9 +160,7 @@ export function createGateway(
         case Op.RequestGuildMembers: {
           if (!session) return socket.close(4003, 'Not authenticated');
           const ids = [world.ownerUserId, world.botUserId, world.memberUserId];
-          const wanted: string[] | undefined = payload.d?.user_ids
-            ? [payload.d.user_ids].flat().map(String)
-            : undefined;
+          const wanted: string[] | undefined = payload.d?.user_ids ? [payload.d.user_ids].flat().map(String) : undefined;
           const found = wanted ? ids.filter((id) => wanted.includes(id)) : ids;
           dispatchTo(session, 'GUILD_MEMBERS_CHUNK', {
             guild_id: world.guildId,

@@ -39,8 +39,7 @@ function checkEmbed(embed: any, index: number): { violations: string[]; textLeng
   if (fields.length > DISCORD_LIMITS.embedFields) {
     violations.push(`${at} has ${fields.length} fields (max ${DISCORD_LIMITS.embedFields})`);
   }
-  let textLength =
-    lengthOf(embed?.title) + lengthOf(embed?.description) + lengthOf(embed?.footer?.text) + lengthOf(embed?.author?.name);
+  let textLength = lengthOf(embed?.title) + lengthOf(embed?.description) + lengthOf(embed?.footer?.text) + lengthOf(embed?.author?.name);
   fields.forEach((field, f) => {
     const name = field?.name;
     const value = field?.value;

@@ -67,11 +67,7 @@ export function computeBasePermissions(guild: PermissionGuild, subject: Permissi
  * base permissions, then the @everyone overwrite, then role overwrites together, then the
  * member's own overwrite.
  */
-export function computeChannelPermissions(
-  guild: PermissionGuild,
-  subject: PermissionSubject,
-  overwrites: PermissionOverwrite[],
-): bigint {
+export function computeChannelPermissions(guild: PermissionGuild, subject: PermissionSubject, overwrites: PermissionOverwrite[]): bigint {
   let permissions = computeBasePermissions(guild, subject);
   if (permissions === ALL_PERMISSIONS) return permissions;
   const apply = (overwrite: PermissionOverwrite | undefined): void => {

@@ -98,14 +98,17 @@ function commandRoutes(prefix: string, scopeOf: (params: string[]) => string | u
   const one = `${prefix}/commands/(\\d+)`;
   const idParam = (c: RouteContext) => c.params[c.params.length - 1];
   return [
-    { method: 'GET', pattern: new RegExp(`^${prefix}/commands$`), auth: true, handle: withScope((c, s) => ok(c.state.commands.get(s) ?? [])) },
+    {
+      method: 'GET',
+      pattern: new RegExp(`^${prefix}/commands$`),
+      auth: true,
+      handle: withScope((c, s) => ok(c.state.commands.get(s) ?? [])),
+    },
     {
       method: 'PUT',
       pattern: new RegExp(`^${prefix}/commands$`),
       auth: true,
-      handle: withScope((c, s) =>
-        Array.isArray(c.body) ? ok(storeCommands(c.state, s, c.body)) : fail(400, 50035, 'Invalid Form Body'),
-      ),
+      handle: withScope((c, s) => (Array.isArray(c.body) ? ok(storeCommands(c.state, s, c.body)) : fail(400, 50035, 'Invalid Form Body'))),
     },
     {
       method: 'POST',
@@ -147,7 +150,10 @@ function commandRoutes(prefix: string, scopeOf: (params: string[]) => string | u
       handle: withScope((c, s) => {
         const commands = c.state.commands.get(s) ?? [];
         if (!commands.some((cmd) => cmd.id === idParam(c))) return fail(404, 10063, 'Unknown application command');
-        c.state.commands.set(s, commands.filter((cmd) => cmd.id !== idParam(c)));
+        c.state.commands.set(
+          s,
+          commands.filter((cmd) => cmd.id !== idParam(c)),
+        );
         return noContent;
       }),
     },
@@ -244,7 +250,9 @@ function acknowledgeInteraction(c: RouteContext): Reply {
   const isAutocomplete = interaction.type === 4;
   const allowed = isAutocomplete ? [8] : isComponent ? [4, 5, 6, 7, 9] : [4, 5, 9];
   if (!allowed.includes(type)) {
-    return fail(400, 50035, 'Invalid Form Body', { type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${type} is not valid here` }] } });
+    return fail(400, 50035, 'Invalid Form Body', {
+      type: { _errors: [{ code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${type} is not valid here` }] },
+    });
   }
   const overLimits = rejectOverLimits(data);
   if (overLimits) return overLimits;
@@ -282,7 +290,17 @@ function buildRoutes(): Route[] {
     return 'status' in interaction ? interaction : f(c, interaction);
   };
   return [
-    { method: 'GET', pattern: /^\/gateway\/bot$/, auth: true, handle: (c) => ok({ url: c.state.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 } }) },
+    {
+      method: 'GET',
+      pattern: /^\/gateway\/bot$/,
+      auth: true,
+      handle: (c) =>
+        ok({
+          url: c.state.gatewayUrl(),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+        }),
+    },
     { method: 'GET', pattern: /^\/gateway$/, auth: false, handle: (c) => ok({ url: c.state.gatewayUrl() }) },
     { method: 'GET', pattern: /^\/users\/@me$/, auth: true, handle: (c) => ok(userPayload(w(c), w(c).botUserId)) },
     { method: 'GET', pattern: /^\/users\/(\d+)$/, auth: true, handle: (c) => ok(userPayload(w(c), c.params[0]!)) },
@@ -291,7 +309,15 @@ function buildRoutes(): Route[] {
     ...commandRoutes('/applications/(\\d+)', () => 'global'),
     ...commandRoutes('/applications/(\\d+)/guilds/(\\d+)', (p) => p[1]),
     { method: 'GET', pattern: /^\/applications\/(\d+)\/guilds\/(\d+)\/commands\/permissions$/, auth: true, handle: () => ok([]) },
-    { method: 'GET', pattern: /^\/channels\/(\d+)$/, auth: true, handle: (c) => { const ch = channelParam(c); return ch ? ok(channelPayload(w(c), ch)) : unknownChannel(); } },
+    {
+      method: 'GET',
+      pattern: /^\/channels\/(\d+)$/,
+      auth: true,
+      handle: (c) => {
+        const ch = channelParam(c);
+        return ch ? ok(channelPayload(w(c), ch)) : unknownChannel();
+      },
+    },
     { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: postChannelMessage },
     {
       method: 'GET',
@@ -307,7 +333,10 @@ function buildRoutes(): Route[] {
       method: 'GET',
       pattern: /^\/channels\/(\d+)\/messages\/(\d+)$/,
       auth: true,
-      handle: (c) => { const m = c.state.messages.get(c.params[1]!); return m && m.channel_id === c.params[0] ? ok(m) : unknownMessage(); },
+      handle: (c) => {
+        const m = c.state.messages.get(c.params[1]!);
+        return m && m.channel_id === c.params[0] ? ok(m) : unknownMessage();
+      },
     },
     {
       method: 'PATCH',
@@ -329,15 +358,32 @@ function buildRoutes(): Route[] {
       handle: (c) => (c.state.messages.delete(c.params[1]!) ? noContent : unknownMessage()),
     },
     { method: 'POST', pattern: /^\/channels\/(\d+)\/typing$/, auth: true, handle: (c) => (channelParam(c) ? noContent : unknownChannel()) },
-    { method: 'GET', pattern: /^\/guilds\/(\d+)$/, auth: true, handle: guildOnly((c) => ok({ ...guildPayload(w(c)), approximate_member_count: 3, approximate_presence_count: 1 })) },
-    { method: 'GET', pattern: /^\/guilds\/(\d+)\/channels$/, auth: true, handle: guildOnly((c) => ok(w(c).channels.map((ch) => channelPayload(w(c), ch)))) },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)$/,
+      auth: true,
+      handle: guildOnly((c) => ok({ ...guildPayload(w(c)), approximate_member_count: 3, approximate_presence_count: 1 })),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/channels$/,
+      auth: true,
+      handle: guildOnly((c) => ok(w(c).channels.map((ch) => channelPayload(w(c), ch)))),
+    },
     { method: 'GET', pattern: /^\/guilds\/(\d+)\/roles$/, auth: true, handle: guildOnly((c) => ok(rolesPayload(w(c)))) },
-    { method: 'GET', pattern: /^\/guilds\/(\d+)\/members$/, auth: true, handle: guildOnly((c) => ok(memberIds(c).map((id) => memberPayload(w(c), id)))) },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/members$/,
+      auth: true,
+      handle: guildOnly((c) => ok(memberIds(c).map((id) => memberPayload(w(c), id)))),
+    },
     {
       method: 'GET',
       pattern: /^\/guilds\/(\d+)\/members\/(\d+)$/,
       auth: true,
-      handle: guildOnly((c) => (memberIds(c).includes(c.params[1]!) ? ok(memberPayload(w(c), c.params[1]!)) : fail(404, 10007, 'Unknown Member'))),
+      handle: guildOnly((c) =>
+        memberIds(c).includes(c.params[1]!) ? ok(memberPayload(w(c), c.params[1]!)) : fail(404, 10007, 'Unknown Member'),
+      ),
     },
     { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, auth: false, handle: answerCallback },
     {
@@ -355,7 +401,10 @@ function buildRoutes(): Route[] {
       method: 'GET',
       pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
       auth: false,
-      handle: webhook((c, i) => { const m = webhookMessage(c, i); return m ? ok(m) : unknownMessage(); }),
+      handle: webhook((c, i) => {
+        const m = webhookMessage(c, i);
+        return m ? ok(m) : unknownMessage();
+      }),
     },
     {
       method: 'PATCH',
@@ -427,7 +476,9 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
         status: 0,
       };
       let reply: Reply;
-      const fault = state.faults.find((f) => (!f.method || f.method === record.method) && f.path.test(path) && (f.untilMs === undefined || Date.now() < f.untilMs));
+      const fault = state.faults.find(
+        (f) => (!f.method || f.method === record.method) && f.path.test(path) && (f.untilMs === undefined || Date.now() < f.untilMs),
+      );
       if (fault) fault.hits = (fault.hits ?? 0) + 1;
       if (fault) state.signal.notify();
       if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
@@ -435,7 +486,11 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
         const received = await readBody(req);
         record.body = received.json;
         if (received.files.length > 0) (record as RecordedRequest & { files: ReceivedFile[] }).files = received.files;
-        reply = fault?.status ? fail(fault.status, 0, `${fault.status}: injected fault`) : versioned ? routeRequest(state, record, received.files) : fail(404, 0, '404: Not Found');
+        reply = fault?.status
+          ? fail(fault.status, 0, `${fault.status}: injected fault`)
+          : versioned
+            ? routeRequest(state, record, received.files)
+            : fail(404, 0, '404: Not Found');
       } catch (error) {
         reply = fail(400, 50109, `The request body contains invalid JSON: ${(error as Error).message}`);
       }

@@ -28,9 +28,7 @@ function commandIdFor(state: FakeState, name: string): string {
 
 /** Whether a stored message carries a button with this custom id. */
 function hasButton(message: any, customId: string): boolean {
-  return (message?.components ?? []).some((row: any) =>
-    (row?.components ?? []).some((c: any) => c?.custom_id === customId),
-  );
+  return (message?.components ?? []).some((row: any) => (row?.components ?? []).some((c: any) => c?.custom_id === customId));
 }
 
 /**
@@ -64,11 +62,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   port = (server.address() as AddressInfo).port;
 
   /** Sends an interaction and waits for its initial callback. */
-  const send = async (
-    record: InteractionRecord,
-    payload: Record<string, unknown>,
-    timeoutMs: number,
-  ): Promise<InteractionReply> => {
+  const send = async (record: InteractionRecord, payload: Record<string, unknown>, timeoutMs: number): Promise<InteractionReply> => {
     state.interactions.set(record.token, record);
     if (options.callbackWindowMs !== undefined) record.callbackDeadline = Date.now() + options.callbackWindowMs;
     gateway.dispatch('INTERACTION_CREATE', payload);
@@ -123,7 +117,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     async slash(name, values: OptionValues = {}, extra = {}) {
       requireLogin();
-      const record = newRecord(InteractionType.ApplicationCommand, extra.userId ?? world.memberUserId, extra.channelId ?? fake.channelId, { commandName: name });
+      const record = newRecord(InteractionType.ApplicationCommand, extra.userId ?? world.memberUserId, extra.channelId ?? fake.channelId, {
+        commandName: name,
+      });
       const payload = buildSlashInteraction(world, record, { id: commandIdFor(state, name), name }, values, extra.channelOptionIds ?? []);
       return send(record, payload, extra.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     },
@@ -136,11 +132,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     async button(customId, extra = {}) {
       requireLogin();
       const candidates = [...state.messages.values()].filter((m) => !extra.messageId || m.id === extra.messageId);
-      const message =
-        candidates.reverse().find((m) => hasButton(m, customId)) ??
-        (extra.messageId ? candidates[0] : undefined);
-      if (!message) throw new Error(`fake-discord: no bot message with a button "${customId}"${extra.messageId ? ` (id ${extra.messageId})` : ''}`);
-      const record = newRecord(InteractionType.MessageComponent, extra.userId ?? world.memberUserId, message.channel_id, { sourceMessageId: message.id });
+      const message = candidates.reverse().find((m) => hasButton(m, customId)) ?? (extra.messageId ? candidates[0] : undefined);
+      if (!message)
+        throw new Error(`fake-discord: no bot message with a button "${customId}"${extra.messageId ? ` (id ${extra.messageId})` : ''}`);
+      const record = newRecord(InteractionType.MessageComponent, extra.userId ?? world.memberUserId, message.channel_id, {
+        sourceMessageId: message.id,
+      });
       const payload = buildButtonInteraction(world, record, customId, message);
       return send(record, payload, extra.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     },

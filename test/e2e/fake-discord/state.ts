@@ -61,12 +61,7 @@ export interface FaultRule {
 }
 
 /** Creates empty state for a world. */
-export function createState(
-  world: World,
-  nextId: SnowflakeSource,
-  signal: ChangeSignal,
-  gatewayUrl: () => string,
-): FakeState {
+export function createState(world: World, nextId: SnowflakeSource, signal: ChangeSignal, gatewayUrl: () => string): FakeState {
   return {
     world,
     nextId,

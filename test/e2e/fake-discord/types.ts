@@ -97,7 +97,12 @@ export interface FakeDiscord {
    */
   slash(name: string, options?: Record<string, string | number | boolean>, extra?: SlashExtra): Promise<InteractionReply>;
   /** Autocomplete interaction (type 4) for option `focused` with partial `value`; resolves with the callback (type 8). */
-  autocomplete(name: string, focused: string, value: string, options?: Record<string, string | number | boolean>): Promise<InteractionReply>;
+  autocomplete(
+    name: string,
+    focused: string,
+    value: string,
+    options?: Record<string, string | number | boolean>,
+  ): Promise<InteractionReply>;
   /** Button press (type 3, component_type 2) on a message previously sent by the bot. */
   button(customId: string, extra?: { userId?: string; messageId?: string; timeoutMs?: number }): Promise<InteractionReply>;
   /** Waits until the interaction's later requests satisfy a predicate (e.g. the deferred reply was edited). */

@@ -99,11 +99,7 @@ function rolesOf(world: World, userId: string): string[] {
 
 /** A user's effective permissions in a channel of the fake guild, as Discord computes them. */
 export function permissionsIn(world: World, userId: string, channel: WorldChannel): bigint {
-  return computeChannelPermissions(
-    toPermissionGuild(world),
-    { userId, roleIds: rolesOf(world, userId) },
-    channel.overwrites,
-  );
+  return computeChannelPermissions(toPermissionGuild(world), { userId, roleIds: rolesOf(world, userId) }, channel.overwrites);
 }
 
 /** A user object as Discord sends it. */

@@ -40,7 +40,10 @@ export function checkBody(what: string, body: unknown): string[] {
 
 /** Whether the deferred reply of an interaction was followed by its answer (an edit of @original or a follow-up). */
 export function isAnswered(later: readonly RecordedRequest[]): boolean {
-  return later.some((r) => (r.method === 'PATCH' && r.path.endsWith('/messages/@original')) || (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)));
+  return later.some(
+    (r) =>
+      (r.method === 'PATCH' && r.path.endsWith('/messages/@original')) || (r.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(r.path)),
+  );
 }
 
 /** Violations of an autocomplete result: choices must be an array of ≤ 25 with names and values of 1..100 characters. */
@@ -52,7 +55,10 @@ function checkChoices(data: any): string[] {
   choices.forEach((c: any, i: number) => {
     for (const key of ['name', 'value'] as const) {
       const text = c?.[key];
-      if (typeof text !== 'string' || text.length < 1 || text.length > 100) violations.push(`choices[${i}].${key} is ${JSON.stringify(text)?.slice(0, 40)} (${typeof text === 'string' ? text.length : typeof text})`);
+      if (typeof text !== 'string' || text.length < 1 || text.length > 100)
+        violations.push(
+          `choices[${i}].${key} is ${JSON.stringify(text)?.slice(0, 40)} (${typeof text === 'string' ? text.length : typeof text})`,
+        );
     }
   });
   return violations;
@@ -73,7 +79,8 @@ function isNotice(body: any): boolean {
 export function checkInteraction(kind: 'slash' | 'autocomplete' | 'button', traffic: InteractionTraffic | undefined): string[] {
   if (!traffic || traffic.callbacks.length === 0) return ['no initial callback'];
   const violations: string[] = [];
-  if (traffic.callbacks.length !== 1) violations.push(`${traffic.callbacks.length} callbacks (statuses ${traffic.callbacks.map((c) => c.status).join(', ')})`);
+  if (traffic.callbacks.length !== 1)
+    violations.push(`${traffic.callbacks.length} callbacks (statuses ${traffic.callbacks.map((c) => c.status).join(', ')})`);
   const first = traffic.callbacks[0]!;
   const type = first.body?.type;
   if (first.status >= 400) violations.push(`callback refused with ${first.status}`);
@@ -84,7 +91,8 @@ export function checkInteraction(kind: 'slash' | 'autocomplete' | 'button', traf
   const deferredPrivately = type === 5 && (first.body?.data?.flags ?? 0) & EPHEMERAL;
   for (const request of traffic.later) {
     if (request.status >= 400) violations.push(`${request.method} ${request.path} answered ${request.status}`);
-    if ((request.method === 'PATCH' || request.method === 'POST') && request.body) violations.push(...checkBody(`${request.method} ${request.path}`, request.body));
+    if ((request.method === 'PATCH' || request.method === 'POST') && request.body)
+      violations.push(...checkBody(`${request.method} ${request.path}`, request.body));
     const isFollowUp = request.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(request.path);
     const isEdit = request.method === 'PATCH' && request.path.endsWith('/messages/@original');
     if (isNotice(request.body) && ((isFollowUp && !(request.body.flags & EPHEMERAL)) || (isEdit && type === 5 && !deferredPrivately))) {

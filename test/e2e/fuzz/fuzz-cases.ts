@@ -54,7 +54,8 @@ function stringValue(prng: Prng, sources: ValueSources, option: string): string 
 /** A slash command with a random subset of its options (required ones may be missing too). */
 function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
   const userId = prng.pick(sources.userIds);
-  if (prng.chance(0.02)) return { kind: 'slash', command: prng.pick(['nope', 'boom', 'summary2']), options: {}, userId, channelOptionIds: [] };
+  if (prng.chance(0.02))
+    return { kind: 'slash', command: prng.pick(['nope', 'boom', 'summary2']), options: {}, userId, channelOptionIds: [] };
   const command = prng.pick(COMMANDS);
   const options: Record<string, OptionValue> = {};
   const channelOptionIds: string[] = [];
@@ -85,13 +86,23 @@ function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
     }
   }
   const channelId = prng.chance(0.2) ? prng.pick(sources.channelIds) : undefined;
-  return { kind: 'slash', command, options, userId, channelOptionIds, ...(channelId ? { channelId } : {}), ...(wrongType ? { wrongType } : {}) };
+  return {
+    kind: 'slash',
+    command,
+    options,
+    userId,
+    channelOptionIds,
+    ...(channelId ? { channelId } : {}),
+    ...(wrongType ? { wrongType } : {}),
+  };
 }
 
 /** Autocomplete of an autocomplete option (or, rarely, of one that does not autocomplete). */
 function autocompleteCase(prng: Prng, sources: CaseSources): FuzzCase {
   const command = prng.pick(COMMANDS);
-  const focused = prng.chance(0.9) ? prng.pick(AUTOCOMPLETE_OPTIONS[command]!) : prng.pick([...STRING_OPTIONS[command]!, 'length', 'share', 'bogus']);
+  const focused = prng.chance(0.9)
+    ? prng.pick(AUTOCOMPLETE_OPTIONS[command]!)
+    : prng.pick([...STRING_OPTIONS[command]!, 'length', 'share', 'bogus']);
   const value = prng.chance(0.1) ? '' : hostileString(prng, sources);
   const options: Record<string, OptionValue> = {};
   if (focused !== 'article' && prng.chance(0.4)) options.article = stringValue(prng, sources, 'article');
@@ -102,7 +113,8 @@ const PAGES = ['0', '1', '2', '3', '9', '9999', '10000', '-1', '1.5', 'x', '', '
 
 /** A page id built by hand: known or unknown command, odd pages, hostile values. */
 function forgedPageId(prng: Prng, sources: CaseSources): string {
-  if (prng.chance(0.25)) return `pk|${prng.pick(['', 'AAAAAAAAAAAAAAAA', 'zz', hostileString(prng, sources).slice(0, 20)])}|${prng.pick(PAGES)}`;
+  if (prng.chance(0.25))
+    return `pk|${prng.pick(['', 'AAAAAAAAAAAAAAAA', 'zz', hostileString(prng, sources).slice(0, 20)])}|${prng.pick(PAGES)}`;
   const command = prng.pick([...COMMANDS, '', 'nope', 'SUMMARY']);
   const values = Array.from({ length: prng.int(0, 5) }, () =>
     prng.chance(0.3) ? '' : prng.chance(0.3) ? String(hostileInteger(prng)) : hostileString(prng, sources).slice(0, 40),
@@ -141,9 +153,28 @@ function buttonCase(prng: Prng, sources: CaseSources): FuzzCase {
   const seen = sources.seenCustomIds;
   const roll = prng.int(0, 99);
   if (roll < 35 && seen.length > 0) return { kind: 'button', customId: prng.pick(seen), userId, source: 'seen' };
-  if (roll < 55 && seen.length > 0) return { kind: 'button', customId: mutatedId(prng, prng.pick(seen), sources), userId, source: 'mutated' };
-  if (roll < 85) return { kind: 'button', customId: prng.chance(0.5) ? forgedCiteId(prng, sources) : forgedPageId(prng, sources), userId, source: 'forged' };
-  const garbage = prng.pick(['', 'cite:', 'cite::1', 'pg|', 'pg||1', 'pk||', 'pk|x|', '|', ':', 'cite:a:b:c', hostileString(prng, sources)]);
+  if (roll < 55 && seen.length > 0)
+    return { kind: 'button', customId: mutatedId(prng, prng.pick(seen), sources), userId, source: 'mutated' };
+  if (roll < 85)
+    return {
+      kind: 'button',
+      customId: prng.chance(0.5) ? forgedCiteId(prng, sources) : forgedPageId(prng, sources),
+      userId,
+      source: 'forged',
+    };
+  const garbage = prng.pick([
+    '',
+    'cite:',
+    'cite::1',
+    'pg|',
+    'pg||1',
+    'pk||',
+    'pk|x|',
+    '|',
+    ':',
+    'cite:a:b:c',
+    hostileString(prng, sources),
+  ]);
   return { kind: 'button', customId: garbage.slice(0, prng.chance(0.9) ? 100 : 200), userId, source: 'garbage' };
 }
 

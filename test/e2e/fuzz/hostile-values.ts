@@ -4,12 +4,58 @@ import type { Prng } from './prng.ts';
 export const HOSTILE_FRAGMENTS: Readonly<Record<string, readonly string[]>> = Object.freeze({
   blank: ['', ' ', '   ', '\t', '\n', '\r\n', '\u00a0', '\u3000'],
   punctuation: ['...', '?!', '—', '"', "'", '«»', '“”', ',;:', '()', '-', '¶', '§', '…', '***', '|||'],
-  fuseOperators: ["'", '!', '^', '=', '|', '$', "'putin", '!belarus', '^lu', '=Minsk', 'a | b', 'kremlin$', '!^x$', "'\"quoted\"", '| |', '^$', '!!', "''"],
+  fuseOperators: [
+    "'",
+    '!',
+    '^',
+    '=',
+    '|',
+    '$',
+    "'putin",
+    '!belarus',
+    '^lu',
+    '=Minsk',
+    'a | b',
+    'kremlin$',
+    '!^x$',
+    '\'"quoted"',
+    '| |',
+    '^$',
+    '!!',
+    "''",
+  ],
   regex: ['.*', '(a+)+$', '[^]', '\\', '\\d+', '(?=x)', '{1,}', '[a-', ')(', '$1', '\\u0000', '^(?:.*)*$', '*?+'],
-  markdown: ['**bold**', '__under__', '~~strike~~', '`code`', '```js\nx\n```', '> quoted', '# Heading', '[link](http://evil.example)', '||spoiler||', '-# small', '* item', '1. item', '<https://x.example>', '\\*'],
+  markdown: [
+    '**bold**',
+    '__under__',
+    '~~strike~~',
+    '`code`',
+    '```js\nx\n```',
+    '> quoted',
+    '# Heading',
+    '[link](http://evil.example)',
+    '||spoiler||',
+    '-# small',
+    '* item',
+    '1. item',
+    '<https://x.example>',
+    '\\*',
+  ],
   invisible: ['\u200b', '\u200c', '\u200d', '\ufeff', '\u2060', '\u00ad', '\u034f'],
   bidi: ['\u202e', '\u202d', '\u202a', '\u202b', '\u202c', '\u2066', '\u2067', '\u2068', '\u2069', '\u200f', '\u200e'],
-  mentions: ['@everyone', '@here', '<@123456789012345678>', '<@!123456789012345678>', '<@&987654321098765432>', '<#111111111111111111>', '<@&role>', '</summary:1>', '<t:0:R>', '<a:x:123>', '@\u200beveryone'],
+  mentions: [
+    '@everyone',
+    '@here',
+    '<@123456789012345678>',
+    '<@!123456789012345678>',
+    '<@&987654321098765432>',
+    '<#111111111111111111>',
+    '<@&role>',
+    '</summary:1>',
+    '<t:0:R>',
+    '<a:x:123>',
+    '@\u200beveryone',
+  ],
   emoji: ['🦀', '👩‍👩‍👧', '🇧🇾', '❤️', '🏳️‍🌈', '👍🏽', '©️', '🫠'],
   scripts: ['Лукашенко', 'Путин', 'Беларусь', '普京', '白俄罗斯', 'بوتين', 'مينسك', 'פוטין', 'पुतिन', 'Ελλάδα', 'ทดสอบ', '한국어'],
   surrogates: ['\ud800', '\udfff', 'a\ud83e', '\udc00b', '\ud83e\ud83e'],
@@ -57,7 +103,11 @@ export function hostileString(prng: Prng, sources: ValueSources): string {
   const roll = prng.int(0, 99);
   if (roll < 5) return '';
   if (roll < 9) return prng.pick(HOSTILE_FRAGMENTS.blank!) + prng.pick(HOSTILE_FRAGMENTS.blank!);
-  if (roll < 13) return fill(prng.pick([...HOSTILE_FRAGMENTS.punctuation!, ...HOSTILE_FRAGMENTS.mentions!, ...HOSTILE_FRAGMENTS.emoji!, 'a', ' ', '\u202e']), prng.pick([201, 1000, 2001, 4097, 6000]));
+  if (roll < 13)
+    return fill(
+      prng.pick([...HOSTILE_FRAGMENTS.punctuation!, ...HOSTILE_FRAGMENTS.mentions!, ...HOSTILE_FRAGMENTS.emoji!, 'a', ' ', '\u202e']),
+      prng.pick([201, 1000, 2001, 4097, 6000]),
+    );
   if (roll < 25) return prng.chance(0.5) ? typo(prng, prng.pick(sources.names)) : prng.pick(sources.names);
   if (roll < 32) return prng.chance(0.3) ? typo(prng, prng.pick(sources.articles)) : prng.pick(sources.articles);
   if (roll < 40) {

@@ -29,9 +29,12 @@ describe('custom ids', () => {
     expect(citeButtonId('a'.repeat(100), 1)).toBeNull();
   });
 
-  it.each(['', 'nonsense', 'cite:x:0', 'cite:x:abc', 'pg|quote|x', 'pk||1'])('GIVEN the foreign or stale id "%s" THEN it is not understood', (id) => {
-    expect(parseCustomId(id)).toBeNull();
-  });
+  it.each(['', 'nonsense', 'cite:x:0', 'cite:x:abc', 'pg|quote|x', 'pk||1'])(
+    'GIVEN the foreign or stale id "%s" THEN it is not understood',
+    (id) => {
+      expect(parseCustomId(id)).toBeNull();
+    },
+  );
 
   it('GIVEN a remembered key THEN the page key id reads back', () => {
     expect(parseCustomId(pageKeyButtonId('abc123', 2))).toEqual({ kind: 'page-key', key: 'abc123', page: 2 });

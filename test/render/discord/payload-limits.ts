@@ -40,6 +40,11 @@ export function payloadViolations(payload: DiscordPayload): string[] {
 export function payloadText(payload: DiscordPayload): string {
   return [
     payload.content ?? '',
-    ...payload.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', e.footer?.text ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])]),
+    ...payload.embeds.flatMap((e) => [
+      e.title ?? '',
+      e.description ?? '',
+      e.footer?.text ?? '',
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
   ].join('\n');
 }

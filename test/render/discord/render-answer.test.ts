@@ -110,7 +110,9 @@ describe('renderAnswer', () => {
 
   it('GIVEN related results from one article THEN its headline heads the list', () => {
     const answer = relatedOf(1);
-    const { payload } = renderAnswer(answer, { articleTitle: (id) => (id === 'putin-belarus-transition' ? 'The *real* headline' : undefined) });
+    const { payload } = renderAnswer(answer, {
+      articleTitle: (id) => (id === 'putin-belarus-transition' ? 'The *real* headline' : undefined),
+    });
     expect(payload.embeds[0]!.description).toMatch(/^In \*The \\\*real\\\* headline\*\n\n• Paragraph 0/);
   });
 });

@@ -13,7 +13,16 @@ function countedQuotes(count: number): { answer: QuoteAnswer; reads: Set<number>
     Object.defineProperty(item, 'text', { enumerable: true, get: () => (reads.add(i), `Quote number ${i + 1} is here`) });
     return item;
   });
-  return { answer: { command: 'quote', speaker: null, about: null, quotes, citations: quotes.map(({ article, paragraph }) => ({ article, paragraph })) }, reads };
+  return {
+    answer: {
+      command: 'quote',
+      speaker: null,
+      about: null,
+      quotes,
+      citations: quotes.map(({ article, paragraph }) => ({ article, paragraph })),
+    },
+    reads,
+  };
 }
 
 const pager = (page: number) => pageButtonId('quote', [], page)!;
@@ -28,18 +37,21 @@ describe('rendering only the page in view', () => {
     expect(payloadViolations(payload)).toEqual([]);
   });
 
-  it.each([1, 1234, 3999])('GIVEN a press for page %i of 20,000 quotes THEN that page is rendered from its own five quotes alone', (page) => {
-    const { answer, reads } = countedQuotes(20_000);
-    const { payload, page: shown } = renderAnswer(answer, { page, pageButtonId: pager });
-    expect(shown).toBe(page);
-    const first = page * 5;
-    expect([...reads].sort((a, b) => a - b)).toEqual([first, first + 1, first + 2, first + 3, first + 4]);
-    const numbers = [...payload.embeds[0]!.description!.matchAll(/Quote number (\d+)/g)].map((m) => Number(m[1]));
-    expect(numbers).toEqual([first + 1, first + 2, first + 3, first + 4, first + 5]);
-    const nav = payload.components.at(-1)!.components.map((b) => b.custom_id);
-    expect(nav).toEqual([pager(page - 1), pager(Math.min(3999, page + 1))]);
-    expect(payloadViolations(payload)).toEqual([]);
-  });
+  it.each([1, 1234, 3999])(
+    'GIVEN a press for page %i of 20,000 quotes THEN that page is rendered from its own five quotes alone',
+    (page) => {
+      const { answer, reads } = countedQuotes(20_000);
+      const { payload, page: shown } = renderAnswer(answer, { page, pageButtonId: pager });
+      expect(shown).toBe(page);
+      const first = page * 5;
+      expect([...reads].sort((a, b) => a - b)).toEqual([first, first + 1, first + 2, first + 3, first + 4]);
+      const numbers = [...payload.embeds[0]!.description!.matchAll(/Quote number (\d+)/g)].map((m) => Number(m[1]));
+      expect(numbers).toEqual([first + 1, first + 2, first + 3, first + 4, first + 5]);
+      const nav = payload.components.at(-1)!.components.map((b) => b.custom_id);
+      expect(nav).toEqual([pager(page - 1), pager(Math.min(3999, page + 1))]);
+      expect(payloadViolations(payload)).toEqual([]);
+    },
+  );
 
   it.each<[string, Answer]>([
     ['quotes', { command: 'quote', speaker: null, about: null, quotes: [], citations: [] }],
@@ -54,7 +66,13 @@ describe('rendering only the page in view', () => {
 
   it('GIVEN five quotes too long to share a page THEN all five are on it, shortened alike, each ending in its citation', () => {
     const long = (i: number) => `${'word '.repeat(300)}number ${i}`;
-    const quotes = Array.from({ length: 5 }, (_, i): QuoteItem => ({ article: REF.id, paragraph: i + 1, text: long(i), speaker: 'A Speaker', role: null }));
+    const quotes = Array.from({ length: 5 }, (_, i): QuoteItem => ({
+      article: REF.id,
+      paragraph: i + 1,
+      text: long(i),
+      speaker: 'A Speaker',
+      role: null,
+    }));
     const { payload, pageCount } = renderAnswer({ command: 'quote', speaker: null, about: null, quotes, citations: [] });
     expect(pageCount).toBe(1);
     const blocks = payload.embeds[0]!.description!.split('\n\n');
@@ -68,7 +86,13 @@ describe('rendering only the page in view', () => {
   it('GIVEN a short quote beside long ones THEN the short one is kept whole and the long ones share the rest', () => {
     const quotes: QuoteItem[] = [
       { article: REF.id, paragraph: 1, text: 'Short and whole.', speaker: null, role: null },
-      ...Array.from({ length: 4 }, (_, i): QuoteItem => ({ article: REF.id, paragraph: i + 2, text: 'long '.repeat(400), speaker: null, role: null })),
+      ...Array.from({ length: 4 }, (_, i): QuoteItem => ({
+        article: REF.id,
+        paragraph: i + 2,
+        text: 'long '.repeat(400),
+        speaker: null,
+        role: null,
+      })),
     ];
     const { payload } = renderAnswer({ command: 'quote', speaker: null, about: null, quotes, citations: [] });
     expect(payload.embeds[0]!.description).toContain('> “Short and whole.”');

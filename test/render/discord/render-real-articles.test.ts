@@ -23,7 +23,10 @@ const corpus: Corpus = toCorpus({ articles: analysed, search: buildSearchIndex(a
 /** Every question worth asking of one article: its summary, its quotes, each entity, a topic from its opening. */
 function questions(id: string): Array<[string, Record<string, string | number>]> {
   const owner = corpus.byId.get(id)!;
-  const topic = owner.article.paragraphs[0]!.text.split(/\s+/).filter((w) => w.length > 5).slice(0, 2).join(' ');
+  const topic = owner.article.paragraphs[0]!.text.split(/\s+/)
+    .filter((w) => w.length > 5)
+    .slice(0, 2)
+    .join(' ');
   return [
     ['summary', { article: id, length: 10 }],
     ['quote', { article: id }],
@@ -33,23 +36,26 @@ function questions(id: string): Array<[string, Record<string, string | number>]>
 }
 
 describe('Discord rendering of real articles', () => {
-  it.each(articles.map((a) => a.id))('GIVEN the article %s THEN every page of every answer is within limits and every item cites its paragraph', (id) => {
-    let rendered = 0;
-    for (const [command, options] of questions(id)) {
-      const result = runCommand(corpus, command, options);
-      if (isUserError(result)) continue;
-      const answer = result;
-      const first = renderAnswer(answer, { pageButtonId: (p) => pageButtonId(command, Object.values(options), p) ?? `pk|k|${p}` });
-      for (let page = 0; page < first.pageCount; page++) {
-        const { payload } = renderAnswer(answer, { page, pageButtonId: (p) => `pk|k|${p}` });
-        expect(payloadViolations(payload), `${command} ${JSON.stringify(options)} page ${page}`).toEqual([]);
-        const description = payload.embeds[0]!.description!;
-        for (const block of description.split('\n\n').filter((b) => b.startsWith('• ') || b.startsWith('> “'))) {
-          expect(block).toMatch(/\((?:[^()]*, )?¶ \d+\)$/);
+  it.each(articles.map((a) => a.id))(
+    'GIVEN the article %s THEN every page of every answer is within limits and every item cites its paragraph',
+    (id) => {
+      let rendered = 0;
+      for (const [command, options] of questions(id)) {
+        const result = runCommand(corpus, command, options);
+        if (isUserError(result)) continue;
+        const answer = result;
+        const first = renderAnswer(answer, { pageButtonId: (p) => pageButtonId(command, Object.values(options), p) ?? `pk|k|${p}` });
+        for (let page = 0; page < first.pageCount; page++) {
+          const { payload } = renderAnswer(answer, { page, pageButtonId: (p) => `pk|k|${p}` });
+          expect(payloadViolations(payload), `${command} ${JSON.stringify(options)} page ${page}`).toEqual([]);
+          const description = payload.embeds[0]!.description!;
+          for (const block of description.split('\n\n').filter((b) => b.startsWith('• ') || b.startsWith('> “'))) {
+            expect(block).toMatch(/\((?:[^()]*, )?¶ \d+\)$/);
+          }
+          rendered += 1;
         }
-        rendered += 1;
       }
-    }
-    expect(rendered).toBeGreaterThan(2);
-  });
+      expect(rendered).toBeGreaterThan(2);
+    },
+  );
 });

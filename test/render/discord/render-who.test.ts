@@ -12,7 +12,11 @@ const pager = (page: number) => pageButtonId('who', ['Maria Okonkwo'], page)!;
 
 /** A profile gathered over `count` articles, each with the given list sizes, and `more` articles left out. */
 function acrossArticles(count: number, size: { roles: number; mentions: number; quotes: number }, more: number, text = 'word'): WhoAnswer {
-  const refs: ArticleRef[] = Array.from({ length: count }, (_, i) => ({ ...REF, id: `article-${i + 1}-${'x'.repeat(20)}`, title: `${text} headline ${i + 1}` }));
+  const refs: ArticleRef[] = Array.from({ length: count }, (_, i) => ({
+    ...REF,
+    id: `article-${i + 1}-${'x'.repeat(20)}`,
+    title: `${text} headline ${i + 1}`,
+  }));
   const articles = refs.map((article) => ({
     article,
     roles: Array.from({ length: size.roles }, (_, r) => `${text} role ${r}`),
@@ -21,9 +25,17 @@ function acrossArticles(count: number, size: { roles: number; mentions: number; 
   const quotes = refs.flatMap((ref) => quotesOf(size.quotes, (i) => `${text} ${i}`).quotes.map((q) => ({ ...q, article: ref.id })));
   const mentions = articles.flatMap((a) => a.mentions);
   return {
-    command: 'who', name: 'Maria Okonkwo', kind: 'person', article: refs[0]!,
-    roles: [...new Set(articles.flatMap((a) => a.roles))], aliases: ['Okonkwo', `${text} alias`],
-    mentions, quotes, articles, moreArticles: more, namesakes: [],
+    command: 'who',
+    name: 'Maria Okonkwo',
+    kind: 'person',
+    article: refs[0]!,
+    roles: [...new Set(articles.flatMap((a) => a.roles))],
+    aliases: ['Okonkwo', `${text} alias`],
+    mentions,
+    quotes,
+    articles,
+    moreArticles: more,
+    namesakes: [],
     citations: [...mentions, ...quotes.map(({ article, paragraph }) => ({ article, paragraph }))],
   };
 }
@@ -31,7 +43,10 @@ function acrossArticles(count: number, size: { roles: number; mentions: number; 
 describe('renderWho across articles', () => {
   it.each<[string, WhoAnswer]>([
     ['three small articles', acrossArticles(3, { roles: 1, mentions: 3, quotes: 1 }, 0)],
-    ['ten articles with long hostile lists and 40 more', acrossArticles(10, { roles: 40, mentions: 300, quotes: 4 }, 40, HOSTILE + 'y'.repeat(200))],
+    [
+      'ten articles with long hostile lists and 40 more',
+      acrossArticles(10, { roles: 40, mentions: 300, quotes: 4 }, 40, HOSTILE + 'y'.repeat(200)),
+    ],
   ])('GIVEN %s THEN every page is within Discord limits and mentions are disabled', (_name, answer) => {
     const first = renderAnswer(answer, { pageButtonId: pager });
     for (const page of new Set([0, first.pageCount - 1])) {
@@ -57,7 +72,10 @@ describe('renderWho across articles', () => {
   });
 
   it('GIVEN other people the name fits THEN they are a field of their own', () => {
-    const { payload } = renderAnswer({ ...acrossArticles(1, { roles: 1, mentions: 1, quotes: 0 }, 0), namesakes: ['Peter Okonkwo', HOSTILE] });
+    const { payload } = renderAnswer({
+      ...acrossArticles(1, { roles: 1, mentions: 1, quotes: 0 }, 0),
+      namesakes: ['Peter Okonkwo', HOSTILE],
+    });
     const field = payload.embeds[0]!.fields!.find((f) => f.name === 'Others by that name')!;
     expect(field.value).toMatch(/^Peter Okonkwo, /);
     expect(payloadViolations(payload)).toEqual([]);
@@ -70,12 +88,22 @@ describe('renderWho across articles', () => {
 
   it('GIVEN real made-up articles naming one minister THEN each article is a field and the quotes cite their article', () => {
     const corpus = corpusOf([
-      articleFromParagraphs('rail-budget', ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'], { title: 'Rail budget cuts regional lines' }),
-      articleFromParagraphs('radio-interview', ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'], { title: 'Minister speaks on the radio' }),
+      articleFromParagraphs(
+        'rail-budget',
+        ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'],
+        { title: 'Rail budget cuts regional lines' },
+      ),
+      articleFromParagraphs(
+        'radio-interview',
+        ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'],
+        { title: 'Minister speaks on the radio' },
+      ),
     ]);
     const answer = runCommand(corpus, 'who', { name: 'Okonkwo' }) as WhoAnswer;
     const { payload } = renderAnswer(answer, { pageButtonId: pager });
-    expect(payload.embeds[0]!.fields!.map((f) => f.name)).toEqual(expect.arrayContaining(['Rail budget cuts regional lines', 'Minister speaks on the radio']));
+    expect(payload.embeds[0]!.fields!.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['Rail budget cuts regional lines', 'Minister speaks on the radio']),
+    );
     const buttons = payload.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')));
     expect(buttons).toEqual(expect.arrayContaining(['cite:rail-budget:2', 'cite:radio-interview:2']));
     expect(payloadViolations(payload)).toEqual([]);

@@ -10,7 +10,8 @@ export const REF: ArticleRef = {
 };
 
 /** Hostile text: markdown, mentions, a code fence, long words. */
-export const HOSTILE = '@everyone **bold** <@123456789012345678> `code` ```fence``` [link](https://evil.example) __u__ ~~s~~ ||spoiler|| # heading\n> quote @here ';
+export const HOSTILE =
+  '@everyone **bold** <@123456789012345678> `code` ```fence``` [link](https://evil.example) __u__ ~~s~~ ||spoiler|| # heading\n> quote @here ';
 
 /** A summary with `count` points of `size` characters each. */
 export function summaryOf(count: number, text: (i: number) => string = (i) => `Point number ${i + 1} says something.`): SummaryAnswer {
@@ -21,9 +22,19 @@ export function summaryOf(count: number, text: (i: number) => string = (i) => `P
 /** A quote answer with `count` quotes. */
 export function quotesOf(count: number, text: (i: number) => string = (i) => `We will act on proposal ${i + 1}`): QuoteAnswer {
   const quotes = Array.from({ length: count }, (_, i) => ({
-    article: REF.id, paragraph: 3 + i, text: text(i), speaker: i % 3 === 2 ? null : 'Sergei Lavrov', role: i % 2 === 0 ? 'Foreign Minister' : null,
+    article: REF.id,
+    paragraph: 3 + i,
+    text: text(i),
+    speaker: i % 3 === 2 ? null : 'Sergei Lavrov',
+    role: i % 2 === 0 ? 'Foreign Minister' : null,
   }));
-  return { command: 'quote', speaker: 'Sergei Lavrov', about: null, quotes, citations: quotes.map(({ article, paragraph }) => ({ article, paragraph })) };
+  return {
+    command: 'quote',
+    speaker: 'Sergei Lavrov',
+    about: null,
+    quotes,
+    citations: quotes.map(({ article, paragraph }) => ({ article, paragraph })),
+  };
 }
 
 /** A profile with lists of the given sizes. */
@@ -31,10 +42,14 @@ export function whoOf(size: { roles: number; aliases: number; mentions: number; 
   const quotes = quotesOf(size.quotes, (i) => `${text} ${i}`).quotes;
   const mentions = Array.from({ length: size.mentions }, (_, i) => ({ article: REF.id, paragraph: i + 1 }));
   return {
-    command: 'who', name: 'Sergei Lavrov', kind: 'person', article: REF,
+    command: 'who',
+    name: 'Sergei Lavrov',
+    kind: 'person',
+    article: REF,
     roles: Array.from({ length: size.roles }, (_, i) => `${text} role ${i}`),
     aliases: Array.from({ length: size.aliases }, (_, i) => `${text} alias ${i}`),
-    mentions, quotes,
+    mentions,
+    quotes,
     articles: [{ article: REF, roles: Array.from({ length: size.roles }, (_, i) => `${text} role ${i}`), mentions }],
     moreArticles: 0,
     namesakes: [],
@@ -43,10 +58,20 @@ export function whoOf(size: { roles: number; aliases: number; mentions: number; 
 }
 
 /** A related answer over two articles. */
-export function relatedOf(count: number, text: (i: number) => string = (i) => `Paragraph ${i} about the transition of power.`): RelatedAnswer {
-  const results = Array.from({ length: count }, (_, i) => ({ article: i % 2 === 0 ? REF.id : 'other-article', paragraph: i + 1, text: text(i), score: 1 - i / 100 }));
+export function relatedOf(
+  count: number,
+  text: (i: number) => string = (i) => `Paragraph ${i} about the transition of power.`,
+): RelatedAnswer {
+  const results = Array.from({ length: count }, (_, i) => ({
+    article: i % 2 === 0 ? REF.id : 'other-article',
+    paragraph: i + 1,
+    text: text(i),
+    score: 1 - i / 100,
+  }));
   return {
-    command: 'related', topic: 'transition', results,
+    command: 'related',
+    topic: 'transition',
+    results,
     articles: [{ ...REF, id: 'other-article', title: 'Another [bracketed] headline', url: 'https://news.example.org/a_(b)' }],
     citations: results.map(({ article, paragraph }) => ({ article, paragraph })),
   };

@@ -17,7 +17,7 @@ async function main(): Promise<number | null> {
     process.stderr.write(`pilcrow: ${config.error}\n`);
     return 1;
   }
-  if (config.discordToken) return runBot(process.env);
+  if (config.discordToken) return runBot(config);
 
   await prepareWordVectors({
     cacheDir: config.cacheDir,

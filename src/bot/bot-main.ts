@@ -4,7 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
-import { readBotConfig } from './read-bot-config.ts';
+import { readConfig, type Config } from '../config.ts';
+import { toBotProcess } from './read-bot-config.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
 
 /** How long SIGINT/SIGTERM may take in all before the process exits anyway, in ms. */
@@ -20,8 +21,8 @@ const DRAIN_MS = 3000;
  * an API that fails or cannot be reached, a gateway that never gets ready) is one log line and
  * a non-zero exit code, returned; otherwise it runs until a signal and returns null.
  */
-export async function runBot(env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
-  const proc = readBotConfig(env, 'pilcrow');
+export async function runBot(read: Config | { error: string } = readConfig(process.env)): Promise<number | null> {
+  const proc = toBotProcess(read, 'pilcrow', { secret: process.env.DISCORD_TOKEN });
   if (!proc) return 1;
   const { config, log } = proc;
   let bot: RunningBot | undefined;

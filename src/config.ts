@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CACHE_DIR } from './cache/corpus-cache.ts';
 
 /** Configuration read once from the environment (see .env.example), validated and frozen. */
 export interface Config {
@@ -16,7 +17,7 @@ export interface Config {
   logLevel: string;
   /** DISCORD_API_URL: base URL of a Discord-compatible REST API; null = Discord itself. */
   discordApiUrl: string | null;
-  /** CACHE_DIR: where analysis, indexes and bot state are cached; default ./.cache. */
+  /** CACHE_DIR: where analysis, indexes, word vectors and bot state are kept; default the repository's .cache/ (the one default every part uses). */
   cacheDir: string;
   /** SHARD_COUNT: shards for `npm run start:sharded`; null = Discord's recommendation. */
   shardCount: number | null;
@@ -69,7 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     dataDir: path.resolve(cwd, value(env, 'DATA_DIR') ?? 'data'),
     logLevel,
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
-    cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? '.cache'),
+    cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     shardCount: shardText === null ? null : Number(shardText),
   });
 }

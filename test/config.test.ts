@@ -1,12 +1,21 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CACHE_DIR } from '../src/cache/corpus-cache.ts';
 import { readConfig } from '../src/config.ts';
 
 const TOKEN = 'test-token.not-real.abcdefghijklmnopqrstuvwxyz0123456789';
 
 describe('readConfig', () => {
-  it('GIVEN an empty environment THEN it runs without Discord on ./data', () => {
+  it('GIVEN an empty environment THEN it runs without Discord on ./data, with the one default cache (the repository .cache/, whatever the working directory)', () => {
     const config = readConfig({}, '/repo');
-    expect(config).toMatchObject({ discordToken: null, dataDir: '/repo/data', cacheDir: '/repo/.cache', logLevel: 'info', guildId: null });
+    expect(config).toMatchObject({
+      discordToken: null,
+      dataDir: '/repo/data',
+      cacheDir: path.resolve(DEFAULT_CACHE_DIR),
+      logLevel: 'info',
+      guildId: null,
+    });
+    expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
   });
 

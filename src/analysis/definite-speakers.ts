@@ -5,6 +5,7 @@
  */
 import type { Article } from '../model/article.ts';
 import type { Quote } from '../model/analysis.ts';
+import { escapeRegExp } from './escape-reg-exp.ts';
 
 const DEFINITE = /^the\s+(\p{Ll}[\p{Ll}-]{2,})$/iu;
 /** Words that may stand between the article and the head noun ("a senior Network Rail"). */
@@ -15,10 +16,6 @@ const COMPLEMENT =
 
 /** How many paragraphs back an introducing description is looked for. */
 const LOOK_BACK = 30;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The last indefinite description ending in `head` written before `end` in the article's paragraphs up to `paragraph`. */
 function lastDescription(article: Article, head: string, paragraph: number, end: number): string | null {

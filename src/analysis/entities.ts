@@ -26,6 +26,7 @@ import {
 } from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
+  PARTICLES,
   COMMON_CAPITALISED,
   isLikelyVerb,
   FEMALE_CUES,
@@ -141,28 +142,6 @@ const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set([
   'navy',
   'authorities',
   'administration',
-]);
-const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  'de',
-  'van',
-  'von',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'del',
-  'della',
-  'la',
-  'le',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'dos',
-  'das',
-  'ter',
-  'ten',
 ]);
 const UNISEX_NAMES: ReadonlySet<string> = new Set([
   'jordan',
@@ -359,7 +338,7 @@ function demoteCommonWords(candidates: Candidate[], article: Article): Candidate
     const words = c.name.split(' ');
     if (words.length > 1) {
       // "Aperture Spherical Telescope" (and "the telescope" elsewhere): no given name, no title, an ordinary last word.
-      const cued = words.some((w) => INITIAL.test(w) || isKnownFirstName(w) || isKnownLastName(w) || NAME_PARTICLES.has(w.toLowerCase()));
+      const cued = words.some((w) => INITIAL.test(w) || isKnownFirstName(w) || isKnownLastName(w) || PARTICLES.has(w.toLowerCase()));
       return bare && !cued && lowerWords.has(words.at(-1)!.toLowerCase()) ? { ...c, kind: null } : c;
     }
     if (NAME_SUFFIX.test(c.name) || (bare && lowerWords.has(c.name.toLowerCase()) && !isKnownFirstName(c.name)))
@@ -495,8 +474,8 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   // Letters after a name are not part of it: "Daniel Bernoulli FRS".
   if (nameTokens.length >= 3 && ACRONYM.test(nameTokens.at(-1)!) && !INITIAL.test(nameTokens.at(-1)!)) nameTokens = nameTokens.slice(0, -1);
   if (
-    !nameTokens.every((w) => NAME_TOKEN.test(w) || NAME_PARTICLES.has(w)) ||
-    nameTokens.length - nameTokens.filter((w) => NAME_PARTICLES.has(w)).length > 6
+    !nameTokens.every((w) => NAME_TOKEN.test(w) || PARTICLES.has(w)) ||
+    nameTokens.length - nameTokens.filter((w) => PARTICLES.has(w)).length > 6
   )
     return base;
   if (nameTokens.length === 1 && (PERSON_TITLES.has(lower[t]!) || TITLE_WORDS.has(lower[t]!))) return base; // "the Russian Chancellor"
@@ -537,13 +516,13 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   if (nameTokens.length >= 2 && FIRST_NAMES.has(nameTokens[0]!.toLowerCase())) return person;
   const determinedHere = /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)) || tokens !== chunk.tokens;
   // Two to four name-shaped words, none an ordinary word: "Chan Wai-ming", "De Vries", "J.R. Ellison".
-  const nameWords = nameTokens.filter((w) => !NAME_PARTICLES.has(w.toLowerCase()));
+  const nameWords = nameTokens.filter((w) => !PARTICLES.has(w.toLowerCase()));
   // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
   if (
     !determinedHere &&
     nameWords.length >= 1 &&
     nameWords.length < nameTokens.length &&
-    NAME_PARTICLES.has(nameTokens[0]!.toLowerCase()) &&
+    PARTICLES.has(nameTokens[0]!.toLowerCase()) &&
     nameWords.every((w) => isUnknownName(w) || isKnownLastName(w))
   )
     return person;

@@ -5,6 +5,7 @@
  * people or organisations. Everything is lower case for lookups.
  */
 import { isKnownDemonym, isKnownPlace } from './lexicon.ts';
+import { toWordSet } from './word-set.ts';
 
 /** Countries, regions and cities common in news that the lexicon lacks. */
 const PLACES = `bosnia burkina chad congo czech eswatini laos holland philippines britain oceania eurasia tibet
@@ -43,11 +44,9 @@ islands isle peninsula coast desert plain plains forest canyon karst city town v
 region district oblast square street road avenue station airport port harbour harbor bridge park
 central north south east west`;
 
-const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter((w) => w.length > 0));
-
-const PLACE_SET = toSet(PLACES);
-const DEMONYM_SET = toSet(DEMONYMS);
-const GEO_HEAD_SET = toSet(GEO_HEADS);
+const PLACE_SET = toWordSet(PLACES);
+const DEMONYM_SET = toWordSet(DEMONYMS);
+const GEO_HEAD_SET = toWordSet(GEO_HEADS);
 const MULTIWORD_SET: ReadonlySet<string> = new Set(MULTIWORD_PLACES);
 /** Country abbreviations that are places, not organisations. */
 const PLACE_ACRONYMS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'ussr', 'gb']);

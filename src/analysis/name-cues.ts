@@ -5,16 +5,15 @@
  */
 
 import { isActorNoun, isKnownFemaleName, isKnownFirstName, isKnownMaleName } from './lexicon.ts';
+import { toWordSet } from './word-set.ts';
 
 /** A has-only view of a word class, backed by the lexicon and a small supplement. */
 export interface WordClass {
   has(word: string): boolean;
 }
 
-const toSet = (words: string): ReadonlySet<string> => new Set(words.split(/\s+/).filter((w) => w.length > 0));
-
 /** Titles written before a name ("President", "Foreign Minister", "Mr"); they become the role. */
-export const TITLE_WORDS = toSet(`president vice prime minister foreign defense defence interior finance deputy
+export const TITLE_WORDS = toWordSet(`president vice prime minister foreign defense defence interior finance deputy
 chancellor secretary general gen lt col colonel major capt captain sgt sergeant admiral commander chief
 governor gov senator sen representative rep mayor king queen prince princess emperor sheikh pope cardinal
 bishop archbishop rabbi imam reverend rev father sister judge justice ambassador envoy spokesman spokeswoman
@@ -27,7 +26,7 @@ attorney-general surgeon-general solicitor-general secretary-general tsar czar t
 regent duke duchess earl marquis baron baroness`);
 
 /** Titles that alone mark their holder as a person ("Mr", "President", "Minister"). */
-export const PERSON_TITLES = toSet(`president minister chancellor secretary general gen governor senator mayor
+export const PERSON_TITLES = toWordSet(`president minister chancellor secretary general gen governor senator mayor
 king queen prince princess emperor pope cardinal bishop archbishop rabbi imam reverend rev judge ambassador
 envoy spokesman spokeswoman chairman chairwoman director leader premier lord lady sir dame dr prof professor
 mr mrs ms miss detective inspector colonel captain admiral commander sergeant ceo founder owner patriarch
@@ -35,13 +34,13 @@ det supt insp dci sgt cllr councillor executive secretary-general tsar czar tsar
 duchess earl marquis baron baroness`);
 
 /** Particles inside names: "de Gaulle", "von der Leyen", "bin Salman". */
-export const PARTICLES = toSet('de van von der den da di du del della la le bin ibn al el dos das ter ten');
+export const PARTICLES = toWordSet('de van von der den da di du del della la le bin ibn al el dos das ter ten');
 
 /** Honorifics: "Mr Branson", "Dr. Smith". */
-export const HONORIFICS = toSet('mr mrs ms miss mx dr prof sir dame lord lady');
+export const HONORIFICS = toWordSet('mr mrs ms miss mx dr prof sir dame lord lady');
 
 /** Words that make a capitalised phrase an organisation when they are its head ("Virgin Trains"). */
-export const ORG_HEADS = toSet(`company companies co corp corporation inc ltd plc llc group holdings party
+export const ORG_HEADS = toWordSet(`company companies co corp corporation inc ltd plc llc group holdings party
 organization organisation organizations organisations treaty pact alliance union federation confederation
 association society league council committee commission assembly parliament congress senate cabinet
 government ministry department office agency authority bureau board administration service services police
@@ -53,16 +52,16 @@ journal tribune press agency broadcasting television radio channel studios media
 convention enquiries inquiry ministries directorate secretariat kremlin pentagon sektor`);
 
 /** Lower-case nouns after a name that make it an organisation ("the Wagner military company"). */
-export const ORG_NOUNS = toSet(`company group party organization organisation agency firm militia movement
+export const ORG_NOUNS = toWordSet(`company group party organization organisation agency firm militia movement
 channel network newspaper broadcaster bank government police army squad brigade team club union alliance
 ministry council committee consortium operator airline carrier manufacturer institute university
 observatory laboratory`);
 
 /** Plural nouns that introduce a list of organisations ("groups such as A, B and C"). */
-export const ORG_PLURALS = toSet(`groups organizations organisations parties companies agencies movements
+export const ORG_PLURALS = toWordSet(`groups organizations organisations parties companies agencies movements
 militias firms banks unions associations networks channels newspapers broadcasters`);
 
-const ROLE_NOUN_LIST = toSet(`official officials owner director spokesman spokeswoman spokesperson minister
+const ROLE_NOUN_LIST = toWordSet(`official officials owner director spokesman spokeswoman spokesperson minister
 president chancellor secretary leader chief head executive engineer driver lady man woman father mother son
 daughter wife husband brother sister uncle aunt counterpart colleague advisor adviser aide analyst expert
 scientist researcher professor teacher student doctor nurse lawyer attorney judge officer commander general
@@ -86,16 +85,16 @@ export const ROLE_NOUNS: WordClass = {
  * Given names common in news that compromise's lexicon lacks (East Asian given names and
  * surnames written first, transliterations, short forms). Female ones are marked for "she"/"her".
  */
-const EXTRA_FIRST_NAMES = toSet(`frank christian austin jordan randy alexey oleg volodimir stepan xi li wang zhang
+const EXTRA_FIRST_NAMES = toWordSet(`frank christian austin jordan randy alexey oleg volodimir stepan xi li wang zhang
 liu chen yang huang zhao wu zhou peng hu jean jurgen narendra shinzo fumio moon yoon barack bill mitt rishi`);
-const EXTRA_FEMALE_NAMES = toSet('virginia victoria rose svetlana yulia sviatlana marine');
+const EXTRA_FEMALE_NAMES = toWordSet('virginia victoria rose svetlana yulia sviatlana marine');
 
 /** First names: compromise's lexicon (some 3,000 given names) plus the supplement above. */
 export const FIRST_NAMES: WordClass = {
   has: (word) => isKnownFirstName(word) || EXTRA_FIRST_NAMES.has(word) || EXTRA_FEMALE_NAMES.has(word),
 };
 
-const FEMALE_WORDS = toSet(
+const FEMALE_WORDS = toWordSet(
   'mrs ms miss lady dame queen princess empress duchess countess spokeswoman chairwoman policewoman businesswoman woman mother wife daughter sister aunt girl actress widow grandmother niece',
 );
 
@@ -104,7 +103,7 @@ export const FEMALE_CUES: WordClass = {
   has: (word) => FEMALE_WORDS.has(word) || EXTRA_FEMALE_NAMES.has(word) || isKnownFemaleName(word),
 };
 
-const MALE_WORDS = toSet(`mr sir lord king prince emperor pope tsar czar duke earl count baron spokesman chairman
+const MALE_WORDS = toWordSet(`mr sir lord king prince emperor pope tsar czar duke earl count baron spokesman chairman
 policeman businessman man father husband son brother uncle boy actor widower grandfather nephew`);
 
 /** Male cues, for pronoun agreement ("he"/"him"): male words and the lexicon's male given names. */
@@ -113,7 +112,7 @@ export const MALE_CUES: WordClass = {
 };
 
 /** Months and days, never names. */
-export const CALENDAR_WORDS = toSet(`january february march april may june july august september october november
+export const CALENDAR_WORDS = toWordSet(`january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
 sunday christmas easter`);
 
@@ -121,7 +120,7 @@ sunday christmas easter`);
  * Common words that are capitalised only because they open a sentence (or a heading), or are
  * never names on their own.
  */
-export const COMMON_CAPITALISED = toSet(`the a an in on at to of for from by with without about after before
+export const COMMON_CAPITALISED = toWordSet(`the a an in on at to of for from by with without about after before
 since until till during as and but or nor so yet if when while where whereas because although though
 meanwhile today yesterday tomorrow now then also however moreover furthermore still this that these those
 it its they them their he his him she her we our you your i my me there here such many some other others
@@ -136,7 +135,7 @@ eight nine ten hundreds thousands dozens millions lot new old big small great go
 muddy water however yes no part section article chapter page class room`);
 
 /** Speech verbs, as they appear after a subject or before a speaker. */
-export const SPEECH_VERBS = toSet(`said says say told tells added adds continued continues explained explains
+export const SPEECH_VERBS = toWordSet(`said says say told tells added adds continued continues explained explains
 stated states declared declares announced announces warned warns recalled recalls insisted insists argued
 argues claimed claims noted notes observed observes described describes denounced denounces condemned
 condemns criticized criticised criticizes criticises called calls calling saying telling adding explaining
@@ -154,7 +153,7 @@ complained complains lamented laments mentioned mentions ordered orders call arg
 reads`);
 
 /** Common verb forms that are not "-ed" past tenses ("met", "spoke", "told"): never part of a noun phrase. */
-export const COMMON_VERBS = toSet(`met meets meet told tells saw sees took takes gave gives made makes sent sends won
+export const COMMON_VERBS = toWordSet(`met meets meet told tells saw sees took takes gave gives made makes sent sends won
 wins beat beats led leads left leaves hit hits sued sues became becomes chose chooses found finds got gets held holds
 heard hears kept keeps knew knows lost loses paid pays put puts ran runs sold sells set sets shot shoots sought
 seeks spoke speaks stood stands struck strikes thought thinks threw throws wrote writes urged urges thanked

@@ -22,6 +22,7 @@ import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
 import { isCommonWord } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
+import { escapeRegExp } from './escape-reg-exp.ts';
 
 interface Speaker {
   speakerId: string | null;
@@ -675,8 +676,4 @@ function buildNameFinder(entities: Entity[]): (text: string) => NameHit[] {
     }
     return hits;
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

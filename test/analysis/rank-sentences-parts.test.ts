@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureQuotedShare, rateSentenceQuality, rateStatement } from '../../src/analysis/rank-quality.ts';
+import { rateStatement } from '../../src/analysis/rank-quality.ts';
 import { extractTerms, stemWord } from '../../src/analysis/rank-terms.ts';
 
 describe('stemWord', () => {
@@ -53,51 +53,6 @@ describe('extractTerms', () => {
 
   it('GIVEN only stop words and punctuation THEN there are no terms', () => {
     expect(extractTerms('“And so it was, as they said.” —')).toEqual([]);
-  });
-});
-
-describe('rateSentenceQuality', () => {
-  const plain = 'Belarusian President Alexander Lukashenko initially linked them to attempts to destabilize the country.';
-
-  it('GIVEN a plain statement of fact THEN its quality is full', () => {
-    expect(rateSentenceQuality(plain)).toBe(1);
-  });
-
-  it.each([
-    ['a fragment', 'They were arrested near Minsk.'],
-    ['a connective opener', 'So Lukashenko has turned to the usual enemy of the Russian state media, which is Ukraine.'],
-    ['a pronoun opener', 'It happened just after the Ukrainian President requested the extradition of the alleged mercenaries.'],
-    ['a question', 'Who will pay for the repairs to the drainage system under the San Antonio neighbourhood?'],
-    ['a bare quote', '"There is confirmed information that these activities are being promoted from abroad," he said.'],
-    ['a quote from a pronoun', 'Some 200 extremists trained abroad are now in the Republic of "Belarus", he added.'],
-    ['a broken quote', '"There are camps in Ukraine prepared for the training of these extremists in several regions.'],
-    ['a photo caption', 'Virgin West Coast Class 390 Pendolino EMU 390009 at platform 1 of Carlisle railway station.'],
-  ])('GIVEN %s THEN its quality is below a plain statement', (_what, text) => {
-    expect(rateSentenceQuality(text)).toBeLessThan(rateSentenceQuality(plain));
-  });
-
-  it.each([
-    ['an existential opener', 'There is no process to enforce the decision of the tribunal in The Hague.'],
-    ['a subordinate opener', 'Although Russia prepares an armed contingent, it insists that others are meddling.'],
-    ['a short quoted phrase', 'Putin has described the actions of the Belarusian police as "moderate" in an interview.'],
-  ])('GIVEN %s THEN nothing is held against it', (_what, text) => {
-    expect(rateSentenceQuality(text)).toBe(1);
-  });
-
-  it('GIVEN no words at all THEN its quality is low but above zero', () => {
-    const quality = rateSentenceQuality('—');
-    expect(quality).toBeGreaterThan(0);
-    expect(quality).toBeLessThan(0.5);
-  });
-});
-
-describe('measureQuotedShare', () => {
-  it.each([
-    ['no quotes', 'Moscow has criticized the attitude of the Western powers.', 0],
-    ['all quoted', '"We condemn the pressure."', 1],
-    ['half quoted', '"abcd" efgh', 0.5],
-  ])('GIVEN %s THEN the share of quoted letters is %s', (_what, text, share) => {
-    expect(measureQuotedShare(text)).toBeCloseTo(share, 5);
   });
 });
 

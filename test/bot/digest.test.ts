@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/bot/digest.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { summaryOf } from '../render/discord/sample-answers.ts';
+import { until } from '../support/until.ts';
 
 let dir: string;
 let stateFile: string;
@@ -79,10 +80,6 @@ function world(initial: string[]) {
       retry: { firstDelayMs: 10, maxDelayMs: 40 },
     });
   return { sent, add, start, outage, warnings: logged.lines };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe('startDigest', () => {

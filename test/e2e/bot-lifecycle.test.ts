@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+import { until } from '../support/until.ts';
 
 let fake: FakeDiscord;
 let root: string;
@@ -14,9 +15,6 @@ let cacheDir: string;
 const running: Array<{ bot: RunningBot; store: CorpusStore }> = [];
 
 /** Resolves once the condition holds (polled every 20 ms, gives up after 10 s). */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-}
 
 /** Resolves once the condition holds (polled every 50 ms); rejects after `ms`. */
 async function eventually(condition: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {

@@ -11,6 +11,7 @@ import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkDiscordLimits, checkMessage, startFakeDiscord, type FakeDiscord, type InteractionReply } from './fake-discord/index.ts';
+import { until } from '../support/until.ts';
 
 const EPHEMERAL = 64;
 const ARTICLE = 'putin-belarus-transition';
@@ -36,9 +37,6 @@ async function finalBody(reply: InteractionReply): Promise<any> {
 }
 
 /** Resolves once the condition holds (checked every 10 ms, gives up after 3 s). */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-}
 
 function buttons(body: any): any[] {
   return (body.components ?? []).flatMap((row: any) => row.components);

@@ -14,6 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { findEntities } from '../src/analysis/entities.ts';
 import { findQuotes } from '../src/analysis/quotes.ts';
 import { rankSentences } from '../src/analysis/rank-sentences.ts';
@@ -29,16 +30,26 @@ import { separateLists } from '../src/ingest/separate-lists.ts';
 import { splitBlocks } from '../src/ingest/split-blocks.ts';
 import { buildSearchIndex } from '../src/search/build-search-index.ts';
 import { generateArticleText } from './generate-article.ts';
+import { readCount } from './parse-bench-args.ts';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
-};
-const sizes = option('sizes', '50000,200000,1000000,5000000').split(',').map(Number);
-const shape = option('shape', 'paragraphs') as 'paragraphs' | 'line';
-const skip = new Set(option('skip', '').split(',').filter(Boolean));
-const budgetMs = Number(option('budget-ms', '60000'));
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '50000,200000,1000000,5000000' },
+    shape: { type: 'string', default: 'paragraphs' },
+    skip: { type: 'string', default: '' },
+    'budget-ms': { type: 'string', default: '60000' },
+  },
+});
+const sizes = options.sizes.split(',').map(readCount);
+const shape = options.shape;
+const skip = new Set(options.skip.split(',').filter(Boolean));
+const budgetMs = readCount(options['budget-ms']);
+if (sizes.some((n) => Number.isNaN(n)) || Number.isNaN(budgetMs) || (shape !== 'paragraphs' && shape !== 'line')) {
+  process.stderr.write(
+    'usage: npx tsx bench/article-size.ts [--sizes 50000,200000] [--shape paragraphs|line] [--skip rank] [--budget-ms N]\n',
+  );
+  process.exit(2);
+}
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'test', 'fixtures', 'articles');

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { analyseArticle } from '../src/analysis/analyse-article.ts';
 import { analyseAndIndexWithCache } from '../src/cache/corpus-cache.ts';
 import { createCorpusRebuilder } from '../src/engine/corpus-rebuilder.ts';
@@ -19,6 +20,7 @@ import type { Article } from '../src/model/article.ts';
 import type { Corpus } from '../src/model/corpus.ts';
 import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
 import { synthesiseCorpus } from './synthesise-corpus.ts';
+import { readCount } from './parse-bench-args.ts';
 
 interface RebuildRow {
   mode: 'main thread' | 'worker';
@@ -32,17 +34,22 @@ interface RebuildRow {
 
 const progress = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
-function readArgs(argv: readonly string[]): { paragraphs: number; runs: number } {
-  const args = { paragraphs: 100_000, runs: 2 };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
-    const value = Number((inline ?? argv[++i] ?? '').replace(/_/g, ''));
-    if ((flag !== '--paragraphs' && flag !== '--runs') || !Number.isInteger(value) || value < 1) {
-      process.stderr.write('usage: npx tsx bench/event-loop-during-rebuild.ts [--paragraphs N] [--runs N]\n');
-      process.exit(2);
-    }
-    args[flag === '--paragraphs' ? 'paragraphs' : 'runs'] = value;
+function readArgs(argv: string[]): { paragraphs: number; runs: number } {
+  const usage = (): never => {
+    process.stderr.write('usage: npx tsx bench/event-loop-during-rebuild.ts [--paragraphs N] [--runs N]\n');
+    process.exit(2);
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { paragraphs: { type: 'string', default: '100000' }, runs: { type: 'string', default: '2' } },
+    }));
+  } catch {
+    return usage();
   }
+  const args = { paragraphs: readCount(values.paragraphs), runs: readCount(values.runs) };
+  if (Number.isNaN(args.paragraphs) || Number.isNaN(args.runs)) usage();
   return args;
 }
 

@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /** Command-line options of `npm run bench`. */
 export interface BenchArgs {
   sizes: number[];
@@ -9,26 +11,37 @@ export interface BenchArgs {
 export const DEFAULT_SIZES = [1, 1_000, 10_000, 100_000];
 export const DEFAULT_QUERIES = 200;
 
-/** Parses `--sizes 1,1000 --queries N --json`; an error message for anything else. */
+const USAGE = 'use --sizes 1,1000 --queries N --json';
+
+/** A whole number of at least 1, written with or without `_` separators; NaN otherwise. */
+export function readCount(text: string): number {
+  const n = Number(text.trim().replace(/_/g, ''));
+  return text.trim() !== '' && Number.isInteger(n) && n >= 1 ? n : NaN;
+}
+
+/** Parses `--sizes 1,1000 --queries N --json` (node:util parseArgs); an error message for anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs | { error: string } {
-  const args: BenchArgs = { sizes: DEFAULT_SIZES, queries: DEFAULT_QUERIES, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i];
-    if (flag === '--json') {
-      args.json = true;
-    } else if (flag === '--sizes') {
-      const sizes = (value() ?? '').split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-      if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 1))
-        return { error: '--sizes wants positive integers, e.g. --sizes 1,1000' };
-      args.sizes = sizes;
-    } else if (flag === '--queries') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) return { error: '--queries wants a positive integer' };
-      args.queries = n;
-    } else {
-      return { error: `unknown option ${flag} (use --sizes 1,1000 --queries N --json)` };
-    }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: { sizes: { type: 'string' }, queries: { type: 'string' }, json: { type: 'boolean', default: false } },
+    }));
+  } catch (err) {
+    return { error: `${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} (${USAGE})` };
+  }
+  const args: BenchArgs = { sizes: DEFAULT_SIZES, queries: DEFAULT_QUERIES, json: values.json };
+  if (values.sizes !== undefined) {
+    const sizes = values.sizes.split(',').map(readCount);
+    if (sizes.some((n) => Number.isNaN(n))) return { error: '--sizes wants positive integers, e.g. --sizes 1,1000' };
+    args.sizes = sizes;
+  }
+  if (values.queries !== undefined) {
+    const n = readCount(values.queries);
+    if (Number.isNaN(n)) return { error: '--queries wants a positive integer' };
+    args.queries = n;
   }
   return args;
 }

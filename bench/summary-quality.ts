@@ -22,6 +22,8 @@ import { rankSentences, selectSummary } from '../src/analysis/rank-sentences.ts'
 import { countTerms, extractTerms, stemWord } from '../src/analysis/rank-terms.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
 import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
+import { parseArgs } from 'node:util';
+import { readCount } from './parse-bench-args.ts';
 
 type Fact = string[][];
 
@@ -107,7 +109,12 @@ interface Scores {
   words: number;
 }
 
-const points = Number(process.argv[2] ?? 3);
+const { values: options, positionals } = parseArgs({ allowPositionals: true, options: { show: { type: 'boolean', default: false } } });
+const points = positionals[0] === undefined ? 3 : readCount(positionals[0]);
+if (Number.isNaN(points)) {
+  process.stderr.write('usage: npx tsx bench/summary-quality.ts [POINTS] [--show]\n');
+  process.exit(2);
+}
 const articles: Article[] = [
   seedArticle(),
   devArticle('wikinews-20070223-train'),
@@ -160,7 +167,7 @@ prepared.forEach(({ article, sentences }, i) => {
   timings.push(`${article.id}: ${words} words, ${sentences.length} sentences, ${median.toFixed(2)} ms`);
 });
 console.log(`\nrank + select, median of 25 interleaved runs after 20 warm-up rounds:\n  ${timings.join('\n  ')}`);
-if (process.argv.includes('--show')) {
+if (options.show) {
   for (const article of articles) {
     console.log(`\n## ${article.id}`);
     for (const s of selectSummary(rankSentences(article, splitSentences(article)), points)) console.log(`  ¶${s.paragraph} ${s.text}`);

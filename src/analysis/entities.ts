@@ -738,7 +738,7 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
     }
     if (c.text !== draft.name) draft.aliases.add(c.text);
     for (const role of [c.role, c.moreRole]) {
-      if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role))
+      if (role && draft.kind === 'person' && !isOnlyHonorifics(role) && !draft.roles.some((r) => r.text === role))
         draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
     }
     for (const w of `${c.chunk.text} ${c.role ?? ''}`.toLowerCase().split(/[\s.]+/)) draft.cues.add(w);
@@ -774,6 +774,14 @@ const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
   ['chancellor', ['foreign minister', 'secretary of state', 'foreign secretary']],
   ['top diplomat', ['foreign minister', 'secretary of state', 'foreign secretary']],
 ]);
+
+/** "Ms", "Mr." alone say how a person is addressed, not what they do: never a role (academic titles are). */
+function isOnlyHonorifics(role: string): boolean {
+  return role.split(/\s+/).every((w) => {
+    const word = w.toLowerCase().replace(/\.$/, '');
+    return HONORIFICS.has(word) && !ACADEMIC_TITLES.has(word);
+  });
+}
 
 /** The people whose stated role is `title` (and, when given, of that nationality). */
 function findTitleHolders(people: Draft[], title: string, demonym: string | null): Draft[] {

@@ -65,7 +65,7 @@ const ROLE_NOUN_LIST = toWordSet(`official officials owner director spokesman sp
 president chancellor secretary leader chief head executive engineer driver lady man woman father mother son
 daughter wife husband brother sister uncle aunt counterpart colleague advisor adviser aide analyst expert
 scientist researcher professor teacher student doctor nurse lawyer attorney judge officer commander general
-soldier chairman chairwoman founder ceo manager governor mayor senator candidate ambassador envoy diplomat
+soldier chair chairman chairwoman chairperson treasurer founder ceo manager governor mayor senator candidate ambassador envoy diplomat
 representative member reporter journalist correspondent editor writer author witness resident citizen
 inhabitant farmer worker employee activist protester campaigner economist politician lawmaker legislator
 deputy premier president-elect consultant missionary astronomer commentator host presenter actor singer

@@ -19,6 +19,8 @@ describe('1. a title glued to the name', () => {
     ['CEO of the Harbour Trust Sam Lee told reporters the port would stay open.', 'Sam Lee', 'CEO of the Harbour Trust'],
     ['Deputy Mayor Priya Natarajan opened the bridge on Friday.', 'Priya Natarajan', 'Deputy Mayor'],
     ['Head coach Marco Bellini was sacked on Sunday.', 'Marco Bellini', 'Head coach'],
+    ['Board chair Priya Raman said the terminal was unsafe.', 'Priya Raman', 'Board chair'],
+    ['Club treasurer Dawit Bekele resigned on Monday.', 'Dawit Bekele', 'Club treasurer'],
   ])('GIVEN "%s" THEN %s is a person whose role is "%s"', (text, name, role) => {
     const { entities } = analyse([text]);
     const person = personNamed(entities, name);
@@ -31,6 +33,23 @@ describe('1. a title glued to the name', () => {
     ['Shadow Health Secretary Jane Roe said: "This plan will fail."', 'Jane Roe'],
   ])('GIVEN "%s" THEN the speaker is %s, not the title', (text, speaker) => {
     expect(speakerOf(analyse([text]).quotes, '')).toBe(speaker);
+  });
+});
+
+describe('1b. an honorific is how a person is addressed, not a role', () => {
+  it.each([
+    [
+      ['Board chair Priya Raman said the terminal was unsafe.', 'Ms Raman rejected that, telling reporters the engineers were clear.'],
+      'Priya Raman',
+    ],
+    [['Councillor Tom Whitfield called the vote a betrayal.', 'Mr Whitfield said he would ask for a review.'], 'Tom Whitfield'],
+    [['Ruth Okafor won the seat.', 'Mrs. Okafor thanked her volunteers.'], 'Ruth Okafor'],
+  ])('GIVEN %j THEN %s has no role "Ms", "Mr" or "Mrs"', (paragraphs, name) => {
+    const person = personNamed(analyse(paragraphs).entities, name);
+    expect(person).toBeDefined();
+    expect(person!.roles.map((r) => r.text.replace(/\.$/, '').toLowerCase())).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(?:ms|mr|mrs)$/)]),
+    );
   });
 });
 

@@ -1,8 +1,11 @@
-/** Optional YAML-like front matter at the very top of an article file. */
+/** Optional YAML front matter at the very top of an article file, parsed with the `yaml` package. */
+import { isMap, LineCounter, parseDocument } from 'yaml';
 
 /** The metadata an article file may declare in its front matter. */
 export interface FrontMatter {
   title: string | null;
+  /** From `author` / `authors` / `byline` (a name, a list of names, or `{ name: … }`). */
+  byline: string | null;
   source: string | null;
   url: string | null;
   published: string | null;
@@ -13,81 +16,124 @@ export interface FrontMatter {
 export type FrontMatterResult = { frontMatter: FrontMatter; body: string } | { reason: string };
 
 const FENCE = /^---\s*$/;
-const KEY_VALUE = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
-const LIST_ITEM = /^\s*-\s+(.*)$/;
+/** YAML aliases expanded at most this many times (a "billion laughs" front matter is refused). */
+const MAX_ALIAS_COUNT = 50;
 
 /** Empty metadata, for texts without front matter. */
 export function emptyFrontMatter(): FrontMatter {
-  return { title: null, source: null, url: null, published: null, tags: [] };
+  return { title: null, byline: null, source: null, url: null, published: null, tags: [] };
 }
 
 /**
- * Splits front matter (`---` on the first line, `key: value` lines, `---`) from the body.
- * Texts that do not start with `---` have no front matter. Unknown keys are ignored; a line
- * that is not `key: value` (or a `- item` under a key), or a missing closing fence, is malformed.
+ * Splits front matter (`---` on the first line, a YAML mapping, `---`) from the body. Texts
+ * that do not start with `---` have no front matter. Any YAML is accepted (nested keys, folded
+ * and literal text, comments); the known keys are read — title, source (text or `{name}`), url,
+ * published (or date), tags (a list or "a, b"), author/authors/byline — and the rest ignored.
+ * Invalid YAML, a missing closing fence, something other than a mapping or a known key of the
+ * wrong shape is malformed, with the reason.
  */
 export function splitFrontMatter(text: string): FrontMatterResult {
   const lines = text.split('\n');
-  if (lines.length === 0 || !FENCE.test(lines[0] ?? '')) return { frontMatter: emptyFrontMatter(), body: text };
+  if (!FENCE.test(lines[0] ?? '')) return { frontMatter: emptyFrontMatter(), body: text };
   const close = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
   if (close < 0) return { reason: 'malformed front matter: no closing "---" line' };
+  const yaml = lines.slice(1, close).join('\n');
+  const body = lines.slice(close + 1).join('\n');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    // Line numbers of the file: the YAML starts on line 2, after the opening fence.
+    const where = `line ${lineCounter.linePos(error.pos[0]).line + 1}: `;
+    return { reason: `malformed front matter: ${where}${firstLine(error.message)}` };
+  }
+  if (doc.contents === null) return { frontMatter: emptyFrontMatter(), body };
+  if (!isMap(doc.contents)) return { reason: 'malformed front matter: not a set of "key: value" lines' };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    return { reason: `malformed front matter: ${firstLine(err instanceof Error ? err.message : String(err))}` };
+  }
+  return readFields(data as Record<string, unknown>, body);
+}
+
+function readFields(data: Record<string, unknown>, body: string): FrontMatterResult {
+  const fields = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
   const frontMatter = emptyFrontMatter();
-  let listKey: string | null = null;
-  for (let i = 1; i < close; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    const item = LIST_ITEM.exec(line);
-    if (item && listKey !== null) {
-      if (listKey === 'tags') frontMatter.tags.push(unquote(item[1] ?? ''));
-      continue;
+  const problems: string[] = [];
+  const text = (key: string, value: unknown): string | null => {
+    const found = toText(value);
+    if (found === undefined) problems.push(`"${key}" should be text, not ${describe(value)}`);
+    return found ?? null;
+  };
+  frontMatter.title = text('title', fields.get('title'));
+  const source = fields.get('source');
+  frontMatter.source = isRecord(source) ? text('source.name', source['name']) : text('source', source);
+  frontMatter.url = text('url', fields.get('url'));
+  frontMatter.published = text('published', fields.get('published')) ?? text('date', fields.get('date'));
+  frontMatter.byline = readNames(fields.get('author') ?? fields.get('authors') ?? fields.get('byline'), problems);
+  const tags = fields.get('tags');
+  if (Array.isArray(tags)) {
+    for (const tag of tags) {
+      const found = toText(tag);
+      if (found === undefined) problems.push(`"tags" should be a list of words, not a list holding ${describe(tag)}`);
+      else if (found !== null) frontMatter.tags.push(found);
     }
-    const pair = KEY_VALUE.exec(line);
-    if (!pair) return { reason: `malformed front matter: line ${i + 1} is not "key: value" ("${line.trim().slice(0, 40)}")` };
-    const key = (pair[1] ?? '').toLowerCase();
-    const value = (pair[2] ?? '').trim();
-    listKey = value === '' ? key : null;
-    const problem = applyField(frontMatter, key, value);
-    if (problem) return { reason: `malformed front matter: ${problem}` };
+  } else {
+    const found = text('tags', tags);
+    if (found !== null) frontMatter.tags.push(...splitCommaList(found));
   }
-  return { frontMatter, body: lines.slice(close + 1).join('\n') };
+  if (problems.length > 0) return { reason: `malformed front matter: ${problems[0]}` };
+  return { frontMatter, body };
 }
 
-function applyField(frontMatter: FrontMatter, key: string, value: string): string | null {
-  switch (key) {
-    case 'title':
-    case 'source':
-    case 'url':
-    case 'published':
-      frontMatter[key] = value === '' ? null : unquote(value);
-      return null;
-    case 'date':
-      if (frontMatter.published === null && value !== '') frontMatter.published = unquote(value);
-      return null;
-    case 'tags': {
-      const tags = parseTags(value);
-      if (tags === null) return `tags value "${value}" has an unclosed "["`;
-      frontMatter.tags.push(...tags);
+/** An author as text, a list of them, or `{ name }` objects → "A, B and C"; null when absent. */
+function readNames(value: unknown, problems: string[]): string | null {
+  if (value === undefined || value === null) return null;
+  const items = Array.isArray(value) ? value : [value];
+  const names: string[] = [];
+  for (const item of items) {
+    const name = toText(isRecord(item) ? item['name'] : item);
+    if (name === undefined) {
+      problems.push(`"author" should be a name or a list of names, not ${describe(item)}`);
       return null;
     }
-    default:
-      return null;
+    if (name !== null) names.push(name);
   }
+  if (names.length === 0) return null;
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** `[a, b]` or `a, b` → ["a", "b"]; null when a bracket is left open. */
-function parseTags(value: string): string[] | null {
-  let inner = value;
-  if (inner.startsWith('[')) {
-    if (!inner.endsWith(']')) return null;
-    inner = inner.slice(1, -1);
-  } else if (inner.endsWith(']')) return null;
-  return inner
+/** Text of a scalar (folded/literal text trimmed and its lines joined; numbers and dates as written); null when absent or empty; undefined for a list or mapping. */
+function toText(value: unknown): string | null | undefined {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    const text = value.replace(/\s*\n\s*/g, ' ').trim();
+    return text === '' ? null : text;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return undefined;
+}
+
+function splitCommaList(value: string): string[] {
+  return value
     .split(',')
-    .map((tag) => unquote(tag.trim()))
+    .map((tag) => tag.trim())
     .filter((tag) => tag !== '');
 }
 
-function unquote(value: string): string {
-  const match = /^(["'])(.*)\1$/.exec(value.trim());
-  return (match ? (match[2] ?? '') : value).trim();
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a set of keys';
+  return typeof value;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).trim();
 }

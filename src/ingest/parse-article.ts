@@ -2,11 +2,11 @@
 import type { Article } from '../model/article.ts';
 import { toArticleId } from './article-id.ts';
 import { buildBody } from './build-body.ts';
-import { splitFrontMatter } from './front-matter.ts';
+import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
 import { findBinaryReason, normaliseWhitespace } from './normalise-text.ts';
 import { readHead } from './read-head.ts';
 import { separateLists } from './separate-lists.ts';
-import { splitBlocks } from './split-blocks.ts';
+import { splitBlocks, type Block } from './split-blocks.ts';
 
 /** Files with these extensions are read as Markdown (headings, emphasis, block quotes). */
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
@@ -25,20 +25,30 @@ export function parseArticle(text: string, file: string): Article | { reason: st
   const { frontMatter, body: rawBody } = split;
   const blocks = splitBlocks(rawBody, { markdown: MARKDOWN_FILE.test(file) });
   if (blocks.length === 0) return { reason: 'empty: no text after front matter and whitespace' };
+  return assembleArticle(blocks, file, frontMatter);
+}
+
+/**
+ * The cleaning and numbering every source goes through once it is blocks (text files after
+ * splitting, HTML pages after extraction): head (headline, kicker, furniture), lists, body.
+ * `known` metadata (front matter, page metadata) wins over what is detected in the text.
+ */
+export function assembleArticle(blocks: readonly Block[], file: string, known: FrontMatter): Article | { reason: string } {
   const head = readHead(blocks);
   const lists = separateLists(blocks, head.bodyStart);
   const body = buildBody(lists.body);
   if (body.paragraphs.length === 0) return { reason: 'no body paragraphs found (only headlines, lists or site furniture)' };
-  const title = frontMatter.title ?? head.title;
+  const title = known.title ?? head.title;
   return {
     id: toArticleId(file),
     file,
     title,
     kicker: head.kicker,
-    source: frontMatter.source,
-    url: frontMatter.url,
-    published: frontMatter.published,
-    tags: unique([...frontMatter.tags, ...head.tags, ...lists.tags]),
+    ...(known.byline ? { byline: known.byline } : {}),
+    source: known.source,
+    url: known.url,
+    published: known.published,
+    tags: unique([...known.tags, ...head.tags, ...lists.tags]),
     related: unique([...head.related, ...lists.related]).filter((headline) => headline !== title),
     headings: body.headings,
     paragraphs: body.paragraphs.map((paragraph, i) => ({ n: i + 1, text: paragraph })),

@@ -21,6 +21,8 @@ export interface Article {
   title: string | null;
   /** Section kicker found glued to or above the headline ("Crisis"), if any. */
   kicker: string | null;
+  /** Who wrote it ("Jane Doe and John Roe"), when the file or page says; absent otherwise. */
+  byline?: string | null;
   source: string | null;
   url: string | null;
   /** Publication date as written in front matter (ISO 8601 preferred). */

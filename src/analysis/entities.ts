@@ -890,8 +890,13 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       if (list) list.push({ draft: a.draft, at: a.at });
       else pronounsFound.set(a.paragraph, [{ draft: a.draft, at: a.at }]);
     }
-    // The subject is the first name or subject pronoun ("he went up … where he met John Edleston": he).
-    const named = here.find((h) => !isPossessiveAt(text, h.at));
+    // The subject is the first name or subject pronoun ("he went up … where he met John Edleston": he),
+    // outside quotation marks: a name inside a quote is what the speaker talks about ("Emeka was
+    // outstanding," she said), not who the next pronoun means.
+    let spans = quoteSpans.get(sentence.paragraph);
+    if (!spans) quoteSpans.set(sentence.paragraph, (spans = findQuotedRanges(text)));
+    const quoted = spans;
+    const named = here.find((h) => !isPossessiveAt(text, h.at) && !isInside(quoted, h.at));
     const pronounSubject = added.find((a) => /^(?:he|she)$/iu.test(a.text));
     const subject =
       (pronounSubject && (!named || pronounSubject.at < named.at) ? pronounSubject.draft : named?.draft) ?? added[0]?.draft ?? null;

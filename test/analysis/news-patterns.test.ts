@@ -124,6 +124,22 @@ describe('5. pronouns and continuations across paragraphs', () => {
       'The authors',
     ],
     [['Karen Walsh said the flood came at night.', '"We lost everything," she said.'], 'We lost everything', 'Karen Walsh'],
+    [
+      [
+        'Emeka Okafor scored twice on Saturday.',
+        'Rovers manager Sarah Delacroix-Hunt praised her striker. "Emeka was outstanding today. He works harder than anyone," she said.',
+      ],
+      'Emeka was outstanding',
+      'Sarah Delacroix-Hunt',
+    ],
+    [
+      [
+        'Coach Helen Marsh praised her goalkeeper. "Kofi kept us in the game. He was brilliant," she said.',
+        'She continued: "We take one game at a time."',
+      ],
+      'We take one game',
+      'Helen Marsh',
+    ],
   ])('GIVEN %j THEN "%s…" is attributed to %s', (paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
   });

@@ -245,9 +245,11 @@ describe('10. people wherever news puts them', () => {
     ['De Vries and Ben Salah shared the stage with von der Leyen in Brussels.', ['De Vries', 'Ben Salah', 'von der Leyen']],
     ['The novel was praised by the critic Ingrid Halvorsen.', ['Ingrid Halvorsen']],
     ['Quarterback Deshawn Pruitt threw for 300 yards as Tennessee beat Georgia.', ['Deshawn Pruitt']],
+    ['Meanwhile Priya Natarajan opened the bridge.', ['Priya Natarajan']],
   ])('GIVEN "%s" THEN the people are %j', (text, names) => {
     const found = people(analyse([text]).entities).map((e) => e.name);
     expect(found).toEqual(expect.arrayContaining(names));
     for (const place of ['Brussels', 'Tennessee', 'Georgia']) expect(found).not.toContain(place);
+    expect(found.filter((name) => name.startsWith('Meanwhile '))).toEqual([]);
   });
 });

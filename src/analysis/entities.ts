@@ -590,10 +590,23 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
  * Whether token k can be part of a title before a name: "U.S. Secretary of State", "South
  * Korean President", "Det Supt", "Foreign Minister".
  */
+/** Two or more words after position k, none an ordinary word or a title: a name of its own ("Aiko Tanaka", "Dr. Aiko Tanaka"). */
+function isNameAfterRole(lower: string[], k: number): boolean {
+  const rest = lower.slice(k + 1).filter((w) => !HONORIFICS.has(w.replace(/\.$/u, '')));
+  return rest.length >= 2 && rest.every((w) => !isCommonWord(w) && !TITLE_WORDS.has(w) && !isRoleWord(w));
+}
+
 function isTitleWord(lower: string[], k: number): boolean {
   const w = lower[k]!;
   if (TITLE_WORDS.has(w) || isDemonym(w) || HONORIFICS.has(w)) return true;
-  if (k === 0 && isRoleWord(w) && lower[k + 1] !== undefined && (FIRST_NAMES.has(lower[k + 1]!) || /-/u.test(w))) return true; // "Quarterback Deshawn Pruitt"
+  // "Quarterback Deshawn Pruitt", "Economist Aiko Tanaka": a role noun before a given name, or before two name words.
+  if (
+    k === 0 &&
+    isRoleWord(w) &&
+    lower[k + 1] !== undefined &&
+    (FIRST_NAMES.has(lower[k + 1]!) || /-/u.test(w) || isNameAfterRole(lower, k))
+  )
+    return true;
   if (COMPASS.has(w) && lower[k + 1] !== undefined && isDemonym(lower[k + 1]!)) return true;
   if (((w === 'of' || w === 'the') && k > 0 && TITLE_WORDS.has(lower[k - 1]!)) || (w === 'the' && lower[k - 1] === 'of')) return true;
   if (k === 0 && isPlaceName(w) && lower[k + 1] !== undefined && (TITLE_WORDS.has(lower[k + 1]!) || ROLE_NOUNS.has(lower[k + 1]!)))
@@ -737,8 +750,9 @@ function buildDrafts(found: Candidate[]): Map<string, Draft> {
       draft.mentions.push(mention);
     }
     if (c.text !== draft.name) draft.aliases.add(c.text);
-    for (const role of [c.role, c.moreRole]) {
-      if (role && draft.kind === 'person' && !isOnlyHonorifics(role) && !draft.roles.some((r) => r.text === role))
+    for (const stated of [c.role, c.moreRole]) {
+      const role = stated === null || stated === undefined ? '' : withoutHonorifics(stated);
+      if (role && draft.kind === 'person' && !draft.roles.some((r) => r.text === role))
         draft.roles.push({ text: role, paragraph: c.chunk.paragraph });
     }
     for (const w of `${c.chunk.text} ${c.role ?? ''}`.toLowerCase().split(/[\s.]+/)) draft.cues.add(w);
@@ -775,12 +789,18 @@ const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
   ['top diplomat', ['foreign minister', 'secretary of state', 'foreign secretary']],
 ]);
 
-/** "Ms", "Mr." alone say how a person is addressed, not what they do: never a role (academic titles are). */
-function isOnlyHonorifics(role: string): boolean {
-  return role.split(/\s+/).every((w) => {
+/**
+ * A role without the honorifics at its end: "Ms", "Mr." say how a person is addressed, not what
+ * they do ("economist Dr" → "economist", "Ms" → ""); academic titles stay.
+ */
+function withoutHonorifics(role: string): string {
+  const words = role.split(/\s+/);
+  const isHonorific = (w: string): boolean => {
     const word = w.toLowerCase().replace(/\.$/, '');
     return HONORIFICS.has(word) && !ACADEMIC_TITLES.has(word);
-  });
+  };
+  while (words.length > 0 && isHonorific(words.at(-1)!)) words.pop();
+  return words.join(' ');
 }
 
 /** The people whose stated role is `title` (and, when given, of that nationality). */

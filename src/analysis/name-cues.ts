@@ -69,7 +69,8 @@ soldier chair chairman chairwoman chairperson treasurer founder ceo manager gove
 representative member reporter journalist correspondent editor writer author witness resident citizen
 inhabitant farmer worker employee activist protester campaigner economist politician lawmaker legislator
 deputy premier president-elect consultant missionary astronomer commentator host presenter actor singer
-player coach captain pilot victim survivor boy girl teenager child passenger veteran founder partner
+player coach captain striker defender midfielder winger substitute batsman batter bowler pitcher catcher
+jockey trainer referee umpire pilot victim survivor boy girl teenager child passenger veteran founder partner
 producer astronaut physicist surgeon paramedic firefighter policeman policewoman detective investigator
 prosecutor negotiator mediator supporter opponent rival ally friend neighbour neighbor owner-operator boss
 head spokesperson cofounder co-founder president-elect superintendent constable inspector sergeant colonel

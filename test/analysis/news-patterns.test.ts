@@ -21,6 +21,11 @@ describe('1. a title glued to the name', () => {
     ['Head coach Marco Bellini was sacked on Sunday.', 'Marco Bellini', 'Head coach'],
     ['Board chair Priya Raman said the terminal was unsafe.', 'Priya Raman', 'Board chair'],
     ['Club treasurer Dawit Bekele resigned on Monday.', 'Dawit Bekele', 'Club treasurer'],
+    ['Economist Aiko Tanaka said the forecasts were optimistic.', 'Aiko Tanaka', 'Economist'],
+    ['Economist Dr. Aiko Tanaka said the forecasts were optimistic.', 'Aiko Tanaka', 'Economist'],
+    ['The forecasts were checked by the economist Dr Aiko Tanaka.', 'Aiko Tanaka', 'economist'],
+    ['Substitute Chan Wai-ming restored the lead on the hour.', 'Chan Wai-ming', 'Substitute'],
+    ['The manager confirmed that defender Tomás de Vries would miss the match.', 'Tomás de Vries', 'defender'],
   ])('GIVEN "%s" THEN %s is a person whose role is "%s"', (text, name, role) => {
     const { entities } = analyse([text]);
     const person = personNamed(entities, name);

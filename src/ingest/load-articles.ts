@@ -20,7 +20,7 @@ export interface LoadResult {
 }
 
 /**
- * Reads every `.txt` and `.md` file directly in `dir` (not recursive), sorted by name, into
+ * Reads every `.txt`, `.md` and `.html` file directly in `dir` (not recursive), sorted by name, into
  * Articles with unique ids (a repeated id gets "-2", "-3"…, in name order). Bad files go to
  * `skipped` with a reason while the others load; a missing, non-directory or empty `dir` is
  * reported in `error` (never thrown).
@@ -29,7 +29,7 @@ export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, o
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const listed = await listArticleFiles(fs, dir);
   if ('error' in listed) return { articles: [], skipped: [], error: listed.error };
-  if (listed.names.length === 0) return { articles: [], skipped: [], error: `no .txt or .md article files in ${dir}` };
+  if (listed.names.length === 0) return { articles: [], skipped: [], error: `no .txt, .md or .html article files in ${dir}` };
   const ids = assignIds(listed.names);
   const articles: Article[] = [];
   const skipped: SkippedFile[] = [];

@@ -2,20 +2,22 @@
 import type { Article, SkippedFile } from '../model/article.ts';
 import { describeEntryKind, type ArticleFs } from './article-fs.ts';
 import { parseArticle } from './parse-article.ts';
+import { HTML_FILE, readHtmlArticle } from './read-html-article.ts';
 
 /** Files larger than this (bytes) are skipped unless `maxBytes` says otherwise: 5 MB. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-/** Article files are `.txt` and `.md` (also `.markdown`); dot-files (editor temp files) are ignored. */
+/** Article files are `.txt`, `.md` (also `.markdown`) and `.html` (also `.htm`, `.xhtml`); dot-files (editor temp files) are ignored. */
 export function isArticleFileName(name: string): boolean {
-  return !name.startsWith('.') && /\.(?:txt|md|markdown)$/i.test(name);
+  return !name.startsWith('.') && (/\.(?:txt|md|markdown)$/i.test(name) || HTML_FILE.test(name));
 }
 
 /**
  * Reads and parses one file at `path` under the given id. Never throws for a bad file: it
  * returns a SkippedFile with the reason (a symbolic link — never followed, whatever it points
  * to —, not a regular file — FIFO, socket, device, directory —, unreadable, too large, empty,
- * binary, invalid UTF-8, malformed front matter, no paragraphs).
+ * binary, invalid UTF-8, malformed front matter, no paragraphs; for HTML pages also no article
+ * found, too many elements or too deep nesting).
  */
 export async function readArticleFile(
   fs: ArticleFs,
@@ -36,6 +38,11 @@ export async function readArticleFile(
   }
   if (bytes.length > maxBytes) return skip(`too large: ${bytes.length} bytes (limit ${maxBytes})`);
   if (bytes.length === 0) return skip('empty file');
+  if (HTML_FILE.test(path)) {
+    // The page's own charset declaration decides how its bytes read (UTF-16 pages hold NUL bytes).
+    const page = readHtmlArticle(bytes, path);
+    return 'reason' in page ? skip(page.reason) : { article: { ...page, id } };
+  }
   if (bytes.includes(0)) return skip('binary file (contains NUL bytes)');
   let text: string;
   try {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +106,7 @@ describe('loadArticles on directories', () => {
     temp = mkdtempSync(join(tmpdir(), 'pilcrow-ingest-'));
     mkdirSync(join(temp, 'sub'));
     writeFileSync(join(temp, 'sub', 'nested.txt'), GOOD);
-    expect((await loadArticles(temp)).error).toMatch(/no \.txt or \.md article files/);
+    expect((await loadArticles(temp)).error).toMatch(/no \.txt, \.md or \.html article files/);
   });
 
   it('GIVEN only bad files THEN they are skipped and the error says none loaded', async () => {
@@ -181,5 +181,41 @@ describe('loadArticles on entries that are not what they seem', () => {
     const { nodeArticleFs } = await import('../../src/ingest/article-fs.ts');
     await expect(nodeArticleFs.readFile(join(temp, 'link.txt'))).rejects.toMatchObject({ code: 'ELOOP' });
     await expect(nodeArticleFs.readFile(join(temp, 'pipe.txt'))).rejects.toMatchObject({ code: 'ENOTREGULAR' });
+  });
+});
+
+describe('loadArticles with HTML pages', () => {
+  const page = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url));
+  const fs = memoryFs('/data', {
+    'City Council Budget.html': page('city-council-budget.html'),
+    'festival.HTM': page('festival-latin1.html'),
+    'sport-front.html': page('section-front-no-article.html'),
+    'harbour.xhtml': page('harbour-date-in-json-ld.html'),
+    'notes.txt': GOOD,
+  });
+
+  it('GIVEN .html, .htm and .xhtml pages next to a text file THEN they load with kebab-case ids from their file names', async () => {
+    const result = await loadArticles('/data', fs);
+    expect(result.articles.map((a) => [a.id, a.title])).toEqual([
+      ['city-council-budget', 'City council approves new budget after six-hour debate'],
+      ['festival', 'Le festival de Montréal attire un public record'],
+      ['harbour', 'Harbour expansion wins final approval'],
+      ['notes', 'Council approves harbour plan'],
+    ]);
+  });
+
+  it('GIVEN a page with no article on it THEN it is skipped with the reason', async () => {
+    const result = await loadArticles('/data', fs);
+    expect(result.skipped).toEqual([
+      { file: join('/data', 'sport-front.html'), reason: expect.stringMatching(/^no article found in the page/) },
+    ]);
+  });
+
+  it('GIVEN an HTML page over the size limit THEN it is skipped as too large', async () => {
+    const result = await loadArticles('/data', fs, { maxBytes: 3_000 });
+    expect(result.skipped).toContainEqual({
+      file: join('/data', 'City Council Budget.html'),
+      reason: expect.stringMatching(/^too large: \d+ bytes \(limit 3000\)/),
+    });
   });
 });

@@ -23,7 +23,7 @@ const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
 export function findMarker(text: string): MarkerKind | null {
   const key = text
     .toLowerCase()
-    .replace(/[\s:.…»›>|–—-]+$/, '')
+    .replace(/[\s:.…»›>|–—►▶-]+$/, '')
     .trim();
   for (const [kind, pattern] of MARKERS) if (pattern.test(key)) return kind;
   return null;
@@ -32,9 +32,12 @@ export function findMarker(text: string): MarkerKind | null {
 /** An inline tag list item has at most this many words. */
 const MAX_INLINE_TAG_WORDS = 4;
 
+/** A label, a separator (":", " | ", " — ", " - ", "►", "»"…), the list: "Read more | Headline". */
+const INLINE_LIST = /^([^:|►▶»›>–—]{2,30}?)(?::\s+|\s+[|►▶»›>–—-]\s+|\s*[►▶»›]\s*)(\S.*)$/;
+
 /** An inline list: "Tags: a, b" → tags; "Read more: Headline" → related; else null. */
 export function findInlineList(text: string): { kind: 'tags' | 'related'; items: string[] } | null {
-  const match = /^([^:]{2,30}):\s+(\S.*)$/.exec(text);
+  const match = INLINE_LIST.exec(text);
   if (!match) return null;
   const kind = findMarker(match[1] ?? '');
   const rest = (match[2] ?? '').trim();

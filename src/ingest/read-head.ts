@@ -81,6 +81,11 @@ export function readHead(blocks: readonly Block[]): Head {
         head.bodyStart = i;
         break;
       }
+      if (mode === 'related' && isFollowedByHeadline(blocks, i)) {
+        // Under a related marker, a headline line with another headline line after it is related coverage; the last is the headline.
+        head.related.push(cleanItem(text));
+        continue;
+      }
       if (isShortLine(block) && (isShortLine(blocks[i - 1]) || isShortLine(next))) continue; // a navigation run
       if (isKickerAbove(block, next, blocks[i + 2])) {
         head.kicker = text;
@@ -96,12 +101,23 @@ export function readHead(blocks: readonly Block[]): Head {
     }
     // Between the headline and the body: a role line, an unpunctuated standfirst, furniture.
   }
-  if (head.title !== null && head.kicker === null) {
+  if (head.title !== null) {
+    // A kicker glued to the headline is the nearest section: it wins over a line above (a breadcrumb's first crumb).
     const split = splitKicker(head.title);
     head.title = split.title;
-    head.kicker = split.kicker;
+    head.kicker = split.kicker ?? head.kicker;
   }
   return head;
+}
+
+/** Whether the next block after `i` that is not furniture is a plain headline-like line (not a byline, date, marker or body text). */
+function isFollowedByHeadline(blocks: readonly Block[], i: number): boolean {
+  let j = i + 1;
+  while (j < blocks.length && isJunkLine(blocks[j]!.text)) j++;
+  const next = blocks[j];
+  if (next === undefined || next.bullet || next.level !== null || isBylineOrDate(next.text) || findMarker(next.text) !== null) return false;
+  const after = blocks[j + 1];
+  return isHeadlineLike(next.text) && !(after !== undefined && startsContinuation(after.text));
 }
 
 /** A short unpunctuated plain line: a navigation link, a kicker or a role line. */
@@ -122,14 +138,29 @@ function isKickerAbove(block: Block, next: Block | undefined, afterNext: Block |
   return isHeadlineLike(next.text) && findMarker(next.text) === null && !isJunkLine(next.text);
 }
 
-const GLUED_KICKER = /^(\p{Lu}[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+){0,2})\.(?=\p{Lu}\p{Ll})/u;
+/** One crumb of a breadcrumb or a section kicker: one to three words, the first capitalised. */
+const CRUMB = String.raw`\p{Lu}[\p{L}\p{N}'’&-]*(?: [\p{L}\p{N}'’&-]+){0,2}`;
+/**
+ * A breadcrumb trail, then a kicker glued to the headline by a period: "Crisis.Putin…",
+ * "Home › News.City…", "Home.News.City…". The headline starts with a capital, a digit or an
+ * opening quote right after the period.
+ */
+const GLUED_KICKER = new RegExp(
+  String.raw`^(?:${CRUMB}\s*(?:[›>/»|→·]\s*|\.(?=\p{Lu}[\p{L}\p{N}'’&-]+\.)))*(\p{Lu}[\p{L}\p{N}'’&-]+(?: [\p{L}\p{N}'’&-]+){0,2})\.(?=[\p{Lu}\p{N}‘“"'«])`,
+  'u',
+);
+/** Abbreviations that end in a period and are glued to a name ("St.Louis"), never a kicker. */
+const ABBREVIATION = /^(?:st|ste|dr|mr|mrs|ms|mt|ft|jr|sr|no|nos|vol|gen|gov|sen|rep|prof|capt|lt|col|sgt|rev|inc|ltd|co|corp|ave|rd)$/i;
 
 /**
- * Splits a section kicker glued to a headline: "Crisis.Putin delays…" → kicker "Crisis",
- * title "Putin delays…" (one to three words, a period, then an uppercase letter with no space).
+ * Splits a section kicker glued to a headline, after any breadcrumb trail: "Crisis.Putin
+ * delays…" → kicker "Crisis", title "Putin delays…"; "Home › News.City council…" → kicker
+ * "News" (the last crumb). An abbreviation before the period ("St.Louis") is no kicker.
  */
 export function splitKicker(headline: string): { kicker: string | null; title: string } {
   const match = GLUED_KICKER.exec(headline);
-  if (!match) return { kicker: null, title: headline };
-  return { kicker: match[1] ?? null, title: headline.slice(match[0].length).trim() };
+  const kicker = match?.[1];
+  if (!match || kicker === undefined || ABBREVIATION.test(kicker)) return { kicker: null, title: headline };
+  const title = headline.slice(match[0].length).trim();
+  return title === '' ? { kicker: null, title: headline } : { kicker, title };
 }

@@ -150,6 +150,9 @@ export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => w !== '').length;
 }
 
+/** A headline's attribution after a comma: "…, mayor says", "…, officials said". */
+const ATTRIBUTION_TAIL = /,\s(?:[\p{L}\p{N}'’.-]+\s){1,4}(?:says|say|said)$/u;
+
 /**
  * Looks like a headline: starts with an uppercase letter, digit or opening quote, at most 25
  * words, and does not end with sentence punctuation (a final "?" or "!" is allowed).
@@ -159,7 +162,8 @@ export function isHeadlineLike(text: string): boolean {
   if (words === 0 || words > 25 || text.length > 220) return false;
   if (!startsNewParagraph(text)) return false;
   if (/[?!]$/.test(endOf(text))) return true;
-  return !endsWithPunctuation(text) && !endsDangling(text);
+  if (endsWithPunctuation(text)) return false;
+  return !endsDangling(text) || ATTRIBUTION_TAIL.test(endOf(text));
 }
 
 /** Cleans a tag or related headline: surrounding punctuation and list markers removed. */

@@ -39,6 +39,18 @@ describe('the headline and kicker', () => {
       kicker: null,
     },
     { name: 'a question headline', head: 'Will the harbour plan work?', title: 'Will the harbour plan work?', kicker: null },
+    {
+      name: 'a headline ending with its attribution',
+      head: 'Harbour plan will create 400 jobs, council leader says',
+      title: 'Harbour plan will create 400 jobs, council leader says',
+      kicker: null,
+    },
+    {
+      name: 'a glued kicker and a headline ending with its attribution',
+      head: 'News.Harbour plan will create 400 jobs, officials said',
+      title: 'Harbour plan will create 400 jobs, officials said',
+      kicker: 'News',
+    },
   ])('GIVEN $name THEN title and kicker are found and the body is untouched', ({ head, title, kicker }) => {
     const article = parse(`${head}\n\n${BODY}`);
     expect(article.title).toBe(title);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -166,5 +166,18 @@ describe('watchArticles', () => {
     await start();
     watcher!.close();
     expect(() => watcher!.close()).not.toThrow();
+  });
+});
+
+describe('watchArticles with HTML pages', () => {
+  it('GIVEN an .html page dropped into the watched directory THEN it is reported as an article, and a page with no article as skipped', async () => {
+    await start({ pollMs: 300 });
+    put('budget.html', readFileSync(new URL('../fixtures/html/city-council-budget.html', import.meta.url)));
+    put('sport.html', readFileSync(new URL('../fixtures/html/section-front-no-article.html', import.meta.url)));
+    const all = await until((seen) => seen.flatMap((e) => [...e.changed, ...e.skipped]).length >= 2);
+    expect(all.flatMap((e) => e.changed.map((a) => [a.id, a.title]))).toEqual([
+      ['budget', 'City council approves new budget after six-hour debate'],
+    ]);
+    expect(all.flatMap((e) => e.skipped)).toEqual([{ file: join(dir, 'sport.html'), reason: expect.stringMatching(/^no article found/) }]);
   });
 });

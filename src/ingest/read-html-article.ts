@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article } from '../model/article.ts';
 import { decodeHtml } from './decode-html.ts';
-import type { DomDocument, DomNode } from './dom-shapes.ts';
+import type { DomDocument, DomElement, DomNode } from './dom-shapes.ts';
 import { emptyFrontMatter } from './front-matter.ts';
 import { htmlToBlocks } from './html-to-blocks.ts';
 import { findBinaryReason } from './normalise-text.ts';
@@ -28,8 +28,8 @@ const MIN_ARTICLE_CHARS = 150;
 /**
  * Page furniture taken out before Readability looks: navigation, banners, dialogs, hidden
  * elements, forms; and boxes whose class or id names a cookie/consent banner, a paywall or
- * subscription prompt, a newsletter sign-up, sharing tools or advertising — unless such a box
- * holds most of the page's text (some sites mark the whole story "paywall").
+ * subscription prompt, a newsletter sign-up, sharing tools or advertising — unless the box
+ * holds a large share of the page's text.
  */
 const FURNITURE_SELECTOR = [
   'nav',
@@ -127,12 +127,13 @@ function extract(html: string): { blocks: Block[]; chars: number; metadata: Retu
 
 function removeFurniture(document: DomDocument): void {
   const total = document.body?.textContent?.length ?? 0;
-  for (const element of Array.from(document.querySelectorAll(FURNITURE_SELECTOR))) element.remove();
+  // Never a box holding much of the page: some sites wrap the whole page in a <form> (ASP.NET) or mark the story "paywall".
+  const small = (element: DomElement) => (element.textContent?.length ?? 0) < total * MAX_FURNITURE_SHARE;
+  for (const element of Array.from(document.querySelectorAll(FURNITURE_SELECTOR))) if (small(element)) element.remove();
   for (const element of Array.from(document.querySelectorAll('[class], [id]'))) {
     if (element.tagName.toUpperCase() === 'BODY' || element.tagName.toUpperCase() === 'HTML') continue;
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (!FURNITURE_NAME.test(names)) continue;
-    if ((element.textContent?.length ?? 0) < total * MAX_FURNITURE_SHARE) element.remove();
+    if (FURNITURE_NAME.test(names) && small(element)) element.remove();
   }
 }
 

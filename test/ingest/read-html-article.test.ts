@@ -142,6 +142,19 @@ describe('readHtmlArticle on pages that are not articles or are hostile', () => 
   });
 
   it.each([
+    [
+      'a page wrapped in one <form> (as ASP.NET sites do)',
+      (html: string) => html.replace('<body>', '<body><form id="aspnetForm" method="post">'),
+    ],
+    ['a story inside a box classed "paywall"', (html: string) => html.replace('<article>', '<article class="paywall-content">')],
+    ['a story marked hidden by a paywall script', (html: string) => html.replace('<article>', '<article class="article" data-meter="1">')],
+  ])('GIVEN %s THEN the story is still read', (_name, change) => {
+    const article = read(encode(change(page('', ''))), 'bridge.html');
+    expect(article.title).toBe('Bridge reopens after repairs');
+    expect(texts(article)).toHaveLength(2);
+  });
+
+  it.each([
     ['malformed JSON-LD', '<script type="application/ld+json">{"@graph": [[[[{</script>'],
     ['JSON-LD that is not an object', '<script type="application/ld+json">"just a string"</script>'],
     [

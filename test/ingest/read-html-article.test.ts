@@ -125,6 +125,11 @@ describe('readHtmlArticle on pages that are not articles or are hostile', () => 
   it.each([
     ['a section front with teasers and no story', readFileSync(fixture('section-front-no-article.html')), /^no article found in the page/],
     ['an empty document', encode('<html></html>'), /^no article found in the page/],
+    [
+      'an image renamed to .html',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      /^binary file/,
+    ],
     ['markup garbage', encode('<<<>>><p<p>>"\'<!--<![CDATA[ <script>alert(1)</script><' + 'a'.repeat(500)), /^no article found/],
     [
       '100,000 nested elements',

@@ -8,7 +8,8 @@ import { emptyFrontMatter } from './front-matter.ts';
 import { htmlToBlocks } from './html-to-blocks.ts';
 import { findBinaryReason } from './normalise-text.ts';
 import { assembleArticle } from './parse-article.ts';
-import { readPageMetadata } from './read-page-metadata.ts';
+import { readPageMetadata, type PageMetadata } from './read-page-metadata.ts';
+import { readRelatedLinks } from './read-related-links.ts';
 import type { Block } from './split-blocks.ts';
 
 /** Files with these extensions are read as HTML pages. */
@@ -67,7 +68,7 @@ export function readHtmlArticle(bytes: Uint8Array, file: string): Article | { re
   if (elements > MAX_ELEMENTS) return { reason: `too many HTML elements: ${elements} (limit ${MAX_ELEMENTS})` };
   const depth = estimateNesting(decoded.text);
   if (depth > MAX_NESTING) return { reason: `HTML nested too deeply: about ${depth} levels (limit ${MAX_NESTING})` };
-  let extracted: { blocks: Block[]; chars: number; metadata: ReturnType<typeof readPageMetadata> } | null;
+  let extracted: Extracted | null;
   try {
     extracted = extract(decoded.text);
   } catch (err) {
@@ -95,14 +96,27 @@ export function readHtmlArticle(bytes: Uint8Array, file: string): Article | { re
   const lead: Block[] = title === null ? [] : [{ text: title, bullet: false, level: 1 }];
   const article = assembleArticle([...lead, ...body], file, { ...known, title: null });
   if ('reason' in article) return article;
-  return { ...article, title: article.title ?? title };
+  const finalTitle = article.title ?? title;
+  const related = [...article.related, ...extracted.related].filter(
+    (headline, i, all) => headline !== finalTitle && all.findIndex((other) => other.toLowerCase() === headline.toLowerCase()) === i,
+  );
+  return { ...article, title: finalTitle, related };
 }
 
-function extract(html: string): { blocks: Block[]; chars: number; metadata: ReturnType<typeof readPageMetadata> } | null {
+/** What a page gives before cleaning: main-text blocks, their length, metadata, related headlines. */
+interface Extracted {
+  blocks: Block[];
+  chars: number;
+  metadata: PageMetadata;
+  related: string[];
+}
+
+function extract(html: string): Extracted | null {
   // linkedom's types describe browser globals, which this project compiles without.
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
   const metadata = readPageMetadata(document);
   const firstHeadline = clean(document.querySelector('h1')?.textContent);
+  const related = readRelatedLinks(document);
   removeFurniture(document);
   const readability = new Readability<DomNode>(document, {
     maxElemsToParse: MAX_ELEMENTS,
@@ -115,6 +129,7 @@ function extract(html: string): { blocks: Block[]; chars: number; metadata: Retu
   return {
     blocks,
     chars,
+    related,
     metadata: {
       ...metadata,
       headline: metadata.headline ?? clean(result.title) ?? firstHeadline,

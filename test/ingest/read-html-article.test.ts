@@ -38,6 +38,13 @@ describe('readHtmlArticle on pages shaped like news sites', () => {
         url: 'https://www.riverton-gazette.example/news/local/city-council-budget',
         published: '2024-03-12T08:15:00Z',
         tags: ['City council', 'Budget'],
+        related: [
+          'Mayor announces bid for a second term',
+          'Branch libraries face closure, officials warn',
+          'Flood warning issued for the river valley',
+          'New bus routes start next month',
+          'School inspection results published',
+        ],
         headings: [
           { before: 4, text: 'Opposition warns of rising debt' },
           { before: 6, text: 'What happens next' },
@@ -57,6 +64,7 @@ describe('readHtmlArticle on pages shaped like news sites', () => {
         url: 'https://coastline-daily.example/2024/05/harbour-expansion',
         published: '2024-05-03T17:40:00+01:00',
         tags: ['harbour', 'planning', 'jobs'],
+        related: ['Port towns bet on bigger ships'],
         headings: [],
       },
       first: 'The long-delayed expansion of Port Ellis harbour won its final planning approval on Friday,',
@@ -84,14 +92,17 @@ describe('readHtmlArticle on pages shaped like news sites', () => {
       last: 'Forecasters expect the wind to drop on Monday afternoon.',
       count: 4,
     },
-  ])('GIVEN $name THEN headline, metadata and the story paragraphs are read', ({ file, expected, first, last, count }) => {
-    const article = read(readFileSync(fixture(file)), fixture(file));
-    expect(article).toMatchObject(expected);
-    expect(texts(article)).toHaveLength(count);
-    expect(texts(article)[0]).toContain(first);
-    expect(texts(article).at(-1)).toBe(last);
-    expect(article.paragraphs.map((p) => p.n)).toEqual(texts(article).map((_, i) => i + 1));
-  });
+  ])(
+    'GIVEN $name THEN headline, metadata, related headlines and the story paragraphs are read',
+    ({ file, expected, first, last, count }) => {
+      const article = read(readFileSync(fixture(file)), fixture(file));
+      expect(article).toMatchObject(expected);
+      expect(texts(article)).toHaveLength(count);
+      expect(texts(article)[0]).toContain(first);
+      expect(texts(article).at(-1)).toBe(last);
+      expect(article.paragraphs.map((p) => p.n)).toEqual(texts(article).map((_, i) => i + 1));
+    },
+  );
 
   it('GIVEN page furniture THEN none of it is body text', () => {
     const body = texts(read(readFileSync(fixture('city-council-budget.html')), 'city-council-budget.html')).join('\n');

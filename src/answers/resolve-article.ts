@@ -16,7 +16,7 @@ const ARTICLE_MATCH_CLEAR_RATIO = 0.6;
  */
 export function resolveArticle(corpus: Corpus, raw: string | undefined): AnalysedArticle | UserError | null {
   if (corpus.articles.length === 0)
-    return userError('empty-corpus', 'No articles are loaded yet. Add .txt or .md files to the data directory.');
+    return userError('empty-corpus', 'No articles are loaded yet. Add .txt, .md or .html files to the data directory.');
   if (raw === undefined) return null;
   const query = normaliseUserText(raw);
   if (query === '') return null;

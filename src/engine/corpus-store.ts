@@ -190,7 +190,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
   for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
   if (loaded.warning)
     log?.warn(
-      `${loaded.warning}; add .txt or .md articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`,
+      `${loaded.warning}; add .txt, .md or .html articles to ${options.dataDir}${options.watch ? ' (they are picked up while running)' : ''}`,
     );
   log?.info(
     { articles: corpus.articles.length, paragraphs: corpus.articles.reduce((n, a) => n + a.article.paragraphs.length, 0) },

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { scrubBody } from '../../src/bot/client.ts';
 import { scrubSecret, secretVariants } from '../../src/scrub-secret.ts';
 
-const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+const TOKEN = 'fake-bot-id-not-a-real-one.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
 describe('scrubbing the token from what the bot sends', () => {
   it.each([
     ['the whole token', `here: ${TOKEN}`, 'here: [Redacted]'],
     ['its secret part alone (a reply cut short)', 'abcdefghijklmnopqrstuvwxyz0123456789AB…', '[Redacted]…'],
-    ['its id part alone', 'MTIzNDU2Nzg5MDEyMzQ1Njc4OQ', '[Redacted]'],
+    ['its id part alone', 'fake-bot-id-not-a-real-one', '[Redacted]'],
     ['ordinary text', 'GhIjKl is short and stays', 'GhIjKl is short and stays'],
   ])('GIVEN %s THEN it is replaced', (_label, text, expected) => {
     expect(scrubSecret(text, secretVariants(TOKEN))).toBe(expected);

@@ -68,14 +68,8 @@ function first(meta: Map<string, string[]>, key: string, accept: (value: string)
   return meta.get(key)?.find(accept) ?? null;
 }
 
-interface JsonLdFacts {
-  headline: string | null;
-  byline: string | null;
-  published: string | null;
-  url: string | null;
-  siteName: string | null;
-  tags: string[];
-}
+/** What the JSON-LD says: the same facts as the page's metadata. */
+type JsonLdFacts = PageMetadata;
 
 /** The first article node of the page's JSON-LD scripts, read for its facts. */
 function readJsonLd(document: DomDocument): JsonLdFacts {

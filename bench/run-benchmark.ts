@@ -26,7 +26,7 @@ import {
   PARAGRAPH_FUSE_OPTIONS,
   PARAGRAPH_MINISEARCH_OPTIONS,
 } from '../src/search/search-settings.ts';
-import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
+import { benchSourceArticles } from './source-articles.ts';
 import { SEED_ARTICLE, SEED_QUALITY_QUERIES, generateBenchQueries } from './bench-queries.ts';
 import { measureBlocking, type BlockingRow } from './measure-blocking.ts';
 import { measureLatency as timeQueries, type LatencyStats } from './measure-latency.ts';
@@ -140,7 +140,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const progress = options.progress ?? (() => undefined);
   const loadAtStart = loadavg()[0]!;
   const analyser = options.analyser ?? (await loadAnalyser());
-  const sources = sourceArticles().map((article) => ({ article, analysis: analyser.analyse(article) }));
+  const sources = benchSourceArticles().map((article) => ({ article, analysis: analyser.analyse(article) }));
   const sizes: SizeRow[] = [];
   for (const size of options.sizes) {
     progress(`size ${size}: generating corpus`);
@@ -172,16 +172,6 @@ export async function loadAnalyser(): Promise<{ name: string; analyse: (article:
       analyse: () => ({ sentences: [], entities: [], quotes: [], ranking: [] }),
     };
   }
-}
-
-function sourceArticles(): Article[] {
-  return [
-    seedArticle(),
-    devArticle('wikinews-20070223-train'),
-    devArticle('wikinews-20070306-drain'),
-    devArticle('wikinews-20160706-telescope'),
-    devArticle('wikinews-20160714-UN'),
-  ];
 }
 
 async function measureSize(

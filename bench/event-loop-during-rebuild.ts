@@ -18,7 +18,7 @@ import { currentAnalysisVersion, indexArticles, toCorpus } from '../src/engine/l
 import { sortArticles } from '../src/engine/rebuild-messages.ts';
 import type { Article } from '../src/model/article.ts';
 import type { Corpus } from '../src/model/corpus.ts';
-import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
+import { fixtureArticles } from '../test/support/article-from-paragraphs.ts';
 import { synthesiseCorpus } from './synthesise-corpus.ts';
 import { readCount } from './parse-bench-args.ts';
 
@@ -73,13 +73,7 @@ function edit(article: Article, run: number, text: string): Article {
 
 const { paragraphs, runs } = readArgs(process.argv.slice(2));
 progress(`synthesising ~${paragraphs} paragraphs`);
-const sources = [
-  seedArticle(),
-  devArticle('wikinews-20070223-train'),
-  devArticle('wikinews-20070306-drain'),
-  devArticle('wikinews-20160706-telescope'),
-  devArticle('wikinews-20160714-UN'),
-].map((article) => ({
+const sources = fixtureArticles().map((article) => ({
   article,
   analysis: analyseArticle(article),
 }));

@@ -26,7 +26,7 @@ import {
   PARAGRAPH_FUSE_OPTIONS,
   PARAGRAPH_MINISEARCH_OPTIONS,
 } from '../src/search/search-settings.ts';
-import { benchSourceArticles } from './source-articles.ts';
+import { fixtureArticles } from '../test/support/article-from-paragraphs.ts';
 import { SEED_ARTICLE, SEED_QUALITY_QUERIES, generateBenchQueries } from './bench-queries.ts';
 import { measureBlocking, type BlockingRow } from './measure-blocking.ts';
 import { measureLatency as timeQueries, type LatencyStats } from './measure-latency.ts';
@@ -140,7 +140,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchReport> 
   const progress = options.progress ?? (() => undefined);
   const loadAtStart = loadavg()[0]!;
   const analyser = options.analyser ?? (await loadAnalyser());
-  const sources = benchSourceArticles().map((article) => ({ article, analysis: analyser.analyse(article) }));
+  const sources = fixtureArticles().map((article) => ({ article, analysis: analyser.analyse(article) }));
   const sizes: SizeRow[] = [];
   for (const size of options.sizes) {
     progress(`size ${size}: generating corpus`);

@@ -15,7 +15,7 @@ import type { Article } from '../src/model/article.ts';
 import type { AnalysedArticle } from '../src/model/corpus.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord, type InteractionReply } from '../test/e2e/fake-discord/index.ts';
 import { generateLoadMix, type LoadAction } from './load-mix.ts';
-import { benchSourceArticles } from './source-articles.ts';
+import { fixtureArticles } from '../test/support/article-from-paragraphs.ts';
 import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 import { summariseTimes, type LatencyStats } from './measure-latency.ts';
 import { synthesiseArticles } from './synthesise-corpus.ts';
@@ -156,7 +156,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
 
 export function sourceArticles(): AnalysedArticle[] {
   const empty = { sentences: [], entities: [], quotes: [], ranking: [] };
-  return benchSourceArticles().map((article) => ({ article, analysis: empty }));
+  return fixtureArticles().map((article) => ({ article, analysis: empty }));
 }
 
 /** Writes each article as a text file: front matter with the headline, then its paragraphs. */

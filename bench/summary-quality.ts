@@ -21,7 +21,7 @@ import type { Sentence } from '../src/model/analysis.ts';
 import { rankSentences, selectSummary } from '../src/analysis/rank-sentences.ts';
 import { countTerms, extractTerms, stemWord } from '../src/analysis/rank-terms.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
-import { devArticle, seedArticle } from '../test/support/article-from-paragraphs.ts';
+import { fixtureArticles } from '../test/support/article-from-paragraphs.ts';
 import { parseArgs } from 'node:util';
 import { readCount } from './parse-bench-args.ts';
 
@@ -115,13 +115,7 @@ if (Number.isNaN(points)) {
   process.stderr.write('usage: npx tsx bench/summary-quality.ts [POINTS] [--show]\n');
   process.exit(2);
 }
-const articles: Article[] = [
-  seedArticle(),
-  devArticle('wikinews-20070223-train'),
-  devArticle('wikinews-20070306-drain'),
-  devArticle('wikinews-20160706-telescope'),
-  devArticle('wikinews-20160714-UN'),
-];
+const articles: Article[] = fixtureArticles();
 
 const rows: Array<[string, string, Scores]> = [];
 const totals = new Map<string, Scores[]>();

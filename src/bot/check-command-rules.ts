@@ -31,7 +31,7 @@ function botPermissions(interaction: ChatInputCommandInteraction, channel: Guild
 }
 
 /** The reply for a cooldown still running. */
-export function cooldownReply(seconds: number): Reply {
+function cooldownReply(seconds: number): Reply {
   return { payload: renderUserError(botRefusal('cooldown', `You're asking quickly. Try again in ${seconds} s.`)), ephemeral: true };
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { renderAnswerText, renderErrorText } from '../../src/render/terminal.ts';
-import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
-import { corpusOf, fullCorpus, seedCorpus } from '../support/corpus.ts';
+import { fullCorpus, ministerInTwoArticles, seedCorpus } from '../support/corpus.ts';
 
 const seed = seedCorpus();
 const full = fullCorpus();
@@ -42,18 +41,7 @@ describe('renderAnswerText', () => {
   });
 
   it('GIVEN /who of a person in two articles THEN each article is listed with its paragraphs and quotes name their article', () => {
-    const corpus = corpusOf([
-      articleFromParagraphs(
-        'rail-budget',
-        ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'],
-        { title: 'Rail budget cuts regional lines' },
-      ),
-      articleFromParagraphs(
-        'radio-interview',
-        ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'],
-        { title: 'Minister speaks on the radio' },
-      ),
-    ]);
+    const corpus = ministerInTwoArticles();
     const out = text(corpus, 'who', { name: 'Okonkwo' });
     expect(out).toMatch(/^Maria Okonkwo \(person\)\nIn 2 articles/);
     expect(out).toMatch(/• Rail budget cuts regional lines \[rail-budget\]: ¶\u00a01, ¶\u00a02/);

@@ -51,3 +51,14 @@ export function devArticle(
     .filter((p) => p.length > 0);
   return articleFromParagraphs(name, paragraphs);
 }
+
+/** The real articles of the fixtures: the bundled one and the four Wikinews articles (tests and benchmark corpora). */
+export function fixtureArticles(): Article[] {
+  return [
+    seedArticle(),
+    devArticle('wikinews-20070223-train'),
+    devArticle('wikinews-20070306-drain'),
+    devArticle('wikinews-20160706-telescope'),
+    devArticle('wikinews-20160714-UN'),
+  ];
+}

@@ -3,7 +3,7 @@ import { toCorpus } from '../../src/engine/load-corpus.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { buildSearchIndex } from '../../src/search/build-search-index.ts';
-import { devArticle, seedArticle } from './article-from-paragraphs.ts';
+import { articleFromParagraphs, fixtureArticles, seedArticle } from './article-from-paragraphs.ts';
 
 /** A corpus of the given articles, analysed and indexed as the product does it (no cache). */
 export function corpusOf(articles: Article[]): Corpus {
@@ -18,11 +18,21 @@ export function seedCorpus(): Corpus {
 
 /** The bundled article and the four Wikinews fixtures. */
 export function fullCorpus(): Corpus {
+  return corpusOf(fixtureArticles());
+}
+
+/** Two made-up articles that both quote one minister, Maria Okonkwo (a person across articles). */
+export function ministerInTwoArticles(): Corpus {
   return corpusOf([
-    seedArticle(),
-    devArticle('wikinews-20070223-train'),
-    devArticle('wikinews-20070306-drain'),
-    devArticle('wikinews-20160706-telescope'),
-    devArticle('wikinews-20160714-UN'),
+    articleFromParagraphs(
+      'rail-budget',
+      ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'],
+      { title: 'Rail budget cuts regional lines' },
+    ),
+    articleFromParagraphs(
+      'radio-interview',
+      ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'],
+      { title: 'Minister speaks on the radio' },
+    ),
   ]);
 }

@@ -7,16 +7,10 @@ import { buildSearchIndex } from '../../../src/search/build-search-index.ts';
 import { isUserError } from '../../../src/model/user-error.ts';
 import { pageButtonId } from '../../../src/render/discord/custom-ids.ts';
 import { renderAnswer } from '../../../src/render/discord/render-answer.ts';
-import { devArticle, seedArticle } from '../../support/article-from-paragraphs.ts';
+import { fixtureArticles } from '../../support/article-from-paragraphs.ts';
 import { payloadViolations } from './payload-limits.ts';
 
-const articles = [
-  seedArticle(),
-  devArticle('wikinews-20070223-train'),
-  devArticle('wikinews-20070306-drain'),
-  devArticle('wikinews-20160706-telescope'),
-  devArticle('wikinews-20160714-UN'),
-];
+const articles = fixtureArticles();
 const analysed = articles.map((article) => ({ article, analysis: analyseArticle(article) }));
 const corpus: Corpus = toCorpus({ articles: analysed, search: buildSearchIndex(analysed) }, []);
 

@@ -3,8 +3,7 @@ import { runCommand } from '../../../src/answers/run-command.ts';
 import type { ArticleRef, WhoAnswer } from '../../../src/model/answer.ts';
 import { pageButtonId } from '../../../src/render/discord/custom-ids.ts';
 import { renderAnswer } from '../../../src/render/discord/render-answer.ts';
-import { articleFromParagraphs } from '../../support/article-from-paragraphs.ts';
-import { corpusOf, seedCorpus } from '../../support/corpus.ts';
+import { ministerInTwoArticles, seedCorpus } from '../../support/corpus.ts';
 import { payloadText, payloadViolations } from './payload-limits.ts';
 import { HOSTILE, REF, quotesOf } from './sample-answers.ts';
 
@@ -87,18 +86,7 @@ describe('renderWho across articles', () => {
   });
 
   it('GIVEN real made-up articles naming one minister THEN each article is a field and the quotes cite their article', () => {
-    const corpus = corpusOf([
-      articleFromParagraphs(
-        'rail-budget',
-        ['Maria Okonkwo defended the cuts to regional lines.', '"Every line will stay open," said Maria Okonkwo.'],
-        { title: 'Rail budget cuts regional lines' },
-      ),
-      articleFromParagraphs(
-        'radio-interview',
-        ['In a radio interview, Maria Okonkwo spoke about the strike.', '"I have no regrets," Maria Okonkwo told listeners.'],
-        { title: 'Minister speaks on the radio' },
-      ),
-    ]);
+    const corpus = ministerInTwoArticles();
     const answer = runCommand(corpus, 'who', { name: 'Okonkwo' }) as WhoAnswer;
     const { payload } = renderAnswer(answer, { pageButtonId: pager });
     expect(payload.embeds[0]!.fields!.map((f) => f.name)).toEqual(

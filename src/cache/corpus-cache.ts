@@ -21,12 +21,10 @@ import type { AnalysedArticle } from '../model/corpus.ts';
 import { buildSearchIndex, loadSearchIndex, type CorpusSearchIndex } from '../search/build-search-index.ts';
 import { SEARCH_INDEX_VERSION } from '../search/search-settings.ts';
 import { writeFileAtomically } from './write-file-atomically.ts';
+import { DEFAULT_CACHE_DIR } from './default-cache-dir.ts';
 
 /** Layout version of the cache files themselves. */
 const CACHE_LAYOUT_VERSION = 2;
-
-/** `.cache/` at the repository root (gitignored). */
-export const DEFAULT_CACHE_DIR = fileURLToPath(new URL('../../.cache/', import.meta.url));
 
 /** Analyses read or written in parallel at most. */
 const IO_CONCURRENCY = 32;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { DEFAULT_CACHE_DIR } from '../cache/corpus-cache.ts';
+import { DEFAULT_CACHE_DIR } from '../cache/default-cache-dir.ts';
 import { removeStaleTempFiles } from '../cache/remove-stale-temp-files.ts';
 import { watchArticles, type ArticleChanges, type ArticleWatcher } from '../ingest/watch-articles.ts';
 import type { Article } from '../model/article.ts';

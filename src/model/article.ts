@@ -27,6 +27,13 @@ export interface Article {
   url: string | null;
   /** Publication date as written in front matter (ISO 8601 preferred). */
   published: string | null;
+  /**
+   * The server (Discord guild id) the article belongs to, from its place in the data directory
+   * (`guilds/<guild id>/`); null or absent for files directly in the data directory, shared by every server.
+   */
+  scope?: string | null;
+  /** When Pilcrow added it (ISO 8601, front matter `added`), for articles added by link, file or feed; absent for files placed by hand. */
+  added?: string | null;
   tags: string[];
   /** Headlines of related articles listed by the site. */
   related: string[];

@@ -3,7 +3,7 @@
  *   files → ingest → analysis → search → answers → render → bot / cli, with model shared by all,
  *   and engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
  */
-const ENGINE = '^src/(ingest|analysis|search|answers|model)/';
+const ENGINE = '^src/(ingest|analysis|search|answers|model|web|library|feeds)/';
 module.exports = {
   forbidden: [
     {
@@ -18,7 +18,7 @@ module.exports = {
       name: 'discord-only-at-the-edge',
       comment: 'Only src/bot, src/render/discord and commands/ talk to discord.js.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(bot|render/discord|ingest|analysis|search|answers|model)/' },
+      from: { path: '^src/', pathNot: '^src/(bot|render/discord|ingest|analysis|search|answers|model|web|library|feeds)/' },
       to: { path: '(^|/)node_modules/(discord\\.js|@discordjs)/' },
     },
     {
@@ -31,6 +31,34 @@ module.exports = {
         path: '^(src/(render|bot|cli|engine|cache)/|src/(cli|main|config|log)\\.ts$|commands/)',
         pathNot: '^src/cache/(write-file-atomically|default-cache-dir)\\.ts$',
       },
+    },
+    {
+      name: 'web-is-a-leaf',
+      comment: 'src/web fetches pages safely and knows nothing of what they become (articles, feeds, answers).',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(ingest|analysis|search|answers|library|feeds)/' },
+    },
+    {
+      name: 'library-stores-articles',
+      comment: 'src/library fetches, cleans (ingest) and stores articles; analysis, search and answers come after it, feeds build on it.',
+      severity: 'error',
+      from: { path: '^src/library/' },
+      to: { path: '^src/(analysis|search|answers|feeds)/' },
+    },
+    {
+      name: 'feeds-feed-the-library',
+      comment: 'src/feeds polls feeds and hands their items to the library; it does not analyse, search or answer.',
+      severity: 'error',
+      from: { path: '^src/feeds/' },
+      to: { path: '^src/(analysis|search|answers)/' },
+    },
+    {
+      name: 'reading-never-fetches',
+      comment: 'Ingest, analysis, search and answers work on what is stored; fetching and storing (web, library, feeds) happen before them.',
+      severity: 'error',
+      from: { path: '^src/(ingest|analysis|search|answers)/' },
+      to: { path: '^src/(web|library|feeds)/' },
     },
     {
       name: 'model-is-the-floor',

@@ -127,7 +127,12 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
   const { log, stateFile } = options;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const initial = options.initial ?? (await readDigestState(stateFile));
-  const currentIds = () => options.source.current().articles.map((a) => a.article.id);
+  // Only shared articles (files directly in the data directory) are announced in the digest channel: a server's own articles are its own news.
+  const currentIds = () =>
+    options.source
+      .current()
+      .articles.filter(isShared)
+      .map((a) => a.article.id);
   let announced: Set<string>;
   let pending: string[];
   if (initial.kind === 'valid') {
@@ -175,8 +180,9 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
   };
 
   const announce = async (corpus: Corpus, id: string): Promise<void> => {
-    if (!corpus.byId.has(id)) {
-      log.info({ article: id }, 'an article waiting to be announced is gone; not announcing it');
+    const owner = corpus.byId.get(id);
+    if (!owner || !isShared(owner)) {
+      log.info({ article: id }, 'an article waiting to be announced is gone (or not shared); not announcing it');
       return;
     }
     const result = options.run(corpus, 'summary', { article: id });
@@ -195,8 +201,8 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
     chain = chain.then(work).catch((err: unknown) => log.error({ err }, 'digest announcement failed'));
   };
 
-  options.source.onChange((_corpus, added) => {
-    const fresh = added.filter((id) => !announced.has(id) && !pending.includes(id));
+  options.source.onChange((corpus, added) => {
+    const fresh = added.filter((id) => isSharedIn(corpus, id) && !announced.has(id) && !pending.includes(id));
     if (fresh.length === 0) return;
     pending.push(...fresh);
     enqueue(async () => {
@@ -216,6 +222,16 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
       await chain;
     },
   };
+}
+
+/** An article shared by every server (a file directly in the data directory), not one a server added for itself. */
+function isShared(owner: { article: { scope?: string | null } }): boolean {
+  return (owner.article.scope ?? null) === null;
+}
+
+function isSharedIn(corpus: Corpus, id: string): boolean {
+  const owner = corpus.byId.get(id);
+  return owner !== undefined && isShared(owner);
 }
 
 /** A nonce (at most 25 characters) that is the same for every attempt to announce one article in one channel. */

@@ -1,8 +1,8 @@
 import type { ChatInputCommandInteraction, GuildBasedChannel, GuildTextBasedChannel } from 'discord.js';
 import { userError } from '../model/user-error.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
-import { botRefusal } from './bot-refusal.ts';
-import { checkPosting, toPermissions } from './check-posting.ts';
+import { botRefusal, type BotRefusal } from './bot-refusal.ts';
+import { checkPosting, permissionName, toPermissions } from './check-posting.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
 import { respond, type Reply } from './respond.ts';
 
@@ -35,11 +35,45 @@ function cooldownReply(seconds: number): Reply {
   return { payload: renderUserError(botRefusal('cooldown', `You're asking quickly. Try again in ${seconds} s.`)), ephemeral: true };
 }
 
+/** The subcommand the member used, or null (a command without subcommands, or a malformed interaction). */
+function subcommandOf(interaction: ChatInputCommandInteraction): string | null {
+  try {
+    return interaction.options.getSubcommand(false);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The refusal when the command needs a server and the member's server-wide permissions
+ * (CommandRules.guildOnly, CommandRules.manage), else null. Permissions Discord did not send
+ * count as missing.
+ */
+export function checkMemberRules(interaction: ChatInputCommandInteraction, command: CommandModule): BotRefusal | null {
+  const rules = command.rules ?? {};
+  if (!rules.guildOnly && !rules.manage) return null;
+  const name = command.data.name;
+  if (!interaction.inGuild()) {
+    return botRefusal('forbidden', `/${name} manages a server's news: use it in a server, not in a direct message.`);
+  }
+  const manage = rules.manage;
+  if (!manage) return null;
+  const subcommand = subcommandOf(interaction);
+  if (manage.subcommands && !(subcommand && manage.subcommands.includes(subcommand))) return null;
+  const held = toPermissions(interaction.memberPermissions ?? null);
+  const missing = manage.memberPermissions.filter((p) => !held?.has(p, true)).map(permissionName);
+  if (missing.length === 0) return null;
+  const purpose = (subcommand && manage.purposes?.[subcommand]) ?? `use /${name}${subcommand ? ` ${subcommand}` : ''}`;
+  const plural = missing.length > 1 ? 'permissions' : 'permission';
+  return botRefusal('forbidden', `You need the ${missing.join(' and ')} ${plural} to ${purpose}. Ask a server admin.`);
+}
+
 /** The verdict on a command's rules: refused (already answered, with the outcome to log), or allowed (with the checked channel to post in). */
 export type RulesVerdict = { refused: Outcome } | { postTo?: GuildTextBasedChannel };
 
 /**
- * Checks what a command declares in its `rules` before its handler runs: when the member asked
+ * Checks what a command declares in its `rules` before its handler runs: that a server-only
+ * command is used in a server by a member with the permissions it declares; when the member asked
  * to post in a channel, that it is a text channel of this server, that the member and the bot
  * have the declared permissions there, and the posting cooldown; otherwise the command's own
  * per-member cooldown. A refusal is answered here, privately.
@@ -54,6 +88,8 @@ export async function checkCommandRules(
     await respond(interaction, reply);
     return { refused: outcome };
   };
+  const forbidden = checkMemberRules(interaction, command);
+  if (forbidden) return refuse({ payload: renderUserError(forbidden), ephemeral: true }, 'refused');
   const target = rules.posts ? interaction.options.getChannel(rules.posts.option) : null;
   if (rules.posts && target) {
     const cached = interaction.guild?.channels.cache.get(target.id) ?? interaction.client.channels.cache.get(target.id);

@@ -1,10 +1,14 @@
 import { PermissionsBitField, type PermissionResolvable } from 'discord.js';
 import { botRefusal, type BotRefusal } from './bot-refusal.ts';
 
-/** A permission as Discord's client names it ("Send Messages" for SendMessages). */
-function permissionName(permission: bigint): string {
+/** Flags whose name in Discord's client is not their API name split into words. */
+const CLIENT_NAMES: Readonly<Record<string, string>> = { ManageGuild: 'Manage Server' };
+
+/** A permission as Discord's client names it ("Send Messages" for SendMessages, "Manage Server" for ManageGuild). */
+export function permissionName(permission: bigint): string {
   const flag = new PermissionsBitField(permission).toArray()[0];
-  return flag ? flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ') : String(permission);
+  if (!flag) return String(permission);
+  return CLIENT_NAMES[flag] ?? flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ');
 }
 
 function missing(permissions: PermissionsBitField | null, needed: readonly bigint[]): string[] {

@@ -73,13 +73,27 @@ export interface CommandRules {
     memberPermissions: readonly bigint[];
     botPermissions: readonly bigint[];
   };
+  /** The command manages a server's own things: refused in DMs (its rules need a server). */
+  guildOnly?: boolean;
+  /**
+   * Server-wide permissions the member needs (e.g. Manage Server), for the whole command or
+   * only the listed `subcommands`. `purposes` names what a subcommand does, for the refusal
+   * ("You need the Manage Server permission to add articles."); else "to use /article add".
+   * Checked in code even when the command also sets default member permissions, since server
+   * admins can override those.
+   */
+  manage?: {
+    memberPermissions: readonly bigint[];
+    subcommands?: readonly string[];
+    purposes?: Readonly<Record<string, string>>;
+  };
 }
 
 /** A slash command module (commands/*.ts): its definition, handler and autocomplete. */
 export interface CommandModule {
   /** The definition sent to Discord (a SlashCommandBuilder). */
   data: { name: string; toJSON(): unknown };
-  /** Cooldown and posting permissions, checked by the dispatcher before `execute`. */
+  /** Cooldown, posting and member permissions, checked by the dispatcher before `execute`. */
   rules?: CommandRules;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome | void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome | void>;

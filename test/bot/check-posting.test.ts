@@ -23,7 +23,7 @@ describe('checkPosting', () => {
   it('GIVEN a command that declares other permissions THEN those are checked and named', () => {
     const needs = { memberPermissions: [PermissionFlagsBits.ManageGuild], botPermissions: [view, PermissionFlagsBits.AttachFiles] };
     expect(checkPosting('#news', needs, perms(view, send), perms(view, send, embed))?.error.message).toBe(
-      "You can't post in #news: you need Manage Guild there.",
+      "You can't post in #news: you need Manage Server there.",
     );
     expect(checkPosting('#news', needs, perms(PermissionFlagsBits.ManageGuild), perms(view, send, embed))?.error.message).toMatch(
       /^I can't post in #news: I need Attach Files there/,

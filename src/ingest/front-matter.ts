@@ -10,6 +10,8 @@ export interface FrontMatter {
   url: string | null;
   published: string | null;
   tags: string[];
+  /** When Pilcrow added the article (`added`, ISO 8601); absent when the file does not say. */
+  added?: string | null;
 }
 
 /** Front matter split from the rest of the text, or why it is malformed. */
@@ -28,7 +30,8 @@ export function emptyFrontMatter(): FrontMatter {
  * Splits front matter (`---` on the first line, a YAML mapping, `---`) from the body. Texts
  * that do not start with `---` have no front matter. Any YAML is accepted (nested keys, folded
  * and literal text, comments); the known keys are read — title, source (text or `{name}`), url,
- * published (or date), tags (a list or "a, b"), author/authors/byline — and the rest ignored.
+ * published (or date), tags (a list or "a, b"), author/authors/byline, added — and the rest
+ * ignored (the `pilcrow:` block the article library writes included).
  * Invalid YAML, a missing closing fence, something other than a mapping or a known key of the
  * wrong shape is malformed, with the reason.
  */
@@ -72,6 +75,9 @@ function readFields(data: Record<string, unknown>, body: string): FrontMatterRes
   frontMatter.source = isRecord(source) ? text('source.name', source['name']) : text('source', source);
   frontMatter.url = text('url', fields.get('url'));
   frontMatter.published = text('published', fields.get('published')) ?? text('date', fields.get('date'));
+  // Lenient: a wrongly shaped `added` (it is only bookkeeping) is ignored rather than refusing the article.
+  const added = toText(fields.get('added'));
+  if (typeof added === 'string') frontMatter.added = added;
   frontMatter.byline = readNames(fields.get('author') ?? fields.get('authors') ?? fields.get('byline'), problems);
   const tags = fields.get('tags');
   if (Array.isArray(tags)) {

@@ -48,6 +48,7 @@ export function assembleArticle(blocks: readonly Block[], file: string, known: F
     source: known.source,
     url: known.url,
     published: known.published,
+    ...(known.added ? { added: known.added } : {}),
     tags: unique([...known.tags, ...head.tags, ...lists.tags]),
     related: unique([...head.related, ...lists.related]).filter((headline) => headline !== title),
     headings: body.headings,

@@ -50,6 +50,14 @@ const FURNITURE_NAME =
 /** A named furniture box is removed only when it holds less than this share of the page's text. */
 const MAX_FURNITURE_SHARE = 0.3;
 
+/** What is known about a page from outside it (a fetched page's HTTP response). */
+export interface HtmlReadOptions {
+  /** The Content-Type header's charset: used when the page declares none (see decodeHtml). */
+  charset?: string | null;
+  /** The page's own URL: a relative canonical link or og:url is resolved against it. */
+  baseUrl?: string | null;
+}
+
 /**
  * Reads an HTML page's bytes into an Article, or `{ reason }` when it is not one. The page is
  * decoded by its declared charset, parsed with linkedom (no scripts run: there is no script
@@ -58,8 +66,8 @@ const MAX_FURNITURE_SHARE = 0.3;
  * tags); paragraphs, list items and h2–h6 crossheads from the main text, which then goes
  * through the same cleaning and numbering as text files.
  */
-export function readHtmlArticle(bytes: Uint8Array, file: string): Article | { reason: string } {
-  const decoded = decodeHtml(bytes);
+export function readHtmlArticle(bytes: Uint8Array, file: string, options: HtmlReadOptions = {}): Article | { reason: string } {
+  const decoded = decodeHtml(bytes, options.charset ?? null);
   if ('reason' in decoded) return decoded;
   const binary = findBinaryReason(decoded.text);
   if (binary) return { reason: binary };
@@ -70,7 +78,7 @@ export function readHtmlArticle(bytes: Uint8Array, file: string): Article | { re
   if (depth > MAX_NESTING) return { reason: `HTML nested too deeply: about ${depth} levels (limit ${MAX_NESTING})` };
   let extracted: Extracted | null;
   try {
-    extracted = extract(decoded.text);
+    extracted = extract(decoded.text, options.baseUrl ?? null);
   } catch (err) {
     return { reason: `unreadable HTML: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}` };
   }
@@ -111,10 +119,10 @@ interface Extracted {
   related: string[];
 }
 
-function extract(html: string): Extracted | null {
+function extract(html: string, baseUrl: string | null): Extracted | null {
   // linkedom's types describe browser globals, which this project compiles without.
   const { document } = parseHTML(html) as unknown as { document: DomDocument };
-  const metadata = readPageMetadata(document);
+  const metadata = readPageMetadata(document, baseUrl);
   const firstHeadline = clean(document.querySelector('h1')?.textContent);
   const related = readRelatedLinks(document);
   removeFurniture(document);

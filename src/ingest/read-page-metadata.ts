@@ -20,9 +20,10 @@ const MAX_JSON_LD_NODES = 2_000;
 /**
  * Reads the page's own metadata: JSON-LD (`NewsArticle` and kin, in `@graph` or lists, `@type`
  * as a list), then Open Graph / article meta tags, `<link rel=canonical>`, `itemprop` and the
- * first `<time datetime>`. Only absolute http(s) URLs are kept. Malformed JSON-LD is ignored.
+ * first `<time datetime>`. Only http(s) URLs are kept: absolute ones, or relative ones resolved
+ * against `baseUrl` when the page's address is known. Malformed JSON-LD is ignored.
  */
-export function readPageMetadata(document: DomDocument): PageMetadata {
+export function readPageMetadata(document: DomDocument, baseUrl: string | null = null): PageMetadata {
   const ld = readJsonLd(document);
   const meta = readMetaTags(document);
   const time = document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
@@ -44,7 +45,7 @@ export function readPageMetadata(document: DomDocument): PageMetadata {
       first(meta, 'dc.date') ??
       itemprop('datePublished') ??
       clean(time),
-    url: [canonical, first(meta, 'og:url'), ld.url].map(toHttpUrl).find((url) => url !== null) ?? null,
+    url: [canonical, first(meta, 'og:url'), ld.url].map((url) => toHttpUrl(url, baseUrl)).find((url) => url !== null) ?? null,
     siteName: ld.siteName ?? first(meta, 'og:site_name') ?? first(meta, 'application-name'),
     tags: unique(tags.map((tag) => tag.trim()).filter((tag) => tag !== '')),
   };
@@ -136,10 +137,10 @@ function clean(value: string | null | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-function toHttpUrl(value: string | null): string | null {
+function toHttpUrl(value: string | null, baseUrl: string | null): string | null {
   if (value === null) return null;
   try {
-    const url = new URL(value.trim());
+    const url = new URL(value.trim(), baseUrl ?? undefined);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

@@ -15,4 +15,4 @@
  */
 export { startFakeDiscord } from './start-fake-discord.ts';
 export { checkMessage, checkDiscordLimits, DISCORD_LIMITS } from './limits.ts';
-export type { FakeDiscord, FakeDiscordOptions, InteractionReply, RecordedRequest, SlashExtra } from './types.ts';
+export type { FakeAttachment, FakeDiscord, FakeDiscordOptions, InteractionReply, RecordedRequest, SlashExtra } from './types.ts';

@@ -54,6 +54,23 @@ function optionType(value: string | number | boolean, isChannel: boolean): numbe
   return 3;
 }
 
+/** An attachment as Discord resolves it in `data.resolved.attachments`. */
+export interface ResolvedAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+  ephemeral: boolean;
+}
+
+/** How options are laid out: a subcommand wraps them; attachment options point into resolved.attachments. */
+export interface OptionLayout {
+  subcommand?: string;
+  attachments?: Record<string, ResolvedAttachment>;
+}
+
 /** Builds `data.options` and `data.resolved` for a command interaction. */
 function buildOptions(
   world: World,
@@ -61,7 +78,25 @@ function buildOptions(
   options: OptionValues,
   channelOptionIds: string[],
   focused?: string,
+  layout: OptionLayout = {},
 ): { options: unknown[]; resolved?: unknown } {
+  const laid = buildFlatOptions(world, userId, options, channelOptionIds, focused);
+  const attachments = Object.entries(layout.attachments ?? {});
+  const flat = [...laid.options, ...attachments.map(([name, a]) => ({ name, type: 11, value: a.id }))];
+  const resolved: Record<string, unknown> = { ...(laid.resolved ?? {}) };
+  if (attachments.length > 0) resolved.attachments = Object.fromEntries(attachments.map(([, a]) => [a.id, a]));
+  const built = layout.subcommand ? [{ name: layout.subcommand, type: 1, options: flat }] : flat;
+  return Object.keys(resolved).length > 0 ? { options: built, resolved } : { options: built };
+}
+
+/** Builds the options themselves (no subcommand) and the channels they resolve. */
+function buildFlatOptions(
+  world: World,
+  userId: string,
+  options: OptionValues,
+  channelOptionIds: string[],
+  focused?: string,
+): { options: unknown[]; resolved?: { channels: Record<string, unknown> } } {
   const channels: Record<string, unknown> = {};
   const built = Object.entries(options).map(([name, value]) => {
     const isChannel = channelOptionIds.includes(name);
@@ -99,6 +134,7 @@ export function buildSlashInteraction(
   command: { id: string; name: string },
   options: OptionValues,
   channelOptionIds: string[],
+  layout: OptionLayout = {},
 ): Record<string, unknown> {
   return {
     ...buildBase(world, context, InteractionType.ApplicationCommand),
@@ -107,7 +143,7 @@ export function buildSlashInteraction(
       name: command.name,
       type: 1,
       guild_id: world.guildId,
-      ...buildOptions(world, context.userId, options, channelOptionIds),
+      ...buildOptions(world, context.userId, options, channelOptionIds, undefined, layout),
     },
   };
 }
@@ -120,8 +156,9 @@ export function buildAutocompleteInteraction(
   focused: string,
   value: string,
   options: OptionValues,
+  layout: OptionLayout = {},
 ): Record<string, unknown> {
-  const { options: built } = buildOptions(world, context.userId, { ...options, [focused]: value }, [], focused);
+  const { options: built } = buildOptions(world, context.userId, { ...options, [focused]: value }, [], focused, layout);
   return {
     ...buildBase(world, context, InteractionType.Autocomplete),
     data: { id: command.id, name: command.name, type: 1, guild_id: world.guildId, options: built },

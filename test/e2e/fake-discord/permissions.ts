@@ -13,6 +13,8 @@ export const Permission = {
   UseApplicationCommands: 1n << 31n,
   SendMessagesInThreads: 1n << 38n,
   Administrator: 1n << 3n,
+  ManageChannels: 1n << 4n,
+  ManageGuild: 1n << 5n,
 } as const;
 
 /** Every permission bit set (what an administrator effectively has). */
@@ -31,6 +33,9 @@ export const EVERYONE_PERMISSIONS =
   Permission.ChangeNickname |
   Permission.UseApplicationCommands |
   Permission.SendMessagesInThreads;
+
+/** What the fake guild's "news-admins" role adds: Manage Server (the admin user holds it). */
+export const ADMIN_ROLE_PERMISSIONS = EVERYONE_PERMISSIONS | Permission.ManageGuild;
 
 /** A permission overwrite as Discord sends it (type 0 = role, 1 = member). */
 export interface PermissionOverwrite {

@@ -8,11 +8,12 @@ import {
   buildSlashInteraction,
   InteractionType,
   type OptionValues,
+  type ResolvedAttachment,
 } from './interactions.ts';
 import { createRestHandler } from './rest.ts';
 import { createSnowflakeSource } from './snowflake.ts';
 import { createState, type FakeState, type InteractionRecord } from './state.ts';
-import type { FakeDiscord, FakeDiscordOptions, InteractionReply, RecordedRequest } from './types.ts';
+import type { FakeAttachment, FakeDiscord, FakeDiscordOptions, InteractionReply, RecordedRequest } from './types.ts';
 import { createWorld } from './world.ts';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -49,7 +50,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     nextId,
   });
 
-  const server = createServer(createRestHandler(state));
+  const rest = createRestHandler(state);
+  // Attachments are served like Discord's CDN (a plain GET, no token); everything else is the API.
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    if (!path.startsWith('/attachments/')) return rest(req, res);
+    const file = req.method === 'GET' ? state.attachments.get(path) : undefined;
+    if (!file) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('404: Not Found');
+    state.downloads.push(path);
+    res
+      .writeHead(200, { ...(file.contentType ? { 'content-type': file.contentType } : {}), 'content-length': file.bytes.byteLength })
+      .end(file.bytes);
+  });
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname.replace(/\/+$/, '');
     if (path === '/gateway') gateway.handleUpgrade(req, socket, head);
@@ -90,6 +102,28 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ...extra,
   });
 
+  /** Puts attached files on the fake CDN and describes them as Discord resolves them. */
+  const attach = (channelId: string, files: Record<string, FakeAttachment> = {}): Record<string, ResolvedAttachment> =>
+    Object.fromEntries(
+      Object.entries(files).map(([name, file]) => {
+        const id = nextId();
+        const bytes = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : file.body;
+        const filePath = `/attachments/${channelId}/${id}/${encodeURIComponent(file.filename)}`;
+        state.attachments.set(filePath, { contentType: file.contentType ?? null, bytes });
+        const url = `http://127.0.0.1:${port}${filePath}`;
+        const resolved: ResolvedAttachment = {
+          id,
+          filename: file.filename,
+          size: file.size ?? bytes.byteLength,
+          url,
+          proxy_url: url,
+          ephemeral: true,
+          ...(file.contentType ? { content_type: file.contentType } : {}),
+        };
+        return [name, resolved];
+      }),
+    );
+
   const requireLogin = () => {
     if (!gateway.hasSession()) throw new Error('fake-discord: no client has logged in yet (await waitForLogin())');
   };
@@ -104,6 +138,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     channelId: world.channels[0]!.id,
     channels: world.channels.map((c) => ({ id: c.id, name: c.name })),
     memberUserId: world.memberUserId,
+    adminUserId: world.adminUserId,
+    ownerUserId: world.ownerUserId,
+    downloads: state.downloads,
     requests: state.requests,
     gatewayReceived: gateway.received,
     gatewayConnections: gateway.connections,
@@ -120,13 +157,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const record = newRecord(InteractionType.ApplicationCommand, extra.userId ?? world.memberUserId, extra.channelId ?? fake.channelId, {
         commandName: name,
       });
-      const payload = buildSlashInteraction(world, record, { id: commandIdFor(state, name), name }, values, extra.channelOptionIds ?? []);
+      const payload = buildSlashInteraction(world, record, { id: commandIdFor(state, name), name }, values, extra.channelOptionIds ?? [], {
+        subcommand: extra.subcommand,
+        attachments: attach(record.channelId, extra.attachments),
+      });
       return send(record, payload, extra.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     },
-    async autocomplete(name, focused, value, values: OptionValues = {}) {
+    async autocomplete(name, focused, value, values: OptionValues = {}, extra = {}) {
       requireLogin();
-      const record = newRecord(InteractionType.Autocomplete, world.memberUserId, fake.channelId, { commandName: name });
-      const payload = buildAutocompleteInteraction(world, record, { id: commandIdFor(state, name), name }, focused, value, values);
+      const record = newRecord(InteractionType.Autocomplete, extra.userId ?? world.memberUserId, fake.channelId, { commandName: name });
+      const payload = buildAutocompleteInteraction(world, record, { id: commandIdFor(state, name), name }, focused, value, values, {
+        subcommand: extra.subcommand,
+      });
       return send(record, payload, DEFAULT_TIMEOUT_MS);
     },
     async button(customId, extra = {}) {

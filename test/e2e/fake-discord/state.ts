@@ -42,6 +42,10 @@ export interface FakeState {
   commands: Map<string, any[]>;
   /** Fault rules (FakeDiscord.fault): matching REST requests are delayed and/or answered with an error. */
   faults: FaultRule[];
+  /** Files the fake CDN serves, by path (/attachments/<channel>/<id>/<filename>). */
+  attachments: Map<string, { contentType: string | null; bytes: Uint8Array }>;
+  /** Paths of attachment downloads, in order. */
+  downloads: string[];
 }
 
 /** A fault injected into REST answers (see FakeDiscord.fault). */
@@ -73,5 +77,7 @@ export function createState(world: World, nextId: SnowflakeSource, signal: Chang
     interactions: new Map(),
     commands: new Map(),
     faults: [],
+    attachments: new Map(),
+    downloads: [],
   };
 }

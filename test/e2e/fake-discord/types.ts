@@ -61,6 +61,21 @@ export interface SlashExtra {
   channelId?: string;
   /** Timeout for the initial callback in ms (default 5000). Extra to the brief. */
   timeoutMs?: number;
+  /** The subcommand used (`/article add`): the options are sent as its options. */
+  subcommand?: string;
+  /** Attachment options (type 11) by name: the fake serves each file on its own loopback HTTP server (its CDN). */
+  attachments?: Record<string, FakeAttachment>;
+}
+
+/** A file a member attaches to a command. */
+export interface FakeAttachment {
+  filename: string;
+  /** The content type Discord reports (absent: none, as for unknown types). */
+  contentType?: string | null;
+  /** What the CDN serves. */
+  body: Uint8Array | string;
+  /** The size Discord reports; default the body's length (a larger one tests refusals without serving that much). */
+  size?: number;
 }
 
 /** A running fake Discord (REST + gateway on 127.0.0.1). */
@@ -78,6 +93,11 @@ export interface FakeDiscord {
   channelId: string;
   channels: Array<{ id: string; name: string }>;
   memberUserId: string;
+  /** A member with the news-admins role (Manage Server); the owner has every permission anyway. */
+  adminUserId: string;
+  ownerUserId: string;
+  /** Paths of attachment downloads from the fake CDN, in order. */
+  downloads: string[];
   /** Every REST request received. */
   requests: RecordedRequest[];
   /** Gateway payloads received from clients, in order (extra to the brief). */
@@ -102,6 +122,7 @@ export interface FakeDiscord {
     focused: string,
     value: string,
     options?: Record<string, string | number | boolean>,
+    extra?: { subcommand?: string; userId?: string },
   ): Promise<InteractionReply>;
   /** Button press (type 3, component_type 2) on a message previously sent by the bot. */
   button(customId: string, extra?: { userId?: string; messageId?: string; timeoutMs?: number }): Promise<InteractionReply>;

@@ -1,4 +1,5 @@
 import {
+  ADMIN_ROLE_PERMISSIONS,
   computeChannelPermissions,
   EVERYONE_PERMISSIONS,
   Permission,
@@ -25,6 +26,9 @@ export interface World {
   botUserId: string;
   botRoleId: string;
   memberUserId: string;
+  /** A member holding the "news-admins" role (Manage Server), not the owner. */
+  adminUserId: string;
+  adminRoleId: string;
   channels: WorldChannel[];
   createdAt: string;
 }
@@ -37,6 +41,7 @@ function toPermissionGuild(world: World): PermissionGuild {
     rolePermissions: new Map([
       [world.guildId, EVERYONE_PERMISSIONS],
       [world.botRoleId, EVERYONE_PERMISSIONS],
+      [world.adminRoleId, ADMIN_ROLE_PERMISSIONS],
     ]),
   };
 }
@@ -68,6 +73,9 @@ export function createWorld(options: FakeDiscordOptions, nextId: SnowflakeSource
     guildId: nextId(),
     ownerUserId: nextId(),
     botRoleId: nextId(),
+    // Before the member, whose id tests count up from to make more members.
+    adminRoleId: nextId(),
+    adminUserId: nextId(),
     memberUserId: nextId(),
   };
   const world: World = {
@@ -94,7 +102,8 @@ export function findChannel(world: World, channelId: string): WorldChannel | und
 
 /** The roles a user holds in the fake guild. */
 function rolesOf(world: World, userId: string): string[] {
-  return userId === world.botUserId ? [world.botRoleId] : [];
+  if (userId === world.botUserId) return [world.botRoleId];
+  return userId === world.adminUserId ? [world.adminRoleId] : [];
 }
 
 /** A user's effective permissions in a channel of the fake guild, as Discord computes them. */
@@ -105,7 +114,13 @@ export function permissionsIn(world: World, userId: string, channel: WorldChanne
 /** A user object as Discord sends it. */
 export function userPayload(world: World, userId: string): Record<string, unknown> {
   const isBot = userId === world.botUserId;
-  const username = isBot ? 'pilcrow-test-bot' : userId === world.ownerUserId ? 'guild-owner' : `member-${userId.slice(-4)}`;
+  const username = isBot
+    ? 'pilcrow-test-bot'
+    : userId === world.ownerUserId
+      ? 'guild-owner'
+      : userId === world.adminUserId
+        ? 'news-admin'
+        : `member-${userId.slice(-4)}`;
   return {
     id: userId,
     username,
@@ -159,9 +174,9 @@ export function channelPayload(world: World, channel: WorldChannel): Record<stri
   };
 }
 
-/** The guild's roles: @everyone (id = guild id) and the bot's managed role. */
+/** The guild's roles: @everyone (id = guild id), the bot's managed role and news-admins (Manage Server). */
 export function rolesPayload(world: World): Array<Record<string, unknown>> {
-  const role = (id: string, name: string, position: number, managed: boolean) => ({
+  const role = (id: string, name: string, position: number, managed: boolean, permissions = EVERYONE_PERMISSIONS) => ({
     id,
     name,
     color: 0,
@@ -170,18 +185,22 @@ export function rolesPayload(world: World): Array<Record<string, unknown>> {
     icon: null,
     unicode_emoji: null,
     position,
-    permissions: String(EVERYONE_PERMISSIONS),
+    permissions: String(permissions),
     managed,
     mentionable: false,
     flags: 0,
     ...(managed ? { tags: { bot_id: world.botUserId } } : {}),
   });
-  return [role(world.guildId, '@everyone', 0, false), role(world.botRoleId, 'pilcrow-test-bot', 1, true)];
+  return [
+    role(world.guildId, '@everyone', 0, false),
+    role(world.botRoleId, 'pilcrow-test-bot', 1, true),
+    role(world.adminRoleId, 'news-admins', 2, false, ADMIN_ROLE_PERMISSIONS),
+  ];
 }
 
 /** The full guild object (GUILD_CREATE shape: roles, channels, members…). */
 export function guildPayload(world: World): Record<string, unknown> {
-  const memberIds = [world.ownerUserId, world.botUserId, world.memberUserId];
+  const memberIds = [world.ownerUserId, world.botUserId, world.memberUserId, world.adminUserId];
   return {
     id: world.guildId,
     name: 'Pilcrow Test Guild',

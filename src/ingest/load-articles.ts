@@ -1,7 +1,7 @@
-/** Loading every article file of the data directory. */
+/** Loading every article file of the data directory: the shared files and each server's own. */
 import { join } from 'node:path';
 import type { Article, SkippedFile } from '../model/article.ts';
-import { assignIds } from './article-id.ts';
+import { assignScopedIds } from './article-id.ts';
 import { nodeArticleFs, type ArticleFs } from './article-fs.ts';
 import { DEFAULT_MAX_BYTES, describeError, isArticleFileName, readArticleFile } from './read-article-file.ts';
 
@@ -19,29 +19,109 @@ export interface LoadResult {
   error?: string;
 }
 
+/** The folder of the data directory that holds one folder per server (`guilds/<guild id>/`). */
+export const GUILDS_FOLDER = 'guilds';
+
+/** A Discord guild id (a snowflake): 15 to 21 digits. Other folder names under `guilds/` are ignored. */
+const GUILD_ID = /^[1-9]\d{14,20}$/;
+
+/** One article file of the data directory. */
+export interface ArticleFileEntry {
+  /** Its path relative to the data directory ("story.txt", "guilds/<guild id>/story.md"): unique, the key of the file. */
+  name: string;
+  /** Its full path. */
+  path: string;
+  /** The guild whose folder holds it; null for a file directly in the data directory (shared by every server). */
+  scope: string | null;
+}
+
+/** Every article file of the data directory, and the folders they were found in. */
+export interface ArticleListing {
+  /** Shared files by name, then each server's files (servers by id, numerically; files by name). */
+  files: ArticleFileEntry[];
+  /** The `guilds/` folder (when it exists) and each server's folder, full paths: what a watcher watches besides the data directory. */
+  folders: string[];
+  /** Server folders that could not be read, and why (their files are left out of `files`). */
+  unreadable: Array<{ scope: string; folder: string; reason: string }>;
+}
+
 /**
- * Reads every `.txt`, `.md` and `.html` file directly in `dir` (not recursive), sorted by name, into
- * Articles with unique ids (a repeated id gets "-2", "-3"…, in name order). Bad files go to
+ * Reads every `.txt`, `.md` and `.html` file directly in `dir` (shared by every server) and in
+ * each `dir/guilds/<guild id>/` (that server's own: `article.scope` is the guild id; shared ones
+ * have `scope: null`), sorted by name, into Articles with ids unique across the whole directory
+ * (see assignScopedIds: a shared file's id never depends on what servers add). Bad files go to
  * `skipped` with a reason while the others load; a missing, non-directory or empty `dir` is
  * reported in `error` (never thrown).
  */
 export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, options: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const listed = await listArticleFiles(fs, dir);
+  const listed = await listAllArticleFiles(fs, dir);
   if ('error' in listed) return { articles: [], skipped: [], error: listed.error };
-  if (listed.names.length === 0) return { articles: [], skipped: [], error: `no .txt, .md or .html article files in ${dir}` };
-  const ids = assignIds(listed.names);
+  const skipped: SkippedFile[] = listed.unreadable.map((u) => ({ file: u.folder, reason: u.reason }));
+  if (listed.files.length === 0) return { articles: [], skipped, error: `no .txt, .md or .html article files in ${dir}` };
+  const ids = assignScopedIds(listed.files);
   const articles: Article[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const name of listed.names) {
-    const result = await readArticleFile(fs, join(dir, name), ids.get(name)!, maxBytes);
-    if ('article' in result) articles.push(result.article);
+  for (const file of listed.files) {
+    const result = await readArticleFile(fs, file.path, ids.get(file.name)!, maxBytes);
+    if ('article' in result) articles.push({ ...result.article, scope: file.scope });
     else skipped.push(result.skipped);
   }
   if (articles.length === 0) {
     return { articles, skipped, error: `none of the ${skipped.length} article files in ${dir} could be loaded` };
   }
   return { articles, skipped };
+}
+
+/**
+ * The article files of the data directory: those directly in it, then those of each
+ * `guilds/<guild id>/` folder. Entries of `guilds/` that are not folders named by a guild id, or
+ * are symbolic links, are ignored. An error when `dir` itself cannot be listed.
+ */
+export async function listAllArticleFiles(fs: ArticleFs, dir: string): Promise<ArticleListing | { error: string }> {
+  const shared = await listArticleFiles(fs, dir);
+  if ('error' in shared) return shared;
+  const listing: ArticleListing = {
+    files: shared.names.map((name) => ({ name, path: join(dir, name), scope: null })),
+    folders: [],
+    unreadable: [],
+  };
+  const guilds = join(dir, GUILDS_FOLDER);
+  if (!(await isRealDirectory(fs, guilds))) return listing;
+  listing.folders.push(guilds);
+  let entries: string[];
+  try {
+    entries = await fs.readdir(guilds);
+  } catch {
+    return listing; // gone or unreadable since it was looked at: no server articles this time
+  }
+  const scopes = entries.filter((name) => GUILD_ID.test(name)).sort(compareGuildIds);
+  for (const scope of scopes) {
+    const folder = join(guilds, scope);
+    if (!(await isRealDirectory(fs, folder))) continue;
+    listing.folders.push(folder);
+    const own = await listArticleFiles(fs, folder);
+    if ('error' in own) {
+      listing.unreadable.push({ scope, folder, reason: own.error });
+      continue;
+    }
+    for (const name of own.names) listing.files.push({ name: `${GUILDS_FOLDER}/${scope}/${name}`, path: join(folder, name), scope });
+  }
+  return listing;
+}
+
+/** Guild ids in numeric order (older servers first). */
+function compareGuildIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** A directory that is not a symbolic link (links are never followed). */
+async function isRealDirectory(fs: ArticleFs, path: string): Promise<boolean> {
+  try {
+    const info = await fs.lstat(path);
+    return info.isDirectory() && !info.isSymbolicLink?.();
+  } catch {
+    return false;
+  }
 }
 
 /** The article file names in `dir`, sorted; or why the directory cannot be listed. */

@@ -1,10 +1,9 @@
 /** Watching the data directory for added, changed and removed article files. */
 import { watch as nodeWatch } from 'node:fs';
-import { join } from 'node:path';
 import type { Article, SkippedFile } from '../model/article.ts';
-import { assignIds } from './article-id.ts';
+import { assignScopedIds } from './article-id.ts';
 import { nodeArticleFs, type ArticleFs } from './article-fs.ts';
-import { listArticleFiles } from './load-articles.ts';
+import { listAllArticleFiles } from './load-articles.ts';
 import { DEFAULT_MAX_BYTES, readArticleFile } from './read-article-file.ts';
 
 /** What changed in the data directory since the last report. */
@@ -30,7 +29,10 @@ export interface WatchOptions {
   pollMs?: number;
   /** Files larger than this many bytes are skipped. Default 5 MB. */
   maxBytes?: number;
-  /** Change-notification source. Default node:fs.watch on the directory; polling alone when it fails. */
+  /**
+   * Change-notification source, started for the data directory and for `guilds/` and each
+   * server's folder as they appear. Default node:fs.watch; polling alone when it fails on the data directory.
+   */
   startWatch?: StartWatch;
   /** Called when a rescan or the watcher itself fails (the watcher keeps running); a repeated identical failure is reported once. Default: ignore. */
   onError?: (err: unknown) => void;
@@ -57,10 +59,12 @@ const defaultStartWatch: StartWatch = (dir, onEvent, onError) => {
 };
 
 /**
- * Watches `dir` (fs.watch with a debounce, plus a poll on mtime/size as a fallback) and calls
- * `onChange` with the articles added/changed, the ids removed and the files that no longer
- * parse. The state when watching starts is the baseline and is not reported. Scans never
- * overlap; a callback is only made when something changed.
+ * Watches `dir` and its server folders `guilds/<guild id>/` (fs.watch with a debounce on the
+ * data directory, `guilds/` and each server's folder — one created while running is watched from
+ * the scan that finds it —, plus a poll on mtime/size as a fallback) and calls `onChange` with
+ * the articles added/changed (a server's with its `scope`), the ids removed and the files that no
+ * longer parse. Ids are assigned as loadArticles does. The state when watching starts is the
+ * baseline and is not reported. Scans never overlap; a callback is only made when something changed.
  */
 export function watchArticles(dir: string, onChange: (changes: ArticleChanges) => void, options: WatchOptions = {}): ArticleWatcher {
   const fs = options.fs ?? nodeArticleFs;
@@ -83,13 +87,13 @@ export function watchArticles(dir: string, onChange: (changes: ArticleChanges) =
   let debounce: ReturnType<typeof setTimeout> | undefined;
 
   const scan = async (report: boolean): Promise<void> => {
-    const listed = await listArticleFiles(fs, dir);
+    const listed = await listAllArticleFiles(fs, dir);
     if ('error' in listed) throw new Error(listed.error);
-    const ids = assignIds(listed.names);
+    watchFolders(listed.folders);
+    const ids = assignScopedIds(listed.files);
     const next = new Map<string, Seen>();
     const changes: ArticleChanges = { changed: [], removed: [], skipped: [] };
-    for (const name of listed.names) {
-      const path = join(dir, name);
+    for (const { name, path, scope } of listed.files) {
       const id = ids.get(name)!;
       const before = seen.get(name);
       let info;
@@ -103,12 +107,15 @@ export function watchArticles(dir: string, onChange: (changes: ArticleChanges) =
       if (!report) continue;
       if (before && before.id !== id) changes.removed.push(before.id);
       const result = await readArticleFile(fs, path, id, maxBytes);
-      if ('article' in result) changes.changed.push(result.article);
+      if ('article' in result) changes.changed.push({ ...result.article, scope });
       else changes.skipped.push(result.skipped);
     }
     for (const [name, before] of seen) if (!next.has(name)) changes.removed.push(before.id);
     seen = next;
-    lastError = null;
+    // A server folder that cannot be read counts as empty (as when loading); said once.
+    const unreadable = listed.unreadable[0];
+    if (unreadable) onError(new Error(`${unreadable.reason} (the articles of server ${unreadable.scope} are left out)`));
+    else lastError = null;
     const newIds = new Set([...next.values()].map((entry) => entry.id));
     changes.removed = [...new Set(changes.removed)].filter((id) => !newIds.has(id));
     if (report && !closed && (changes.changed.length > 0 || changes.removed.length > 0 || changes.skipped.length > 0)) {
@@ -139,15 +146,48 @@ export function watchArticles(dir: string, onChange: (changes: ArticleChanges) =
     debounce = setTimeout(runScan, debounceMs);
   };
 
+  const startWatch = options.startWatch ?? defaultStartWatch;
+  /** Watchers of `guilds/` and the server folders, by path. */
+  const folderWatchers = new Map<string, { close(): void }>();
+  let watcher: { close(): void } | null = null;
+  let rootWatched = false;
+
+  /** Watches the folders a scan found and stops watching those that are gone; a folder newly watched is scanned again (a file may have arrived before its watcher). */
+  function watchFolders(folders: readonly string[]): void {
+    if (closed || !rootWatched) return; // fs.watch does not work here: polling alone
+    const wanted = new Set(folders);
+    for (const [folder, w] of folderWatchers) {
+      if (wanted.has(folder)) continue;
+      w.close();
+      folderWatchers.delete(folder);
+    }
+    let added = false;
+    for (const folder of wanted) {
+      if (folderWatchers.has(folder)) continue;
+      try {
+        const w = startWatch(folder, schedule, (err) => {
+          onError(err);
+          folderWatchers.get(folder)?.close();
+          folderWatchers.delete(folder);
+        });
+        folderWatchers.set(folder, w);
+        added = true;
+      } catch (err) {
+        onError(err);
+      }
+    }
+    if (added) schedule();
+  }
+
   const ready = scan(false).catch(onError);
   scanning = ready.finally(afterScan);
-  let watcher: { close(): void } | null = null;
   try {
-    watcher = (options.startWatch ?? defaultStartWatch)(dir, schedule, (err) => {
+    watcher = startWatch(dir, schedule, (err) => {
       onError(err);
       watcher?.close();
       watcher = null;
     });
+    rootWatched = true;
   } catch (err) {
     onError(err);
   }
@@ -161,6 +201,8 @@ export function watchArticles(dir: string, onChange: (changes: ArticleChanges) =
       clearInterval(poll);
       watcher?.close();
       watcher = null;
+      for (const w of folderWatchers.values()) w.close();
+      folderWatchers.clear();
     },
   };
 }

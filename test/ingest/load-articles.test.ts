@@ -219,3 +219,88 @@ describe('loadArticles with HTML pages', () => {
     });
   });
 });
+
+describe('loadArticles with servers’ own folders (guilds/<guild id>/)', () => {
+  const FIXTURES = new URL('../fixtures/articles/', import.meta.url).pathname;
+  const fixture = (name: string) => readFileSync(join(FIXTURES, name));
+  const GUILD_A = '123456789012345678';
+  const GUILD_B = '998877665544332211';
+  let temp: string | null = null;
+  afterEach(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+    temp = null;
+  });
+
+  /** A data directory: shared files at the top, each server's under guilds/<id>/, plus things that are not articles. */
+  function dataDir(): string {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-guilds-'));
+    writeFileSync(join(temp, 'wikinews-20160714-UN.txt'), fixture('wikinews-20160714-UN.txt'));
+    writeFileSync(join(temp, 'train.txt'), fixture('wikinews-20070223-train.txt'));
+    for (const [guild, files] of [
+      [GUILD_A, { 'drain.txt': 'wikinews-20070306-drain.txt', 'train.md': 'wikinews-20070223-train.txt' }],
+      [GUILD_B, { 'telescope.txt': 'wikinews-20160706-telescope.txt', 'train.txt': 'wikinews-20070223-train.txt' }],
+    ] as const) {
+      mkdirSync(join(temp, 'guilds', guild), { recursive: true });
+      for (const [name, source] of Object.entries(files)) writeFileSync(join(temp, 'guilds', guild, name), fixture(source));
+      writeFileSync(join(temp, 'guilds', guild, 'feeds.json'), '{"feeds":[]}');
+      writeFileSync(join(temp, 'guilds', guild, 'digest.json'), '{}');
+    }
+    return temp;
+  }
+
+  it('GIVEN shared files and two servers’ folders THEN shared articles have scope null and each server’s its guild id, and every id is unique', async () => {
+    const dir = dataDir();
+    const result = await loadArticles(dir);
+    expect(result.skipped).toEqual([]);
+    expect(result.error).toBeUndefined();
+    expect(result.articles.map((a) => [a.id, a.scope, a.file.slice(dir.length + 1)])).toEqual([
+      ['train', null, 'train.txt'],
+      ['wikinews-20160714-un', null, 'wikinews-20160714-UN.txt'],
+      ['drain', GUILD_A, `guilds/${GUILD_A}/drain.txt`],
+      ['train-2', GUILD_A, `guilds/${GUILD_A}/train.md`],
+      ['telescope', GUILD_B, `guilds/${GUILD_B}/telescope.txt`],
+      ['train-3', GUILD_B, `guilds/${GUILD_B}/train.txt`],
+    ]);
+    expect(result.articles.find((a) => a.id === 'telescope')!.paragraphs[0]!.text).toMatch(/^On Sunday, China announced/);
+  });
+
+  it('GIVEN servers add files named like shared ones THEN the shared files keep the ids they had without them', async () => {
+    const dir = dataDir();
+    const withServers = await loadArticles(dir);
+    rmSync(join(dir, 'guilds'), { recursive: true });
+    const alone = await loadArticles(dir);
+    const shared = (r: typeof alone) => r.articles.filter((a) => a.scope === null).map((a) => [a.id, a.file]);
+    expect(shared(withServers)).toEqual(shared(alone));
+    expect(alone.articles.every((a) => a.scope === null)).toBe(true);
+  });
+
+  it('GIVEN folders under guilds/ that are not guild ids, a linked server folder and nested folders THEN none of their files is read', async () => {
+    const dir = dataDir();
+    for (const other of ['not-a-guild', '12345', '0123456789012345678', '1234567890123456789012'])
+      mkdirSync(join(dir, 'guilds', other), { recursive: true });
+    writeFileSync(join(dir, 'guilds', 'not-a-guild', 'x.txt'), GOOD);
+    writeFileSync(join(dir, 'guilds', '12345', 'x.txt'), GOOD);
+    writeFileSync(join(dir, 'guilds', 'x.txt'), GOOD);
+    mkdirSync(join(dir, 'guilds', GUILD_A, 'nested'));
+    writeFileSync(join(dir, 'guilds', GUILD_A, 'nested', 'x.txt'), GOOD);
+    const outside = mkdtempSync(join(tmpdir(), 'pilcrow-outside-'));
+    writeFileSync(join(outside, 'secret.txt'), GOOD);
+    symlinkSync(outside, join(dir, 'guilds', '111111111111111111'));
+    try {
+      const result = await loadArticles(dir);
+      expect(result.articles.map((a) => a.id)).toEqual(['train', 'wikinews-20160714-un', 'drain', 'train-2', 'telescope', 'train-3']);
+      expect(result.skipped).toEqual([]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN articles only in a server’s folder THEN they load without an error', async () => {
+    temp = mkdtempSync(join(tmpdir(), 'pilcrow-guilds-'));
+    mkdirSync(join(temp, 'guilds', GUILD_A), { recursive: true });
+    writeFileSync(join(temp, 'guilds', GUILD_A, 'drain.txt'), fixture('wikinews-20070306-drain.txt'));
+    const result = await loadArticles(temp);
+    expect(result.error).toBeUndefined();
+    expect(result.articles.map((a) => [a.id, a.scope])).toEqual([['drain', GUILD_A]]);
+  });
+});

@@ -181,3 +181,57 @@ describe('watchArticles with HTML pages', () => {
     expect(all.flatMap((e) => e.skipped)).toEqual([{ file: join(dir, 'sport.html'), reason: expect.stringMatching(/^no article found/) }]);
   });
 });
+
+describe('watchArticles with servers’ own folders (guilds/<guild id>/)', () => {
+  const GUILD = '123456789012345678';
+  const fixture = (name: string) => readFileSync(new URL(`../fixtures/articles/${name}`, import.meta.url));
+  /** Writes a file atomically under a server's folder, creating the folder (as the library does on its first add). */
+  function putIn(guild: string, name: string, content: string | Uint8Array): void {
+    const folder = join(dir, 'guilds', guild);
+    mkdirSync(folder, { recursive: true });
+    const temp = join(folder, `.tmp-${name}`);
+    writeFileSync(temp, content);
+    renameSync(temp, join(folder, name));
+  }
+
+  it.each([
+    ['fs.watch alone', { pollMs: 0 }],
+    ['the poll alone', { startWatch: () => ({ close() {} }) }],
+  ] as Array<[string, WatchOptions]>)(
+    'GIVEN a server folder created while watching (by %s) THEN its article is reported with its scope, its removal too, and its feeds.json is not an article',
+    async (_how, options) => {
+      put('train.txt', fixture('wikinews-20070223-train.txt'));
+      await start(options);
+      putIn(GUILD, 'drain.txt', fixture('wikinews-20070306-drain.txt'));
+      putIn(GUILD, 'feeds.json', '{"feeds":[]}');
+      const added = await until((all) => all.some((e) => e.changed.length > 0));
+      expect(added.flatMap((e) => e.changed.map((a) => [a.id, a.scope, a.file]))).toEqual([
+        ['drain', GUILD, join(dir, 'guilds', GUILD, 'drain.txt')],
+      ]);
+      putIn(GUILD, 'train.md', fixture('wikinews-20070223-train.txt'));
+      await until((all) => all.flatMap((e) => e.changed).length >= 2);
+      expect(events.flatMap((e) => e.changed.map((a) => [a.id, a.scope]))).toEqual([
+        ['drain', GUILD],
+        ['train-2', GUILD],
+      ]);
+      unlinkSync(join(dir, 'guilds', GUILD, 'drain.txt'));
+      await until((all) => all.some((e) => e.removed.length > 0));
+      expect(events.flatMap((e) => e.removed)).toEqual(['drain']);
+      expect(events.flatMap((e) => e.skipped)).toEqual([]);
+    },
+  );
+
+  it('GIVEN a server folder already there WHEN watching starts THEN its articles are the baseline, and a shared file added later with the same name takes the id (shared ids never depend on servers) while the server’s file is numbered after it', async () => {
+    putIn(GUILD, 'story.txt', fixture('wikinews-20070306-drain.txt'));
+    await start({ pollMs: 300 });
+    put('story.txt', fixture('wikinews-20070223-train.txt'));
+    const all = await until((seen) => seen.some((e) => e.changed.length > 0 || e.removed.length > 0));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    // The shared file takes "story"; the server's file, which had it, is renamed "story-2" (removed as "story").
+    expect(all.flatMap((e) => e.changed.map((a) => [a.id, a.scope])).sort()).toEqual([
+      ['story', null],
+      ['story-2', GUILD],
+    ]);
+    expect(all.flatMap((e) => e.removed)).toEqual([]);
+  });
+});

@@ -21,6 +21,8 @@ export interface Config {
   cacheDir: string;
   /** SHARD_COUNT: shards for `npm run start:sharded`; null = Discord's recommendation. */
   shardCount: number | null;
+  /** ALLOW_PRIVATE_URLS: also fetch links on loopback and private networks; default false. Only for tests and local development: in production it lets anyone make the bot fetch addresses on the host's network. */
+  allowPrivateUrls: boolean;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -62,6 +64,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const shardText = value(env, 'SHARD_COUNT');
   if (shardText !== null && !/^[1-9]\d{0,4}$/.test(shardText))
     return { error: `SHARD_COUNT must be a whole number of at least 1, got "${shardText.slice(0, 40)}".` };
+  const allowPrivateText = (value(env, 'ALLOW_PRIVATE_URLS') ?? 'false').toLowerCase();
+  if (allowPrivateText !== 'true' && allowPrivateText !== 'false')
+    return { error: `ALLOW_PRIVATE_URLS must be true or false, got "${allowPrivateText.slice(0, 40)}".` };
   return Object.freeze({
     discordToken,
     applicationId: ids[0]![1],
@@ -72,5 +77,6 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     discordApiUrl: discordApiUrl?.replace(/\/+$/, '') ?? null,
     cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     shardCount: shardText === null ? null : Number(shardText),
+    allowPrivateUrls: allowPrivateText === 'true',
   });
 }

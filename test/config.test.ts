@@ -14,6 +14,7 @@ describe('readConfig', () => {
       cacheDir: path.resolve(DEFAULT_CACHE_DIR),
       logLevel: 'info',
       guildId: null,
+      allowPrivateUrls: false,
     });
     expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
@@ -31,6 +32,7 @@ describe('readConfig', () => {
         DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
         CACHE_DIR: '/tmp/c',
         SHARD_COUNT: '4',
+        ALLOW_PRIVATE_URLS: ' TRUE ',
       },
       '/repo',
     );
@@ -44,6 +46,7 @@ describe('readConfig', () => {
       discordApiUrl: 'http://127.0.0.1:9999/api',
       cacheDir: '/tmp/c',
       shardCount: 4,
+      allowPrivateUrls: true,
     });
   });
 
@@ -57,6 +60,8 @@ describe('readConfig', () => {
     [{ DISCORD_API_URL: 'ftp://x' }, 'DISCORD_API_URL'],
     [{ SHARD_COUNT: '0' }, 'SHARD_COUNT'],
     [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
+    [{ ALLOW_PRIVATE_URLS: 'yes' }, 'ALLOW_PRIVATE_URLS'],
+    [{ ALLOW_PRIVATE_URLS: '1' }, 'ALLOW_PRIVATE_URLS'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env);
     expect(result).toHaveProperty('error');

@@ -1,0 +1,164 @@
+/**
+ * A server's feed subscriptions and their polling state: `data/guilds/<guild id>/feeds.json`,
+ * validated when read (zod), written atomically and durably (it cannot be recomputed: which items
+ * were seen decides what is announced).
+ */
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+
+/** What a check found (the contract's FeedOutcome). */
+export const FEED_OUTCOMES = [
+  'new-items',
+  'nothing-new',
+  'not-modified',
+  'http-error',
+  'not-a-feed',
+  'refused',
+  'network',
+  'timeout',
+] as const;
+export type FeedOutcome = (typeof FEED_OUTCOMES)[number];
+
+/** Item ids remembered per feed (the most recent; those in the latest document are always kept). */
+export const MAX_SEEN_IDS = 1000;
+
+/** A feeds.json larger than this is not read (a server has at most a few dozen feeds). */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+const pendingItemSchema = z.object({
+  /** Attempts started to fetch and store the item (counted before each starts, so an interrupted one counts). */
+  attempts: z.number().int().min(0),
+  /** Why the last attempt failed, for a person; null while it has not failed. */
+  lastError: z.string().nullable(),
+});
+
+const feedRecordSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}$/),
+  url: z.url({ protocol: /^https?$/ }),
+  title: z.string().nullable(),
+  channelId: z.string().min(1),
+  intervalMinutes: z.number().int().positive(),
+  addedAt: isoTime,
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  lastCheckedAt: isoTime.nullable(),
+  nextCheckAt: isoTime.nullable(),
+  /** When an item was last delivered (stored and announced). */
+  lastDeliveredAt: isoTime.nullable(),
+  failures: z.number().int().min(0),
+  lastOutcome: z.enum(FEED_OUTCOMES).nullable(),
+  lastMessage: z.string().nullable(),
+  /** Item ids already handled (stored, announced, or skipped with a reason), oldest first. */
+  seen: z.array(z.string()).max(MAX_SEEN_IDS * 2),
+  /** Items being fetched and stored, or to retry: by item id. */
+  pending: z.record(z.string(), pendingItemSchema),
+  itemsSeen: z.number().int().min(0),
+  articlesAdded: z.number().int().min(0),
+});
+
+const guildFeedsSchema = z.object({
+  version: z.literal(1),
+  feeds: z.array(feedRecordSchema),
+});
+
+/** One subscription and its state, as stored. */
+export type FeedRecord = z.infer<typeof feedRecordSchema>;
+
+/** What reading a server's feeds.json found. */
+export type GuildFeedsRead =
+  | { kind: 'missing' }
+  | { kind: 'valid'; feeds: FeedRecord[] }
+  /** Not JSON or not the shape above: why (the file's path and line are the caller's to add). */
+  | { kind: 'invalid'; problem: string }
+  /** It exists but cannot be read (permissions, a directory…). */
+  | { kind: 'unreadable'; problem: string };
+
+/** Server ids are Discord snowflakes: digits only (also what keeps the path inside data/guilds). */
+export function isGuildId(value: string): boolean {
+  return /^\d{1,25}$/.test(value);
+}
+
+/** `<dataDir>/guilds/<guildId>/feeds.json`. */
+export function feedsFile(dataDir: string, guildId: string): string {
+  if (!isGuildId(guildId)) throw new Error(`not a server id: ${JSON.stringify(guildId)}`);
+  return join(dataDir, 'guilds', guildId, 'feeds.json');
+}
+
+/**
+ * Reads and validates a feeds.json. Synchronous: a server's file is small and read once per
+ * process (before its first listing), so listing never waits on a load.
+ */
+export function readGuildFeeds(file: string): GuildFeedsRead {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_FILE_BYTES) return { kind: 'invalid', problem: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', problem: err instanceof Error ? err.message : String(err) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', problem: 'not JSON' };
+  }
+  const parsed = guildFeedsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
+  }
+  const ids = new Set<string>();
+  for (const feed of parsed.data.feeds) {
+    if (ids.has(feed.id)) return { kind: 'invalid', problem: `feed ${feed.id} is listed twice` };
+    ids.add(feed.id);
+  }
+  return { kind: 'valid', feeds: parsed.data.feeds };
+}
+
+/**
+ * Keeps a copy of an invalid file beside it (`feeds.json.invalid-<time>`) before it is replaced,
+ * so an admin can repair it by hand. Returns the copy's path, or null when copying failed.
+ */
+export function setAsideInvalidFile(file: string, now: number): string | null {
+  const copy = `${file}.invalid-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    copyFileSync(file, copy);
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a server's subscriptions atomically and durably. Throws on I/O failure. */
+export async function writeGuildFeeds(file: string, feeds: readonly FeedRecord[]): Promise<void> {
+  const data: z.infer<typeof guildFeedsSchema> = { version: 1, feeds: [...feeds] };
+  await writeFileAtomically(file, `${JSON.stringify(data, null, 2)}\n`, { durable: true });
+}
+
+/**
+ * Marks items seen, forgetting the oldest beyond MAX_SEEN_IDS, except those still in the feed's
+ * latest document (forgetting one of those would deliver it again).
+ */
+export function rememberSeen(feed: FeedRecord, itemIds: readonly string[], inDocument: ReadonlySet<string>): void {
+  const known = new Set(feed.seen);
+  for (const id of itemIds) {
+    if (known.has(id)) continue;
+    known.add(id);
+    feed.seen.push(id);
+    feed.itemsSeen += 1;
+  }
+  let excess = feed.seen.length - MAX_SEEN_IDS;
+  if (excess <= 0) return;
+  feed.seen = feed.seen.filter((id) => {
+    if (excess > 0 && !inDocument.has(id)) {
+      excess -= 1;
+      return false;
+    }
+    return true;
+  });
+}

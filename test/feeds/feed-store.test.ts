@@ -1,0 +1,146 @@
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { feedIdFor, libraryItemId, normaliseFeedUrl } from '../../src/feeds/feed-id.ts';
+import {
+  feedsFile,
+  MAX_SEEN_IDS,
+  readGuildFeeds,
+  rememberSeen,
+  setAsideInvalidFile,
+  writeGuildFeeds,
+  type FeedRecord,
+} from '../../src/feeds/feed-store.ts';
+
+function record(overrides: Partial<FeedRecord> = {}): FeedRecord {
+  const url = 'https://news.example.org/feed.xml';
+  return {
+    id: feedIdFor(url),
+    url,
+    title: 'Example news',
+    channelId: '222222222222222222',
+    intervalMinutes: 15,
+    addedAt: '2026-12-01T10:00:00.000Z',
+    etag: '"abc"',
+    lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT',
+    lastCheckedAt: '2026-12-01T10:00:00.000Z',
+    nextCheckAt: '2026-12-01T10:15:00.000Z',
+    lastDeliveredAt: null,
+    failures: 0,
+    lastOutcome: 'nothing-new',
+    lastMessage: 'nothing new',
+    seen: ['a', 'b'],
+    pending: { c: { attempts: 1, lastError: 'HTTP 500' } },
+    itemsSeen: 2,
+    articlesAdded: 0,
+    ...overrides,
+  };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'pilcrow-feeds-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('feeds.json', () => {
+  it('GIVEN subscriptions written THEN reading them back gives the same records', async () => {
+    const file = feedsFile(dir, '111111111111111111');
+    await writeGuildFeeds(file, [record()]);
+    expect(readGuildFeeds(file)).toEqual({ kind: 'valid', feeds: [record()] });
+    expect(file).toBe(join(dir, 'guilds', '111111111111111111', 'feeds.json'));
+  });
+
+  it('GIVEN no file THEN it is missing', () => {
+    expect(readGuildFeeds(feedsFile(dir, '1'))).toEqual({ kind: 'missing' });
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "feeds": [', 'not JSON'],
+    ['an empty object', '{}', 'version'],
+    [
+      'a feed with a bad interval',
+      JSON.stringify({ version: 1, feeds: [{ ...record(), intervalMinutes: -3 }] }),
+      'feeds.0.intervalMinutes',
+    ],
+    ['a feed with a non-http address', JSON.stringify({ version: 1, feeds: [{ ...record(), url: 'file:///etc/passwd' }] }), 'feeds.0.url'],
+    ['the same feed twice', JSON.stringify({ version: 1, feeds: [record(), record()] }), 'listed twice'],
+  ])('GIVEN %s THEN the file is invalid and the problem is named', async (_name, text, problem) => {
+    const file = feedsFile(dir, '1');
+    await mkdir(join(dir, 'guilds', '1'), { recursive: true });
+    await writeFile(file, text);
+    const read = readGuildFeeds(file);
+    expect(read.kind).toBe('invalid');
+    expect(read.kind === 'invalid' && read.problem).toContain(problem);
+  });
+
+  it('GIVEN a directory where the file should be THEN it is unreadable, not a crash', async () => {
+    const file = feedsFile(dir, '1');
+    await mkdir(file, { recursive: true });
+    expect(readGuildFeeds(file).kind).toBe('unreadable');
+  });
+
+  it('GIVEN an invalid file set aside THEN a copy with the time in its name keeps its content', async () => {
+    const file = feedsFile(dir, '1');
+    await mkdir(join(dir, 'guilds', '1'), { recursive: true });
+    await writeFile(file, 'garbage');
+    const copy = setAsideInvalidFile(file, Date.parse('2026-12-01T10:00:00Z'));
+    expect(copy).toBe(`${file}.invalid-2026-12-01T10-00-00-000Z`);
+    expect(await readFile(copy!, 'utf8')).toBe('garbage');
+    expect((await readdir(join(dir, 'guilds', '1'))).sort()).toEqual(['feeds.json', 'feeds.json.invalid-2026-12-01T10-00-00-000Z']);
+  });
+
+  it.each(['../etc', '', '12a', '1/2'])('GIVEN the server id %j THEN no path is made from it', (id) => {
+    expect(() => feedsFile(dir, id)).toThrow(/not a server id/);
+  });
+});
+
+describe('rememberSeen', () => {
+  it('GIVEN more ids than remembered THEN the oldest not in the latest document are forgotten', () => {
+    const feed = record({ seen: [], itemsSeen: 0 });
+    const old = Array.from({ length: MAX_SEEN_IDS }, (_, i) => `old-${i}`);
+    rememberSeen(feed, old, new Set(old));
+    const fresh = ['new-1', 'new-2', 'new-3'];
+    rememberSeen(feed, fresh, new Set(['old-0', ...fresh]));
+    expect(feed.seen).toHaveLength(MAX_SEEN_IDS);
+    expect(feed.seen.slice(0, 2)).toEqual(['old-0', 'old-4']);
+    expect(feed.seen.slice(-3)).toEqual(fresh);
+    expect(feed.itemsSeen).toBe(MAX_SEEN_IDS + 3);
+  });
+
+  it('GIVEN an id seen already THEN it is not counted twice', () => {
+    const feed = record();
+    rememberSeen(feed, ['a', 'd'], new Set());
+    expect(feed.seen).toEqual(['a', 'b', 'd']);
+    expect(feed.itemsSeen).toBe(3);
+  });
+});
+
+describe('feed and item ids', () => {
+  it.each([
+    ['https://News.Example.org:443/feed.xml#top', 'https://news.example.org/feed.xml'],
+    ['  http://example.org/rss?section=world ', 'http://example.org/rss?section=world'],
+    ['ftp://example.org/feed', null],
+    ['not a url', null],
+  ])('GIVEN %j THEN the feed is known by %j', (raw, normalised) => {
+    expect(normaliseFeedUrl(raw)).toBe(normalised);
+  });
+
+  it('GIVEN the same address written two ways THEN the feed id is the same 8 hex digits', () => {
+    const a = feedIdFor(normaliseFeedUrl('https://NEWS.example.org/feed.xml#x')!);
+    expect(a).toMatch(/^[0-9a-f]{8}$/);
+    expect(feedIdFor(normaliseFeedUrl('https://news.example.org/feed.xml')!)).toBe(a);
+  });
+
+  it.each([
+    ['https://news.example.org/story/1', 'https://news.example.org/story/1'],
+    ['tag:news.example.org,2026:comet', 'tag:news.example.org,2026:comet'],
+    ['7', 'https://feed.example/json#7'],
+    ['story-1042', 'https://feed.example/json#story-1042'],
+  ])('GIVEN the item id %j THEN the library records %j', (id, recorded) => {
+    expect(libraryItemId(id, 'https://feed.example/json')).toBe(recorded);
+  });
+});

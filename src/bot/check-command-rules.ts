@@ -2,7 +2,8 @@ import type { ChatInputCommandInteraction, GuildBasedChannel, GuildTextBasedChan
 import { userError } from '../model/user-error.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
 import { botRefusal, type BotRefusal } from './bot-refusal.ts';
-import { checkPosting, permissionName, toPermissions } from './check-posting.ts';
+import { checkMemberPermissions } from './manage-permission.ts';
+import { checkPosting, toPermissions } from './check-posting.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
 import { respond, type Reply } from './respond.ts';
 
@@ -53,19 +54,11 @@ export function checkMemberRules(interaction: ChatInputCommandInteraction, comma
   const rules = command.rules ?? {};
   if (!rules.guildOnly && !rules.manage) return null;
   const name = command.data.name;
-  if (!interaction.inGuild()) {
-    return botRefusal('forbidden', `/${name} manages a server's news: use it in a server, not in a direct message.`);
-  }
-  const manage = rules.manage;
-  if (!manage) return null;
   const subcommand = subcommandOf(interaction);
-  if (manage.subcommands && !(subcommand && manage.subcommands.includes(subcommand))) return null;
-  const held = toPermissions(interaction.memberPermissions ?? null);
-  const missing = manage.memberPermissions.filter((p) => !held?.has(p, true)).map(permissionName);
-  if (missing.length === 0) return null;
-  const purpose = (subcommand && manage.purposes?.[subcommand]) ?? `use /${name}${subcommand ? ` ${subcommand}` : ''}`;
-  const plural = missing.length > 1 ? 'permissions' : 'permission';
-  return botRefusal('forbidden', `You need the ${missing.join(' and ')} ${plural} to ${purpose}. Ask a server admin.`);
+  const manage = rules.manage;
+  const applies = manage && (!manage.subcommands || (subcommand !== null && manage.subcommands.includes(subcommand)));
+  const purpose = (subcommand && manage?.purposes?.[subcommand]) ?? `use /${name}${subcommand ? ` ${subcommand}` : ''}`;
+  return checkMemberPermissions(interaction, applies ? manage.memberPermissions : [], purpose, name);
 }
 
 /** The verdict on a command's rules: refused (already answered, with the outcome to log), or allowed (with the checked channel to post in). */

@@ -54,10 +54,24 @@ describe('checkMemberRules', () => {
     ['an administrator adds an article', article, 'add', [Administrator], true, null],
     ['a plain member lists the articles', article, 'list', [SendMessages], true, null],
     ['a plain member adds an article', article, 'add', [SendMessages], true, /^You need the Manage Server permission to add articles\./],
-    ['a plain member removes one (no purpose named)', article, 'remove', [], true, /^You need the Manage Server permission to use \/article remove\./],
+    [
+      'a plain member removes one (no purpose named)',
+      article,
+      'remove',
+      [],
+      true,
+      /^You need the Manage Server permission to use \/article remove\./,
+    ],
     ['the permissions were not sent', article, 'add', null, true, /Manage Server permission/],
     ['a member in a direct message', article, 'list', [ManageGuild], false, /^\/article manages a server's news: use it in a server/],
-    ['a member with one of two permissions', feed, 'add', [ManageGuild], true, /^You need the Manage Channels permission to use \/feed add/],
+    [
+      'a member with one of two permissions',
+      feed,
+      'add',
+      [ManageGuild],
+      true,
+      /^You need the Manage Channels permission to use \/feed add/,
+    ],
     ['a member with neither', feed, null, [], true, /^You need the Manage Server and Manage Channels permissions to use \/feed\./],
   ])('GIVEN %s THEN the verdict is right', (_name, command, subcommand, permissions, inGuild, refusal) => {
     const { interaction } = interactionOf(command.data.name, subcommand, permissions, inGuild);

@@ -1,20 +1,15 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
-import { isUserError } from '../model/user-error.ts';
-import { renderAnswer } from '../render/discord/render-answer.ts';
-import { articleTitles } from './article-titles.ts';
+import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
+import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { RunCommand } from './command-module.ts';
 
-/** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
-export interface CorpusSource {
-  current(): Corpus;
-  onChange(listener: (corpus: Corpus, added: string[]) => void): void;
-}
+export type { CorpusSource, RetrySettings };
+export { announcementNonce } from './post-announcement.ts';
 
 /** File name of the digest state under the cache directory. */
 export const DIGEST_STATE_FILE = 'digest-state.json';
@@ -22,11 +17,19 @@ export const DIGEST_STATE_FILE = 'digest-state.json';
 /**
  * The digest state on disk: ids announced (or present before the digest first started), and ids
  * waiting to be announced (a post that failed, or was not yet made when the bot stopped).
- * `pending` is optional so that state written before it existed stays valid.
+ * `pending` is optional so that state written before it existed stays valid. `attempted`
+ * (only written while there is one) maps a pending id to when its post was sent without an
+ * answer from Discord: the channel is looked at before it is posted again.
  */
 const digestStateSchema = z.object({
   announced: z.array(z.string()),
   pending: z.array(z.string()).default([]),
+  attempted: z
+    .record(
+      z.string(),
+      z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+    )
+    .optional(),
 });
 
 export type DigestState = z.infer<typeof digestStateSchema>;
@@ -71,20 +74,14 @@ export async function readAnnounced(file: string): Promise<Set<string> | null> {
 }
 
 /** Writes the state atomically and durably (it cannot be recomputed). */
-export async function writeDigestState(file: string, state: { announced: Iterable<string>; pending: Iterable<string> }): Promise<void> {
-  const data = { announced: [...state.announced].sort(), pending: [...state.pending] };
+export async function writeDigestState(
+  file: string,
+  state: { announced: Iterable<string>; pending: Iterable<string>; attempted?: Record<string, string> },
+): Promise<void> {
+  const attempted = state.attempted && Object.keys(state.attempted).length > 0 ? { attempted: state.attempted } : {};
+  const data = { announced: [...state.announced].sort(), pending: [...state.pending], ...attempted };
   await writeFileAtomically(file, `${JSON.stringify(data, null, 2)}\n`, { durable: true });
 }
-
-/** Delays between attempts to post an announcement that failed: doubling from the first, capped. */
-export interface RetrySettings {
-  /** Default 1000 ms. */
-  firstDelayMs: number;
-  /** Default 5 minutes. */
-  maxDelayMs: number;
-}
-
-const DEFAULT_RETRY: RetrySettings = { firstDelayMs: 1000, maxDelayMs: 5 * 60_000 };
 
 /** What the digest needs. */
 export interface DigestOptions {
@@ -98,6 +95,8 @@ export interface DigestOptions {
   /** The state as read at start-up (readDigestState); read here when not given. */
   initial?: DigestStateRead;
   retry?: Partial<RetrySettings>;
+  /** Milliseconds since the epoch; default Date.now. */
+  clock?: () => number;
 }
 
 /** A running digest. */
@@ -106,26 +105,28 @@ export interface Digest {
   idle(): Promise<void>;
   /** Ids waiting to be announced. */
   pending(): string[];
-  /** Stops retrying and resolves once the post under way (if any) is done; pending ids stay in the state file for the next start. */
+  /** Stops retrying and resolves once the post under way (if any) is done and recorded; pending ids stay in the state file for the next start. */
   stop(): Promise<void>;
 }
 
 /**
- * Announces each article that newly appears in the data directory in the digest channel, with
- * its summary, exactly once:
+ * Announces each shared article (a file directly in the data directory; a server's own articles
+ * are its own news) that newly appears, in the digest channel, with its summary, exactly once.
+ * The posting is the announcer's (src/bot/announcer.ts), kept in this digest's own state file:
  * - an id is first added to `pending` in the state file, then posted, then moved to `announced`;
  *   a post that fails is retried with a doubling delay while running, and after a restart
  *   (pending ids are kept on disk), so an outage delays announcements but loses none;
- * - every post carries a nonce derived from the article and channel, which Discord enforces, so
- *   a post that reached Discord but whose answer was lost is not duplicated by its retry;
+ * - a post sent without an answer (SIGTERM while it was in flight) is recorded as attempted:
+ *   after the restart the channel is looked at first, and every post carries a nonce derived from
+ *   the article and channel, which Discord enforces, so it is never made twice;
  * - on the very first start (no state) the articles already there are recorded, not announced;
  *   articles added while the bot was down are announced at the next start;
  * - an invalid state file (not JSON, wrong shape, `{}`) is one warning: the current articles are
  *   taken as already announced (never a flood of re-announcements) and the file is rewritten.
  */
 export async function startDigest(options: DigestOptions): Promise<Digest> {
-  const { log, stateFile } = options;
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const { log, stateFile, channelId } = options;
+  const clock = options.clock ?? Date.now;
   const initial = options.initial ?? (await readDigestState(stateFile));
   // Only shared articles (files directly in the data directory) are announced in the digest channel: a server's own articles are its own news.
   const currentIds = () =>
@@ -135,10 +136,12 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
       .map((a) => a.article.id);
   let announced: Set<string>;
   let pending: string[];
+  let attempted: Record<string, string> = {};
   if (initial.kind === 'valid') {
     announced = new Set(initial.state.announced);
     pending = [...new Set(initial.state.pending)].filter((id) => !announced.has(id));
     for (const id of currentIds()) if (!announced.has(id) && !pending.includes(id)) pending.push(id);
+    attempted = initial.state.attempted ?? {};
   } else {
     if (initial.kind === 'invalid') {
       log.warn(
@@ -149,78 +152,56 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
     announced = new Set(currentIds());
     pending = [];
   }
-  const save = () => writeDigestState(stateFile, { announced, pending });
-  await save();
-
-  let chain: Promise<void> = Promise.resolve();
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let failures = 0;
-
-  /** Posts pending announcements in order; stops at the first failure and schedules a retry. */
-  const flush = async (): Promise<void> => {
-    if (stopped || pending.length === 0) return;
-    const corpus = options.source.current();
-    try {
-      for (const id of [...pending]) {
-        if (stopped) return;
-        await announce(corpus, id);
-        pending = pending.filter((p) => p !== id);
-        announced.add(id);
-        await save();
-      }
-      failures = 0;
-    } catch (err) {
-      failures++;
-      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (failures - 1));
-      log.warn({ err, pending: pending.length, retryInMs: delay }, 'could not post a digest announcement; will retry');
-      clearTimeout(timer);
-      timer = setTimeout(() => enqueue(flush), delay);
-    }
-  };
-
-  const announce = async (corpus: Corpus, id: string): Promise<void> => {
-    const owner = corpus.byId.get(id);
-    if (!owner || !isShared(owner)) {
-      log.info({ article: id }, 'an article waiting to be announced is gone (or not shared); not announcing it');
-      return;
-    }
-    const result = options.run(corpus, 'summary', { article: id });
-    if (isUserError(result)) {
-      log.warn({ article: id, error: result.error }, 'no summary to announce');
-      return;
-    }
-    const channel = await options.client.channels.fetch(options.channelId);
-    if (!channel || !channel.isSendable()) throw new Error(`the digest channel ${options.channelId} is not a channel the bot can send to`);
-    const payload = renderAnswer(result, { articleTitle: articleTitles(corpus) }).payload;
-    await channel.send({ ...payload, nonce: announcementNonce(options.channelId, id), enforceNonce: true });
-    log.info({ article: id, channelId: options.channelId }, 'announced a new article');
-  };
-
-  const enqueue = (work: () => Promise<void>): void => {
-    chain = chain.then(work).catch((err: unknown) => log.error({ err }, 'digest announcement failed'));
-  };
-
-  options.source.onChange((corpus, added) => {
-    const fresh = added.filter((id) => isSharedIn(corpus, id) && !announced.has(id) && !pending.includes(id));
-    if (fresh.length === 0) return;
-    pending.push(...fresh);
-    enqueue(async () => {
-      await save();
-      // A retry waiting for its time is brought forward: new work is a new attempt.
-      clearTimeout(timer);
-      await flush();
-    });
+  const startedAt = new Date(clock()).toISOString();
+  const toItem = (id: string): QueuedAnnouncement => ({
+    guildId: null,
+    channelId,
+    articleId: id,
+    link: null,
+    queuedAt: startedAt,
+    attemptedAt: attempted[id] ?? null,
   });
-  enqueue(flush);
+  const store = digestStateStore(stateFile);
+  const state = { announced: new Set([...announced].map((id) => announcementKey(null, id))), queue: pending.map(toItem) };
+  await store.write(state);
+  const announcer = startAnnouncer({
+    client: options.client,
+    source: options.source,
+    run: options.run,
+    log,
+    initial: state,
+    store,
+    clock,
+    retry: options.retry,
+    // The digest's ids come from the corpus: one that is gone (or not shared) is not waited for.
+    articleWaitMs: 0,
+    label: 'a digest announcement',
+  });
+  const known = (id: string) => announced.has(id) || announcer.queued().some((item) => item.articleId === id);
+  options.source.onChange((corpus, added) => {
+    for (const id of added) {
+      if (!isSharedIn(corpus, id) || known(id)) continue;
+      void announcer
+        .enqueue({ guildId: null, channelId, articleId: id })
+        .catch((err: unknown) => log.error({ err }, 'digest announcement failed'));
+    }
+  });
   return {
-    idle: () => chain,
-    pending: () => [...pending],
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await chain;
-    },
+    idle: () => announcer.idle(),
+    pending: () => announcer.queued().map((item) => item.articleId),
+    stop: () => announcer.stop(),
+  };
+}
+
+/** The digest state file as the announcer's store: announced ids, pending ids, and the attempts without an answer. */
+function digestStateStore(file: string): OutboxStore {
+  return {
+    write: (state) =>
+      writeDigestState(file, {
+        announced: [...state.announced].map((key) => key.slice(key.indexOf(':') + 1)),
+        pending: state.queue.map((item) => item.articleId),
+        attempted: Object.fromEntries(state.queue.filter((item) => item.attemptedAt).map((item) => [item.articleId, item.attemptedAt!])),
+      }),
   };
 }
 
@@ -232,9 +213,4 @@ function isShared(owner: { article: { scope?: string | null } }): boolean {
 function isSharedIn(corpus: Corpus, id: string): boolean {
   const owner = corpus.byId.get(id);
   return owner !== undefined && isShared(owner);
-}
-
-/** A nonce (at most 25 characters) that is the same for every attempt to announce one article in one channel. */
-export function announcementNonce(channelId: string, articleId: string): string {
-  return createHash('sha256').update(`${channelId}\u0000${articleId}`).digest('base64url').slice(0, 25);
 }

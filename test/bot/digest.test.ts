@@ -52,7 +52,7 @@ function world(initial: string[]) {
           outage.attempts++;
           if (outage.failing > 0) {
             outage.failing--;
-            throw new Error('Discord answered 500');
+            throw Object.assign(new Error('Discord answered 500'), { status: 500 });
           }
           sent.push(body);
         },

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
+import type { FaultRule } from './fake-discord/state.ts';
 import { until } from '../support/until.ts';
 
 let fake: FakeDiscord;
@@ -157,4 +159,63 @@ describe('the bot over its lifetime', () => {
     expect(await digestState()).toMatchObject({ pending: [] });
     await shutdown(second);
   });
+
+  it('GIVEN SIGTERM while the digest post is in flight (Discord slow to answer) THEN the process exits 0 and, after the restart, the article was announced exactly once', async () => {
+    const digest = fake.channels.find((c) => c.name === 'digest')!.id;
+    const processRoot = await mkdtemp(path.join(tmpdir(), 'pilcrow-sigterm-'));
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      DIGEST_CHANNEL_ID: digest,
+      DATA_DIR: path.join(processRoot, 'data'),
+      CACHE_DIR: path.join(processRoot, 'cache'),
+      LOG_LEVEL: 'info',
+    };
+    await mkdir(env.DATA_DIR);
+    await copyFile('data/putin-belarus-transition.txt', path.join(env.DATA_DIR, 'putin-belarus-transition.txt'));
+    const tsx = path.resolve('node_modules', '.bin', 'tsx');
+    const startProcess = async () => {
+      const logins = fake.sessions.logins;
+      const child = spawn(tsx, ['src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d) => (output += String(d)));
+      child.stderr.on('data', (d) => (output += String(d)));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await eventually(() => fake.sessions.logins > logins, 30_000, 'the bot process to log in');
+      return { child, exited, output: () => output };
+    };
+    const stateOnDisk = async () => JSON.parse(await readFile(path.join(env.CACHE_DIR, 'digest-state.json'), 'utf8').catch(() => 'null'));
+    const before = fake.channelMessages(digest).length;
+    const first = await startProcess();
+    const rule: FaultRule = { method: 'POST', path: new RegExp(`^/channels/${digest}/messages$`), answerDelayMs: 6000 };
+    let undo: (() => void) | undefined;
+    try {
+      await eventually(async () => (await stateOnDisk())?.announced?.length === 1, 20_000, 'the first start to record the articles');
+      undo = fake.fault(rule);
+      await copyFile('test/fixtures/articles/wikinews-20070223-train.txt', path.join(env.DATA_DIR, 'wikinews-20070223-train.txt'));
+      await eventually(() => (rule.hits ?? 0) > 0, 20_000, 'the announcement to reach Discord');
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // Discord still makes the post it received; the process is gone before its answer.
+      await eventually(() => fake.channelMessages(digest).length > before, 20_000, 'the slow post to be made');
+    } finally {
+      undo?.();
+      first.child.kill('SIGKILL');
+    }
+    const second = await startProcess();
+    try {
+      await eventually(async () => (await stateOnDisk())?.pending?.length === 0, 20_000, 'the restarted digest to settle');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const posted = fake.channelMessages(digest).slice(before);
+      expect(posted.map((m) => m.embeds[0].title)).toHaveLength(1);
+      expect(posted[0].embeds[0].title).toMatch(/train/i);
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    } finally {
+      second.child.kill('SIGKILL');
+      await rm(processRoot, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

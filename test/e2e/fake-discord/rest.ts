@@ -496,6 +496,7 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
       }
       record.status = reply.status;
       state.requests.push(record);
+      if (fault?.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, fault.answerDelayMs));
       writeReply(res, reply);
       state.signal.notify();
     })();

@@ -58,6 +58,8 @@ export interface FaultRule {
   status?: number;
   /** Wait this long before answering, in ms. */
   delayMs?: number;
+  /** Route the request at once (a post is made), then wait this long before answering, in ms: Discord slow to answer what it did. */
+  answerDelayMs?: number;
   /** Only until this Date.now(); afterwards the rule no longer applies. */
   untilMs?: number;
   /** How many requests the rule matched so far (counted on arrival, before the delay). */

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+
+/** File name of the announcement outbox under the cache directory. */
+export const ANNOUNCEMENTS_FILE = 'announcements.json';
+
+/** One announcement waiting to be posted. */
+export interface QueuedAnnouncement {
+  /** The server whose articles it belongs to; null for shared articles (the DIGEST_CHANNEL_ID channel). */
+  guildId: string | null;
+  channelId: string;
+  articleId: string;
+  /** The page the article came from, shown with the announcement when the article itself has no URL. */
+  link: string | null;
+  /** When it was queued (ISO 8601). */
+  queuedAt: string;
+  /**
+   * When a post was last sent without a definite answer from Discord (the process stopped, the
+   * connection broke, a time-out), ISO 8601; null otherwise. Such a post may have been made: the
+   * channel is looked at before posting again.
+   */
+  attemptedAt: string | null;
+}
+
+/** What the announcer keeps on disk: keys already announced (see announcementKey) and the queue. */
+export interface OutboxState {
+  announced: Set<string>;
+  queue: QueuedAnnouncement[];
+}
+
+/** Where the announcer keeps its state; written after every change, atomically and durably. */
+export interface OutboxStore {
+  write(state: { announced: ReadonlySet<string>; queue: readonly QueuedAnnouncement[] }): Promise<void>;
+}
+
+/** The key of an announcement: a story is announced once per server (null = shared, the digest channel). */
+export function announcementKey(guildId: string | null, articleId: string): string {
+  return `${guildId ?? 'shared'}:${articleId}`;
+}
+
+const SNOWFLAKE = /^\d{5,25}$/;
+const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+
+const queuedSchema = z.object({
+  guildId: z.string().regex(SNOWFLAKE).nullable(),
+  channelId: z.string().regex(SNOWFLAKE),
+  articleId: z.string().min(1).max(200),
+  link: z.string().max(4000).nullable(),
+  queuedAt: ISO_TIME,
+  attemptedAt: ISO_TIME.nullable(),
+});
+
+const outboxSchema = z.object({
+  version: z.literal(1),
+  announced: z.array(z.string().max(300)),
+  queue: z.array(queuedSchema),
+});
+
+/** What reading the outbox found. */
+export type OutboxRead = { kind: 'missing' } | { kind: 'valid'; state: OutboxState } | { kind: 'invalid'; problem: string };
+
+/** The outbox exists but cannot be read (permissions, a directory…): a fatal start-up error. */
+export class OutboxUnreadableError extends Error {}
+
+/** Reads and validates the outbox. Throws OutboxUnreadableError when the file exists but cannot be read. */
+export async function readOutbox(file: string): Promise<OutboxRead> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw new OutboxUnreadableError(`cannot read the announcement outbox ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', problem: 'not JSON' };
+  }
+  const parsed = outboxSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
+  }
+  return { kind: 'valid', state: { announced: new Set(parsed.data.announced), queue: parsed.data.queue } };
+}
+
+/** The outbox file as a store: plain JSON, written atomically and durably (it cannot be recomputed). */
+export function outboxFileStore(file: string): OutboxStore {
+  return {
+    write: (state) =>
+      writeFileAtomically(
+        file,
+        `${JSON.stringify({ version: 1, announced: [...state.announced].sort(), queue: state.queue }, null, 2)}\n`,
+        { durable: true },
+      ),
+  };
+}

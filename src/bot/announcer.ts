@@ -1,0 +1,343 @@
+import path from 'node:path';
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Corpus } from '../model/corpus.ts';
+import { isUserError } from '../model/user-error.ts';
+import {
+  ANNOUNCEMENTS_FILE,
+  announcementKey,
+  outboxFileStore,
+  readOutbox,
+  type OutboxRead,
+  type OutboxState,
+  type OutboxStore,
+  type QueuedAnnouncement,
+} from './announcement-outbox.ts';
+import type { RunCommand } from './command-module.ts';
+import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
+
+export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
+export { announcementNonce } from './post-announcement.ts';
+
+/** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
+export interface CorpusSource {
+  current(): Corpus;
+  onChange(listener: (corpus: Corpus, added: string[]) => void): void;
+}
+
+/** What to announce: an article of a server (or a shared one, guildId null) in a channel. */
+export interface AnnouncementRequest {
+  guildId: string | null;
+  channelId: string;
+  articleId: string;
+  /** The page it was added from; the headline links to it when the article has no URL of its own. */
+  link?: string | null;
+}
+
+/** Posts each article once per server, durably (see startAnnouncer). */
+export interface Announcer {
+  /** Queues an announcement; resolves once it is written to disk. An article already announced (or queued) in that server is not queued again. */
+  enqueue(item: AnnouncementRequest): Promise<void>;
+  /** Resolves when nothing is being posted and nothing is ready to post (a retry or an article not yet loaded is not waited for). */
+  idle(): Promise<void>;
+  /** How many announcements are queued. */
+  pending(): number;
+  /** The queue, oldest first. */
+  queued(): QueuedAnnouncement[];
+  /** Stops posting: the post under way is finished and recorded, the state written; the queue stays on disk for the next start. */
+  stop(): Promise<void>;
+}
+
+/** Delays between attempts to post an announcement that failed: doubling from the first, capped. */
+export interface RetrySettings {
+  /** Default 1000 ms. */
+  firstDelayMs: number;
+  /** Default 5 minutes. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetrySettings = Object.freeze({ firstDelayMs: 1000, maxDelayMs: 5 * 60_000 });
+
+/** Defaults of the announcer, in one place. */
+export const ANNOUNCER_DEFAULTS = Object.freeze({
+  /**
+   * How long an announcement waits for its article to appear in the corpus (the file is written,
+   * then the watcher rebuilds, usually within seconds). Default 10 minutes.
+   */
+  articleWaitMs: 10 * 60_000,
+  /** An announcement still failing this long after it was queued is given up (a channel deleted, access never granted). Default 24 hours. */
+  maxAgeMs: 24 * 60 * 60_000,
+});
+
+/** What the announcer needs; everything doing I/O is passed in. */
+export interface AnnouncerOptions {
+  client: Client;
+  source: CorpusSource;
+  run: RunCommand;
+  log: Logger;
+  /** The state to start from (read from the store's file). */
+  initial: OutboxState;
+  store: OutboxStore;
+  /** The corpus a server sees (src/engine's scopeCorpus); default: articles whose scope is null or the server. */
+  scope?: (corpus: Corpus, guildId: string | null) => Corpus;
+  clock?: () => number;
+  retry?: Partial<RetrySettings>;
+  articleWaitMs?: number;
+  maxAgeMs?: number;
+  /** How log lines name one announcement ("a digest announcement"); default "an announcement". */
+  label?: string;
+}
+
+/** An article the server may see: shared (no scope) or its own. */
+function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): boolean {
+  const owner = corpus.byId.get(articleId);
+  if (!owner) return false;
+  const scope = owner.article.scope ?? null;
+  return scope === null || scope === guildId;
+}
+
+/**
+ * Starts posting announcements from a durable outbox, each exactly once:
+ * - `enqueue` writes the item to disk before it resolves; the key (server + article) of every
+ *   announcement made is kept, so the same story is never announced twice in a server;
+ * - an article not yet in the corpus (its file was just written) is waited for, up to
+ *   `articleWaitMs`, then given up with a warning;
+ * - before a post is sent, its attempt is written to disk; Discord's answer (or a definite
+ *   refusal) clears it. After a restart, an attempt left without an answer means the post may
+ *   have been made: the channel's latest messages are looked at before posting again, and the
+ *   post carries a nonce Discord enforces, so a post whose answer was lost is not made twice;
+ * - a failed post is retried with a doubling delay, per item; new work brings waiting retries forward;
+ * - `stop` lets the post under way finish, records it and writes the state.
+ */
+export function startAnnouncer(options: AnnouncerOptions): Announcer {
+  const { log, store } = options;
+  const clock = options.clock ?? Date.now;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const articleWaitMs = options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs;
+  const maxAgeMs = options.maxAgeMs ?? ANNOUNCER_DEFAULTS.maxAgeMs;
+  const label = options.label ?? 'an announcement';
+  const scope = options.scope ?? ((corpus: Corpus) => corpus);
+  const announced = new Set(options.initial.announced);
+  let queue: QueuedAnnouncement[] = options.initial.queue.filter((item) => !announced.has(keyOf(item)));
+
+  /** Per queued key: failures so far, when the next attempt may be made, when its article was first missed. */
+  const failures = new Map<string, number>();
+  const retryAt = new Map<string, number>();
+  const missingSince = new Map<string, number>();
+
+  let writing: Promise<void> = Promise.resolve();
+  const enqueuing = new Set<Promise<void>>();
+  let working: Promise<void> | null = null;
+  let wake: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  /** Writes the current state after any write under way (writes never overlap; the last one wins). */
+  const save = (): Promise<void> => {
+    const snapshot = { announced: new Set(announced), queue: queue.map((item) => ({ ...item })) };
+    const next = writing.then(() => store.write(snapshot));
+    writing = next.catch(() => undefined);
+    return next;
+  };
+
+  const remove = (key: string): void => {
+    queue = queue.filter((item) => keyOf(item) !== key);
+    failures.delete(key);
+    retryAt.delete(key);
+    missingSince.delete(key);
+  };
+
+  /** The next item to post now: its retry time has come and its article is there. Items whose article stayed missing too long are given up on the way. */
+  const nextReady = (): { item: QueuedAnnouncement; corpus: Corpus } | 'gave-up' | null => {
+    const now = clock();
+    const corpus = options.source.current();
+    for (const item of queue) {
+      const key = keyOf(item);
+      if ((retryAt.get(key) ?? 0) > now) continue;
+      const seen = scope(corpus, item.guildId);
+      if (visibleIn(seen, item.articleId, item.guildId)) {
+        missingSince.delete(key);
+        return { item, corpus: seen };
+      }
+      const since = missingSince.get(key) ?? now;
+      missingSince.set(key, since);
+      if (now - since >= articleWaitMs) {
+        log.warn(
+          { article: item.articleId, guildId: item.guildId, channelId: item.channelId, waitedMs: now - since },
+          articleWaitMs === 0
+            ? 'an article waiting to be announced is gone (or not visible there); not announcing it'
+            : 'an article to announce never appeared in the corpus; giving up its announcement',
+        );
+        remove(key);
+        return 'gave-up';
+      }
+    }
+    return null;
+  };
+
+  const announceOne = async (item: QueuedAnnouncement, corpus: Corpus): Promise<void> => {
+    const key = keyOf(item);
+    const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId };
+    const payload = buildAnnouncement(corpus, item.articleId, item.link, options.run);
+    if (isUserError(payload)) {
+      log.warn({ ...context, error: payload.error }, 'no summary to announce');
+      announced.add(key);
+      remove(key);
+      await save();
+      return;
+    }
+    try {
+      const outcome = await postAnnouncement(
+        options.client,
+        item.channelId,
+        item.articleId,
+        payload,
+        item.attemptedAt ? Date.parse(item.attemptedAt) : null,
+        async () => {
+          item.attemptedAt = new Date(clock()).toISOString();
+          await save();
+        },
+      );
+      announced.add(key);
+      remove(key);
+      await save();
+      log.info(
+        { ...context, outcome },
+        outcome === 'found' ? 'an announcement made before a restart was found; not posting it again' : 'announced a new article',
+      );
+    } catch (err) {
+      if (failedDefinitely(err)) item.attemptedAt = null;
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
+      if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {
+        log.warn({ ...context, err, attempts: count }, `could not post ${label} for too long; giving it up`);
+        remove(key);
+        await save();
+        return;
+      }
+      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
+      retryAt.set(key, clock() + delay);
+      log.warn({ ...context, err, pending: queue.length, retryInMs: delay }, `could not post ${label}; will retry`);
+      await save().catch((error: unknown) => log.error({ err: error }, 'could not write the announcement state'));
+    }
+  };
+
+  /** Posts ready items one at a time, then sets a timer for the next retry or article time-out. */
+  const work = async (): Promise<void> => {
+    while (!stopped) {
+      const next = nextReady();
+      if (next === null) break;
+      if (next === 'gave-up') {
+        await save();
+        continue;
+      }
+      await announceOne(next.item, next.corpus);
+    }
+    scheduleWake();
+  };
+
+  const scheduleWake = (): void => {
+    clearTimeout(wake);
+    if (stopped || queue.length === 0) return;
+    const now = clock();
+    const times = queue.map((item) => {
+      const key = keyOf(item);
+      const missing = missingSince.get(key);
+      return Math.max(retryAt.get(key) ?? now, missing !== undefined ? missing + articleWaitMs : now);
+    });
+    const at = Math.min(...times);
+    // Items that are only waiting for their article are also woken by corpus changes.
+    wake = setTimeout(kick, Math.max(0, at - now));
+    wake.unref?.();
+  };
+
+  const kick = (): void => {
+    if (stopped || working) return;
+    working = work()
+      .catch((err: unknown) => log.error({ err }, 'announcing failed'))
+      .finally(() => {
+        working = null;
+      });
+  };
+
+  options.source.onChange(() => kick());
+
+  const enqueue = async (request: AnnouncementRequest): Promise<void> => {
+    const key = announcementKey(request.guildId, request.articleId);
+    if (announced.has(key) || queue.some((item) => keyOf(item) === key)) {
+      await writing;
+      return;
+    }
+    queue.push({
+      guildId: request.guildId,
+      channelId: request.channelId,
+      articleId: request.articleId,
+      link: request.link ?? null,
+      queuedAt: new Date(clock()).toISOString(),
+      attemptedAt: null,
+    });
+    const written = save();
+    enqueuing.add(written);
+    try {
+      await written;
+    } finally {
+      enqueuing.delete(written);
+    }
+    // A retry waiting for its time is brought forward: new work is a new attempt.
+    retryAt.clear();
+    kick();
+  };
+
+  kick();
+  return {
+    enqueue,
+    async idle() {
+      for (;;) {
+        await Promise.allSettled([...enqueuing]);
+        if (working) {
+          await working;
+          continue;
+        }
+        await writing;
+        if (working || enqueuing.size > 0) continue;
+        return;
+      }
+    },
+    pending: () => queue.length,
+    queued: () => queue.map((item) => ({ ...item })),
+    async stop() {
+      stopped = true;
+      clearTimeout(wake);
+      await Promise.allSettled([...enqueuing]);
+      await working;
+      await save();
+    },
+  };
+}
+
+function keyOf(item: { guildId: string | null; articleId: string }): string {
+  return announcementKey(item.guildId, item.articleId);
+}
+
+/** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */
+export type OpenAnnouncerOptions = Omit<AnnouncerOptions, 'initial' | 'store'> & {
+  cacheDir: string;
+  /** The outbox as read at start-up (readOutbox), so that an unreadable one stops the start before logging in; read here when not given. */
+  initial?: OutboxRead;
+};
+
+/**
+ * Reads the outbox (`<cacheDir>/announcements.json`) and starts the announcer on it. An invalid
+ * outbox is one warning: it starts empty and the file is rewritten. Throws OutboxUnreadableError
+ * when the file exists but cannot be read.
+ */
+export async function openAnnouncer(options: OpenAnnouncerOptions): Promise<Announcer> {
+  const file = path.join(options.cacheDir, ANNOUNCEMENTS_FILE);
+  const read = options.initial ?? (await readOutbox(file));
+  if (read.kind === 'invalid') {
+    options.log.warn({ file, problem: read.problem }, `the announcement outbox is invalid (${read.problem}); starting it afresh`);
+  }
+  const initial: OutboxState = read.kind === 'valid' ? read.state : { announced: new Set(), queue: [] };
+  const store = outboxFileStore(file);
+  await store.write(initial);
+  return startAnnouncer({ ...options, initial, store });
+}

@@ -71,6 +71,12 @@ export interface ArticleHit {
 export interface SearchOptions {
   /** Restrict to one article id. */
   article?: string;
+  /**
+   * Restrict to these article ids (what one server sees: src/engine/scope-corpus.ts). Honoured
+   * inside the search, so `limit` counts only hits from them; name groups are those of these
+   * articles alone. Pass the same Set object each time: what is prepared for it is kept with it.
+   */
+  articles?: ReadonlySet<string>;
   limit: number;
   /** Paragraphs only: the words (exact, prefix, typo) without the search by meaning, for callers that need the words themselves. Default false. */
   wordsOnly?: boolean;
@@ -86,8 +92,8 @@ export interface SearchIndex {
    * organisations of the corpus, one hit per group.
    */
   names(query: string, options: SearchOptions): NameHit[];
-  /** Articles by headline (and id), best first. */
-  articles(query: string, limit: number): ArticleHit[];
+  /** Articles by headline (and id), best first; `options.articles` restricts them as in SearchOptions. */
+  articles(query: string, limit: number, options?: Pick<SearchOptions, 'articles'>): ArticleHit[];
 }
 
 export interface Corpus {

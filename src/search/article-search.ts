@@ -27,12 +27,17 @@ export interface ArticleDoc {
  */
 export class ArticleSearch {
   private readonly keys: ReadonlyArray<{ title: string; id: string }>;
+  /** For each set of visible article ids (SearchOptions.articles): one byte per doc, and the visible docs' positions. */
+  private readonly restricted = new WeakMap<ReadonlySet<string>, { mask: Uint8Array; positions: number[] }>();
+  /** 0..N-1: every doc. */
+  private readonly everyPosition: readonly number[];
 
   constructor(
     private readonly docs: readonly ArticleDoc[],
     private readonly terms: TermIndex,
   ) {
     this.keys = docs.map((d) => ({ title: nameKey(d.title), id: nameKey(d.id) }));
+    this.everyPosition = docs.map((_, i) => i);
   }
 
   /** Indexes the articles from scratch. */
@@ -58,21 +63,28 @@ export class ArticleSearch {
     return this.terms.serialise();
   }
 
-  /** Articles matching `query`, best first; an empty query lists all articles in corpus order. */
-  search(query: string, limitAsked: number): ArticleHit[] {
+  /**
+   * Articles matching `query`, best first; an empty query lists all articles in corpus order.
+   * With `visible`, only those article ids are searched (the limit counts only them).
+   */
+  search(query: string, limitAsked: number, visible?: ReadonlySet<string>): ArticleHit[] {
     const limit = clampLimit(limitAsked);
     if (limit === 0) return [];
+    const only = visible ? this.restrictTo(visible) : null;
+    const positions = only?.positions ?? this.everyPosition;
     const key = nameKey(query).slice(0, MAX_NAME_QUERY_CHARS).trim();
-    if (key === '') return this.docs.slice(0, limit).map((d) => ({ article: d.id, title: d.title, score: EXACT_SCORE }));
+    if (key === '')
+      return positions.slice(0, limit).map((i) => ({ article: this.docs[i]!.id, title: this.docs[i]!.title, score: EXACT_SCORE }));
     const scores = new Map<number, number>();
-    this.keys.forEach((k, i) => {
+    for (const i of positions) {
+      const k = this.keys[i]!;
       const tier = Math.max(scoreTier(k.title, key), scoreTier(k.id, key));
       if (tier > 0) scores.set(i, tier);
-    });
+    }
     const pool =
-      this.docs.length <= ARTICLE_CANDIDATES
-        ? this.docs.map((_, i) => i)
-        : this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, ARTICLE_CANDIDATES).map((m) => m.id);
+      positions.length <= ARTICLE_CANDIDATES
+        ? positions
+        : this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, ARTICLE_CANDIDATES, undefined, only?.mask).map((m) => m.id);
     const fuzzyPool = pool.filter((i) => !scores.has(i));
     if (fuzzyPool.length > 0) {
       const fuse = new Fuse(
@@ -86,5 +98,22 @@ export class ArticleSearch {
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([i, score]) => ({ article: this.docs[i]!.id, title: this.docs[i]!.title, score: roundScore(score) }));
+  }
+
+  /** The docs of these article ids, worked out once per set. */
+  private restrictTo(visible: ReadonlySet<string>): { mask: Uint8Array; positions: number[] } {
+    let found = this.restricted.get(visible);
+    if (!found) {
+      const mask = new Uint8Array(this.docs.length);
+      const positions: number[] = [];
+      this.docs.forEach((d, i) => {
+        if (!visible.has(d.id)) return;
+        mask[i] = 1;
+        positions.push(i);
+      });
+      found = { mask, positions };
+      this.restricted.set(visible, found);
+    }
+    return found;
   }
 }

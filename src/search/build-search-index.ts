@@ -66,7 +66,7 @@ function assemble(paragraphs: ParagraphSearch, names: NameSearch, articles: Arti
   return {
     paragraphs: (query, options) => paragraphs.search(query, options),
     names: (query, options) => names.search(query, options),
-    articles: (query, limit) => articles.search(query, limit),
+    articles: (query, limit, options) => articles.search(query, limit, options?.articles),
     serialise: () => {
       const semantic = paragraphs.serialiseSemantic();
       return {

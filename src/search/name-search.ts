@@ -112,6 +112,10 @@ export class NameSearch {
   private readonly groups: NameGroups;
   /** fuse.js indexes of small scopes (an article's names, or a small corpus's under ''), made on first use. */
   private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
+  /** Every entity, in corpus order (to group the entities of some articles only). */
+  private readonly entities: readonly GroupableEntity[];
+  /** What a set of visible article ids (SearchOptions.articles) sees, worked out once per set. */
+  private readonly restricted = new WeakMap<ReadonlySet<string>, RestrictedNames>();
 
   constructor(
     private readonly docs: readonly NameDoc[],
@@ -138,7 +142,8 @@ export class NameSearch {
       }
     }
     this.byArticle = byArticle;
-    this.groups = groupNames([...entities.values()]);
+    this.entities = [...entities.values()];
+    this.groups = groupNames(this.entities);
   }
 
   /** Indexes the name strings from scratch. */
@@ -173,19 +178,23 @@ export class NameSearch {
     const limit = clampLimit(options.limit);
     if (limit === 0) return [];
     const article = options.article;
-    const scope = article === undefined ? this.docs : (this.byArticle.get(article) ?? []);
+    const visible = options.articles;
+    if (article !== undefined && visible && !visible.has(article)) return [];
+    const only = visible ? this.restrictTo(visible) : null;
+    const scope = article === undefined ? (only?.docs ?? this.docs) : (this.byArticle.get(article) ?? []);
     const key = nameKey(query).slice(0, MAX_NAME_QUERY_CHARS).trim();
     if (key === '') {
       return article === undefined
-        ? this.prominentHits(limit)
+        ? this.prominentHits(limit, only?.groups ?? this.groups)
         : this.collectHits(
             scope.map((doc) => ({ doc, score: EXACT_SCORE })),
             article,
             limit,
+            visible,
           );
     }
     const small = scope.length <= NAME_CANDIDATES;
-    const candidates = small ? scope : this.findCandidates(key);
+    const candidates = small ? scope : this.findCandidates(key, only?.mask);
     const scored: Array<{ doc: NameDoc; score: number }> = [];
     const tiered = new Set<NameDoc>();
     for (const doc of candidates) {
@@ -196,32 +205,43 @@ export class NameSearch {
       }
     }
     // A small scope keeps its fuse.js index between queries; big ones get a per-query Fuse over the candidates.
-    const fuse = small ? this.scopeFuse(article ?? '', scope) : new Fuse(candidates, { ...NAME_FUSE_OPTIONS });
+    const fuse = !small
+      ? new Fuse(candidates, { ...NAME_FUSE_OPTIONS })
+      : article === undefined && only
+        ? (only.fuse ??= smallFuse(scope))
+        : this.scopeFuse(article ?? '', scope);
     for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
       if (!tiered.has(result.item)) scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
     }
-    return this.collectHits(scored, article, limit);
+    return this.collectHits(scored, article, limit, visible);
   }
 
   /** One hit per group, most mentioned first: the group's most mentioned entity. */
-  private prominentHits(limit: number): NameHit[] {
-    return this.groups.prominent.slice(0, limit).map((group) => {
+  private prominentHits(limit: number, groups: NameGroups): NameHit[] {
+    return groups.prominent.slice(0, limit).map((group) => {
       const top = group.members[0]!;
       return { article: top.article, entityId: top.entityId, name: group.name, matched: group.name, score: EXACT_SCORE, group };
     });
   }
 
-  /** Expands strings to their entities, keeps each entity's best string, sorts and cuts. */
-  private collectHits(scored: Array<{ doc: NameDoc; score: number }>, article: string | undefined, limit: number): NameHit[] {
+  /** Expands strings to their entities (of the visible articles), keeps each entity's best string, sorts and cuts. */
+  private collectHits(
+    scored: Array<{ doc: NameDoc; score: number }>,
+    article: string | undefined,
+    limit: number,
+    visible: ReadonlySet<string> | undefined,
+  ): NameHit[] {
+    const groups = visible ? this.restrictTo(visible).groups : this.groups;
     const best = new Map<string, NameHit & { order: number }>();
     for (const { doc, score } of scored) {
       for (const owner of doc.owners) {
         if (article !== undefined && owner.article !== article) continue;
+        if (visible && !visible.has(owner.article)) continue;
         const id = entityKey(owner.article, owner.entityId);
         const ownScore = roundScore(owner.role ? score * ROLE_FACTOR : score);
         const current = best.get(id);
         if (current && current.score >= ownScore) continue;
-        const group = this.groups.byEntity.get(id);
+        const group = groups.byEntity.get(id);
         best.set(id, {
           article: owner.article,
           entityId: owner.entityId,
@@ -242,13 +262,52 @@ export class NameSearch {
   private scopeFuse(scopeId: string, scope: readonly NameDoc[]): Fuse<NameDoc> {
     let fuse = this.fuseByScope.get(scopeId);
     if (!fuse) {
-      fuse = new Fuse(scope, { ...NAME_FUSE_OPTIONS }, Fuse.createIndex(NAME_FUSE_OPTIONS.keys ?? [], scope));
+      fuse = smallFuse(scope);
       this.fuseByScope.set(scopeId, fuse);
     }
     return fuse;
   }
 
-  private findCandidates(key: string): NameDoc[] {
-    return this.terms.search(nameWords(key), expandNameWord, TERM_SCORING, NAME_CANDIDATES).map((m) => this.docs[m.id]!);
+  private findCandidates(key: string, visible?: Uint8Array): NameDoc[] {
+    return this.terms
+      .search(nameWords(key), expandNameWord, TERM_SCORING, NAME_CANDIDATES, undefined, visible)
+      .map((m) => this.docs[m.id]!);
   }
+
+  /**
+   * The name strings of the visible articles (one byte per doc: 1 when one of its owners is
+   * visible) and the people and organisations grouped over those articles alone, so a group
+   * never names, counts or lists what another server's articles say.
+   */
+  private restrictTo(visible: ReadonlySet<string>): RestrictedNames {
+    let found = this.restricted.get(visible);
+    if (!found) {
+      const mask = new Uint8Array(this.docs.length);
+      const docs: NameDoc[] = [];
+      this.docs.forEach((doc, i) => {
+        if (!doc.owners.some((o) => visible.has(o.article))) return;
+        mask[i] = 1;
+        docs.push(doc);
+      });
+      found = { mask, docs, groups: groupNames(this.entities.filter((e) => visible.has(e.article))) };
+      this.restricted.set(visible, found);
+    }
+    return found;
+  }
+}
+
+/** What one set of visible articles sees of the names. */
+interface RestrictedNames {
+  /** One byte per name doc (by position): 1 when an owner's article is visible. */
+  mask: Uint8Array;
+  /** Those docs, in corpus order. */
+  docs: NameDoc[];
+  groups: NameGroups;
+  /** fuse.js over `docs` when they are few, made on first use. */
+  fuse?: Fuse<NameDoc>;
+}
+
+/** A fuse.js index over a small list of name strings, kept between queries. */
+function smallFuse(scope: readonly NameDoc[]): Fuse<NameDoc> {
+  return new Fuse(scope, { ...NAME_FUSE_OPTIONS }, Fuse.createIndex(NAME_FUSE_OPTIONS.keys ?? [], scope));
 }

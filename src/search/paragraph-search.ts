@@ -51,6 +51,8 @@ export const FUSION = Object.freeze({ k: 60, lexicalWeight: 1, semanticWeight: 0
  */
 export class ParagraphSearch {
   private readonly ranges: ReadonlyMap<string, ParagraphRange>;
+  /** For each set of visible article ids (SearchOptions.articles): one byte per paragraph, 1 when its article is visible. */
+  private readonly masks = new WeakMap<ReadonlySet<string>, Uint8Array>();
 
   constructor(
     private readonly docs: readonly ParagraphDoc[],
@@ -114,11 +116,14 @@ export class ParagraphSearch {
     const { text, terms } = cleanQuery(query);
     if (limit === 0 || terms.length === 0) return [];
     let range: ParagraphRange | undefined;
+    let visible: Uint8Array | undefined;
     if (options.article !== undefined) {
       range = this.ranges.get(options.article);
-      if (!range) return [];
+      if (!range || (options.articles && !options.articles.has(options.article))) return [];
+    } else if (options.articles) {
+      visible = this.maskOf(options.articles);
     }
-    const lexical = this.searchWords(text, terms, limit, range);
+    const lexical = this.searchWords(text, terms, limit, range, visible);
     // When words alone fill the page, meaning cannot add a paragraph to it (a paragraph found by
     // meaning alone fuses below the 62nd word match), so the scan of every paragraph is skipped;
     // paragraphs both paths find would only trade places. Meaning fills the pages words leave short.
@@ -129,8 +134,23 @@ export class ParagraphSearch {
       range ?? { start: 0, end: this.docs.length },
       (id) => this.docs[id]!.text,
       Math.max(limit, FUSION.semanticResults),
+      visible,
     );
     return fuseRankings(lexical, meaning, this.docs, limit);
+  }
+
+  /** One byte per paragraph, 1 for those of the visible articles; made once per set. */
+  private maskOf(articles: ReadonlySet<string>): Uint8Array {
+    let mask = this.masks.get(articles);
+    if (!mask) {
+      mask = new Uint8Array(this.docs.length);
+      for (const id of articles) {
+        const range = this.ranges.get(id);
+        if (range) mask.fill(1, range.start, range.end);
+      }
+      this.masks.set(articles, mask);
+    }
+    return mask;
   }
 
   /** The lexical ranking: BM25 candidates, the head re-ranked with fuse.js. */
@@ -139,8 +159,9 @@ export class ParagraphSearch {
     terms: string[],
     limit: number,
     range: ParagraphRange | undefined,
+    visible: Uint8Array | undefined,
   ): Array<{ doc: ParagraphDoc; score: number }> {
-    const found = this.terms.search(terms, expandParagraphWord, TERM_SCORING, Math.max(limit, PARAGRAPH_CANDIDATES), range);
+    const found = this.terms.search(terms, expandParagraphWord, TERM_SCORING, Math.max(limit, PARAGRAPH_CANDIDATES), range, visible);
     const best = found[0]?.score ?? 0;
     const lexical = new Map<number, number>();
     for (const match of found) {

@@ -139,7 +139,9 @@ export class TermIndex {
 
   /**
    * The best `limit` documents for the query words (any may match; BM25+ over the words and
-   * their expansions), best first, ties by id. `range` keeps ids in [start, end).
+   * their expansions), best first, ties by id. `range` keeps ids in [start, end); `visible`
+   * (one byte per document) leaves out the documents whose byte is 0, before the best are
+   * chosen, so a left-out document never takes the place of one that is kept.
    */
   search(
     words: readonly string[],
@@ -147,6 +149,7 @@ export class TermIndex {
     scoring: TermScoring,
     limit: number,
     range?: { start: number; end: number },
+    visible?: Uint8Array,
   ): TermMatch[] {
     const queryWords = words.slice(0, 32);
     const start = range?.start ?? 0;
@@ -171,6 +174,7 @@ export class TermIndex {
       for (let p = lowerBound(this.docs, from, to, start); p < to; p++) {
         const doc = this.docs[p]!;
         if (doc >= end) break;
+        if (visible && visible[doc] === 0) continue;
         const tf = this.freqs[p]!;
         const norm = 1 - scoring.b + (scoring.b * this.lengths[doc]!) / this.averageLength;
         const gain = weight * idf * ((tf * (scoring.k1 + 1)) / (tf + scoring.k1 * norm) + scoring.delta);

@@ -101,12 +101,19 @@ export class ParagraphVectors {
 
   /**
    * Paragraphs in [start, end) about the topic by meaning, best first, each at or above the
-   * floors; `textOf` gives a paragraph's text for the word-by-word re-scoring.
+   * floors; `textOf` gives a paragraph's text for the word-by-word re-scoring. `visible` (one
+   * byte per paragraph) leaves out those whose byte is 0 before the nearest are chosen.
    */
-  search(topic: string, range: { start: number; end: number }, textOf: (id: number) => string, limit: number): SemanticMatch[] {
+  search(
+    topic: string,
+    range: { start: number; end: number },
+    textOf: (id: number) => string,
+    limit: number,
+    visible?: Uint8Array,
+  ): SemanticMatch[] {
     const topicRows = contentRows(this.vectors, topic);
     if (topicRows.length === 0 || !this.vectors.embedRows(topicRows, this.query)) return [];
-    const candidates = this.nearest(this.query, range, SEMANTIC_SETTINGS.candidates);
+    const candidates = this.nearest(this.query, range, SEMANTIC_SETTINGS.candidates, visible);
     const matches: SemanticMatch[] = [];
     for (const { id, cosine } of candidates) {
       if (cosine < SEMANTIC_SETTINGS.cosineFloor) continue;
@@ -118,14 +125,19 @@ export class ParagraphVectors {
   }
 
   /** The `count` paragraphs in range whose embedding is closest to `q` (cosine), best first. */
-  private nearest(q: Float32Array, range: { start: number; end: number }, count: number): Array<{ id: number; cosine: number }> {
+  private nearest(
+    q: Float32Array,
+    range: { start: number; end: number },
+    count: number,
+    visible?: Uint8Array,
+  ): Array<{ id: number; cosine: number }> {
     const d = this.vectors.dimensions;
     const rows = this.rows;
     const best: Array<{ id: number; cosine: number }> = [];
     let worst = -Infinity;
     for (let id = range.start; id < range.end; id++) {
       const scale = this.scales[id]!;
-      if (scale === 0) continue;
+      if (scale === 0 || (visible && visible[id] === 0)) continue;
       // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
       let s0 = 0;
       let s1 = 0;

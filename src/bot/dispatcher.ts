@@ -1,5 +1,8 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
+import { prepareAnswers } from '../answers/run-command.ts';
+import { scopeCorpus } from '../engine/scope-corpus.ts';
+import type { Corpus } from '../model/corpus.ts';
 import { textPayload } from '../render/discord/discord-payload.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
 import { memoiseAnswers } from './answer-memo.ts';
@@ -13,8 +16,11 @@ export const APOLOGY_TEXT = 'Sorry, something went wrong while answering. It has
 /** What the dispatcher needs: the commands by name, the shared context, the root logger. */
 export interface DispatcherOptions {
   commands: ReadonlyMap<string, CommandModule>;
+  /** `corpus()` gives the whole live corpus: each handler gets the view of its interaction's server (scopeCorpus). */
   context: Omit<CommandContext, 'log'>;
   log: Logger;
+  /** Prepares what answers look up per corpus, in the background, for each server's view when first used. Default prepareAnswers. */
+  prepare?: (corpus: Corpus) => Promise<void>;
 }
 
 /** Longest option value written to the log. */
@@ -44,17 +50,34 @@ async function apologise(interaction: RepliableInteraction): Promise<void> {
 
 /**
  * The one interaction handler: routes slash commands, autocomplete and buttons to their
- * handlers; logs one line per interaction (command, options, latency, outcome); catches any
+ * handlers, each with the corpus its server sees (scopeCorpus: shared articles and the server's
+ * own; a citation or page of another server's article is then unknown, as a removed one); logs one line per interaction (command, options, latency, outcome); catches any
  * thrown error once, logs it with the interaction id and apologises privately, so the bot
  * keeps serving. Never rejects.
  */
 export function createDispatcher(options: DispatcherOptions): (interaction: Interaction) => Promise<void> {
   const context = { ...options.context, run: memoiseAnswers(options.context.run) };
+  const prepare = options.prepare ?? prepareAnswers;
+  const prepared = new WeakSet<Corpus>();
+  /**
+   * What a member of `guildId` sees (DMs: the shared articles alone): the view of the live corpus
+   * for that server, the same object while the corpus stays (so answers are remembered per view).
+   */
+  const corpusFor = (guildId: string | null): Corpus => {
+    const live = options.context.corpus();
+    const view = scopeCorpus(live, guildId);
+    if (view !== live && !prepared.has(view)) {
+      prepared.add(view);
+      void prepare(view).catch((err: unknown) => options.log.error({ err, guildId }, 'could not prepare the answers of a server'));
+    }
+    return view;
+  };
   return async (interaction) => {
     const started = options.context.clock();
     const command = commandOf(interaction);
     const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
-    const ctx: CommandContext = { ...context, log };
+    const guildId = interaction.guildId ?? null;
+    const ctx: CommandContext = { ...context, log, corpus: () => corpusFor(guildId) };
     let outcome: Outcome | 'error' | 'expired';
     try {
       outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';

@@ -13,6 +13,11 @@ import { userError } from '../../src/model/user-error.ts';
 import { textPayload } from '../../src/render/discord/discord-payload.ts';
 import { quotesOf, summaryOf } from '../render/discord/sample-answers.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { completeOption } from '../../src/answers/autocomplete.ts';
+import { runCommand } from '../../src/answers/run-command.ts';
+import type { Article } from '../../src/model/article.ts';
+import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
+import { corpusOf } from '../support/corpus.ts';
 
 const commands = await loadCommands();
 
@@ -319,5 +324,99 @@ describe('respondInTime', () => {
       ephemeral: false,
     }));
     expect(calls.map((c) => c.method)).toEqual(['reply']);
+  });
+});
+
+describe('createDispatcher: each server its own news', () => {
+  const GUILD_A = '123456789012345678';
+  const GUILD_B = '998877665544332211';
+  const TELESCOPE = 'wikinews-20160706-telescope';
+  const scoped = (article: Article, scope: string | null): Article => ({ ...article, scope });
+  // Real text: two shared articles; server A added the drain story, server B the telescope story.
+  const corpus = corpusOf([
+    scoped(seedArticle(), null),
+    scoped(devArticle('wikinews-20070306-drain'), GUILD_A),
+    scoped(devArticle('wikinews-20160706-telescope'), GUILD_B),
+    scoped(devArticle('wikinews-20160714-UN'), null),
+  ]);
+
+  function dispatcher() {
+    const prepared: Corpus[] = [];
+    const dispatch = createDispatcher({
+      commands,
+      log: pino({ level: 'silent' }),
+      prepare: async (view) => {
+        prepared.push(view);
+      },
+      context: {
+        corpus: () => corpus,
+        run: runCommand,
+        complete: completeOption,
+        clock: () => 1_000_000,
+        cooldowns: createCooldowns(() => 1_000_000),
+        pages: createPageMemory(),
+        settings: { ...BOT_DEFAULTS, commandCooldowns: false },
+      },
+    });
+    return { dispatch, prepared };
+  }
+
+  /** A fake interaction from a member of `guildId` (null: a direct message). */
+  function from(guildId: string | null, spec: Parameters<typeof fakeInteraction>[0]) {
+    const fake = fakeInteraction(spec);
+    fake.interaction.guildId = guildId;
+    return fake;
+  }
+
+  it.each([
+    ['server A', GUILD_A, false],
+    ['a direct message', null, false],
+    ['server B', GUILD_B, true],
+  ])(
+    'GIVEN a member of %s asks for the summary of server B’s article THEN it is answered only in server B',
+    async (_who, guild, answered) => {
+      const { dispatch } = dispatcher();
+      const { interaction, calls } = from(guild, { kind: 'command', name: 'summary', options: { article: TELESCOPE } });
+      await dispatch(interaction);
+      const body = JSON.stringify(calls.at(-1)!.body);
+      if (answered) expect(body).toContain('China');
+      else {
+        expect(body).toMatch(/No article matches/);
+        expect(body).not.toMatch(/On Sunday, China|FAST/);
+      }
+    },
+  );
+
+  it.each([
+    ['server A', GUILD_A, ['putin-belarus-transition', 'wikinews-20070306-drain', 'wikinews-20160714-UN']],
+    ['server B', GUILD_B, ['putin-belarus-transition', TELESCOPE, 'wikinews-20160714-UN']],
+    ['a direct message', null, ['putin-belarus-transition', 'wikinews-20160714-UN']],
+  ])(
+    'GIVEN a member of %s types in the article option THEN the suggestions are the articles that server sees',
+    async (_who, guild, expected) => {
+      const { dispatch } = dispatcher();
+      const { interaction, calls } = from(guild, { kind: 'autocomplete', name: 'summary', focused: 'article', options: { article: '' } });
+      await dispatch(interaction);
+      expect(calls[0]!.body.map((c: { value: string }) => c.value)).toEqual(expected);
+    },
+  );
+
+  it('GIVEN a citation button of server B’s article pressed in server A THEN the unknown-paragraph reply, never its text; in server B the paragraph', async () => {
+    const { dispatch } = dispatcher();
+    const inA = from(GUILD_A, { kind: 'button', customId: `cite:${TELESCOPE}:1` });
+    await dispatch(inA.interaction);
+    expect(inA.calls[0]!.body).toMatchObject({ content: expect.stringMatching(/no longer/), flags: MessageFlags.Ephemeral });
+    expect(JSON.stringify(inA.calls)).not.toMatch(/On Sunday, China/);
+    const inB = from(GUILD_B, { kind: 'button', customId: `cite:${TELESCOPE}:1` });
+    await dispatch(inB.interaction);
+    expect(JSON.stringify(inB.calls[0]!.body)).toMatch(/On Sunday, China/);
+  });
+
+  it('GIVEN members of two servers THEN each server’s view is prepared once in the background, and a server with no articles of its own shares the shared view', async () => {
+    const { dispatch, prepared } = dispatcher();
+    for (const guild of [GUILD_A, GUILD_A, GUILD_B, '111111111111111111', null]) {
+      await dispatch(from(guild, { kind: 'autocomplete', name: 'summary', focused: 'article', options: { article: '' } }).interaction);
+    }
+    expect(prepared.map((view) => view.articles.length)).toEqual([3, 3, 2]);
   });
 });

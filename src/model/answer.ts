@@ -99,5 +99,25 @@ export interface ArticleRef {
   published: string | null;
 }
 
-export type Answer = SummaryAnswer | QuoteAnswer | WhoAnswer | RelatedAnswer;
-export type CommandName = Answer['command'];
+/** One article of a round-up: its headline and link, and its best points, each cited. */
+export interface RoundupArticle {
+  article: ArticleRef;
+  /** When Pilcrow added it (ISO 8601), when known. */
+  added: string | null;
+  points: SummaryPoint[];
+}
+
+/** The daily digest's round-up: the articles added since the last one, newest first, a few cited points each. */
+export interface RoundupAnswer {
+  command: 'roundup';
+  /** The start of the period (ISO 8601); null for everything there is. */
+  since: string | null;
+  articles: RoundupArticle[];
+  /** Articles added in the period that the round-up leaves out (it is capped); 0 when none. */
+  moreArticles: number;
+  citations: Citation[];
+}
+
+export type Answer = SummaryAnswer | QuoteAnswer | WhoAnswer | RelatedAnswer | RoundupAnswer;
+/** The questions a member asks (runCommand); the round-up is posted by the daily digest, not asked. */
+export type CommandName = Exclude<Answer['command'], 'roundup'>;

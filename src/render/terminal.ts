@@ -1,4 +1,4 @@
-import type { Answer, ArticleRef, Citation, QuoteItem, WhoAnswer } from '../model/answer.ts';
+import type { Answer, ArticleRef, Citation, QuoteItem, RoundupAnswer, WhoAnswer } from '../model/answer.ts';
 import type { UserError } from '../model/user-error.ts';
 import { describeMeaning } from './meaning-note.ts';
 
@@ -68,7 +68,20 @@ export function renderAnswerText(answer: Answer): string {
       if (answer.articles.length > 0) lines.push('', 'Articles on this topic:', ...answer.articles.map((a) => `  • ${a.title} [${a.id}]`));
       return lines.join('\n');
     }
+    case 'roundup':
+      return roundupText(answer);
   }
+}
+
+/** The daily round-up: each article's headline, source line and cited points; how many are left out. */
+function roundupText(answer: RoundupAnswer): string {
+  const total = answer.articles.length + answer.moreArticles;
+  const lines = [`Round-up: ${total} new article${total === 1 ? '' : 's'}${answer.since ? ` since ${answer.since}` : ''}`];
+  for (const item of answer.articles) {
+    lines.push('', articleLine(item.article), ...item.points.map((p) => wrap(`${p.text} ${cite(p, false)}`, '    ', '  • ')));
+  }
+  if (answer.moreArticles > 0) lines.push('', `…and ${answer.moreArticles} more.`);
+  return lines.join('\n');
 }
 
 /** What the terminal says a mention-only answer is: words found, nothing known about them. */

@@ -3,6 +3,7 @@ import type { RenderedAnswer } from './discord-payload.ts';
 import type { RenderOptions } from './render-paged-embed.ts';
 import { renderQuotes } from './render-quotes.ts';
 import { renderRelated } from './render-related.ts';
+import { renderRoundup } from './render-roundup.ts';
 import { renderSummary } from './render-summary.ts';
 import { renderWho } from './render-who.ts';
 
@@ -17,5 +18,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
       return renderWho(answer, options);
     case 'related':
       return renderRelated(answer, options);
+    case 'roundup':
+      return renderRoundup(answer);
   }
 }

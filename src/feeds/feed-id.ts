@@ -21,13 +21,3 @@ export function normaliseFeedUrl(raw: string): string | null {
 export function feedIdFor(normalisedUrl: string): string {
   return createHash('sha256').update(normalisedUrl).digest('hex').slice(0, 8);
 }
-
-/**
- * The id the library records for a feed item (its `feedItemId`, deduplicated across every feed).
- * A guid that is an absolute URI (a permalink, `tag:`, `urn:`) names the story wherever it
- * appears, so it is kept: the same story from two feeds is one article. A bare guid ("1042",
- * JSON Feed's "7") only means something inside its feed, so it is qualified by the feed's address.
- */
-export function libraryItemId(itemId: string, feedUrl: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(itemId) ? itemId : `${feedUrl}#${itemId}`;
-}

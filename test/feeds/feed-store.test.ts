@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { feedIdFor, libraryItemId, normaliseFeedUrl } from '../../src/feeds/feed-id.ts';
+import { feedIdFor, normaliseFeedUrl } from '../../src/feeds/feed-id.ts';
 import {
   feedsFile,
   MAX_SEEN_IDS,
@@ -133,14 +133,5 @@ describe('feed and item ids', () => {
     const a = feedIdFor(normaliseFeedUrl('https://NEWS.example.org/feed.xml#x')!);
     expect(a).toMatch(/^[0-9a-f]{8}$/);
     expect(feedIdFor(normaliseFeedUrl('https://news.example.org/feed.xml')!)).toBe(a);
-  });
-
-  it.each([
-    ['https://news.example.org/story/1', 'https://news.example.org/story/1'],
-    ['tag:news.example.org,2026:comet', 'tag:news.example.org,2026:comet'],
-    ['7', 'https://feed.example/json#7'],
-    ['story-1042', 'https://feed.example/json#story-1042'],
-  ])('GIVEN the item id %j THEN the library records %j', (id, recorded) => {
-    expect(libraryItemId(id, 'https://feed.example/json')).toBe(recorded);
   });
 });

@@ -90,6 +90,7 @@ export interface PageFetcherSettings {
 export const DEFAULT_FETCH_LIMITS = Object.freeze({ maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5 });
 export const DEFAULT_USER_AGENT = 'Pilcrow/0.1 (news digest bot for Discord; fetches the links its users add)';
 
+const CUT_BEFORE_ANSWER = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 const REDIRECTS = new Set([300, 301, 302, 303, 307, 308]);
 
 /**
@@ -127,12 +128,19 @@ export function createPageFetcher(settings: PageFetcherSettings): FetchPage {
     try {
       const seen = new Set<string>([withoutHash(url)]);
       for (let hops = 0; ; hops++) {
-        const response = await fetch(url, {
-          method: 'GET',
-          redirect: 'manual',
-          signal: controller.signal,
-          dispatcher: dispatcher(),
-          headers: requestHeaders(options, userAgent),
+        const request = (): Promise<Response> =>
+          fetch(url, {
+            method: 'GET',
+            redirect: 'manual',
+            signal: controller.signal,
+            dispatcher: dispatcher(),
+            headers: requestHeaders(options, userAgent),
+          });
+        // A kept-alive connection the server has just closed fails before any answer: a GET is
+        // safe to send once more, on a new connection (which is checked like any other).
+        const response = await request().catch((error: unknown) => {
+          if (controller.signal.aborted || !CUT_BEFORE_ANSWER.has(errorCode(findCause(error)) ?? '')) throw error;
+          return request();
         });
         const host = url.host;
 

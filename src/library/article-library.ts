@@ -102,14 +102,11 @@ interface Origin {
 export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
   const { dataDir, fetchPage } = options;
   const clock = options.clock ?? Date.now;
-  const index = createLibraryIndex();
+  const index = createLibraryIndex(dataDir);
   const serialise = createSerialiser();
 
-  /** The articles a scope's adds are checked against: its own and the shared ones. */
-  const visibleFiles = async (scope: string | null): Promise<IndexedFile[]> => {
-    const own = await index.scan(scopeFolder(dataDir, scope));
-    return scope === null ? own : [...own, ...(await index.scan(dataDir))];
-  };
+  /** The articles a scope's adds are checked against (its own and the shared ones), and every id taken. */
+  const scanVisible = (scope: string | null) => index.scan(scope === null ? [null] : [scope, null]);
 
   const findDuplicate = (files: IndexedFile[], keys: { urls: string[]; feedItem: string | null; hash: string | null }) =>
     files.find(
@@ -149,13 +146,14 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
     if ('reason' in stored) return Promise.resolve(libraryError('not-an-article', `Nothing to store: ${stored.reason}.`));
     const hash = hashParagraphs(stored.paragraphs);
     return serialise(async () => {
-      const duplicate = findDuplicate(await visibleFiles(origin.scope), {
+      const visible = await scanVisible(origin.scope);
+      const duplicate = findDuplicate(visible.files, {
         urls: urlKeys(origin.url, origin.sourceUrl),
         feedItem: feedKey(origin),
         hash,
       });
       if (duplicate) return existing(duplicate);
-      const name = await chooseFileName(dataDir, slugFor(stored.title, origin.slugSource));
+      const name = chooseFileName(slugFor(stored.title, origin.slugSource), visible.ids);
       const file = join(scopeFolder(dataDir, origin.scope), name);
       try {
         await writeFileAtomically(file, renderArticleMarkdown(draft, { ...facts, hash }));
@@ -199,7 +197,7 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
           `"${url.trim().slice(0, 100)}" is not a web address Pilcrow can fetch: give a full http:// or https:// link.`,
         );
       // Known already (the same link, or the same feed item): answered without fetching.
-      const known = findDuplicate(await visibleFiles(add.scope), {
+      const known = findDuplicate((await scanVisible(add.scope)).files, {
         urls: urlKeys(clean),
         feedItem: feedKey({ feedItem: add.feedItemId ?? null, feed: add.feedUrl ?? null }),
         hash: null,
@@ -231,18 +229,20 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
     },
 
     async list(scope) {
-      const files = await index.scan(scopeFolder(dataDir, scope));
+      scopeFolder(dataDir, scope);
+      const { files } = await index.scan([scope]);
       const when = (file: IndexedFile) =>
         file.added !== null && !Number.isNaN(Date.parse(file.added)) ? Date.parse(file.added) : file.mtimeMs;
-      return files.sort((a, b) => when(b) - when(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((file) => toEntry(file, scope));
+      return files.sort((a, b) => when(b) - when(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((file) => toEntry(file));
     },
 
     remove(scope, id) {
-      const folder = scopeFolder(dataDir, scope);
+      scopeFolder(dataDir, scope);
       return serialise(async () => {
-        const file = (await index.scan(folder)).find((entry) => entry.id === id);
+        const { files } = await scanVisible(scope);
+        const file = files.find((entry) => entry.id === id && entry.scope === scope);
         if (!file) {
-          const shared = scope !== null && (await index.scan(dataDir)).some((entry) => entry.id === id);
+          const shared = scope !== null && files.some((entry) => entry.id === id && entry.scope === null);
           return libraryError(
             'unknown-article',
             shared
@@ -258,14 +258,22 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
         } finally {
           index.forget(file.file);
         }
-        return toEntry(file, scope);
+        return toEntry(file);
       });
     },
   };
 }
 
-function toEntry(file: IndexedFile, scope: string | null): LibraryEntry {
-  return { id: file.id, title: file.title, file: file.file, url: file.url, added: file.added, paragraphs: file.paragraphs, scope };
+function toEntry(file: IndexedFile): LibraryEntry {
+  return {
+    id: file.id,
+    title: file.title,
+    file: file.file,
+    url: file.url,
+    added: file.added,
+    paragraphs: file.paragraphs,
+    scope: file.scope,
+  };
 }
 
 /** A refusal of the fetcher as the library's error: addresses Pilcrow may not fetch are `bad-url`, the rest `fetch-failed`; its message kept. */

@@ -1,9 +1,5 @@
-/** File names for added articles: a slug of the headline, unique across the whole data directory. */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { assignIds, toArticleId } from '../ingest/article-id.ts';
-import { isArticleFileName } from '../ingest/read-article-file.ts';
-import { GUILD_ID, guildsFolder } from './library-scope.ts';
+/** File names for added articles: a slug of the headline, whose id no other article file has. */
+import { toArticleId } from '../ingest/article-id.ts';
 
 /** Slugs are cut (at a hyphen) to at most this many characters. */
 const MAX_SLUG_CHARS = 60;
@@ -45,33 +41,12 @@ export function urlSlugSource(url: string | null): string | null {
 }
 
 /**
- * `<slug>.md`, or `<slug>-2.md`, `-3`… so that its article id is taken by no article file
- * anywhere in the data directory (the shared folder and every `guilds/<id>/`), whatever ids the
- * loader gives those. `reserved` are ids being written right now.
+ * `<slug>.md`, or `<slug>-2.md`, `-3`…: the first whose id is not `taken` — every id the loader
+ * gives in the data directory (shared files and every `guilds/<id>/`), which includes every
+ * file's own stem, so the new file keeps its stem as its id and changes no other file's id.
  */
-export async function chooseFileName(dataDir: string, slug: string, reserved: ReadonlySet<string> = new Set()): Promise<string> {
-  const taken = new Set(reserved);
-  const folders = [dataDir, ...(await listGuildFolders(dataDir))];
-  for (const folder of folders) {
-    const names = (await readNames(folder)).filter(isArticleFileName).sort();
-    for (const name of names) taken.add(toArticleId(name));
-    for (const id of assignIds(names).values()) taken.add(id);
-  }
+export function chooseFileName(slug: string, taken: ReadonlySet<string>): string {
   let id = slug;
   for (let n = 2; taken.has(id); n++) id = `${slug}-${n}`;
   return `${id}.md`;
-}
-
-async function listGuildFolders(dataDir: string): Promise<string[]> {
-  return (await readNames(guildsFolder(dataDir))).filter((name) => GUILD_ID.test(name)).map((name) => join(guildsFolder(dataDir), name));
-}
-
-async function readNames(folder: string): Promise<string[]> {
-  try {
-    return await readdir(folder);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw err;
-  }
 }

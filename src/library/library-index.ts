@@ -1,18 +1,20 @@
-/** What the library knows of the files in one folder: ids, titles and the keys duplicates are found by. */
-import { join } from 'node:path';
-import { assignIds } from '../ingest/article-id.ts';
+/** What the library knows of the article files of the data directory: the loader's ids, titles and the keys duplicates are found by. */
+import { assignScopedIds } from '../ingest/article-id.ts';
 import { nodeArticleFs, type ArticleFs } from '../ingest/article-fs.ts';
-import { DEFAULT_MAX_BYTES, isArticleFileName, readArticleFile } from '../ingest/read-article-file.ts';
+import { listAllArticleFiles } from '../ingest/load-articles.ts';
+import { DEFAULT_MAX_BYTES, readArticleFile } from '../ingest/read-article-file.ts';
 import { toUrlKey } from './canonical-url.ts';
 import { hashParagraphs } from './content-hash.ts';
 import { readPilcrowFields } from './read-pilcrow-fields.ts';
 
 /** One article file as the library sees it. */
 export interface IndexedFile {
-  /** The article id the loader gives it (kebab-case file stem; "-2"… for a repeated stem in the folder). */
+  /** The article id the loader gives it (unique across the data directory). */
   id: string;
   /** Absolute path. */
   file: string;
+  /** The guild whose folder it is in; null for a shared file. */
+  scope: string | null;
   title: string | null;
   /** The URL its front matter or page gives (the canonical URL). */
   url: string | null;
@@ -27,52 +29,57 @@ export interface IndexedFile {
   feedItems: Set<string>;
 }
 
+/** The files of the scopes asked for, and every id given in the data directory (for naming new files). */
+export interface LibraryScan {
+  files: IndexedFile[];
+  ids: Set<string>;
+}
+
 /** The key of a feed item: its id within its feed (ids such as "1" are only unique per feed). */
 export function feedItemKey(feedItem: string, feed: string | null): string {
   return `${feed === null ? '' : (toUrlKey(feed) ?? feed)}#${feedItem}`;
 }
 
-/** Reads folders of article files, remembering each file until its size or modification time changes. */
+/** Reads the data directory's article files, remembering each file until its size, modification time or id changes. */
 export interface LibraryIndex {
-  /** The readable article files directly in `folder` (none when it does not exist), in name order. */
-  scan(folder: string): Promise<IndexedFile[]>;
-  /** Forgets a file (after it was removed or replaced). */
+  /**
+   * Lists the whole data directory as the loader does (shared files, then each `guilds/<id>/`),
+   * with the loader's ids, and reads the files of `scopes` (null = the shared files): those the
+   * loader would skip are left out. A data directory that does not exist yet is empty.
+   */
+  scan(scopes: ReadonlyArray<string | null>): Promise<LibraryScan>;
+  /** Forgets a file (after it was removed). */
   forget(file: string): void;
 }
 
-export function createLibraryIndex(fs: ArticleFs = nodeArticleFs, maxBytes: number = DEFAULT_MAX_BYTES): LibraryIndex {
+export function createLibraryIndex(dataDir: string, fs: ArticleFs = nodeArticleFs, maxBytes: number = DEFAULT_MAX_BYTES): LibraryIndex {
   const cache = new Map<string, { size: number; mtimeMs: number; id: string; entry: IndexedFile | null }>();
   return {
-    async scan(folder) {
-      let names: string[];
-      try {
-        names = (await fs.readdir(folder)).filter(isArticleFileName).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-        throw err;
-      }
-      const ids = assignIds(names);
-      const entries: IndexedFile[] = [];
-      for (const name of names) {
-        const file = join(folder, name);
-        const id = ids.get(name)!;
+    async scan(scopes) {
+      const listing = await listAllArticleFiles(fs, dataDir);
+      if ('error' in listing) return { files: [], ids: new Set() };
+      const ids = assignScopedIds(listing.files);
+      const wanted = new Set(scopes);
+      const files: IndexedFile[] = [];
+      for (const listed of listing.files) {
+        if (!wanted.has(listed.scope)) continue;
+        const id = ids.get(listed.name)!;
         let info;
         try {
-          info = await fs.lstat(file);
+          info = await fs.lstat(listed.path);
         } catch {
           continue; // removed since the folder was listed
         }
-        const cached = cache.get(file);
+        const cached = cache.get(listed.path);
         if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs && cached.id === id) {
-          if (cached.entry) entries.push(cached.entry);
+          if (cached.entry) files.push(cached.entry);
           continue;
         }
-        const entry = await readEntry(fs, file, id, maxBytes, info.mtimeMs);
-        cache.set(file, { size: info.size, mtimeMs: info.mtimeMs, id, entry });
-        if (entry) entries.push(entry);
+        const entry = await readEntry(fs, listed.path, id, listed.scope, maxBytes, info.mtimeMs);
+        cache.set(listed.path, { size: info.size, mtimeMs: info.mtimeMs, id, entry });
+        if (entry) files.push(entry);
       }
-      return entries;
+      return { files, ids: new Set(ids.values()) };
     },
     forget(file) {
       cache.delete(file);
@@ -81,16 +88,23 @@ export function createLibraryIndex(fs: ArticleFs = nodeArticleFs, maxBytes: numb
 }
 
 /** The file read through the article loader (same cleaning, same checks), or null when the loader would skip it. */
-async function readEntry(fs: ArticleFs, file: string, id: string, maxBytes: number, mtimeMs: number): Promise<IndexedFile | null> {
+async function readEntry(
+  fs: ArticleFs,
+  file: string,
+  id: string,
+  scope: string | null,
+  maxBytes: number,
+  mtimeMs: number,
+): Promise<IndexedFile | null> {
   const read = await readArticleFile(fs, file, id, maxBytes);
   if (!('article' in read)) return null;
   const article = read.article;
   let fields = readPilcrowFields('');
-  if (!/\.html?$|\.xhtml$/i.test(file)) {
+  if (!/\.(?:html?|xhtml)$/i.test(file)) {
     try {
       fields = readPilcrowFields(new TextDecoder().decode(await fs.readFile(file)));
     } catch {
-      // Read a moment ago; gone or changed now: the next scan sees it again.
+      // Read a moment ago; gone or changed now: the next scan reads it again.
     }
   }
   const urlKeys = new Set<string>();
@@ -101,6 +115,7 @@ async function readEntry(fs: ArticleFs, file: string, id: string, maxBytes: numb
   return {
     id,
     file,
+    scope,
     title: article.title,
     url: article.url,
     added: article.added ?? null,

@@ -311,8 +311,33 @@ describe('file names and ids are unique across the whole data folder', () => {
     ] as const)
       ids.push(added(await library.addFromFile({ name: 'storm.md', bytes: page(body) }, { scope })).id);
     expect(ids).toEqual(['storm-closes-coastal-road', 'storm-closes-coastal-road-2', 'storm-closes-coastal-road-3']);
-    const loaded = await loadArticles(join(dataDir, 'guilds', OTHER_GUILD));
-    expect(loaded.articles.map((article) => article.id)).toEqual(['storm-closes-coastal-road-3']);
+    const loaded = await loadArticles(dataDir);
+    expect(loaded.articles.map((article) => [article.id, article.scope])).toEqual([
+      ['storm-closes-coastal-road', null],
+      ['storm-closes-coastal-road-2', GUILD],
+      ['storm-closes-coastal-road-3', OTHER_GUILD],
+    ]);
+  });
+
+  it('GIVEN hand-placed files whose names already clash THEN the new file takes an id none of them has, and the ids listed are the loader ids', async () => {
+    const body = 'The coastal road was closed on Sunday after waves threw rocks onto it.';
+    await writeFile(join(dataDir, 'Storm.txt'), `Storm\n\n${body}\n`);
+    await writeFile(join(dataDir, 'storm.md'), `# Storm\n\nPolice closed the road on Sunday morning as the storm reached the bay.\n`);
+    const library = open();
+    const result = added(
+      await library.addFromFile(
+        {
+          name: 'storm.md',
+          bytes: new TextEncoder().encode(`# Storm\n\nEngineers will check the sea wall on Monday before the road reopens.\n`),
+        },
+        { scope: GUILD },
+      ),
+    );
+    expect(result.id).toBe('storm-3');
+    const loaded = await loadArticles(dataDir);
+    expect(loaded.articles.map((article) => article.id).sort()).toEqual(['storm', 'storm-2', 'storm-3']);
+    expect((await library.list(null)).map((entry) => entry.id).sort()).toEqual(['storm', 'storm-2']);
+    expect((await library.list(GUILD)).map((entry) => entry.id)).toEqual(['storm-3']);
   });
 
   it('GIVEN a very long headline THEN the file name is cut at a word boundary', async () => {

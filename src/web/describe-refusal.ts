@@ -48,11 +48,9 @@ export function describeNetworkError(code: string | undefined): string {
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return 'its HTTPS certificate is not valid';
-    case 'Z_DATA_ERROR':
-    case 'Z_BUF_ERROR':
-    case 'ERR__ERROR_FORMAT_PADDING_1':
-      return 'it sent a damaged compressed response';
     default:
+      // zlib (Z_DATA_ERROR…) and brotli (ERR__ERROR_FORMAT_…) decoding errors
+      if (code?.startsWith('Z_') || code?.startsWith('ERR__ERROR_FORMAT')) return 'it sent a damaged compressed response';
       return code ? `the connection failed (${code})` : 'the connection failed';
   }
 }

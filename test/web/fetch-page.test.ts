@@ -191,6 +191,7 @@ describe('fetchPage: refusals', () => {
       /not a text, Markdown or HTML file/,
     ],
     ['a body with no content type', () => site.url(P.noType), {}, 'wrong-type', /did not say what kind of document it sent/],
+    ['a damaged gzip body', () => site.url(P.brokenGzip), {}, 'network', /could not be fetched: it sent a damaged compressed response/],
     ['a connection cut before any answer', () => site.url(P.reset), {}, 'network', /could not be fetched: the connection was cut/],
     [
       'a port nobody listens on',

@@ -107,6 +107,7 @@ export const NEWS_SITE_PATHS = Object.freeze({
   huge: '/huge', // 50 MB of HTML, streamed (chunked, no Content-Length), generated as it is sent
   hugeDeclared: '/huge-declared', // the same with Content-Length: 52428800
   gzipBomb: '/gzip-bomb', // 50 MB of HTML once decompressed, a few KB on the wire
+  brokenGzip: '/broken-gzip', // Content-Encoding: gzip, but the bytes are not gzip
   image: '/images/lead.png', // image/png
   noType: '/no-type', // no Content-Type
   reset: '/reset', // the connection is cut before any answer
@@ -373,6 +374,10 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
       const gzip = zlib.createGzip();
       gzip.on('data', (data: Buffer) => countSent(pathname, data.byteLength));
       return pipeline(Readable.from(spaces()), gzip, res).catch(() => undefined);
+    }
+    if (pathname === P.brokenGzip) {
+      const body = Buffer.from('1f8b0800000000000003ffffffffffffffff', 'hex');
+      return send(res, pathname, 200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' }, body);
     }
     if (pathname === P.image) {
       const png = Buffer.from(

@@ -2,9 +2,11 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
+import { ANNOUNCEMENTS_FILE, readOutbox, type OutboxRead } from './announcement-outbox.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
 import { readConfig, type Config } from '../config.ts';
+import { openNewsDesk } from './news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
 
@@ -14,7 +16,7 @@ const SHUTDOWN_DEADLINE_MS = 4500;
 const DRAIN_MS = 3000;
 
 /**
- * The bot process: reads the configuration, reads the digest state, checks that Discord accepts
+ * The bot process: reads the configuration, reads the digest state and the announcement outbox, checks that Discord accepts
  * the token, loads and watches the corpus, logs in, and on SIGINT/SIGTERM drains and logs out
  * cleanly (exit 0 within 5 s). Also the entry each shard runs (src/bot/sharded.ts).
  * Every fatal start-up problem (invalid configuration, unreadable state, a token Discord refuses,
@@ -67,6 +69,14 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       return fail(`${err instanceof Error ? err.message : String(err)} (fix its permissions, or remove it to start the digest afresh)`);
     }
   }
+  let outbox: OutboxRead;
+  try {
+    outbox = await readOutbox(path.join(config.cacheDir, ANNOUNCEMENTS_FILE));
+  } catch (err) {
+    return fail(
+      `${err instanceof Error ? err.message : String(err)} (fix its permissions; removing it may announce queued articles twice or never)`,
+    );
+  }
   const refused = await checkDiscordAccess(config.discordToken, config.discordApiUrl);
   if (refused) return fail(refused);
   const opened = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
@@ -78,6 +88,17 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       log,
       source: store,
       digestState,
+      news: ({ client, source, run, log: newsLog }) =>
+        openNewsDesk({
+          dataDir: config.dataDir,
+          cacheDir: config.cacheDir,
+          allowPrivateUrls: config.allowPrivateUrls,
+          client,
+          source,
+          run,
+          log: newsLog,
+          outbox,
+        }),
       onFatal: (message) => {
         log.fatal(message);
         exit(1, 0);

@@ -4,6 +4,7 @@ import type { Answer } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
 import type { UserError } from '../model/user-error.ts';
 import type { Cooldowns } from './cooldowns.ts';
+import type { NewsDesk } from './news-desk.ts';
 import type { PageMemory } from './page-ids.ts';
 
 /** What a handler reports about how it answered (logged as the interaction's outcome). */
@@ -53,6 +54,8 @@ export interface CommandContext {
   settings: BotSettings;
   /** The channel the member asked to post the answer in, once the dispatcher has checked the command's posting rules. */
   postTo?: GuildTextBasedChannel;
+  /** News in: the article library, feeds, digest schedules and announcer (absent when the bot runs without them). */
+  news?: NewsDesk;
 }
 
 /**

@@ -9,6 +9,7 @@ import { renderUserError } from '../render/discord/render-user-error.ts';
 import { articleTitles } from './article-titles.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
 import { pageIdsFor, queryOfPageButton } from './page-ids.ts';
+import { handleRemoveButton } from './remove-article.ts';
 import { respond } from './respond.ts';
 
 /** Said when a button no longer means anything (old message, restart, changed articles). */
@@ -21,12 +22,15 @@ async function replyStale(interaction: ButtonInteraction, text = STALE_BUTTON_TE
 
 /**
  * Handles a button press: a citation ("cite:<article>:<n>") replies privately with the
- * paragraph in full; ◀ ▶ re-run the command and update the message to that page; anything
- * else gets a polite private "expired" reply.
+ * paragraph in full; ◀ ▶ re-run the command and update the message to that page; Remove and
+ * Cancel under /article remove's question go to src/bot/remove-article.ts; anything else gets a
+ * polite private "expired" reply.
  */
 export async function handleButton(interaction: ButtonInteraction, ctx: CommandContext): Promise<Outcome> {
   const parsed = parseCustomId(interaction.customId);
   if (!parsed) return replyStale(interaction);
+  if (parsed.kind === 'remove-article' || parsed.kind === 'remove-article-key' || parsed.kind === 'remove-cancel')
+    return handleRemoveButton(interaction, ctx, parsed);
   if (parsed.kind === 'cite') {
     const owner = ctx.corpus().byId.get(parsed.article);
     const paragraph = owner?.article.paragraphs.find((p) => p.n === parsed.paragraph);

@@ -32,7 +32,12 @@ const isPermissionList = (v: unknown): boolean => Array.isArray(v) && v.every((p
 /** Checks the shape of a command's declared `rules` (cooldown, posting, server-only, member permissions). */
 function checkRules(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return ['`rules` is not an object'];
-  const rules = value as { cooldown?: unknown; posts?: unknown; guildOnly?: unknown; manage?: unknown };
+  const rules = value as {
+    cooldown?: unknown;
+    posts?: unknown;
+    guildOnly?: unknown;
+    manage?: { memberPermissions?: unknown; subcommands?: unknown; purposes?: unknown } | null;
+  };
   const problems: string[] = [];
   if (rules.cooldown !== undefined && !isSeconds(rules.cooldown)) problems.push('`rules.cooldown` is not a number of seconds');
   if (rules.posts !== undefined) {
@@ -47,12 +52,15 @@ function checkRules(value: unknown): string[] {
   }
   if (rules.guildOnly !== undefined && typeof rules.guildOnly !== 'boolean') problems.push('`rules.guildOnly` is not a boolean');
   if (rules.manage !== undefined) {
-    const manage = rules.manage as { memberPermissions?: unknown; subcommands?: unknown; purposes?: unknown } | null;
+    const manage = rules.manage;
     if (typeof manage !== 'object' || manage === null) problems.push('`rules.manage` is not an object');
     else {
       if (!isPermissionList(manage.memberPermissions) || (manage.memberPermissions as unknown[]).length === 0)
         problems.push('`rules.manage.memberPermissions` is not a non-empty list of PermissionFlagsBits');
-      if (manage.subcommands !== undefined && !(Array.isArray(manage.subcommands) && manage.subcommands.every((n) => typeof n === 'string')))
+      if (
+        manage.subcommands !== undefined &&
+        !(Array.isArray(manage.subcommands) && (manage.subcommands as unknown[]).every((n) => typeof n === 'string'))
+      )
         problems.push('`rules.manage.subcommands` is not a list of subcommand names');
       if (manage.purposes !== undefined && (typeof manage.purposes !== 'object' || manage.purposes === null))
         problems.push('`rules.manage.purposes` is not an object');

@@ -9,6 +9,7 @@ import { createCooldowns } from './cooldowns.ts';
 import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest, type DigestStateRead, type RetrySettings } from './digest.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
+import type { RunningNewsDesk } from './news-desk.ts';
 import { createPageMemory } from './page-ids.ts';
 
 /** What the bot needs to run; everything with I/O is passed in. */
@@ -38,6 +39,13 @@ export interface StartBotOptions {
   digestRetry?: Partial<RetrySettings>;
   /** Called when the gateway session is lost for good (Discord invalidated it): the process should exit non-zero. */
   onFatal?: (message: string) => void;
+  /**
+   * News in (src/bot/news-desk.ts): made once the client exists, before logging in, so that
+   * /article, /feed and /digest work from the first interaction; started (announcer, feed
+   * polling, digest schedules) once the gateway is ready, on shard 0 only; stopped before the
+   * client. Absent: those commands say they are not set up.
+   */
+  news?: (parts: { client: Client; source: CorpusSource; run: RunCommand; log: Logger }) => RunningNewsDesk;
 }
 
 /** A logged-in bot. */
@@ -45,6 +53,8 @@ export interface RunningBot {
   client: Client;
   /** The digest, when DIGEST_CHANNEL_ID is set. */
   digest: Digest | null;
+  /** News in, when the bot was given it. */
+  news: RunningNewsDesk | null;
   /**
    * Drains, then logs out and closes the gateway connection: interactions being answered and the
    * announcement being posted are finished first (at most `drainMs`, default 3000), retries
@@ -69,6 +79,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const run = options.run ?? runCommand;
   const commands = options.commands ?? (await loadCommands());
   const client = createClient(config);
+  const news = options.news?.({ client, source: options.source, run, log }) ?? null;
   const dispatch = createDispatcher({
     commands,
     log,
@@ -80,6 +91,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       cooldowns: createCooldowns(clock),
       pages: createPageMemory(),
       settings: { ...BOT_DEFAULTS, ...options.settings },
+      ...(news ? { news: news.desk } : {}),
     },
   });
   const inFlight = new Set<Promise<void>>();
@@ -118,6 +130,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         Promise.race([work, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - clock())).unref())]);
       while (inFlight.size > 0 && clock() < deadline) await waitUntilDeadline(Promise.allSettled([...inFlight]));
       if (digest) await waitUntilDeadline(digest.stop());
+      // Feeds stop first (no new checks; the one under way finishes), then the schedules, then the announcer (the post in flight is drained, its state written).
+      if (news) await waitUntilDeadline(news.stop().catch((err: unknown) => log.error({ err }, 'stopping news in failed')));
       if (inFlight.size > 0) log.warn({ interactions: inFlight.size }, 'stopping with interactions still being answered');
       await client.destroy();
       log.info('bot stopped');
@@ -133,8 +147,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await ready;
     clearTimeout(timer);
     log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'bot ready');
-    // Under sharding only shard 0 announces, so each article is posted once.
-    if (config.digestChannelId && (!client.shard || client.shard.ids.includes(0))) {
+    // Under sharding only shard 0 announces (news in and the digest), so each article is posted once.
+    const announces = !client.shard || client.shard.ids.includes(0);
+    if (news && announces) await news.start();
+    if (config.digestChannelId && announces) {
       digest = await startDigest({
         client,
         source: options.source,
@@ -151,5 +167,5 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     await stop(0);
     throw err;
   }
-  return { client, digest, stop };
+  return { client, digest, news, stop };
 }

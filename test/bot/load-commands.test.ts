@@ -1,11 +1,13 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { checkCommandModule, indexCommandModules, loadCommands } from '../../src/bot/load-commands.ts';
 
 describe('loadCommands', () => {
-  it('GIVEN the commands directory THEN the four commands load, each defined from the spec plus share', async () => {
+  it('GIVEN the commands directory THEN the four answer commands load, each defined from the spec plus share, and the three news commands', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['quote', 'related', 'summary', 'who']);
-    for (const command of commands.values()) {
+    expect([...commands.keys()]).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'who']);
+    for (const name of ['quote', 'related', 'summary', 'who']) {
+      const command = commands.get(name)!;
       const json = command.data.toJSON() as { options: Array<{ name: string; required?: boolean; autocomplete?: boolean }> };
       expect(json.options.at(-1)!.name).toBe('share');
       const firstOptional = json.options.findIndex((o) => !o.required);
@@ -41,11 +43,33 @@ describe('loadCommands', () => {
   it('GIVEN the real commands THEN each declares its rules next to its definition', async () => {
     const commands = await loadCommands();
     expect(Object.fromEntries([...commands].map(([name, c]) => [name, c.rules ?? null]))).toEqual({
+      article: expect.objectContaining({ guildOnly: true, manage: expect.objectContaining({ subcommands: ['add', 'remove'] }) }),
+      digest: expect.objectContaining({
+        guildOnly: true,
+        manage: expect.objectContaining({ memberPermissions: [PermissionFlagsBits.ManageGuild] }),
+      }),
+      feed: expect.objectContaining({
+        guildOnly: true,
+        manage: expect.objectContaining({ memberPermissions: [PermissionFlagsBits.ManageGuild] }),
+      }),
       quote: { cooldown: 2 },
       related: { cooldown: 3 },
       summary: { posts: expect.objectContaining({ option: 'channel', cooldown: 30 }) },
       who: null,
     });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['guildOnly not a boolean', { guildOnly: 'yes' }, '`rules.guildOnly` is not a boolean'],
+    ['manage without permissions', { manage: { memberPermissions: [] } }, 'not a non-empty list of PermissionFlagsBits'],
+    ['manage with numbers for permissions', { manage: { memberPermissions: [32] } }, 'not a non-empty list of PermissionFlagsBits'],
+    [
+      'manage with a subcommand that is not a name',
+      { manage: { memberPermissions: [32n], subcommands: [1] } },
+      'not a list of subcommand names',
+    ],
+  ])('GIVEN member rules with %s THEN the shape is rejected', (_name, rules, problem) => {
+    expect(checkCommandModule({ data: { name: 'x', toJSON() {} }, execute() {}, rules }).join('; ')).toContain(problem);
   });
 
   it('GIVEN a bad module among good ones THEN loading fails naming the file', () => {

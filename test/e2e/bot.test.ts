@@ -94,7 +94,7 @@ describe('the bot against a Discord-compatible server', () => {
     expect(logLines.some((l) => l.msg === 'bot ready')).toBe(true);
   });
 
-  it('GIVEN the command modules THEN deploy-commands registers the four commands with share and channel options', async () => {
+  it('GIVEN the command modules THEN deploy-commands registers the four answer commands with share and channel options, and the three news commands', async () => {
     const commands = await loadCommands();
     const count = await deployCommands({
       token: fake.token,
@@ -103,10 +103,11 @@ describe('the bot against a Discord-compatible server', () => {
       api: fake.apiUrl,
       commands: commands.values(),
     });
-    expect(count).toBe(4);
+    expect(count).toBe(7);
     const deployed = fake.commands(fake.guildId);
-    expect(deployed.map((c) => c.name).sort()).toEqual(['quote', 'related', 'summary', 'who']);
-    for (const command of deployed) expect(command.options.map((o: any) => o.name)).toContain('share');
+    expect(deployed.map((c) => c.name).sort()).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'who']);
+    const answering = deployed.filter((c) => ['quote', 'related', 'summary', 'who'].includes(c.name));
+    for (const command of answering) expect(command.options.map((o: any) => o.name)).toContain('share');
     expect(deployed.find((c) => c.name === 'summary').options.map((o: any) => o.name)).toContain('channel');
   });
 

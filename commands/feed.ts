@@ -1,0 +1,171 @@
+import {
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
+import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
+import { isUserError, userError } from '../src/model/user-error.ts';
+import { DISCORD_LIMITS } from '../src/render/discord/discord-limits.ts';
+import { textPayload } from '../src/render/discord/discord-payload.ts';
+import { escapeAndTruncate } from '../src/render/discord/fit-text.ts';
+import { renderFeedAdded, renderFeedList, renderFeedStatus } from '../src/render/discord/render-library.ts';
+import { renderUserError } from '../src/render/discord/render-user-error.ts';
+
+/** Feeds are checked at most this often, in minutes (default 15). */
+const MIN_INTERVAL = 5;
+const MAX_INTERVAL = 24 * 60;
+
+/** /feed add | list | remove | status: the RSS, Atom and JSON feeds a server follows. */
+export const data = new SlashCommandBuilder()
+  .setName('feed')
+  .setDescription('Feeds this server follows: new items are stored and announced in a channel (Manage Server)')
+  .setContexts(InteractionContextType.Guild)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .addSubcommand((s) =>
+    s
+      .setName('add')
+      .setDescription('Follow an RSS, Atom or JSON feed; its new items are announced in a channel')
+      .addStringOption((o) => o.setName('url').setDescription("The feed's https address").setMaxLength(2000).setRequired(true))
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Where new items are announced')
+          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement)
+          .setRequired(true),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('interval')
+          .setDescription(`Minutes between checks (default 15, at least ${MIN_INTERVAL})`)
+          .setMinValue(MIN_INTERVAL)
+          .setMaxValue(MAX_INTERVAL)
+          .setRequired(false),
+      ),
+  )
+  .addSubcommand((s) => s.setName('list').setDescription('The feeds this server follows'))
+  .addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Stop following a feed (its stored articles stay)')
+      .addStringOption((o) =>
+        o.setName('feed').setDescription('The feed to stop following').setAutocomplete(true).setMaxLength(200).setRequired(true),
+      ),
+  )
+  .addSubcommand((s) => s.setName('status').setDescription('Per feed: when it was last checked, what it found, why nothing was delivered'));
+
+/**
+ * Everything needs Manage Server (also the command's default permission, which server admins can
+ * change: the rule stays checked). /feed add's channel is checked like a post: the bot must see,
+ * send and embed there.
+ */
+export const rules: CommandRules = {
+  cooldown: 2,
+  guildOnly: true,
+  manage: {
+    memberPermissions: [PermissionFlagsBits.ManageGuild],
+    purposes: { add: 'add feeds', remove: 'remove feeds', list: "see this server's feeds", status: "see this server's feeds" },
+  },
+  posts: {
+    option: 'channel',
+    cooldown: 0,
+    memberPermissions: [],
+    botPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks],
+  },
+};
+
+/** /feed add url: channel: [interval]: fetched and checked now; its current items are stored, not announced. */
+async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const news = newsDeskOf(ctx);
+  if (!news || !interaction.guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
+  const channel = ctx.postTo;
+  if (!channel) return replyPrivately(interaction, userError('bad-option', 'Pick a text channel of this server for the announcements.'));
+  const url = interaction.options.getString('url')?.trim() ?? '';
+  if (!/^https?:\/\//i.test(url)) {
+    return replyPrivately(interaction, userError('bad-url', "Give the feed's address as an http or https link."));
+  }
+  const interval = interaction.options.getInteger('interval') ?? undefined;
+  if (interval !== undefined && (interval < MIN_INTERVAL || interval > MAX_INTERVAL)) {
+    return replyPrivately(interaction, userError('bad-option', `The interval is in minutes, from ${MIN_INTERVAL} to ${MAX_INTERVAL}.`));
+  }
+  // Fetching the feed and storing its items takes a while: "thinking…" privately first.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const added = await news.feeds.add(interaction.guildId, url, channel.id, interval);
+  if (isUserError(added)) {
+    await interaction.editReply(renderUserError(added));
+    return 'user-error';
+  }
+  ctx.log.info({ feedId: added.feed.id, stored: added.stored }, 'feed added');
+  await interaction.editReply(renderFeedAdded(added.feed, added.stored));
+  return 'answered';
+}
+
+/** /feed remove feed: by id, else by title or URL. */
+async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const news = newsDeskOf(ctx);
+  if (!news || !interaction.guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
+  const wanted = interaction.options.getString('feed')?.trim() ?? '';
+  const lower = wanted.toLowerCase();
+  const feeds = news.feeds.list(interaction.guildId);
+  const feed = feeds.find((f) => f.id === wanted) ?? feeds.find((f) => f.url === wanted || (f.title ?? '').trim().toLowerCase() === lower);
+  if (!feed) {
+    const message =
+      feeds.length === 0 ? 'This server follows no feeds.' : `"${wanted.slice(0, 100)}" is not one of this server's feeds; see /feed list.`;
+    return replyPrivately(interaction, userError('not-found', message));
+  }
+  const removed = await news.feeds.remove(interaction.guildId, feed.id);
+  if (isUserError(removed)) return replyPrivately(interaction, removed);
+  const name = escapeAndTruncate(removed.title ?? removed.url, 200);
+  await interaction.reply({
+    ...textPayload(`No longer following **${name}**. The articles it brought stay; remove them with /article remove.`),
+    flags: MessageFlags.Ephemeral,
+  });
+  return 'answered';
+}
+
+/** Runs the subcommand the member used. */
+export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const news = newsDeskOf(ctx);
+  const guildId = interaction.guildId;
+  switch (interaction.options.getSubcommand(false)) {
+    case 'add':
+      return add(interaction, ctx);
+    case 'remove':
+      return remove(interaction, ctx);
+    case 'list':
+    case 'status': {
+      if (!news || !guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
+      const status = interaction.options.getSubcommand() === 'status';
+      const payload = status ? renderFeedStatus(news.feeds.status(guildId)) : renderFeedList(news.feeds.list(guildId));
+      await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+      return 'answered';
+    }
+    default:
+      return replyPrivately(interaction, userError('bad-option', 'Use /feed add, /feed list, /feed remove or /feed status.'));
+  }
+}
+
+/** Suggests this server's feeds for /feed remove. */
+export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
+  const news = newsDeskOf(ctx);
+  const focused = interaction.options.getFocused(true);
+  if (!news || focused.name !== 'feed' || !interaction.guildId) {
+    await interaction.respond([]);
+    return 'completed';
+  }
+  const partial = String(focused.value ?? '')
+    .trim()
+    .toLowerCase();
+  const choices = news.feeds
+    .list(interaction.guildId)
+    .filter((f) => partial === '' || f.url.toLowerCase().includes(partial) || (f.title ?? '').toLowerCase().includes(partial))
+    .filter((f) => f.id.length <= DISCORD_LIMITS.choiceValue)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map((f) => ({ name: (f.title?.trim() ? `${f.title.trim()} (${f.url})` : f.url).slice(0, DISCORD_LIMITS.choiceName), value: f.id }));
+  await interaction.respond(choices);
+  return 'completed';
+}

@@ -1,0 +1,116 @@
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import { scopeCorpus } from '../engine/scope-corpus.ts';
+import { openFeedService, type FeedService } from '../feeds/feed-service.ts';
+import { openArticleLibrary, type ArticleLibrary } from '../library/article-library.ts';
+import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
+import type { OutboxRead } from './announcement-outbox.ts';
+import { openAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import type { RunCommand } from './command-module.ts';
+import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
+
+/**
+ * News in, as the /article, /feed and /digest handlers get it (`ctx.news`): the article
+ * library, the feeds, the daily digest schedules, the announcer that posts new articles
+ * (once the bot is ready, on shard 0 only), and the safe fetcher (attachments are downloaded
+ * through it).
+ */
+export interface NewsDesk {
+  library: ArticleLibrary;
+  feeds: FeedService;
+  schedules: DigestSchedules;
+  /** The announcer once started (after the gateway is ready, on the shard that announces); null before and elsewhere. */
+  announcer(): Announcer | null;
+  fetchPage: FetchPage;
+}
+
+/** A news desk and its life: started once the bot is ready, stopped before the client. */
+export interface RunningNewsDesk {
+  desk: NewsDesk;
+  /**
+   * Starts announcing, polling feeds and running digest schedules. Only the shard that
+   * announces (shard 0) calls it, so each item is posted once.
+   */
+  start(): Promise<void>;
+  /** Stops in order: feeds (no new checks, the one under way finished), schedules, announcer (drains the post in flight, writes its state). */
+  stop(): Promise<void>;
+}
+
+/** What a news desk is made from; everything doing I/O is passed in. */
+export interface NewsDeskOptions {
+  dataDir: string;
+  cacheDir: string;
+  /** ALLOW_PRIVATE_URLS: fetch from loopback and private networks (tests only). */
+  allowPrivateUrls: boolean;
+  client: Client;
+  source: CorpusSource;
+  run: RunCommand;
+  log: Logger;
+  clock?: () => number;
+  /** The announcement outbox as read at start-up (so that an unreadable one stops the start before logging in). */
+  outbox?: OutboxRead;
+  /** Announcement retry delays (tests shorten them). */
+  retry?: Partial<RetrySettings>;
+  /** Replaces the safe fetcher (tests). */
+  fetchPage?: FetchPage;
+}
+
+/**
+ * Opens the library, the feeds and the digest schedules on DATA_DIR (nothing runs yet: the
+ * handlers can add, list and remove at once); `start` adds the announcer (its outbox in
+ * CACHE_DIR), feed polling and the schedules.
+ */
+export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
+  const { log } = options;
+  const clock = options.clock ?? Date.now;
+  const fetchPage = options.fetchPage ?? createPageFetcher({ allowPrivateUrls: options.allowPrivateUrls });
+  const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock });
+  let announcer: Announcer | null = null;
+  const feeds = openFeedService({
+    dataDir: options.dataDir,
+    fetchPage,
+    library,
+    clock,
+    log: log.child({ component: 'feeds' }),
+    announce: async (a) => {
+      // Feeds are polled only once the announcer has started (start below), so it is there.
+      if (!announcer) throw new Error('a feed item was announced before the announcer started');
+      await announcer.enqueue({ guildId: a.guildId, channelId: a.channelId, articleId: a.articleId, link: a.link });
+    },
+  });
+  const schedules = openDigestSchedules({
+    dataDir: options.dataDir,
+    client: options.client,
+    source: options.source,
+    scope: scopeCorpus,
+    clock,
+    log: log.child({ component: 'digest-schedules' }),
+  });
+  const desk: NewsDesk = { library, feeds, schedules, announcer: () => announcer, fetchPage };
+  let started = false;
+  return {
+    desk,
+    async start() {
+      if (started) return;
+      started = true;
+      announcer = await openAnnouncer({
+        client: options.client,
+        source: options.source,
+        run: options.run,
+        cacheDir: options.cacheDir,
+        scope: scopeCorpus,
+        initial: options.outbox,
+        clock,
+        retry: options.retry,
+        log: log.child({ component: 'announcer' }),
+      });
+      feeds.start();
+      await schedules.start();
+    },
+    async stop() {
+      await feeds.stop();
+      await schedules.stop();
+      await announcer?.stop();
+    },
+  };
+}

@@ -19,6 +19,9 @@ export function checkAddress(address: string, allowPrivate: boolean): string | n
   const normal = parsed.toNormalizedString();
   if (METADATA_ADDRESSES.has(normal)) return 'that is a cloud metadata address';
   const range = parsed.range();
+  // ::a.b.c.d (IPv4-compatible, deprecated by RFC 4291) is "unicast" to ipaddr.js but names an IPv4 address.
+  if (range === 'unicast' && parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0))
+    return 'that address is reserved (an IPv4 address written as IPv6)';
   if (range === 'unicast') return null;
   if (allowPrivate && PRIVATE_RANGES.has(range)) return null;
   return REASONS[range] ?? `that address is in a special-purpose range (${range})`;

@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNewsDesk } from '../../src/bot/news-desk.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { createLogger } from '../../src/log.ts';
@@ -91,9 +92,14 @@ async function send(fuzzCase: FuzzCase): Promise<InteractionReply> {
       channelOptionIds: fuzzCase.channelOptionIds,
       channelId: fuzzCase.channelId,
       timeoutMs: 15_000,
+      subcommand: fuzzCase.subcommand,
+      attachments: fuzzCase.attachments,
     });
   } else if (fuzzCase.kind === 'autocomplete') {
-    reply = await fake.autocomplete(fuzzCase.command, fuzzCase.focused, fuzzCase.value, fuzzCase.options);
+    reply = await fake.autocomplete(fuzzCase.command, fuzzCase.focused, fuzzCase.value, fuzzCase.options, {
+      subcommand: fuzzCase.subcommand,
+      userId: fuzzCase.userId,
+    });
   } else {
     // A real id is pressed on a message that carries it when there is one; anything else on the anchor message.
     reply = await fake.button(fuzzCase.customId, { userId: fuzzCase.userId, timeoutMs: 15_000 }).catch((err: Error) => {
@@ -171,6 +177,9 @@ beforeAll(async () => {
     log: createLogger({ level: 'debug', destination: sink, secret: fake.token }),
     source: store,
     settings: { deferAfterMs: DEFER_AFTER_MS },
+    // News in as in production: no private addresses (the fake's CDN is on 127.0.0.1, so attachments are refused too).
+    news: ({ client, source, run, log }) =>
+      openNewsDesk({ dataDir, cacheDir: path.join(workDir, 'cache'), allowPrivateUrls: false, client, source, run, log }),
   });
   await fake.waitForLogin();
   console.info(`fuzz: seed ${SEED}, ${CASES} interactions, ${CONCURRENCY} in flight (FUZZ_SEED / FUZZ_CASES / FUZZ_CONCURRENCY to change)`);
@@ -206,6 +215,7 @@ describe(`the bot under ${CASES} random and hostile interactions (seed ${SEED})`
       words,
       userIds: Array.from({ length: MEMBERS }, (_, i) => String(BigInt(fake.memberUserId) + BigInt(i))),
       channelIds: fake.channels.map((c) => c.id),
+      adminUserIds: [fake.adminUserId, fake.ownerUserId],
       seenCustomIds: customIdsOf(fake.channelMessages(fake.channels.find((c) => c.name === 'news')!.id)[0]),
     };
     expect(sources.names.length).toBeGreaterThan(5);
@@ -235,6 +245,14 @@ describe(`the bot under ${CASES} random and hostile interactions (seed ${SEED})`
       expect(outcomes.get(outcome) ?? 0, `outcome ${outcome}`).toBeGreaterThan(0);
     }
     expect([...outcomes.values()].reduce((a, b) => a + b, 0)).toBe(ids.size);
+    // The news commands were fuzzed past their permission check too (admins), not only refused.
+    const news = new Map<string, number>();
+    for (const line of logLines)
+      if (line.msg === 'interaction' && ids.has(line.interactionId) && /^(article|feed|digest)$/.test(line.command))
+        news.set(`${line.command}:${line.outcome}`, (news.get(`${line.command}:${line.outcome}`) ?? 0) + 1);
+    console.info(`fuzz news outcomes: ${JSON.stringify(Object.fromEntries(news))}`);
+    for (const outcome of ['article:user-error', 'article:refused', 'article:answered', 'feed:user-error', 'digest:user-error'])
+      expect(news.get(outcome) ?? 0, `outcome ${outcome}`).toBeGreaterThan(0);
   }, 120_000);
 
   it('GIVEN every body the bot sent anywhere THEN each is within limits with mentions disabled and none was refused', () => {

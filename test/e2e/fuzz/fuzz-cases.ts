@@ -1,3 +1,4 @@
+import type { FakeAttachment } from '../fake-discord/index.ts';
 import { hostileFloat, hostileInteger, hostileString, type ValueSources } from './hostile-values.ts';
 import type { Prng } from './prng.ts';
 
@@ -15,8 +16,20 @@ export type FuzzCase =
       channelId?: string;
       /** Set when an option has a type Discord would never send (discord.js throws on reading it). */
       wrongType?: string;
+      /** The subcommand used (the news commands: /article add …). */
+      subcommand?: string;
+      /** Attachment options (served by the fake's CDN on 127.0.0.1, which the bot must refuse to fetch: no private URLs in the fuzz). */
+      attachments?: Record<string, FakeAttachment>;
     }
-  | { kind: 'autocomplete'; command: string; focused: string; value: string; options: Record<string, OptionValue> }
+  | {
+      kind: 'autocomplete';
+      command: string;
+      focused: string;
+      value: string;
+      options: Record<string, OptionValue>;
+      subcommand?: string;
+      userId?: string;
+    }
   | { kind: 'button'; customId: string; userId: string; source: 'seen' | 'mutated' | 'forged' | 'garbage' };
 
 /** What the generator draws from besides the corpus. */
@@ -27,6 +40,106 @@ export interface CaseSources extends ValueSources {
   channelIds: readonly string[];
   /** Custom ids of buttons the bot has sent so far (grows during the run). */
   seenCustomIds: readonly string[];
+  /** Members with Manage Server, so that the news commands get past the permission check too. */
+  adminUserIds: readonly string[];
+}
+
+/** The news commands' subcommands and their options (url and text are strings, page and interval integers). */
+const NEWS_COMMANDS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  article: { add: ['url', 'file'], list: ['page'], remove: ['article'] },
+  feed: { add: ['url', 'channel', 'interval'], list: [], remove: ['feed'], status: [] },
+  digest: { schedule: ['channel', 'time', 'timezone'], off: [] },
+};
+const NEWS_AUTOCOMPLETE: ReadonlyArray<[string, string, string]> = [
+  ['article', 'remove', 'article'],
+  ['feed', 'remove', 'feed'],
+  ['digest', 'schedule', 'timezone'],
+];
+/**
+ * Links the bot must refuse or fail on at once with no network: not http(s), credentials,
+ * loopback, private and metadata addresses, and names that do not resolve (.invalid). No public
+ * address: the fuzz has no network and must stay fast.
+ */
+const HOSTILE_URLS = [
+  'http://127.0.0.1:1/story',
+  'http://localhost/',
+  'http://169.254.169.254/latest/meta-data/',
+  'http://[::1]:80/',
+  'http://10.0.0.7/admin',
+  'http://0x7f000001/',
+  'file:///etc/passwd',
+  'ftp://files.example.org/story.txt',
+  'javascript:alert(1)',
+  'https://user:secret@news.invalid/',
+  'https://news.invalid/feed.xml',
+  'data:text/html,<h1>hi</h1>',
+];
+const FILE_NAMES = ['story.md', 'story.txt', 'page.html', 'setup.exe', 'noext', '.md', 'a.MD', 'x'.repeat(300) + '.txt'];
+const FILE_TYPES = [
+  null,
+  'text/markdown; charset=utf-8',
+  'text/plain',
+  'text/html',
+  'application/octet-stream',
+  'image/png',
+  'application/x-msdownload',
+];
+
+/** A hostile value for one option of a news subcommand. */
+function newsValue(prng: Prng, sources: CaseSources, option: string): OptionValue {
+  switch (option) {
+    case 'url':
+      return prng.chance(0.5) ? prng.pick(HOSTILE_URLS) : hostileString(prng, sources);
+    case 'page':
+    case 'interval':
+      return hostileInteger(prng);
+    case 'channel':
+      return prng.pick(sources.channelIds);
+    case 'time':
+      return prng.chance(0.5) ? prng.pick(['08:00', '8:5', '23:59', '24:00', '-1:00', '']) : hostileString(prng, sources);
+    case 'timezone':
+      return prng.chance(0.5) ? prng.pick(['UTC', 'Europe/Paris', 'europe/paris', 'Mars/Olympus', '../etc']) : hostileString(prng, sources);
+    default:
+      return stringValue(prng, sources, 'article');
+  }
+}
+
+/** A news command (/article, /feed, /digest) with a random subcommand and hostile options, by an admin more often than not. */
+function newsCase(prng: Prng, sources: CaseSources): FuzzCase {
+  const userId = prng.chance(0.6) && sources.adminUserIds.length > 0 ? prng.pick(sources.adminUserIds) : prng.pick(sources.userIds);
+  const command = prng.pick(Object.keys(NEWS_COMMANDS));
+  const subcommands = NEWS_COMMANDS[command]!;
+  // Rarely no subcommand at all, or one the command does not have (a stale client).
+  const subcommand = prng.chance(0.03) ? undefined : prng.chance(0.03) ? 'nope' : prng.pick(Object.keys(subcommands));
+  const options: Record<string, OptionValue> = {};
+  const channelOptionIds: string[] = [];
+  let attachments: Record<string, FakeAttachment> | undefined;
+  for (const name of subcommand ? (subcommands[subcommand] ?? []) : []) {
+    if (!prng.chance(0.8)) continue;
+    if (name === 'file') {
+      const body = hostileString(prng, sources);
+      attachments = {
+        file: {
+          filename: prng.pick(FILE_NAMES),
+          contentType: prng.pick(FILE_TYPES),
+          body,
+          ...(prng.chance(0.2) ? { size: prng.pick([0, 1, 5 * 1024 * 1024, 5 * 1024 * 1024 + 1, 2 ** 40]) } : {}),
+        },
+      };
+      continue;
+    }
+    options[name] = newsValue(prng, sources, name);
+    if (name === 'channel') channelOptionIds.push('channel');
+  }
+  return {
+    kind: 'slash',
+    command,
+    options,
+    userId,
+    channelOptionIds,
+    ...(subcommand ? { subcommand } : {}),
+    ...(attachments ? { attachments } : {}),
+  };
 }
 
 /** String options of each command (Discord option type 3) and which of them autocomplete. */
@@ -53,6 +166,7 @@ function stringValue(prng: Prng, sources: ValueSources, option: string): string 
 
 /** A slash command with a random subset of its options (required ones may be missing too). */
 function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
+  if (prng.chance(0.2)) return newsCase(prng, sources);
   const userId = prng.pick(sources.userIds);
   if (prng.chance(0.02))
     return { kind: 'slash', command: prng.pick(['nope', 'boom', 'summary2']), options: {}, userId, channelOptionIds: [] };
@@ -99,6 +213,12 @@ function slashCase(prng: Prng, sources: CaseSources): FuzzCase {
 
 /** Autocomplete of an autocomplete option (or, rarely, of one that does not autocomplete). */
 function autocompleteCase(prng: Prng, sources: CaseSources): FuzzCase {
+  if (prng.chance(0.15)) {
+    const [command, subcommand, focused] = prng.pick(NEWS_AUTOCOMPLETE);
+    const value = prng.chance(0.1) ? '' : hostileString(prng, sources);
+    const userId = prng.chance(0.5) && sources.adminUserIds.length > 0 ? prng.pick(sources.adminUserIds) : prng.pick(sources.userIds);
+    return { kind: 'autocomplete', command, subcommand, focused, value, options: {}, userId };
+  }
   const command = prng.pick(COMMANDS);
   const focused = prng.chance(0.9)
     ? prng.pick(AUTOCOMPLETE_OPTIONS[command]!)
@@ -127,6 +247,17 @@ function forgedCiteId(prng: Prng, sources: CaseSources): string {
   const article = prng.chance(0.6) ? prng.pick(sources.articles) : hostileString(prng, sources).slice(0, 60);
   const paragraph = prng.pick(['0', '1', '2', '41', '42', '999999', '1000000', '-1', '01', '1e3', '', '¶', String(prng.int(1, 60))]);
   return `cite:${article}:${paragraph}`;
+}
+
+/** A removal confirmation built by hand: a shared article (not the server's to remove), an unknown one, a forgotten key, cancel. */
+function forgedRemoveId(prng: Prng, sources: CaseSources): string {
+  return prng.pick([
+    `rm:${prng.pick(sources.articles)}`.slice(0, 100),
+    `rm:${hostileString(prng, sources)}`.slice(0, 100),
+    `rmk:${prng.pick(['', 'AAAAAAAAAAAAAAAA', hostileString(prng, sources).slice(0, 20)])}`,
+    'rm-cancel',
+    'rm:',
+  ]);
 }
 
 /** A seen id with a small corruption: cut short, a character changed, extra text, a new page. */
@@ -158,7 +289,11 @@ function buttonCase(prng: Prng, sources: CaseSources): FuzzCase {
   if (roll < 85)
     return {
       kind: 'button',
-      customId: prng.chance(0.5) ? forgedCiteId(prng, sources) : forgedPageId(prng, sources),
+      customId: prng.chance(0.1)
+        ? forgedRemoveId(prng, sources)
+        : prng.chance(0.5)
+          ? forgedCiteId(prng, sources)
+          : forgedPageId(prng, sources),
       userId,
       source: 'forged',
     };

@@ -71,7 +71,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   const clock = options.clock ?? Date.now;
   const timers = options.timers ?? REAL_TIMERS;
   const timing: FeedTiming = { ...FEED_TIMING, ...options.timing };
-  const log = options.log.child({ component: 'feeds' });
+  const { log } = options;
   const pageLimit: Limit = createLimit(options.pageConcurrency ?? 4);
   const checkLimit: Limit = createLimit(options.checkConcurrency ?? 2);
   const guilds = new Map<string, GuildFeeds>();

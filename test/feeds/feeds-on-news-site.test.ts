@@ -16,6 +16,7 @@ import { isUserError } from '../../src/model/user-error.ts';
 import { createPageFetcher } from '../../src/web/fetch-page.ts';
 import { generateStories } from '../support/news-site/generate-stories.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
+import { until } from '../support/until.ts';
 import { createFakeTime } from './fakes.ts';
 
 const GUILD = '444444444444444444';
@@ -175,6 +176,30 @@ describe('feeds from the local news site', () => {
     expect(published).toEqual([...published].sort((a, b) => a - b));
     expect(new Set(t.announced.map((a) => a.articleId)).size).toBe(100);
     expect(service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'new-items', lastMessage: 'delivered 100 new articles' });
+  }, 60_000);
+
+  it('GIVEN the service stops in the middle of 100 new stories THEN after a restart every story has been announced exactly once', async () => {
+    const t = setUp();
+    const service = t.open();
+    const added = await service.add(GUILD, site.url(NEWS_SITE_PATHS.feeds.rss), CHANNEL);
+    if (isUserError(added)) throw new Error(added.error.message);
+    service.start();
+    const stories = generateStories(100);
+    site.setFeed('rss', stories);
+    t.time.advance(15 * MINUTE);
+    await until(() => t.announced.length >= 10, { what: 'ten announcements', timeoutMs: 30_000 });
+    await service.stop();
+    const announcedBeforeStop = t.announced.length;
+    expect(announcedBeforeStop).toBeLessThan(100);
+    expect(service.status(GUILD)[0]!.lastMessage).toMatch(/left for the next check/);
+
+    const again = t.open();
+    again.start();
+    t.time.advance(15 * MINUTE);
+    await again.idle();
+    expect(t.announced).toHaveLength(100);
+    expect(new Set(t.announced.map((a) => a.link))).toEqual(new Set(stories.map((s) => site.url(s.path))));
+    expect(new Set(t.announced.map((a) => a.articleId)).size).toBe(100);
   }, 60_000);
 
   it.each([

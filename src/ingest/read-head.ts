@@ -81,6 +81,12 @@ export function readHead(blocks: readonly Block[]): Head {
         head.bodyStart = i;
         break;
       }
+      if (isTeaserLink(next) && isFollowedByHeadline(blocks, i + 1)) {
+        // A headline line with its "Read more" link under it, and another headline after: a teaser for related coverage.
+        head.related.push(cleanItem(text));
+        i++;
+        continue;
+      }
       if (mode === 'related' && isFollowedByHeadline(blocks, i)) {
         // Under a related marker, a headline line with another headline line after it is related coverage; the last is the headline.
         head.related.push(cleanItem(text));
@@ -118,6 +124,19 @@ function isFollowedByHeadline(blocks: readonly Block[], i: number): boolean {
   if (next === undefined || next.bullet || next.level !== null || isBylineOrDate(next.text) || findMarker(next.text) !== null) return false;
   const after = blocks[j + 1];
   return isHeadlineLike(next.text) && !(after !== undefined && startsContinuation(after.text));
+}
+
+/** The link text that closes a teaser ("Read more", "Continue reading »", "Full story"), never a list marker on its own. */
+const TEASER_LINK = /^(?:read more|continue reading|read on|(?:read )?(?:the )?full (?:story|article))$/;
+
+function isTeaserLink(block: Block | undefined): boolean {
+  if (block === undefined || block.bullet || block.level !== null) return false;
+  return TEASER_LINK.test(
+    block.text
+      .toLowerCase()
+      .replace(/[\s:.…»›>|–—►▶→-]+$/, '')
+      .trim(),
+  );
 }
 
 /** A short unpunctuated plain line: a navigation link, a kicker or a role line. */

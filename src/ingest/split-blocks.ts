@@ -1,5 +1,5 @@
 /** Splitting normalised text into blocks: blank-line separated, hard wraps joined, bullets marked. */
-import { findInlineList } from './classify-line.ts';
+import { findInlineList, findMarker } from './classify-line.ts';
 import { joinFragments } from './join-fragments.ts';
 import { stripEmphasis, stripLinks } from './strip-markdown.ts';
 
@@ -72,14 +72,15 @@ function toBlock(line: string, options: SplitOptions): Block {
 }
 
 /**
- * A block is hard-wrapped when it has several lines, none is a bullet, a Markdown heading or an
- * inline related line ("Related: Headline", "Read more | Headline": a link the page set on its
- * own line, which no wrapped paragraph starts), most non-final lines do not end a sentence, and
- * the non-final lines have similar lengths.
+ * A block is hard-wrapped when it has several lines, none is a bullet, a Markdown heading, a
+ * list marker ("Read more", "Tags") or an inline related line ("Related: Headline", "Read more |
+ * Headline": links the page set on their own line, which no wrapped paragraph holds), most
+ * non-final lines do not end a sentence, and the non-final lines have similar lengths.
  */
 export function looksHardWrapped(lines: string[]): boolean {
   if (lines.length < 2) return false;
-  if (lines.some((line) => BULLET.test(line) || ATX.test(line) || findInlineList(line)?.kind === 'related')) return false;
+  if (lines.some((line) => BULLET.test(line) || ATX.test(line) || findMarker(line) !== null || findInlineList(line)?.kind === 'related'))
+    return false;
   const inner = lines.slice(0, -1);
   const ended = inner.filter((line) => SENTENCE_END.test(line)).length;
   if (ended > inner.length / 2) return false;

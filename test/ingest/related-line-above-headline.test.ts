@@ -33,3 +33,30 @@ describe('a related-coverage line directly above the headline (one line break, a
     );
   });
 });
+
+describe('a teaser for other coverage, with its "Read more" link, above the headline', () => {
+  it.each(['Read more', 'Read more »', 'Continue reading →', 'Full story'])(
+    'GIVEN a teaser headline and "%s" above the story headline THEN the teaser is related coverage',
+    (link) => {
+      const article = parse(
+        `Mayor announces bid for a second term\n${link}\n\nCity council approves new budget after six-hour debate\n\n${body}`,
+      );
+      expect(article.title).toBe('City council approves new budget after six-hour debate');
+      expect(article.related).toEqual(['Mayor announces bid for a second term']);
+      expect(article.paragraphs).toHaveLength(2);
+    },
+  );
+
+  it('GIVEN a long teaser headline with "Read more" on the next line THEN the two are not joined as one wrapped line', () => {
+    const teaser = 'Branch libraries across the county saved from closure after appeal';
+    const article = parse(`${teaser}\nRead more\n\nCity council approves new budget after six-hour debate\n\n${body}`);
+    expect(article.title).toBe('City council approves new budget after six-hour debate');
+    expect(article.related).toEqual([teaser]);
+  });
+
+  it('GIVEN a headline and "Read more" with no other headline after THEN it stays the headline', () => {
+    const article = parse(`City council approves new budget after six-hour debate\nRead more\n\n${body}`);
+    expect(article.title).toBe('City council approves new budget after six-hour debate');
+    expect(article.paragraphs).toHaveLength(2);
+  });
+});

@@ -19,6 +19,8 @@ export interface NameGroups {
   byEntity: ReadonlyMap<string, NameGroup>;
   /** Groups by mentions, most first (ties by name), at most PROMINENT_GROUPS. */
   prominent: readonly NameGroup[];
+  /** Every group with the folded name it was grouped under (to restrict groups to some articles: restrictNameGroups). */
+  all: ReadonlyArray<{ group: NameGroup; root: string }>;
 }
 
 /** How many of the most mentioned groups are kept for suggestions and empty autocomplete. */
@@ -60,6 +62,7 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
   });
   const byEntity = new Map<string, NameGroup>();
   const all: NameGroup[] = [];
+  const rooted: Array<{ group: NameGroup; root: string }> = [];
   for (const [groupKey, { kind, members }] of groups) {
     members.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
     const root = groupKey.slice(groupKey.indexOf('\u0000') + 1);
@@ -72,10 +75,53 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
       mentions: members.reduce((n, m) => n + m.mentions, 0),
     };
     all.push(group);
+    rooted.push({ group, root });
     for (const m of members) byEntity.set(entityKey(m.article, m.entityId), group);
   }
-  const prominent = all.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id - b.id).slice(0, PROMINENT_GROUPS);
-  return { byEntity, prominent };
+  return { byEntity, prominent: mostMentioned(all), all: rooted };
+}
+
+function mostMentioned(groups: NameGroup[]): NameGroup[] {
+  return groups.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id - b.id).slice(0, PROMINENT_GROUPS);
+}
+
+/**
+ * The groups as the given articles alone show them: members of other articles left out, counts
+ * recomputed, the name chosen again among the members kept (a name only another article writes
+ * in full is never shown), groups with no member left dropped. A group whose members are all
+ * kept is the same object. Linear in the number of entities.
+ */
+export function restrictNameGroups(
+  groups: NameGroups,
+  entityOf: (key: string) => GroupableEntity | undefined,
+  visible: ReadonlySet<string>,
+): NameGroups {
+  const byEntity = new Map<string, NameGroup>();
+  const kept: NameGroup[] = [];
+  const rooted: Array<{ group: NameGroup; root: string }> = [];
+  for (const { group, root } of groups.all) {
+    const members = group.members.filter((m) => visible.has(m.article));
+    if (members.length === 0) continue;
+    let restricted = group;
+    if (members.length < group.members.length) {
+      const named = members.map((m) => {
+        const entity = entityOf(entityKey(m.article, m.entityId));
+        return { name: entity?.name ?? group.name, key: entity?.key ?? root, mentions: m.mentions };
+      });
+      restricted = {
+        id: group.id,
+        name: displayName(named, root),
+        kind: group.kind,
+        members,
+        articles: new Set(members.map((m) => m.article)).size,
+        mentions: members.reduce((n, m) => n + m.mentions, 0),
+      };
+    }
+    kept.push(restricted);
+    rooted.push({ group: restricted, root });
+    for (const m of members) byEntity.set(entityKey(m.article, m.entityId), restricted);
+  }
+  return { byEntity, prominent: mostMentioned(kept), all: rooted };
 }
 
 /** The name most often written among the members whose folded name is the group's own. */

@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { EntityKind } from '../model/analysis.ts';
 import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
 import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
-import { entityKey, groupNames, type GroupableEntity, type NameGroups } from './group-names.ts';
+import { entityKey, groupNames, restrictNameGroups, type GroupableEntity, type NameGroups } from './group-names.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameWords } from './index-words.ts';
 import {
@@ -112,8 +112,8 @@ export class NameSearch {
   private readonly groups: NameGroups;
   /** fuse.js indexes of small scopes (an article's names, or a small corpus's under ''), made on first use. */
   private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
-  /** Every entity, in corpus order (to group the entities of some articles only). */
-  private readonly entities: readonly GroupableEntity[];
+  /** Every entity, by entityKey (to name the groups of some articles only). */
+  private readonly entities: ReadonlyMap<string, GroupableEntity>;
   /** What a set of visible article ids (SearchOptions.articles) sees, worked out once per set. */
   private readonly restricted = new WeakMap<ReadonlySet<string>, RestrictedNames>();
 
@@ -142,8 +142,8 @@ export class NameSearch {
       }
     }
     this.byArticle = byArticle;
-    this.entities = [...entities.values()];
-    this.groups = groupNames(this.entities);
+    this.entities = entities;
+    this.groups = groupNames([...entities.values()]);
   }
 
   /** Indexes the name strings from scratch. */
@@ -276,8 +276,8 @@ export class NameSearch {
 
   /**
    * The name strings of the visible articles (one byte per doc: 1 when one of its owners is
-   * visible) and the people and organisations grouped over those articles alone, so a group
-   * never names, counts or lists what another server's articles say.
+   * visible) and the people and organisations restricted to those articles (restrictNameGroups),
+   * so a group never names, counts or lists what another server's articles say.
    */
   private restrictTo(visible: ReadonlySet<string>): RestrictedNames {
     let found = this.restricted.get(visible);
@@ -289,7 +289,7 @@ export class NameSearch {
         mask[i] = 1;
         docs.push(doc);
       });
-      found = { mask, docs, groups: groupNames(this.entities.filter((e) => visible.has(e.article))) };
+      found = { mask, docs, groups: restrictNameGroups(this.groups, (key) => this.entities.get(key), visible) };
       this.restricted.set(visible, found);
     }
     return found;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArticleSearch } from '../../src/search/article-search.ts';
+import { entityKey, groupNames, restrictNameGroups, type GroupableEntity } from '../../src/search/group-names.ts';
 import { paragraphWords } from '../../src/search/index-words.ts';
 import { NameSearch, collectNameDocs } from '../../src/search/name-search.ts';
 import { ARTICLE_CANDIDATES, NAME_CANDIDATES, TERM_SCORING } from '../../src/search/search-settings.ts';
@@ -80,5 +81,29 @@ describe('search restricted to some documents (what one server sees)', () => {
     const prominent = search.search('', { limit: 100, articles: visible });
     expect(prominent.length).toBeGreaterThan(0);
     expect(prominent.every((h) => h.group!.members.every((m) => visible.has(m.article)))).toBe(true);
+  });
+
+  it('GIVEN a group across articles restricted to some THEN members, counts and name are those of the articles kept, and an untouched group is the same object', () => {
+    const entities: GroupableEntity[] = [
+      { article: 'rail', entityId: 'e1', name: 'Maria Okonkwo', key: 'maria okonkwo', kind: 'person', mentions: 3 },
+      { article: 'radio', entityId: 'e1', name: 'Okonkwo', key: 'okonkwo', kind: 'person', mentions: 2 },
+      { article: 'radio', entityId: 'e2', name: 'Kremlin', key: 'kremlin', kind: 'organisation', mentions: 1 },
+    ];
+    const groups = groupNames(entities);
+    const byKey = new Map(entities.map((e) => [entityKey(e.article, e.entityId), e]));
+    const okonkwo = groups.byEntity.get(entityKey('radio', 'e1'))!;
+    expect(okonkwo).toMatchObject({ name: 'Maria Okonkwo', articles: 2, mentions: 5 });
+    const radio = restrictNameGroups(groups, (key) => byKey.get(key), new Set(['radio']));
+    expect(radio.byEntity.get(entityKey('radio', 'e1'))).toMatchObject({
+      id: okonkwo.id,
+      name: 'Okonkwo',
+      articles: 1,
+      mentions: 2,
+      members: [{ article: 'radio', entityId: 'e1', mentions: 2 }],
+    });
+    expect(radio.byEntity.has(entityKey('rail', 'e1'))).toBe(false);
+    expect(radio.byEntity.get(entityKey('radio', 'e2'))).toBe(groups.byEntity.get(entityKey('radio', 'e2')));
+    expect(radio.prominent.map((g) => g.name)).toEqual(['Okonkwo', 'Kremlin']);
+    expect(restrictNameGroups(groups, (key) => byKey.get(key), new Set(['rail'])).prominent.map((g) => g.name)).toEqual(['Maria Okonkwo']);
   });
 });

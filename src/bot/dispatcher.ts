@@ -1,7 +1,7 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import { prepareAnswers } from '../answers/run-command.ts';
-import { scopeCorpus } from '../engine/scope-corpus.ts';
+import { scopeCorpus, warmScope } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { textPayload } from '../render/discord/discord-payload.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
@@ -19,8 +19,18 @@ export interface DispatcherOptions {
   /** `corpus()` gives the whole live corpus: each handler gets the view of its interaction's server (scopeCorpus). */
   context: Omit<CommandContext, 'log'>;
   log: Logger;
-  /** Prepares what answers look up per corpus, in the background, for each server's view when first used. Default prepareAnswers. */
+  /**
+   * Prepares a server's view when first used, after the interaction that asked for it: its
+   * searches (warmScope) and what answers look up per corpus (prepareAnswers). Default that.
+   */
   prepare?: (corpus: Corpus) => Promise<void>;
+}
+
+/** The default DispatcherOptions.prepare: on a later turn of the event loop, the view's searches, then its answers in slices. */
+async function prepareView(view: Corpus): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  warmScope(view);
+  await prepareAnswers(view);
 }
 
 /** Longest option value written to the log. */
@@ -57,7 +67,7 @@ async function apologise(interaction: RepliableInteraction): Promise<void> {
  */
 export function createDispatcher(options: DispatcherOptions): (interaction: Interaction) => Promise<void> {
   const context = { ...options.context, run: memoiseAnswers(options.context.run) };
-  const prepare = options.prepare ?? prepareAnswers;
+  const prepare = options.prepare ?? prepareView;
   const prepared = new WeakSet<Corpus>();
   /**
    * What a member of `guildId` sees (DMs: the shared articles alone): the view of the live corpus

@@ -169,7 +169,7 @@ describe('scopeCorpus: answers and autocomplete in a server', () => {
 
   it('GIVEN /related across articles THEN results and other articles are visible ones only', () => {
     const answer = runCommand(scopeCorpus(corpus, GUILD_A), 'related', { topic: 'China' });
-    if (isUserError(answer)) throw new Error(answer.message);
+    if (isUserError(answer)) throw new Error(answer.error.message);
     expect(answer.command).toBe('related');
     const cited = JSON.stringify(answer);
     expect(cited).not.toContain(TELESCOPE);
@@ -178,11 +178,11 @@ describe('scopeCorpus: answers and autocomplete in a server', () => {
 
   it('GIVEN /who of a name across a shared and another server’s article THEN the answer gathers the visible article alone', () => {
     const answer = runCommand(scopeCorpus(corpus, null), 'who', { name: 'Chinese government' });
-    if (isUserError(answer)) throw new Error(answer.message);
+    if (isUserError(answer)) throw new Error(answer.error.message);
     expect(answer.command === 'who' && answer.articles.map((a) => a.article.id)).toEqual([UN]);
     expect(JSON.stringify(answer)).not.toContain(TELESCOPE);
     const inB = runCommand(scopeCorpus(corpus, GUILD_B), 'who', { name: 'Chinese government' });
-    if (isUserError(inB)) throw new Error(inB.message);
+    if (isUserError(inB)) throw new Error(inB.error.message);
     expect(inB.command === 'who' && inB.articles.map((a) => a.article.id).sort()).toEqual([TELESCOPE, UN].sort());
   });
 

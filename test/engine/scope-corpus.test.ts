@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openCorpusStore } from '../../src/engine/corpus-store.ts';
 import { completeOption } from '../../src/answers/autocomplete.ts';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { guildsWithArticles, scopeCorpus } from '../../src/engine/scope-corpus.ts';
@@ -227,4 +231,33 @@ describe('scopeCorpus: answers and autocomplete in a server', () => {
     expect(JSON.stringify(b)).not.toContain('Maria');
     expect(isUserError(runCommand(scopeCorpus(minister, null), 'who', { name: 'Okonkwo' }))).toBe(true);
   });
+});
+
+describe('scopeCorpus over the live store', () => {
+  it('GIVEN a server folder created while the bot runs THEN its article arrives with its scope through the rebuild worker, visible in that server alone', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pilcrow-scope-data-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'pilcrow-scope-cache-'));
+    const fixture = (name: string) => readFileSync(new URL(`../fixtures/articles/${name}.txt`, import.meta.url));
+    writeFileSync(join(dataDir, 'un.txt'), fixture(UN));
+    const opened = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 200 });
+    if ('error' in opened) throw new Error(opened.error);
+    try {
+      expect(scopeCorpus(opened.current(), GUILD_A)).toBe(opened.current());
+      const arrived = new Promise<string[]>((resolve) => opened.onChange((_corpus, added) => resolve(added)));
+      mkdirSync(join(dataDir, 'guilds', GUILD_A), { recursive: true });
+      writeFileSync(join(dataDir, 'guilds', GUILD_A, 'telescope.md'), fixture(TELESCOPE));
+      expect(await arrived).toEqual(['telescope']);
+      const live = opened.current();
+      expect(live.byId.get('telescope')!.article.scope).toBe(GUILD_A);
+      expect(live.byId.get('un')!.article.scope).toBeNull();
+      expect(ids(scopeCorpus(live, GUILD_A)).sort()).toEqual(['telescope', 'un']);
+      expect(ids(scopeCorpus(live, GUILD_B))).toEqual(['un']);
+      expect(scopeCorpus(live, GUILD_B).search.paragraphs('telescope', { limit: 5 })).toEqual([]);
+      expect(scopeCorpus(live, GUILD_A).search.paragraphs('telescope', { limit: 5 }).length).toBeGreaterThan(0);
+    } finally {
+      opened.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -12,7 +12,7 @@ import { isUserError, type UserError } from '../model/user-error.ts';
 import type { FetchedPage, FetchPage, FetchRefusal } from '../web/fetch-page.ts';
 import { chooseCanonicalUrl, cleanUrl, toUrlKey } from './canonical-url.ts';
 import { chooseFileName, slugFor, urlSlugSource } from './choose-file-name.ts';
-import { hashParagraphs } from './content-hash.ts';
+import { hashParagraphs, isDistinctiveText } from './content-hash.ts';
 import { libraryError, type LibraryError, type LibraryErrorCode } from './library-error.ts';
 import { createLibraryIndex, feedItemKey, type IndexedFile } from './library-index.ts';
 import { scopeFolder } from './library-scope.ts';
@@ -150,7 +150,7 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
       const duplicate = findDuplicate(visible.files, {
         urls: urlKeys(origin.url, origin.sourceUrl),
         feedItem: feedKey(origin),
-        hash,
+        hash: isDistinctiveText(stored.paragraphs) ? hash : null,
       });
       if (duplicate) return existing(duplicate);
       const name = chooseFileName(slugFor(stored.title, origin.slugSource), visible.ids);

@@ -7,7 +7,22 @@ import { createHash } from 'node:crypto';
  * and metadata are left out, so a page re-fetched with a new headline or date is still one story.
  */
 export function hashParagraphs(paragraphs: ReadonlyArray<{ text: string }>): string {
-  const text = paragraphs
+  return `sha256:${createHash('sha256').update(normaliseParagraphs(paragraphs)).digest('hex')}`;
+}
+
+/**
+ * Below this many characters of normalised text (about 50 words) the text says too little to
+ * tell two stories apart ("This story is developing."): equal texts that short are not duplicates.
+ */
+const MIN_DISTINCT_CHARS = 280;
+
+/** Whether the text is long enough for an equal hash to mean the same story. */
+export function isDistinctiveText(paragraphs: ReadonlyArray<{ text: string }>): boolean {
+  return normaliseParagraphs(paragraphs).length >= MIN_DISTINCT_CHARS;
+}
+
+function normaliseParagraphs(paragraphs: ReadonlyArray<{ text: string }>): string {
+  return paragraphs
     .map((paragraph) =>
       paragraph.text
         .normalize('NFKC')
@@ -17,5 +32,4 @@ export function hashParagraphs(paragraphs: ReadonlyArray<{ text: string }>): str
     )
     .filter((line) => line !== '')
     .join('\n');
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
 }

@@ -287,6 +287,21 @@ describe('each story is stored once', () => {
     expect(await readdir(join(dataDir, 'guilds', GUILD))).toHaveLength(1);
   });
 
+  it('GIVEN two different stories whose pages hold only the same short holding text THEN both are stored', async () => {
+    const stub = new TextEncoder().encode('This story is developing and will be updated.\n');
+    const pages = Object.fromEntries(
+      ['https://news.example/a', 'https://news.example/b'].map((url) => [
+        url,
+        { url, contentType: 'text/plain', charset: null, bytes: stub },
+      ]),
+    );
+    const library = open(fakeFetcher(pages).fetchPage);
+    const a = added(await library.addFromUrl('https://news.example/a', { scope: null }));
+    const b = added(await library.addFromUrl('https://news.example/b', { scope: null }));
+    expect([a.existed, b.existed]).toEqual([false, false]);
+    expect(a.id).not.toBe(b.id);
+  });
+
   it('GIVEN a file placed by hand in the data folder THEN adding the same text answers with it', async () => {
     await writeFile(join(dataDir, 'Drain Story.txt'), fixture('test/fixtures/articles/wikinews-20070306-drain.txt'));
     const result = added(
@@ -312,7 +327,7 @@ describe('file names and ids are unique across the whole data folder', () => {
       ids.push(added(await library.addFromFile({ name: 'storm.md', bytes: page(body) }, { scope })).id);
     expect(ids).toEqual(['storm-closes-coastal-road', 'storm-closes-coastal-road-2', 'storm-closes-coastal-road-3']);
     const loaded = await loadArticles(dataDir);
-    expect(loaded.articles.map((article) => [article.id, article.scope])).toEqual([
+    expect(loaded.articles.map((article) => [article.id, article.scope]).sort()).toEqual([
       ['storm-closes-coastal-road', null],
       ['storm-closes-coastal-road-2', GUILD],
       ['storm-closes-coastal-road-3', OTHER_GUILD],

@@ -48,7 +48,7 @@ export interface ArticleListing {
 /**
  * Reads every `.txt`, `.md` and `.html` file directly in `dir` (shared by every server) and in
  * each `dir/guilds/<guild id>/` (that server's own: `article.scope` is the guild id; shared ones
- * have `scope: null`), sorted by name, into Articles with ids unique across the whole directory
+ * have `scope: null`), in path order, into Articles with ids unique across the whole directory
  * (see assignScopedIds: a shared file's id never depends on what servers add). Bad files go to
  * `skipped` with a reason while the others load; a missing, non-directory or empty `dir` is
  * reported in `error` (never thrown).
@@ -69,6 +69,8 @@ export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, o
   if (articles.length === 0) {
     return { articles, skipped, error: `none of the ${skipped.length} article files in ${dir} could be loaded` };
   }
+  // Corpus order is by path, as the store's rebuilds order articles (src/engine/rebuild-messages.ts sortArticles).
+  articles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { articles, skipped };
 }
 

@@ -253,13 +253,14 @@ describe('loadArticles with servers’ own folders (guilds/<guild id>/)', () => 
     const result = await loadArticles(dir);
     expect(result.skipped).toEqual([]);
     expect(result.error).toBeUndefined();
+    // In path order (as the store orders its rebuilds); the shared files got their ids first.
     expect(result.articles.map((a) => [a.id, a.scope, a.file.slice(dir.length + 1)])).toEqual([
-      ['train', null, 'train.txt'],
-      ['wikinews-20160714-un', null, 'wikinews-20160714-UN.txt'],
       ['drain', GUILD_A, `guilds/${GUILD_A}/drain.txt`],
       ['train-2', GUILD_A, `guilds/${GUILD_A}/train.md`],
       ['telescope', GUILD_B, `guilds/${GUILD_B}/telescope.txt`],
       ['train-3', GUILD_B, `guilds/${GUILD_B}/train.txt`],
+      ['train', null, 'train.txt'],
+      ['wikinews-20160714-un', null, 'wikinews-20160714-UN.txt'],
     ]);
     expect(result.articles.find((a) => a.id === 'telescope')!.paragraphs[0]!.text).toMatch(/^On Sunday, China announced/);
   });
@@ -288,7 +289,7 @@ describe('loadArticles with servers’ own folders (guilds/<guild id>/)', () => 
     symlinkSync(outside, join(dir, 'guilds', '111111111111111111'));
     try {
       const result = await loadArticles(dir);
-      expect(result.articles.map((a) => a.id)).toEqual(['train', 'wikinews-20160714-un', 'drain', 'train-2', 'telescope', 'train-3']);
+      expect(result.articles.map((a) => a.id)).toEqual(['drain', 'train-2', 'telescope', 'train-3', 'train', 'wikinews-20160714-un']);
       expect(result.skipped).toEqual([]);
     } finally {
       rmSync(outside, { recursive: true, force: true });

@@ -92,10 +92,13 @@ function makeView(corpus: Corpus, guildId: string | null): Corpus {
   const articles = corpus.articles.filter(({ article }) => isVisibleIn(article, guildId));
   const visible: ReadonlySet<string> = new Set(articles.map(({ article }) => article.id));
   const base = corpus.search;
+  // The index restricts itself (so limits count visible hits only); the filter after it is a
+  // second lock, for an index that would not honour `articles`.
+  const seen = <T extends { article: string }>(hits: T[]): T[] => hits.filter((hit) => visible.has(hit.article));
   const search: SearchIndex = {
-    paragraphs: (query, options) => base.paragraphs(query, { ...options, articles: visible }),
-    names: (query, options) => base.names(query, { ...options, articles: visible }),
-    articles: (query, limit) => base.articles(query, limit, { articles: visible }),
+    paragraphs: (query, options) => seen(base.paragraphs(query, { ...options, articles: visible })),
+    names: (query, options) => seen(base.names(query, { ...options, articles: visible })),
+    articles: (query, limit) => seen(base.articles(query, limit, { articles: visible })),
   };
   return {
     ...corpus,

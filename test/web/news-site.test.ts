@@ -67,6 +67,16 @@ describe('the local news site', () => {
     expect(await fetchText(story.path, 'article')).toContain('<h1>');
   });
 
+  it('GIVEN the feeds reset THEN they list their first stories again, under a new ETag', async () => {
+    const before = await fetchPage(site.url(P.feeds.json), { accept: 'feed' });
+    site.setFeed('json', STORIES.slice(0, 2));
+    expect(itemLinks(await fetchText(P.feeds.json))).toHaveLength(2);
+    site.resetFeeds();
+    const after = await fetchPage(site.url(P.feeds.json), { accept: 'feed' });
+    expect(after.kind === 'page' && itemLinks(new TextDecoder().decode(after.page.bytes))).toHaveLength(STORIES.length);
+    expect(after.kind === 'page' && before.kind === 'page' && after.page.etag !== before.page.etag).toBe(true);
+  });
+
   it('GIVEN the paywalled story THEN its page stops at the teaser and its AMP version has the whole story', async () => {
     const paywalled = await fetchText(P.paywalled, 'article');
     const amp = await fetchText(P.amp, 'article');

@@ -46,6 +46,8 @@ export interface NewsSite {
   setFeed(feed: FeedName, stories: readonly Story[]): void;
   /** A feed's item id for a story (what guid / id / JSON Feed id say). */
   itemId(story: Story): string;
+  /** Puts every feed back to its first content (tests sharing one site start from the same feeds); ETags change. Hit counts are kept. */
+  resetFeeds(): void;
   /** Closes the kept-alive connections, so that the next request opens (and checks) a new one. */
   dropConnections(): void;
   close(): Promise<void>;
@@ -144,12 +146,10 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
   });
   for (const story of generated.slice(0, BIG_FEED_SIZE)) addPage(story, { related: [] });
 
-  const feeds = new Map<FeedName, { stories: Story[]; version: number }>([
-    ['rss', { stories: [...STORIES], version: 1 }],
-    ['atom', { stories: [...STORIES], version: 1 }],
-    ['json', { stories: [...STORIES], version: 1 }],
-    ['big', { stories: generated.slice(0, BIG_FEED_SIZE), version: 1 }],
-  ]);
+  const firstStories = (name: FeedName): Story[] => (name === 'big' ? generated.slice(0, BIG_FEED_SIZE) : [...STORIES]);
+  const feeds = new Map<FeedName, { stories: Story[]; version: number }>(
+    (['rss', 'atom', 'json', 'big'] as const).map((name) => [name, { stories: firstStories(name), version: 1 }]),
+  );
   const itemId = (story: Story): string => `tag:callan-courier.example,2026:${story.path}`;
   const feedItems = (name: FeedName): FeedItem[] =>
     feeds.get(name)!.stories.map((story) => ({
@@ -427,6 +427,12 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
       bump(name);
     },
     itemId,
+    resetFeeds() {
+      for (const [name, feed] of feeds) {
+        feed.stories = firstStories(name);
+        bump(name);
+      }
+    },
     dropConnections: () => server.closeAllConnections(),
     async close() {
       for (const timer of timers) clearTimeout(timer);

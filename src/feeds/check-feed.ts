@@ -7,7 +7,7 @@ import type { ArticleLibrary } from '../library/article-library.ts';
 import type { FetchPage, FetchRefusal, FetchResult } from '../web/fetch-page.ts';
 import { describeFeedFailure, describeItems, describeNothingNew, type ItemTally } from './describe-check.ts';
 import { delayBeforeNextCheck, type FeedTiming } from './feed-schedule.ts';
-import { rememberSeen, type FeedOutcome, type FeedRecord } from './feed-store.ts';
+import { rememberSeen, seenKeys, wasSeen, type FeedOutcome, type FeedRecord } from './feed-store.ts';
 import type { FeedAnnouncement } from './feed-types.ts';
 import type { Limit } from './limit-concurrency.ts';
 import { orderOldestFirst } from './order-items.ts';
@@ -135,10 +135,10 @@ async function recordSuccess(feed: FeedRecord, outcome: FeedOutcome, message: st
  */
 async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], context: CheckContext): Promise<void> {
   const since = deliveredSince(feed);
-  const inDocument = new Set(items.map((item) => item.id));
+  const inDocument = new Set(items.flatMap(seenKeys));
   for (const id of Object.keys(feed.pending)) if (!inDocument.has(id)) delete feed.pending[id];
   const seen = new Set(feed.seen);
-  const fresh = orderOldestFirst(items.filter((item) => !seen.has(item.id)));
+  const fresh = orderOldestFirst(items.filter((item) => !wasSeen(seen, item)));
   const batch = fresh.slice(0, MAX_ITEMS_PER_CHECK);
   const tally: ItemTally = {
     delivered: 0,
@@ -164,7 +164,7 @@ async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], con
   const writes: Promise<void>[] = [];
   const markSeen = (item: FeedItem): void => {
     delete feed.pending[item.id];
-    rememberSeen(feed, [item.id], inDocument);
+    rememberSeen(feed, [item], inDocument);
     writes.push(context.save());
   };
   const results = storeItems(batch, { ...context, feedUrl: feed.url });

@@ -11,7 +11,16 @@ import { checkFeed } from './check-feed.ts';
 import { formatTime } from './describe-check.ts';
 import { feedIdFor, normaliseFeedUrl } from './feed-id.ts';
 import { checkInterval, delayBeforeNextCheck, FEED_TIMING, type FeedTiming } from './feed-schedule.ts';
-import { feedsFile, isGuildId, readGuildFeeds, rememberSeen, setAsideInvalidFile, writeGuildFeeds, type FeedRecord } from './feed-store.ts';
+import {
+  feedsFile,
+  isGuildId,
+  readGuildFeeds,
+  rememberSeen,
+  seenKeys,
+  setAsideInvalidFile,
+  writeGuildFeeds,
+  type FeedRecord,
+} from './feed-store.ts';
 import type { FeedAdded, FeedErrorCode, FeedService, FeedServiceOptions, FeedStatus, FeedTimers } from './feed-types.ts';
 import { createLimit, type Limit } from './limit-concurrency.ts';
 import { orderOldestFirst } from './order-items.ts';
@@ -326,8 +335,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
       itemsSeen: 0,
       articlesAdded: stored.stored,
     };
-    const ids = ordered.map((item) => item.id);
-    rememberSeen(feed, ids, new Set(ids));
+    rememberSeen(feed, ordered, new Set(ordered.flatMap(seenKeys)));
     guild.feeds.push(feed);
     try {
       await guild.save();

@@ -21,8 +21,8 @@ export const FEED_OUTCOMES = [
 ] as const;
 export type FeedOutcome = (typeof FEED_OUTCOMES)[number];
 
-/** Item ids remembered per feed (the most recent; those in the latest document are always kept). */
-export const MAX_SEEN_IDS = 1000;
+/** Item ids and links remembered per feed (the most recent; those in the latest document are always kept). */
+export const MAX_SEEN_KEYS = 2000;
 
 /** A feeds.json larger than this is not read (a server has at most a few dozen feeds). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -52,8 +52,8 @@ const feedRecordSchema = z.object({
   failures: z.number().int().min(0),
   lastOutcome: z.enum(FEED_OUTCOMES).nullable(),
   lastMessage: z.string().nullable(),
-  /** Item ids already handled (stored, announced, or skipped with a reason), oldest first. */
-  seen: z.array(z.string()).max(MAX_SEEN_IDS * 2),
+  /** Ids and links of the items already handled (stored, announced, or skipped with a reason), oldest first. */
+  seen: z.array(z.string()).max(MAX_SEEN_KEYS * 2),
   /** Items being fetched and stored, or to retry: by item id. */
   pending: z.record(z.string(), pendingItemSchema),
   itemsSeen: z.number().int().min(0),
@@ -141,21 +141,41 @@ export async function writeGuildFeeds(file: string, feeds: readonly FeedRecord[]
 }
 
 /**
- * Marks items seen, forgetting the oldest beyond MAX_SEEN_IDS, except those still in the feed's
- * latest document (forgetting one of those would deliver it again).
+ * The keys an item is remembered by: its id and its link. Some feeds give an item a new id on
+ * every fetch; its link still says it was seen.
  */
-export function rememberSeen(feed: FeedRecord, itemIds: readonly string[], inDocument: ReadonlySet<string>): void {
+export function seenKeys(item: { id: string; link: string | null }): string[] {
+  return item.link !== null && item.link !== item.id ? [item.id, item.link] : [item.id];
+}
+
+/** Whether an item was seen before (by its id or its link). */
+export function wasSeen(seen: ReadonlySet<string>, item: { id: string; link: string | null }): boolean {
+  return seenKeys(item).some((key) => seen.has(key));
+}
+
+/**
+ * Marks items seen (each by its seenKeys), forgetting the oldest keys beyond MAX_SEEN_KEYS, except
+ * those of the feed's latest document (forgetting one of those would deliver it again).
+ */
+export function rememberSeen(
+  feed: FeedRecord,
+  items: ReadonlyArray<{ id: string; link: string | null }>,
+  inDocument: ReadonlySet<string>,
+): void {
   const known = new Set(feed.seen);
-  for (const id of itemIds) {
-    if (known.has(id)) continue;
-    known.add(id);
-    feed.seen.push(id);
-    feed.itemsSeen += 1;
+  for (const item of items) {
+    const keys = seenKeys(item);
+    if (!keys.some((key) => known.has(key))) feed.itemsSeen += 1;
+    for (const key of keys) {
+      if (known.has(key)) continue;
+      known.add(key);
+      feed.seen.push(key);
+    }
   }
-  let excess = feed.seen.length - MAX_SEEN_IDS;
+  let excess = feed.seen.length - MAX_SEEN_KEYS;
   if (excess <= 0) return;
-  feed.seen = feed.seen.filter((id) => {
-    if (excess > 0 && !inDocument.has(id)) {
+  feed.seen = feed.seen.filter((key) => {
+    if (excess > 0 && !inDocument.has(key)) {
       excess -= 1;
       return false;
     }

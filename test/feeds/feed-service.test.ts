@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFeedService, type FeedAnnouncement, type FeedService } from '../../src/feeds/feed-service.ts';
 import { isUserError } from '../../src/model/user-error.ts';
-import { createFakeLibrary, createFakeSite, createFakeTime, item } from './fakes.ts';
+import { createFakeLibrary, createFakeSite, createFakeTime, item, rssOf } from './fakes.ts';
 
 const GUILD = '111111111111111111';
 const CHANNEL = '222222222222222222';
@@ -106,7 +106,14 @@ describe('adding a feed', () => {
     ]);
     expect(t.service.list(GUILD)).toEqual([added.feed]);
     const file = JSON.parse(await readFile(join(dataDir, 'guilds', GUILD, 'feeds.json'), 'utf8'));
-    expect(file.feeds[0].seen).toEqual(['story-1', 'story-2', 'story-3']);
+    expect(file.feeds[0].seen).toEqual([
+      'story-1',
+      'https://news.example.org/stories/1',
+      'story-2',
+      'https://news.example.org/stories/2',
+      'story-3',
+      'https://news.example.org/stories/3',
+    ]);
   });
 
   it('GIVEN the same feed again THEN it is refused with the feed id', async () => {
@@ -329,6 +336,30 @@ describe('polling', () => {
     expect(t.service.status(GUILD)[0]!.lastMessage).toBe(
       'nothing delivered since 2026-12-01 10:00 UTC; 1 item skipped: news.example.org answered 404 Not Found',
     );
+  });
+
+  it('GIVEN a feed that gives its items new ids on every fetch THEN items seen by their link are not fetched again', async () => {
+    const t = setUp();
+    t.site.publish(item(1), item(2));
+    await addFeed(t);
+    t.service.start();
+    const renamed = rssOf([item(1), item(2)]).replace(/story-(\d)</g, 'uuid-$1-second-fetch<');
+    t.site.setFeed(() => ({
+      kind: 'page',
+      page: {
+        url: t.site.feedUrl,
+        status: 200,
+        contentType: 'application/rss+xml',
+        charset: null,
+        bytes: new TextEncoder().encode(renamed),
+        etag: null,
+        lastModified: null,
+      },
+    }));
+    await t.pass(15 * MINUTE);
+    expect(t.site.pageRequests('/stories/1')).toBe(1);
+    expect(t.announced).toEqual([]);
+    expect(t.service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'nothing-new', itemsSeen: 2 });
   });
 
   it('GIVEN a new item the library has already (the same story from another feed) THEN it is not announced', async () => {

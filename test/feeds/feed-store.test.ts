@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { feedIdFor, normaliseFeedUrl } from '../../src/feeds/feed-id.ts';
 import {
   feedsFile,
-  MAX_SEEN_IDS,
+  MAX_SEEN_KEYS,
   readGuildFeeds,
   rememberSeen,
   setAsideInvalidFile,
+  wasSeen,
   writeGuildFeeds,
   type FeedRecord,
 } from '../../src/feeds/feed-store.ts';
@@ -99,23 +100,35 @@ describe('feeds.json', () => {
 });
 
 describe('rememberSeen', () => {
-  it('GIVEN more ids than remembered THEN the oldest not in the latest document are forgotten', () => {
+  const bare = (id: string) => ({ id, link: null });
+
+  it('GIVEN more keys than remembered THEN the oldest not in the latest document are forgotten', () => {
     const feed = record({ seen: [], itemsSeen: 0 });
-    const old = Array.from({ length: MAX_SEEN_IDS }, (_, i) => `old-${i}`);
-    rememberSeen(feed, old, new Set(old));
+    const old = Array.from({ length: MAX_SEEN_KEYS }, (_, i) => `old-${i}`);
+    rememberSeen(feed, old.map(bare), new Set(old));
     const fresh = ['new-1', 'new-2', 'new-3'];
-    rememberSeen(feed, fresh, new Set(['old-0', ...fresh]));
-    expect(feed.seen).toHaveLength(MAX_SEEN_IDS);
+    rememberSeen(feed, fresh.map(bare), new Set(['old-0', ...fresh]));
+    expect(feed.seen).toHaveLength(MAX_SEEN_KEYS);
     expect(feed.seen.slice(0, 2)).toEqual(['old-0', 'old-4']);
     expect(feed.seen.slice(-3)).toEqual(fresh);
-    expect(feed.itemsSeen).toBe(MAX_SEEN_IDS + 3);
+    expect(feed.itemsSeen).toBe(MAX_SEEN_KEYS + 3);
   });
 
   it('GIVEN an id seen already THEN it is not counted twice', () => {
     const feed = record();
-    rememberSeen(feed, ['a', 'd'], new Set());
+    rememberSeen(feed, [bare('a'), bare('d')], new Set());
     expect(feed.seen).toEqual(['a', 'b', 'd']);
     expect(feed.itemsSeen).toBe(3);
+  });
+
+  it('GIVEN an item seen by its link THEN a new id for it (feeds that change ids) still counts as seen', () => {
+    const feed = record({ seen: [], itemsSeen: 0 });
+    rememberSeen(feed, [{ id: 'urn:uuid:1', link: 'https://x.example/story' }], new Set());
+    expect(feed.seen).toEqual(['urn:uuid:1', 'https://x.example/story']);
+    expect(wasSeen(new Set(feed.seen), { id: 'urn:uuid:2', link: 'https://x.example/story' })).toBe(true);
+    expect(wasSeen(new Set(feed.seen), { id: 'urn:uuid:3', link: 'https://x.example/other' })).toBe(false);
+    rememberSeen(feed, [{ id: 'urn:uuid:2', link: 'https://x.example/story' }], new Set());
+    expect(feed.itemsSeen).toBe(1);
   });
 });
 

@@ -16,6 +16,7 @@ import { isUserError } from '../../src/model/user-error.ts';
 import { createPageFetcher } from '../../src/web/fetch-page.ts';
 import { generateStories } from '../support/news-site/generate-stories.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
+import { STORIES } from '../support/news-site/stories.ts';
 import { until } from '../support/until.ts';
 import { createFakeTime } from './fakes.ts';
 
@@ -34,6 +35,8 @@ afterAll(async () => {
   await site.close();
 });
 beforeEach(async () => {
+  // Each test starts from the site's own stories (tests add and replace items).
+  for (const name of ['rss', 'atom', 'json'] as const) site.setFeed(name, STORIES);
   dataDir = await mkdtemp(join(tmpdir(), 'pilcrow-feeds-e2e-'));
   services = [];
 });

@@ -1,5 +1,8 @@
 import { checkAddress, checkHostName, isIpLiteral } from './check-address.ts';
 
+/** Longer links are refused: no news page needs one, and they end up in messages and logs. */
+export const MAX_URL_LENGTH = 4096;
+
 /** A URL fit to fetch, or why not: `bad-url` (what it is) or `blocked-address` (where it points). */
 export type UrlCheck = { ok: true; url: URL } | { ok: false; code: 'bad-url' | 'blocked-address'; reason: string };
 
@@ -10,6 +13,7 @@ export type UrlCheck = { ok: true; url: URL } | { ok: false; code: 'bad-url' | '
  * already turned odd IPv4 spellings (2130706433, 0x7f.1) into dotted form.
  */
 export function checkUrl(text: string, allowPrivate: boolean, base?: URL): UrlCheck {
+  if (text.length > MAX_URL_LENGTH) return { ok: false, code: 'bad-url', reason: `that link is longer than ${MAX_URL_LENGTH} characters` };
   let url: URL;
   try {
     url = new URL(text, base);

@@ -76,6 +76,14 @@ describe('checkUrl', () => {
     expect((result as { reason: string }).reason).toContain(words);
   });
 
+  it('GIVEN a link of 5000 characters THEN it is refused as too long', () => {
+    expect(checkUrl(`https://example.com/${'a'.repeat(5000)}`, false)).toMatchObject({
+      ok: false,
+      code: 'bad-url',
+      reason: expect.stringContaining('longer than 4096'),
+    });
+  });
+
   it.each(['https://example.com/news/story?id=1', 'http://example.com:8080/story', 'HTTPS://EXAMPLE.COM/'])(
     'GIVEN %s THEN it may be fetched',
     (text) => {

@@ -4,7 +4,7 @@ import type { Answer } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
 import type { UserError } from '../model/user-error.ts';
 import type { Cooldowns } from './cooldowns.ts';
-import type { NewsDesk } from './news-desk.ts';
+import type { NewsDesk } from './news-desk-interface.ts';
 import type { PageMemory } from './page-ids.ts';
 
 /** What a handler reports about how it answered (logged as the interaction's outcome). */

@@ -1,32 +1,20 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
-import { openFeedService, type FeedService } from '../feeds/feed-service.ts';
-import { openArticleLibrary, type ArticleLibrary } from '../library/article-library.ts';
+import { openFeedService } from '../feeds/feed-service.ts';
+import { openArticleLibrary } from '../library/article-library.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
 import type { OutboxRead } from './announcement-outbox.ts';
 import { openAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { RunCommand } from './command-module.ts';
+import type { NewsDesk } from './news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
 
-/**
- * News in, as the /article, /feed and /digest handlers get it (`ctx.news`): the article
- * library, the feeds, the daily digest schedules, the announcer that posts new articles
- * (once the bot is ready, on shard 0 only), and the safe fetcher (attachments are downloaded
- * through it).
- */
-export interface NewsDesk {
-  library: ArticleLibrary;
-  feeds: FeedService;
-  schedules: DigestSchedules;
-  /** The announcer once started (after the gateway is ready, on the shard that announces); null before and elsewhere. */
-  announcer(): Announcer | null;
-  fetchPage: FetchPage;
-}
+export type { NewsDesk } from './news-desk-interface.ts';
 
-/** A news desk and its life: started once the bot is ready, stopped before the client. */
+/** A news desk (what handlers get, src/bot/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
 export interface RunningNewsDesk {
-  desk: NewsDesk;
+  desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null };
   /**
    * Starts announcing, polling feeds and running digest schedules. Only the shard that
    * announces (shard 0) calls it, so each item is posted once.
@@ -86,7 +74,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     clock,
     log: log.child({ component: 'digest-schedules' }),
   });
-  const desk: NewsDesk = { library, feeds, schedules, announcer: () => announcer, fetchPage };
+  const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage };
   let started = false;
   return {
     desk,

@@ -16,7 +16,6 @@ import { isUserError } from '../../src/model/user-error.ts';
 import { createPageFetcher } from '../../src/web/fetch-page.ts';
 import { generateStories } from '../support/news-site/generate-stories.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
-import { STORIES } from '../support/news-site/stories.ts';
 import { until } from '../support/until.ts';
 import { createFakeTime } from './fakes.ts';
 
@@ -36,7 +35,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // Each test starts from the site's own stories (tests add and replace items).
-  for (const name of ['rss', 'atom', 'json'] as const) site.setFeed(name, STORIES);
+  site.resetFeeds();
   dataDir = await mkdtemp(join(tmpdir(), 'pilcrow-feeds-e2e-'));
   services = [];
 });

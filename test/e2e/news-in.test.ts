@@ -287,6 +287,27 @@ describe('news in from Discord', () => {
     expect(body.embeds[0].fields.find((f: any) => f.name !== 'Flaky Gazette').value).toMatch(/Last checked <t:\d+:R>/);
   });
 
+  it('GIVEN an admin scheduling the daily digest THEN it is set in their time zone, bad times and muted channels refused, and it can be turned off', async () => {
+    const zones = await fake.autocomplete('digest', 'timezone', 'paris', {}, { subcommand: 'schedule', userId: fake.adminUserId });
+    expect(zones.callback.data.choices).toEqual([{ name: 'Europe/Paris', value: 'Europe/Paris' }]);
+    const on = await run(
+      'digest',
+      'schedule',
+      { channel: channel('news'), time: '8:00', timezone: 'europe/paris' },
+      { channelOptionIds: ['channel'] },
+    );
+    expect(on.text).toMatch(
+      /^Every day at 08:00 \(Europe\/Paris\) I'll post a round-up of the articles added since the last one in <#\d+>/,
+    );
+    expect(await readdir(path.join(dataDir, 'guilds', fake.guildId))).toContain('digest.json');
+    const badTime = await run('digest', 'schedule', { channel: channel('news'), time: '25:00' }, { channelOptionIds: ['channel'] });
+    expect(badTime.text).toMatch(/"25:00" is not a time of day: give it as 24-hour HH:MM/);
+    const muted = await run('digest', 'schedule', { channel: channel('bot-muted'), time: '08:00' }, { channelOptionIds: ['channel'] });
+    expect(muted.text).toMatch(/I can't post in #bot-muted: I need Send Messages/);
+    expect((await run('digest', 'off')).text).toBe('The daily round-up is off.');
+    expect((await run('digest', 'off')).text).toBe('There was no daily round-up to stop.');
+  });
+
   it('GIVEN /article list THEN the newest come first, with their ids', async () => {
     const { body } = await run('article', 'list');
     const times = [...body.embeds[0].description.matchAll(/added <t:(\d+):R>/g)].map((m) => Number(m[1]));

@@ -7,6 +7,7 @@ import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { GUILD_ID } from '../library/library-scope.ts';
 
 /** What a check found (the contract's FeedOutcome). */
 export const FEED_OUTCOMES = [
@@ -77,9 +78,9 @@ export type GuildFeedsRead =
   /** It exists but cannot be read (permissions, a directory…). */
   | { kind: 'unreadable'; problem: string };
 
-/** Server ids are Discord snowflakes: digits only (also what keeps the path inside data/guilds). */
+/** Server ids are Discord snowflakes, as the library stores them (also what keeps the path inside data/guilds). */
 export function isGuildId(value: string): boolean {
-  return /^\d{1,25}$/.test(value);
+  return GUILD_ID.test(value);
 }
 
 /** `<dataDir>/guilds/<guildId>/feeds.json`. */

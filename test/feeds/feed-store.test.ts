@@ -39,6 +39,7 @@ function record(overrides: Partial<FeedRecord> = {}): FeedRecord {
   };
 }
 
+const G = '111111111111111111';
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pilcrow-feeds-'));
@@ -56,7 +57,7 @@ describe('feeds.json', () => {
   });
 
   it('GIVEN no file THEN it is missing', () => {
-    expect(readGuildFeeds(feedsFile(dir, '1'))).toEqual({ kind: 'missing' });
+    expect(readGuildFeeds(feedsFile(dir, G))).toEqual({ kind: 'missing' });
   });
 
   it.each([
@@ -70,8 +71,8 @@ describe('feeds.json', () => {
     ['a feed with a non-http address', JSON.stringify({ version: 1, feeds: [{ ...record(), url: 'file:///etc/passwd' }] }), 'feeds.0.url'],
     ['the same feed twice', JSON.stringify({ version: 1, feeds: [record(), record()] }), 'listed twice'],
   ])('GIVEN %s THEN the file is invalid and the problem is named', async (_name, text, problem) => {
-    const file = feedsFile(dir, '1');
-    await mkdir(join(dir, 'guilds', '1'), { recursive: true });
+    const file = feedsFile(dir, G);
+    await mkdir(join(dir, 'guilds', G), { recursive: true });
     await writeFile(file, text);
     const read = readGuildFeeds(file);
     expect(read.kind).toBe('invalid');
@@ -79,22 +80,22 @@ describe('feeds.json', () => {
   });
 
   it('GIVEN a directory where the file should be THEN it is unreadable, not a crash', async () => {
-    const file = feedsFile(dir, '1');
+    const file = feedsFile(dir, G);
     await mkdir(file, { recursive: true });
     expect(readGuildFeeds(file).kind).toBe('unreadable');
   });
 
   it('GIVEN an invalid file set aside THEN a copy with the time in its name keeps its content', async () => {
-    const file = feedsFile(dir, '1');
-    await mkdir(join(dir, 'guilds', '1'), { recursive: true });
+    const file = feedsFile(dir, G);
+    await mkdir(join(dir, 'guilds', G), { recursive: true });
     await writeFile(file, 'garbage');
     const copy = setAsideInvalidFile(file, Date.parse('2026-12-01T10:00:00Z'));
     expect(copy).toBe(`${file}.invalid-2026-12-01T10-00-00-000Z`);
     expect(await readFile(copy!, 'utf8')).toBe('garbage');
-    expect((await readdir(join(dir, 'guilds', '1'))).sort()).toEqual(['feeds.json', 'feeds.json.invalid-2026-12-01T10-00-00-000Z']);
+    expect((await readdir(join(dir, 'guilds', G))).sort()).toEqual(['feeds.json', 'feeds.json.invalid-2026-12-01T10-00-00-000Z']);
   });
 
-  it.each(['../etc', '', '12a', '1/2'])('GIVEN the server id %j THEN no path is made from it', (id) => {
+  it.each(['../etc', '', '12a', '1/2', '123'])('GIVEN the server id %j THEN no path is made from it', (id) => {
     expect(() => feedsFile(dir, id)).toThrow(/not a server id/);
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
+import { scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { isUserError } from '../model/user-error.ts';
 import {
@@ -78,7 +79,7 @@ export interface AnnouncerOptions {
   /** The state to start from (read from the store's file). */
   initial: OutboxState;
   store: OutboxStore;
-  /** The corpus a server sees (src/engine's scopeCorpus); default: articles whose scope is null or the server. */
+  /** The corpus a server sees; default scopeCorpus (the shared articles and the server's own). */
   scope?: (corpus: Corpus, guildId: string | null) => Corpus;
   clock?: () => number;
   retry?: Partial<RetrySettings>;
@@ -116,7 +117,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const articleWaitMs = options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs;
   const maxAgeMs = options.maxAgeMs ?? ANNOUNCER_DEFAULTS.maxAgeMs;
   const label = options.label ?? 'an announcement';
-  const scope = options.scope ?? ((corpus: Corpus) => corpus);
+  const scope = options.scope ?? scopeCorpus;
   const announced = new Set(options.initial.announced);
   let queue: QueuedAnnouncement[] = options.initial.queue.filter((item) => !announced.has(keyOf(item)));
 

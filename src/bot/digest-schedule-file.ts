@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { isUserError } from '../model/user-error.ts';
+import { readClockTime, readTimeZone } from './read-schedule-options.ts';
+
+/** File name of a server's digest schedule, in its folder `data/guilds/<guild id>/`. */
+export const DIGEST_SCHEDULE_FILE = 'digest.json';
+
+/** A server's daily round-up. */
+export interface DigestSchedule {
+  /** Where the round-up is posted. */
+  channelId: string;
+  /** Time of day, 24-hour "HH:MM", in `timezone`. */
+  time: string;
+  /** IANA time zone ("Europe/Paris", "UTC"). */
+  timezone: string;
+  /**
+   * The end of the period the last round-up covered (ISO 8601): the next one covers the articles
+   * added after it. Null before the first round-up.
+   */
+  lastPostedAt: string | null;
+  /** The time slot (ISO 8601) of the last round-up made, so that a slot is never posted twice; null before the first. */
+  lastSlot: string | null;
+  /** When the schedule was set (ISO 8601): a slot before it is never caught up. */
+  setAt: string;
+}
+
+const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+
+const scheduleSchema = z.object({
+  channelId: z.string().regex(/^\d{5,25}$/),
+  time: z.string().refine((s) => readClockTime(s) === s, 'not a 24-hour HH:MM time'),
+  timezone: z
+    .string()
+    .max(64)
+    .refine((s) => !isUserError(readTimeZone(s)), 'not a time zone'),
+  lastPostedAt: ISO_TIME.nullable(),
+  lastSlot: ISO_TIME.nullable().default(null),
+  setAt: ISO_TIME,
+});
+
+/** A Discord id as a folder name: digits only (never a path). */
+export const GUILD_ID = /^\d{5,25}$/;
+
+/** The schedule file of a server. */
+export function scheduleFile(dataDir: string, guildId: string): string {
+  if (!GUILD_ID.test(guildId)) throw new Error(`not a guild id: ${guildId.slice(0, 40)}`);
+  return path.join(dataDir, 'guilds', guildId, DIGEST_SCHEDULE_FILE);
+}
+
+/** What reading a schedule file found. */
+export type ScheduleRead = { kind: 'missing' } | { kind: 'valid'; schedule: DigestSchedule } | { kind: 'invalid'; problem: string };
+
+/** Reads and validates a server's schedule; a file that cannot be read is reported as invalid (the server's digest is then off, with a warning). */
+export async function readSchedule(file: string): Promise<ScheduleRead> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'invalid', problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+  }
+  if (text.length > 10_000) return { kind: 'invalid', problem: 'too large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { kind: 'invalid', problem: 'not JSON' };
+  }
+  const parsed = scheduleSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
+  }
+  return { kind: 'valid', schedule: parsed.data };
+}
+
+/** Writes a server's schedule atomically and durably (lastPostedAt and lastSlot cannot be recomputed). */
+export async function writeSchedule(file: string, schedule: DigestSchedule): Promise<void> {
+  await writeFileAtomically(file, `${JSON.stringify(schedule, null, 2)}\n`, { durable: true });
+}

@@ -1,0 +1,369 @@
+import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { Cron } from 'croner';
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import { roundup } from '../answers/roundup.ts';
+import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
+import type { Corpus } from '../model/corpus.ts';
+import { isUserError, userError, type UserError } from '../model/user-error.ts';
+import { renderAnswer } from '../render/discord/render-answer.ts';
+import type { DiscordPayload } from '../render/discord/discord-payload.ts';
+import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { GUILD_ID, readSchedule, scheduleFile, writeSchedule, type DigestSchedule } from './digest-schedule-file.ts';
+import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
+import { readClockTime, readTimeZone } from './read-schedule-options.ts';
+
+export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
+
+/** What /digest schedule asks for. */
+export interface ScheduleRequest {
+  channelId: string;
+  /** 24-hour "HH:MM" (also "8:00"). */
+  time: string;
+  /** IANA time zone name (any case). */
+  timezone: string;
+}
+
+/** A server's schedule and when it next runs. */
+export interface ScheduledDigest extends DigestSchedule {
+  guildId: string;
+  /** ISO 8601; null when the schedules are not started. */
+  nextRunAt: string | null;
+}
+
+/** What a round-up run did. */
+export type RoundupOutcome = 'posted' | 'nothing-new' | 'already-posted' | 'no-schedule' | 'failed' | 'stopped';
+
+/** One server's daily job (croner by default). */
+export interface ScheduledJob {
+  stop(): void;
+  /** The next time it runs. */
+  nextRun(): Date | null;
+  /** The latest time it was due at or before `at`, or null. */
+  latestSlot(at: Date): Date | null;
+}
+
+/** Makes a daily job: `pattern` is a five-field cron pattern read in `timezone`. */
+export type CreateJob = (pattern: string, timezone: string, run: () => void) => ScheduledJob;
+
+/** The daily digests of every server (see openDigestSchedules). */
+export interface DigestSchedules {
+  /** Sets (or changes) a server's round-up; a user error for a time or zone that is not one. Changing it keeps what was covered. */
+  set(guildId: string, request: ScheduleRequest): Promise<ScheduledDigest | UserError<'bad-option'>>;
+  /** Stops a server's round-up and removes its file; the schedule it had, or null when there was none. */
+  off(guildId: string): Promise<DigestSchedule | null>;
+  get(guildId: string): ScheduledDigest | null;
+  /** Reads every server's digest.json and schedules each; a slot missed while the bot was down (within catchUpMs) is posted now. */
+  start(): Promise<void>;
+  /** No new runs; waits for a round-up being posted (its retries are abandoned) and its state written. */
+  stop(): Promise<void>;
+  /** What the job runs at its time: the round-up of the server's latest slot (at most once per slot). */
+  runNow(guildId: string): Promise<RoundupOutcome>;
+  /** Resolves when no round-up is being posted (a missed one caught up at start included). */
+  idle(): Promise<void>;
+}
+
+/** Defaults of the schedules, in one place. */
+export const SCHEDULE_DEFAULTS = Object.freeze({
+  /** A slot missed while the bot was down is still posted when it starts within this time after it. Default 12 hours. */
+  catchUpMs: 12 * 60 * 60_000,
+  /** The period of a server's first round-up (there is no last one). Default 24 hours. */
+  firstPeriodMs: 24 * 60 * 60_000,
+  /** Attempts to post one round-up before giving that slot up. */
+  attempts: 6,
+});
+
+export interface DigestSchedulesOptions {
+  /** The data directory; each server's schedule is data/guilds/<guild id>/digest.json. */
+  dataDir: string;
+  client: Client;
+  source: CorpusSource;
+  log: Logger;
+  /** The corpus a server sees; default scopeCorpus. */
+  scope?: (corpus: Corpus, guildId: string | null) => Corpus;
+  clock?: () => number;
+  /** Default: croner (cronJobs). */
+  createJob?: CreateJob;
+  retry?: Partial<RetrySettings>;
+  catchUpMs?: number;
+  firstPeriodMs?: number;
+}
+
+/**
+ * Daily jobs made with croner; the pattern is read in the time zone (daylight saving included).
+ * `clock` is what "now" is for nextRun (tests); `paused` jobs never fire by themselves (tests run them with runNow).
+ */
+export function cronJobs(settings: { clock?: () => number; paused?: boolean } = {}): CreateJob {
+  const clock = settings.clock ?? Date.now;
+  return (pattern, timezone, run) => {
+    const job = new Cron(pattern, { timezone, protect: true, paused: settings.paused ?? false }, run);
+    return {
+      stop: () => job.stop(),
+      nextRun: () => job.nextRun(new Date(clock())),
+      latestSlot: (at) => job.previousRuns(1, at)[0] ?? null,
+    };
+  };
+}
+
+/** "08:30" as the cron pattern of every day at that time: "30 8 * * *". */
+export function dailyPattern(time: string): string {
+  const [hours, minutes] = time.split(':').map(Number);
+  return `${minutes} ${hours} * * *`;
+}
+
+/** The nonce of one server's round-up for one slot (at most 25 characters): a repeat of that slot is not posted twice. */
+export function roundupNonce(guildId: string, slot: Date): string {
+  return createHash('sha256').update(`roundup\u0000${guildId}\u0000${slot.toISOString()}`).digest('base64url').slice(0, 25);
+}
+
+/**
+ * The daily round-ups of every server, run with croner:
+ * - each server's schedule is its `data/guilds/<id>/digest.json` (channel, time, IANA zone, what
+ *   the last round-up covered), validated when read and written atomically and durably;
+ * - at its time, the articles the server sees (shared and its own) whose `added` is after the
+ *   last round-up are posted as one round-up (src/answers/roundup.ts). Articles with no `added`
+ *   (files placed in the data folder by hand) are never in a round-up: a file's modification
+ *   time changes with every copy, restore or edit, and would bring old stories back;
+ * - exactly once per slot: the slot is recorded after the post, the post carries a nonce per
+ *   server and slot that Discord enforces, and a slot missed while the bot was down (within
+ *   `catchUpMs`) is posted at the next start — a restart at that minute posts it once;
+ * - a day with nothing new posts nothing (the slot and period are still recorded);
+ * - a post that fails is retried with a doubling delay, a few times, then that slot is given up with a warning.
+ */
+export function openDigestSchedules(options: DigestSchedulesOptions): DigestSchedules {
+  const { log, dataDir } = options;
+  const clock = options.clock ?? Date.now;
+  const createJob = options.createJob ?? cronJobs({ clock });
+  const scope = options.scope ?? scopeCorpus;
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
+  const catchUpMs = options.catchUpMs ?? SCHEDULE_DEFAULTS.catchUpMs;
+  const firstPeriodMs = options.firstPeriodMs ?? SCHEDULE_DEFAULTS.firstPeriodMs;
+
+  const schedules = new Map<string, DigestSchedule>();
+  const jobs = new Map<string, ScheduledJob>();
+  /** Per server, the run under way (runs of one server never overlap). */
+  const runs = new Map<string, Promise<RoundupOutcome>>();
+  let started = false;
+  let stopping = false;
+  const sleepers = new Set<() => void>();
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+
+  const describe = (guildId: string, schedule: DigestSchedule): ScheduledDigest => ({
+    ...schedule,
+    guildId,
+    nextRunAt: jobs.get(guildId)?.nextRun()?.toISOString() ?? null,
+  });
+
+  const schedule = (guildId: string, entry: DigestSchedule): void => {
+    jobs.get(guildId)?.stop();
+    if (!started || stopping) return;
+    jobs.set(
+      guildId,
+      createJob(dailyPattern(entry.time), entry.timezone, () => {
+        void runNow(guildId);
+      }),
+    );
+  };
+
+  const runNow = (guildId: string): Promise<RoundupOutcome> => {
+    const job = jobs.get(guildId);
+    // The slot due now (the job fires at its minute; a little slack for timers firing early).
+    const slot = job?.latestSlot(new Date(clock() + 30_000)) ?? null;
+    if (!slot) return Promise.resolve('no-schedule');
+    return runSlot(guildId, slot);
+  };
+
+  const runSlot = (guildId: string, slot: Date): Promise<RoundupOutcome> => {
+    const previous = runs.get(guildId) ?? Promise.resolve<RoundupOutcome>('no-schedule');
+    const run = previous
+      .catch(() => 'failed' as const)
+      .then(() => postSlot(guildId, slot))
+      .catch((err: unknown) => {
+        log.error({ err, guildId }, 'the daily round-up failed');
+        return 'failed' as const;
+      });
+    runs.set(guildId, run);
+    void run.finally(() => {
+      if (runs.get(guildId) === run) runs.delete(guildId);
+    });
+    return run;
+  };
+
+  const postSlot = async (guildId: string, slot: Date): Promise<RoundupOutcome> => {
+    const entry = schedules.get(guildId);
+    if (!entry || stopping) return stopping ? 'stopped' : 'no-schedule';
+    const context = { guildId, channelId: entry.channelId, slot: slot.toISOString() };
+    if (entry.lastSlot && Date.parse(entry.lastSlot) >= slot.getTime()) return 'already-posted';
+    const upTo = clock();
+    const since = entry.lastPostedAt ?? new Date(upTo - firstPeriodMs).toISOString();
+    const corpus = scope(options.source.current(), guildId);
+    const articleIds = addedBetween(corpus, guildId, Date.parse(since), upTo);
+    const answer = roundup(corpus, { articleIds, since });
+    if (isUserError(answer)) {
+      log.info({ ...context, since }, 'nothing new for the daily round-up; not posting');
+      await record(guildId, slot, upTo);
+      return 'nothing-new';
+    }
+    const payload = renderAnswer(answer).payload;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await send(entry.channelId, payload, roundupNonce(guildId, slot));
+        break;
+      } catch (err) {
+        const last = attempt >= SCHEDULE_DEFAULTS.attempts || refusedForGood(err) || stopping;
+        if (last) {
+          log.warn({ ...context, err, attempts: attempt }, 'could not post the daily round-up; giving this one up');
+          return 'failed';
+        }
+        const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempt - 1));
+        log.warn({ ...context, err, retryInMs: delay }, 'could not post the daily round-up; will retry');
+        await sleep(delay);
+      }
+    }
+    await record(guildId, slot, upTo);
+    log.info({ ...context, articles: answer.articles.length + answer.moreArticles }, 'posted the daily round-up');
+    return 'posted';
+  };
+
+  /** Records a slot as done and the period it covered, unless the schedule was turned off meanwhile. */
+  const record = async (guildId: string, slot: Date, upTo: number): Promise<void> => {
+    const current = schedules.get(guildId);
+    if (!current) return;
+    const next = { ...current, lastSlot: slot.toISOString(), lastPostedAt: new Date(upTo).toISOString() };
+    schedules.set(guildId, next);
+    await writeSchedule(scheduleFile(dataDir, guildId), next);
+  };
+
+  const send = async (channelId: string, payload: DiscordPayload, nonce: string): Promise<void> => {
+    const channel = await options.client.channels.fetch(channelId).catch((err: unknown) => {
+      if (failedDefinitely(err)) throw new ChannelNotSendableError(`the channel ${channelId} cannot be fetched: ${String(err)}`);
+      throw err;
+    });
+    if (!channel || !channel.isSendable())
+      throw new ChannelNotSendableError(`the channel ${channelId} is not a channel the bot can send to`);
+    await channel.send({ ...payload, nonce, enforceNonce: true });
+  };
+
+  /** A slot missed while the bot was down is posted now, when it is recent enough and after the schedule was set. */
+  const catchUp = (guildId: string, entry: DigestSchedule): void => {
+    const now = clock();
+    const latest = jobs.get(guildId)?.latestSlot(new Date(now + 1000));
+    if (!latest || latest.getTime() < Date.parse(entry.setAt) || now - latest.getTime() > catchUpMs) return;
+    if (entry.lastSlot && Date.parse(entry.lastSlot) >= latest.getTime()) return;
+    log.info({ guildId, slot: latest.toISOString() }, 'posting a daily round-up missed while the bot was down');
+    void runSlot(guildId, latest);
+  };
+
+  return {
+    async set(guildId, request) {
+      if (!GUILD_ID.test(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
+      const time = readClockTime(request.time);
+      if (isUserError(time)) return time;
+      const timezone = readTimeZone(request.timezone);
+      if (isUserError(timezone)) return timezone;
+      const before = schedules.get(guildId) ?? (await readExisting(guildId));
+      const entry: DigestSchedule = {
+        channelId: request.channelId,
+        time,
+        timezone,
+        lastPostedAt: before?.lastPostedAt ?? null,
+        lastSlot: before?.lastSlot ?? null,
+        setAt: new Date(clock()).toISOString(),
+      };
+      await writeSchedule(scheduleFile(dataDir, guildId), entry);
+      schedules.set(guildId, entry);
+      schedule(guildId, entry);
+      log.info({ guildId, channelId: entry.channelId, time, timezone }, 'daily round-up scheduled');
+      return describe(guildId, entry);
+    },
+    async off(guildId) {
+      if (!GUILD_ID.test(guildId)) return null;
+      const before = schedules.get(guildId) ?? (await readExisting(guildId));
+      schedules.delete(guildId);
+      jobs.get(guildId)?.stop();
+      jobs.delete(guildId);
+      await rm(scheduleFile(dataDir, guildId), { force: true });
+      if (before) log.info({ guildId }, 'daily round-up turned off');
+      return before;
+    },
+    get(guildId) {
+      const entry = schedules.get(guildId);
+      return entry ? describe(guildId, entry) : null;
+    },
+    async start() {
+      if (started) return;
+      started = true;
+      for (const guildId of await listGuildFolders(dataDir)) {
+        const read = await readSchedule(scheduleFile(dataDir, guildId));
+        if (read.kind === 'missing') continue;
+        if (read.kind === 'invalid') {
+          log.warn(
+            { guildId, problem: read.problem },
+            `the daily digest schedule of a server is invalid (${read.problem}); its round-up is off until /digest schedule is used again`,
+          );
+          continue;
+        }
+        schedules.set(guildId, read.schedule);
+        schedule(guildId, read.schedule);
+        catchUp(guildId, read.schedule);
+      }
+    },
+    async stop() {
+      stopping = true;
+      for (const job of jobs.values()) job.stop();
+      jobs.clear();
+      for (const wake of [...sleepers]) wake();
+      await Promise.allSettled([...runs.values()]);
+    },
+    runNow,
+    async idle() {
+      while (runs.size > 0) await Promise.allSettled([...runs.values()]);
+    },
+  };
+
+  async function readExisting(guildId: string): Promise<DigestSchedule | null> {
+    const read = await readSchedule(scheduleFile(dataDir, guildId));
+    return read.kind === 'valid' ? read.schedule : null;
+  }
+}
+
+/** A refusal a retry will not change (no such channel, no access, a payload Discord rejects); not a 429 or a 5xx. */
+function refusedForGood(err: unknown): boolean {
+  if (err instanceof ChannelNotSendableError) return true;
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
+}
+
+/** Ids of the articles the server sees that were added in (from, to]; articles with no `added` are left out. */
+function addedBetween(corpus: Corpus, guildId: string, from: number, to: number): string[] {
+  return corpus.articles
+    .filter(({ article }) => {
+      if (!isVisibleIn(article, guildId) || !article.added) return false;
+      const at = Date.parse(article.added);
+      return at > from && at <= to;
+    })
+    .map(({ article }) => article.id);
+}
+
+/** The server folders of the data directory (data/guilds/<id>/). */
+async function listGuildFolders(dataDir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path.join(dataDir, 'guilds'), { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && GUILD_ID.test(e.name)).map((e) => e.name);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}

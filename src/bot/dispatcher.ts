@@ -1,4 +1,10 @@
-import { DiscordAPIError, RESTJSONErrorCodes, type Interaction, type RepliableInteraction } from 'discord.js';
+import {
+  DiscordAPIError,
+  RESTJSONErrorCodes,
+  type CommandInteractionOption,
+  type Interaction,
+  type RepliableInteraction,
+} from 'discord.js';
 import type { Logger } from 'pino';
 import { prepareAnswers } from '../answers/run-command.ts';
 import { scopeCorpus, warmScope } from '../engine/scope-corpus.ts';
@@ -41,10 +47,19 @@ const SECRET_OPTION = /token|secret|password/i;
 function loggedOptions(interaction: Interaction): Record<string, unknown> | undefined {
   if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return undefined;
   const out: Record<string, unknown> = {};
-  for (const option of interaction.options.data) {
-    if (SECRET_OPTION.test(option.name)) continue;
-    out[option.name] = typeof option.value === 'string' ? option.value.slice(0, LOGGED_VALUE) : option.value;
-  }
+  const add = (options: readonly CommandInteractionOption[]): void => {
+    for (const option of options) {
+      if (SECRET_OPTION.test(option.name)) continue;
+      // A subcommand (/article add url:…): its name, then its own options.
+      if (option.options) {
+        out.subcommand = option.name;
+        add(option.options);
+        continue;
+      }
+      out[option.name] = typeof option.value === 'string' ? option.value.slice(0, LOGGED_VALUE) : option.value;
+    }
+  };
+  add(interaction.options.data);
   return out;
 }
 

@@ -1,0 +1,96 @@
+import { Writable } from 'node:stream';
+import { MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { BOT_DEFAULTS } from '../../src/bot/command-module.ts';
+import { createCooldowns } from '../../src/bot/cooldowns.ts';
+import { createDispatcher } from '../../src/bot/dispatcher.ts';
+import { loadCommands } from '../../src/bot/load-commands.ts';
+import { createPageMemory } from '../../src/bot/page-ids.ts';
+import type { Corpus } from '../../src/model/corpus.ts';
+import { fakeInteraction } from './fake-interaction.ts';
+
+const commands = await loadCommands();
+
+/** A dispatcher over the real command modules, without a news desk, with a captured log. */
+function setup() {
+  const lines: any[] = [];
+  const log = pino(
+    { level: 'debug' },
+    new Writable({
+      write(chunk, _e, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
+  const corpus = { articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+  const dispatch = createDispatcher({
+    commands,
+    log,
+    prepare: () => Promise.resolve(),
+    context: {
+      corpus: () => corpus,
+      run: () => {
+        throw new Error('not asked');
+      },
+      complete: () => [],
+      clock: () => 0,
+      cooldowns: createCooldowns(() => 0),
+      pages: createPageMemory(),
+      settings: BOT_DEFAULTS,
+    },
+  });
+  return { dispatch, lines };
+}
+
+/** /<command> <subcommand> as discord.js hands it over: the subcommand's options nested under it. */
+function subcommandInteraction(command: string, subcommand: string, options: Record<string, string>, permissions: bigint[]) {
+  const { interaction, calls } = fakeInteraction({ kind: 'command', name: command, options });
+  interaction.options.data = [
+    { name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) },
+  ];
+  interaction.options.getSubcommand = () => subcommand;
+  interaction.options.getAttachment = () => null;
+  interaction.inGuild = () => true;
+  interaction.memberPermissions = new PermissionsBitField(permissions);
+  return { interaction, calls };
+}
+
+describe('the news commands through the dispatcher', () => {
+  it('GIVEN a plain member using /article add THEN the refusal names Manage Server, and the log line names the subcommand and its options', async () => {
+    const { dispatch, lines } = setup();
+    const { interaction, calls } = subcommandInteraction('article', 'add', { url: 'https://news.example/story' }, [
+      PermissionFlagsBits.SendMessages,
+    ]);
+    await dispatch(interaction);
+    expect(calls).toEqual([
+      {
+        method: 'reply',
+        body: expect.objectContaining({
+          content: expect.stringContaining('You need the Manage Server permission to add articles.'),
+          flags: MessageFlags.Ephemeral,
+        }),
+      },
+    ]);
+    expect(lines.filter((l) => l.msg === 'interaction')).toEqual([
+      expect.objectContaining({
+        command: 'article',
+        options: { subcommand: 'add', url: 'https://news.example/story' },
+        outcome: 'refused',
+      }),
+    ]);
+  });
+
+  it.each([
+    ['article', 'list'],
+    ['feed', 'status'],
+    ['digest', 'off'],
+  ])('GIVEN an admin using /%s %s on a bot without news in THEN a private notice, not an error', async (command, subcommand) => {
+    const { dispatch, lines } = setup();
+    const { interaction, calls } = subcommandInteraction(command, subcommand, {}, [PermissionFlagsBits.ManageGuild]);
+    await dispatch(interaction);
+    expect(calls[0]!.body).toMatchObject({ content: expect.stringMatching(/not set up on this bot/), flags: MessageFlags.Ephemeral });
+    expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ outcome: 'user-error' });
+  });
+});

@@ -149,11 +149,13 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
   }
 }
 
-/** Suggests this server's feeds for /feed remove. */
+/** Suggests this server's feeds for /feed remove, to members with Manage Server. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
   const news = newsDeskOf(ctx);
   const focused = interaction.options.getFocused(true);
-  if (!news || focused.name !== 'feed' || !interaction.guildId) {
+  // The feeds are an admin's to see (like /feed list).
+  const admin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
+  if (!news || focused.name !== 'feed' || !interaction.guildId || !admin) {
     await interaction.respond([]);
     return 'completed';
   }

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cronJobs, openDigestSchedules, roundupNonce } from '../../src/bot/digest-schedule.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -218,4 +219,47 @@ describe('the bot over its lifetime', () => {
       await rm(processRoot, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('GIVEN a server’s daily digest at its time THEN Discord accepts one round-up of the articles the server added, posted once for that slot', async () => {
+    const news = fake.channels.find((c) => c.name === 'digest')!.id;
+    const train = await readFile('test/fixtures/articles/wikinews-20070223-train.txt', 'utf8');
+    const added = new Date(Date.now() - 60 * 60_000).toISOString();
+    await mkdir(path.join(dataDir, 'guilds', fake.guildId), { recursive: true });
+    await writeFile(
+      path.join(dataDir, 'guilds', fake.guildId, 'derailment.md'),
+      `---\ntitle: Train derails in Cumbria\nurl: https://news.example.org/derailment\nadded: "${added}"\n---\n\n${train}`,
+    );
+    const instance = await launch();
+    const schedules = openDigestSchedules({
+      dataDir,
+      client: instance.bot.client,
+      source: instance.store,
+      log: pino({ level: 'silent' }),
+      createJob: cronJobs({ paused: true }),
+    });
+    try {
+      await schedules.start();
+      const now = new Date();
+      const time = `${String(now.getUTCHours()).padStart(2, '0')}:${String(now.getUTCMinutes()).padStart(2, '0')}`;
+      const set = await schedules.set(fake.guildId, { channelId: news, time, timezone: 'UTC' });
+      expect(set).toMatchObject({ time, timezone: 'UTC' });
+      const before = fake.channelMessages(news).length;
+      expect(await schedules.runNow(fake.guildId)).toBe('posted');
+      expect(await schedules.runNow(fake.guildId)).toBe('already-posted');
+      const posted = fake.channelMessages(news).slice(before);
+      expect(posted).toHaveLength(1);
+      expect(checkMessage(posted[0])).toEqual([]);
+      expect(posted[0].content).toMatch(/^\*\*Round-up\*\*: 1 new article since <t:\d+:f>$/);
+      expect(posted[0].embeds.map((e: { title: string; url: string }) => [e.title, e.url])).toEqual([
+        ['Train derails in Cumbria', 'https://news.example.org/derailment'],
+      ]);
+      expect(posted[0].embeds[0].description).toMatch(/^• .+ \(¶ \d+\)$/m);
+      const slot = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), now.getUTCHours(), now.getUTCMinutes()));
+      expect(posted[0].nonce).toBe(roundupNonce(fake.guildId, slot));
+      expect(posted[0].enforce_nonce).toBe(true);
+    } finally {
+      await schedules.stop();
+      await shutdown(instance);
+    }
+  });
 });

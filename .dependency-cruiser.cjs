@@ -55,7 +55,8 @@ module.exports = {
     },
     {
       name: 'reading-never-fetches',
-      comment: 'Ingest, analysis, search and answers work on what is stored; fetching and storing (web, library, feeds) happen before them.',
+      comment:
+        'Ingest, analysis, search and answers work on what is stored; fetching and storing (web, library, feeds) happen before them.',
       severity: 'error',
       from: { path: '^src/(ingest|analysis|search|answers)/' },
       to: { path: '^src/(web|library|feeds)/' },

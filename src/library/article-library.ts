@@ -158,10 +158,7 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
       try {
         await writeFileAtomically(file, renderArticleMarkdown(draft, { ...facts, hash }));
       } catch (err) {
-        return libraryError(
-          'write-failed',
-          `The article could not be saved in the data folder: ${err instanceof Error ? err.message : String(err)}`,
-        );
+        return libraryError('write-failed', `The article could not be saved in the data folder (${describeIoError(err)}).`);
       }
       return { id: toArticleId(name), title: stored.title, paragraphs: stored.paragraphs.length, file, existed: false };
     });
@@ -254,7 +251,7 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
           await rm(file.file);
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code === 'ENOENT') return libraryError('unknown-article', `"${id}" was already removed.`);
-          return libraryError('write-failed', `"${id}" could not be removed: ${err instanceof Error ? err.message : String(err)}`);
+          return libraryError('write-failed', `"${id}" could not be removed (${describeIoError(err)}).`);
         } finally {
           index.forget(file.file);
         }
@@ -287,4 +284,11 @@ function hostOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** An I/O error for a person, without the host's paths: its code ("EACCES", "ENOSPC") when it has one. */
+function describeIoError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string') return code;
+  return err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : String(err);
 }

@@ -462,3 +462,17 @@ describe('listing and removing', () => {
     await expect(open().list('../etc')).rejects.toThrow(/not a guild id/);
   });
 });
+
+describe('a data folder that cannot be written', () => {
+  it('GIVEN the server folder path taken by a file THEN the add is write-failed, with no host path in the message', async () => {
+    await mkdir(join(dataDir, 'guilds'), { recursive: true });
+    await writeFile(join(dataDir, 'guilds', GUILD), 'not a folder');
+    const result = await open().addFromFile(
+      { name: 'council.html', bytes: fixture('test/fixtures/html/city-council-budget.html') },
+      { scope: GUILD },
+    );
+    expect(result).toEqual({
+      error: { code: 'write-failed', message: expect.stringMatching(/^The article could not be saved in the data folder \(E[A-Z]+\)\.$/) },
+    });
+  });
+});

@@ -381,6 +381,13 @@ describe('files that cannot be added', () => {
       message: /binary file/,
     },
     {
+      name: 'photo.html',
+      bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]),
+      contentType: 'text/html',
+      code: 'bad-file',
+      message: /binary file/,
+    },
+    {
       name: 'latin1.txt',
       bytes: Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61]),
       contentType: null,

@@ -419,4 +419,35 @@ describe('createDispatcher: each server its own news', () => {
     }
     expect(prepared.map((view) => view.articles.length)).toEqual([3, 3, 2]);
   });
+
+  it('GIVEN the default preparation THEN a server’s first /quote after it is answered from its own articles and nothing fails', async () => {
+    const lines: any[] = [];
+    const dispatch = createDispatcher({
+      commands,
+      log: pino(
+        { level: 'warn' },
+        new Writable({
+          write(chunk, _e, done) {
+            lines.push(JSON.parse(String(chunk)));
+            done();
+          },
+        }),
+      ),
+      context: {
+        corpus: () => corpus,
+        run: runCommand,
+        complete: completeOption,
+        clock: () => 1_000_000,
+        cooldowns: createCooldowns(() => 1_000_000),
+        pages: createPageMemory(),
+        settings: { ...BOT_DEFAULTS, commandCooldowns: false },
+      },
+    });
+    await dispatch(from(GUILD_A, { kind: 'autocomplete', name: 'quote', focused: 'speaker', options: { speaker: '' } }).interaction);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const { interaction, calls } = from(GUILD_A, { kind: 'command', name: 'quote', options: {} });
+    await dispatch(interaction);
+    expect(JSON.stringify(calls.at(-1)!.body)).not.toMatch(/On Sunday, China|Xi Jinping/);
+    expect(lines).toEqual([]);
+  });
 });

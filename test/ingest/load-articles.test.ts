@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArticleFs, ArticleStat } from '../../src/ingest/article-fs.ts';
+import { nodeArticleFs, type ArticleFs, type ArticleStat } from '../../src/ingest/article-fs.ts';
 import { loadArticles } from '../../src/ingest/load-articles.ts';
 
 const GOOD = 'Council approves harbour plan\n\nThe council met on Tuesday and approved the plan.\n\nWork starts next year.';
@@ -303,5 +303,20 @@ describe('loadArticles with servers’ own folders (guilds/<guild id>/)', () => 
     const result = await loadArticles(temp);
     expect(result.error).toBeUndefined();
     expect(result.articles.map((a) => [a.id, a.scope])).toEqual([['drain', GUILD_A]]);
+  });
+
+  it('GIVEN a server folder that cannot be read THEN it is reported as skipped with why, and every other article loads', async () => {
+    const dir = dataDir();
+    const locked = join(dir, 'guilds', GUILD_B);
+    const fs: ArticleFs = {
+      ...nodeArticleFs,
+      readdir: async (path) => {
+        if (path === locked) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+        return nodeArticleFs.readdir(path);
+      },
+    };
+    const result = await loadArticles(dir, fs);
+    expect(result.articles.map((a) => a.id)).toEqual(['drain', 'train-2', 'train', 'wikinews-20160714-un']);
+    expect(result.skipped).toEqual([{ file: locked, reason: expect.stringMatching(/unreadable.*EACCES/) }]);
   });
 });

@@ -234,4 +234,31 @@ describe('watchArticles with servers’ own folders (guilds/<guild id>/)', () =>
     ]);
     expect(all.flatMap((e) => e.removed)).toEqual([]);
   });
+
+  it('GIVEN a server folder becomes unreadable THEN the failure is reported once across polls, its articles count as gone, and other changes still arrive', async () => {
+    putIn(GUILD, 'drain.txt', fixture('wikinews-20070306-drain.txt'));
+    let locked = false;
+    const folder = join(dir, 'guilds', GUILD);
+    const errors: unknown[] = [];
+    await start({
+      pollMs: 100,
+      startWatch: () => ({ close() {} }),
+      fs: {
+        ...nodeArticleFs,
+        readdir: async (path) => {
+          if (locked && path === folder) throw Object.assign(new Error(`EACCES: permission denied, scandir '${path}'`), { code: 'EACCES' });
+          return nodeArticleFs.readdir(path);
+        },
+      },
+      onError: (err) => errors.push(err),
+    });
+    locked = true;
+    await until((all) => all.some((e) => e.removed.includes('drain')));
+    put('train.txt', fixture('wikinews-20070223-train.txt'));
+    await until((all) => all.some((e) => e.changed.some((a) => a.id === 'train')));
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(new RegExp(`EACCES.*server ${GUILD}`));
+    locked = false;
+    await until((all) => all.filter((e) => e.changed.some((a) => a.id === 'drain')).length > 0);
+  });
 });

@@ -1,4 +1,5 @@
 /** Turning what is added (a fetched page, an uploaded file) into a cleaned Article, with the loader's own readers. */
+import { decodeHtml } from '../ingest/decode-html.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import { readHtmlArticle } from '../ingest/read-html-article.ts';
 import type { Article } from '../model/article.ts';
@@ -20,7 +21,8 @@ const MARKDOWN_TYPES = new Set(['text/markdown', 'text/x-markdown']);
 /**
  * A fetched page as an Article: HTML and XHTML through the HTML reader (Readability, the page's
  * metadata; the header's charset when the page declares none, relative canonical links resolved
- * against the page's URL), plain text and Markdown through the text cleaner.
+ * against the page's URL), plain text and Markdown through the text cleaner (decoded as a
+ * browser would: the header's charset, else UTF-8, else windows-1252).
  */
 export function readFetchedPage(page: FetchedPage): Article | LibraryError {
   const host = hostOf(page.url);
@@ -28,9 +30,10 @@ export function readFetchedPage(page: FetchedPage): Article | LibraryError {
   let read: Article | { reason: string };
   if (HTML_TYPES.has(type)) read = readHtmlArticle(page.bytes, page.url, { charset: page.charset, baseUrl: page.url });
   else if (type === 'text/plain' || MARKDOWN_TYPES.has(type)) {
-    const text = decodeText(page.bytes, page.charset);
-    if (typeof text !== 'string') return libraryError('not-an-article', `The page at ${host} is not readable text: ${text.reason}.`);
-    read = parseArticle(text, MARKDOWN_TYPES.has(type) ? 'page.md' : 'page.txt');
+    // As a browser reads text: a byte-order mark, the header's charset, UTF-8, else windows-1252.
+    const decoded = decodeHtml(page.bytes, page.charset);
+    if ('reason' in decoded) return libraryError('not-an-article', `The page at ${host} is not readable text: ${decoded.reason}.`);
+    read = parseArticle(decoded.text, MARKDOWN_TYPES.has(type) ? 'page.md' : 'page.txt');
   } else return libraryError('not-an-article', `The page at ${host} is ${page.contentType || 'of no stated type'}, not an article page.`);
   if ('reason' in read) return libraryError('not-an-article', `No article found at ${host}: ${read.reason}.`);
   return read;

@@ -146,6 +146,16 @@ describe('adding from a link', () => {
     expect((await readBack(result.file)).paragraphs[0]?.text).toContain('cafés on the main square');
   });
 
+  it('GIVEN a Latin-1 plain-text page with no charset in its header THEN it reads as a browser shows it', async () => {
+    const page = 'https://news.example/cafe.txt';
+    const text = 'Caf\xe9 owners protest the terrace fees\n\nOwners of the caf\xe9s on the main square protested on Monday \x96 again.\n';
+    const bytes = Uint8Array.from(Array.from(text, (c) => c.charCodeAt(0)));
+    const { fetchPage } = fakeFetcher({ [page]: { url: page, contentType: 'text/plain', charset: null, bytes } });
+    const result = added(await open(fetchPage).addFromUrl(page, { scope: null }));
+    expect(result.title).toBe('Café owners protest the terrace fees');
+    expect((await readBack(result.file)).paragraphs[0]?.text).toBe('Owners of the cafés on the main square protested on Monday – again.');
+  });
+
   it('GIVEN a plain-text page THEN it is cleaned like a text file and keeps its URL', async () => {
     const page = 'https://news.example/train.txt';
     const bytes = fixture('test/fixtures/articles/wikinews-20070223-train.txt');

@@ -15,12 +15,25 @@ export interface GroupableEntity {
 
 /** People and organisations across the corpus, ready for lookups. */
 export interface NameGroups {
-  /** The group of an entity, by `${article}\u0000${entityId}`. */
-  byEntity: ReadonlyMap<string, NameGroup>;
+  /** The group of an entity, by `${article}\u0000${entityId}` (entityKey). */
+  byEntity: EntityGroups;
   /** Groups by mentions, most first (ties by name), at most PROMINENT_GROUPS. */
   prominent: readonly NameGroup[];
-  /** Every group with the folded name it was grouped under (to restrict groups to some articles: restrictNameGroups). */
-  all: ReadonlyArray<{ group: NameGroup; root: string }>;
+  /** Every group with what restrictNameGroups needs to name it again: its folded name and its members' names (in member order). */
+  all: readonly RootedGroup[];
+}
+
+/** The group of an entity by entityKey (a Map, or a view of one). */
+export interface EntityGroups {
+  get(key: string): NameGroup | undefined;
+  has(key: string): boolean;
+}
+
+/** A group, the folded name it was grouped under, and each member's name as written and folded. */
+export interface RootedGroup {
+  group: NameGroup;
+  root: string;
+  names: ReadonlyArray<{ name: string; key: string }>;
 }
 
 /** How many of the most mentioned groups are kept for suggestions and empty autocomplete. */
@@ -62,7 +75,7 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
   });
   const byEntity = new Map<string, NameGroup>();
   const all: NameGroup[] = [];
-  const rooted: Array<{ group: NameGroup; root: string }> = [];
+  const rooted: RootedGroup[] = [];
   for (const [groupKey, { kind, members }] of groups) {
     members.sort((a, b) => b.mentions - a.mentions || a.order - b.order);
     const root = groupKey.slice(groupKey.indexOf('\u0000') + 1);
@@ -75,53 +88,63 @@ export function groupNames(entities: readonly GroupableEntity[]): NameGroups {
       mentions: members.reduce((n, m) => n + m.mentions, 0),
     };
     all.push(group);
-    rooted.push({ group, root });
+    rooted.push({ group, root, names: members.map(({ name, key }) => ({ name, key })) });
     for (const m of members) byEntity.set(entityKey(m.article, m.entityId), group);
   }
   return { byEntity, prominent: mostMentioned(all), all: rooted };
 }
 
+/** String.prototype.localeCompare's order, from one collator made once (a localeCompare call makes its own: ~10× slower). */
+const compareNames = new Intl.Collator().compare;
+
 function mostMentioned(groups: NameGroup[]): NameGroup[] {
-  return groups.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name) || a.id - b.id).slice(0, PROMINENT_GROUPS);
+  return groups.sort((a, b) => b.mentions - a.mentions || compareNames(a.name, b.name) || a.id - b.id).slice(0, PROMINENT_GROUPS);
 }
 
 /**
  * The groups as the given articles alone show them: members of other articles left out, counts
  * recomputed, the name chosen again among the members kept (a name only another article writes
  * in full is never shown), groups with no member left dropped. A group whose members are all
- * kept is the same object. Linear in the number of entities.
+ * kept is the same object. Linear in the number of entities, with no per-entity string keys:
+ * `byEntity` looks an entity's group up in the original and maps it to its restricted one.
  */
-export function restrictNameGroups(
-  groups: NameGroups,
-  entityOf: (key: string) => GroupableEntity | undefined,
-  visible: ReadonlySet<string>,
-): NameGroups {
-  const byEntity = new Map<string, NameGroup>();
+export function restrictNameGroups(groups: NameGroups, visible: ReadonlySet<string>): NameGroups {
+  const restrictedOf = new Map<NameGroup, NameGroup>();
   const kept: NameGroup[] = [];
-  const rooted: Array<{ group: NameGroup; root: string }> = [];
-  for (const { group, root } of groups.all) {
-    const members = group.members.filter((m) => visible.has(m.article));
-    if (members.length === 0) continue;
+  const rooted: RootedGroup[] = [];
+  for (const { group, root, names } of groups.all) {
+    const at: number[] = [];
+    group.members.forEach((m, i) => {
+      if (visible.has(m.article)) at.push(i);
+    });
+    if (at.length === 0) continue;
     let restricted = group;
-    if (members.length < group.members.length) {
-      const named = members.map((m) => {
-        const entity = entityOf(entityKey(m.article, m.entityId));
-        return { name: entity?.name ?? group.name, key: entity?.key ?? root, mentions: m.mentions };
-      });
+    let keptNames = names;
+    if (at.length < group.members.length) {
+      const members = at.map((i) => group.members[i]!);
+      keptNames = at.map((i) => names[i]!);
       restricted = {
         id: group.id,
-        name: displayName(named, root),
+        name: displayName(
+          members.map((m, j) => ({ ...keptNames[j]!, mentions: m.mentions })),
+          root,
+        ),
         kind: group.kind,
         members,
         articles: new Set(members.map((m) => m.article)).size,
         mentions: members.reduce((n, m) => n + m.mentions, 0),
       };
     }
+    restrictedOf.set(group, restricted);
     kept.push(restricted);
-    rooted.push({ group: restricted, root });
-    for (const m of members) byEntity.set(entityKey(m.article, m.entityId), restricted);
+    rooted.push({ group: restricted, root, names: keptNames });
   }
-  return { byEntity, prominent: mostMentioned(kept), all: rooted };
+  const get = (key: string): NameGroup | undefined => {
+    if (!visible.has(key.slice(0, key.indexOf('\u0000')))) return undefined;
+    const group = groups.byEntity.get(key);
+    return group && restrictedOf.get(group);
+  };
+  return { byEntity: { get, has: (key) => get(key) !== undefined }, prominent: mostMentioned(kept), all: rooted };
 }
 
 /** The name most often written among the members whose folded name is the group's own. */

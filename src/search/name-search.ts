@@ -112,8 +112,6 @@ export class NameSearch {
   private readonly groups: NameGroups;
   /** fuse.js indexes of small scopes (an article's names, or a small corpus's under ''), made on first use. */
   private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
-  /** Every entity, by entityKey (to name the groups of some articles only). */
-  private readonly entities: ReadonlyMap<string, GroupableEntity>;
   /** What a set of visible article ids (SearchOptions.articles) sees, worked out once per set. */
   private readonly restricted = new WeakMap<ReadonlySet<string>, RestrictedNames>();
 
@@ -142,7 +140,6 @@ export class NameSearch {
       }
     }
     this.byArticle = byArticle;
-    this.entities = entities;
     this.groups = groupNames([...entities.values()]);
   }
 
@@ -289,7 +286,7 @@ export class NameSearch {
         mask[i] = 1;
         docs.push(doc);
       });
-      found = { mask, docs, groups: restrictNameGroups(this.groups, (key) => this.entities.get(key), visible) };
+      found = { mask, docs, groups: restrictNameGroups(this.groups, visible) };
       this.restricted.set(visible, found);
     }
     return found;

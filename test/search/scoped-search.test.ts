@@ -90,10 +90,9 @@ describe('search restricted to some documents (what one server sees)', () => {
       { article: 'radio', entityId: 'e2', name: 'Kremlin', key: 'kremlin', kind: 'organisation', mentions: 1 },
     ];
     const groups = groupNames(entities);
-    const byKey = new Map(entities.map((e) => [entityKey(e.article, e.entityId), e]));
     const okonkwo = groups.byEntity.get(entityKey('radio', 'e1'))!;
     expect(okonkwo).toMatchObject({ name: 'Maria Okonkwo', articles: 2, mentions: 5 });
-    const radio = restrictNameGroups(groups, (key) => byKey.get(key), new Set(['radio']));
+    const radio = restrictNameGroups(groups, new Set(['radio']));
     expect(radio.byEntity.get(entityKey('radio', 'e1'))).toMatchObject({
       id: okonkwo.id,
       name: 'Okonkwo',
@@ -104,6 +103,6 @@ describe('search restricted to some documents (what one server sees)', () => {
     expect(radio.byEntity.has(entityKey('rail', 'e1'))).toBe(false);
     expect(radio.byEntity.get(entityKey('radio', 'e2'))).toBe(groups.byEntity.get(entityKey('radio', 'e2')));
     expect(radio.prominent.map((g) => g.name)).toEqual(['Okonkwo', 'Kremlin']);
-    expect(restrictNameGroups(groups, (key) => byKey.get(key), new Set(['rail'])).prominent.map((g) => g.name)).toEqual(['Maria Okonkwo']);
+    expect(restrictNameGroups(groups, new Set(['rail'])).prominent.map((g) => g.name)).toEqual(['Maria Okonkwo']);
   });
 });

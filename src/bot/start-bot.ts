@@ -128,10 +128,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       const deadline = clock() + drainMs;
       const waitUntilDeadline = (work: Promise<unknown>) =>
         Promise.race([work, new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - clock())).unref())]);
+      // News in stops at once, while answers are drained, so it has the whole drain time: feeds first (no new
+      // checks; the one under way finishes), then the schedules, then the announcer (the post in flight is drained, its state written).
+      const newsStopped = news?.stop().catch((err: unknown) => log.error({ err }, 'stopping news in failed'));
       while (inFlight.size > 0 && clock() < deadline) await waitUntilDeadline(Promise.allSettled([...inFlight]));
       if (digest) await waitUntilDeadline(digest.stop());
-      // Feeds stop first (no new checks; the one under way finishes), then the schedules, then the announcer (the post in flight is drained, its state written).
-      if (news) await waitUntilDeadline(news.stop().catch((err: unknown) => log.error({ err }, 'stopping news in failed')));
+      if (newsStopped) await waitUntilDeadline(newsStopped);
       if (inFlight.size > 0) log.warn({ interactions: inFlight.size }, 'stopping with interactions still being answered');
       await client.destroy();
       log.info('bot stopped');

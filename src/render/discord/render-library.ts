@@ -140,17 +140,27 @@ export function renderFeedList(feeds: readonly ListedFeed[]): DiscordPayload {
   return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
 }
 
-/** /feed status: per feed, when it was last checked, what it found and why nothing was delivered. */
+/** Characters of the 6000 an embed may hold that /feed status fills with feeds (the rest: title, the "more" field). */
+const STATUS_BUDGET = 5600;
+
+/** /feed status: per feed, when it was last checked, what it found and why nothing was delivered (as many feeds as fit). */
 export function renderFeedStatus(feeds: readonly ListedFeed[]): DiscordPayload {
   if (feeds.length === 0) return textPayload('This server follows no feeds yet. Add one with /feed add url: channel:.');
-  const fields = feeds.slice(0, DISCORD_LIMITS.embedFields - 1).map((feed) => {
+  const fields: Array<{ name: string; value: string }> = [];
+  let used = 0;
+  for (const feed of feeds) {
     const failing = feed.consecutiveFailures > 1 ? ` (${feed.consecutiveFailures} failures in a row)` : '';
     const value = [
-      `Last checked ${when(feed.lastCheckedAt)}: ${escape(describeOutcome(feed), 500)}${failing}`,
+      `Last checked ${when(feed.lastCheckedAt)}: ${escape(describeOutcome(feed), 400)}${failing}`,
       `Next check ${when(feed.nextCheckAt)} · ${feed.itemsSeen} items seen · ${feed.articlesAdded} articles added · posts in <#${feed.channelId}>`,
-    ].join('\n');
-    return { name: escape(feed.title ?? hostOf(feed.url), 200) || 'Feed', value: value.slice(0, DISCORD_LIMITS.fieldValue) };
-  });
+    ]
+      .join('\n')
+      .slice(0, DISCORD_LIMITS.fieldValue);
+    const name = escape(feed.title ?? hostOf(feed.url), 100) || 'Feed';
+    if (fields.length >= DISCORD_LIMITS.embedFields - 1 || used + name.length + value.length > STATUS_BUDGET) break;
+    fields.push({ name, value });
+    used += name.length + value.length;
+  }
   if (feeds.length > fields.length) fields.push({ name: 'More', value: `…and ${feeds.length - fields.length} more feeds.` });
   return { embeds: [{ title: 'Feed status', fields }], components: [], allowedMentions: { parse: [] } };
 }

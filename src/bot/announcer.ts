@@ -162,12 +162,10 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       const since = missingSince.get(key) ?? now;
       missingSince.set(key, since);
       if (now - since >= articleWaitMs) {
-        log.warn(
-          { article: item.articleId, guildId: item.guildId, channelId: item.channelId, waitedMs: now - since },
-          articleWaitMs === 0
-            ? 'an article waiting to be announced is gone (or not visible there); not announcing it'
-            : 'an article to announce never appeared in the corpus; giving up its announcement',
-        );
+        const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId, waitedMs: now - since };
+        // Not waiting at all (the digest's ids come from the corpus): the article was removed, nothing to warn about.
+        if (articleWaitMs === 0) log.info(context, 'an article waiting to be announced is gone (or not visible there); not announcing it');
+        else log.warn(context, 'an article to announce never appeared in the corpus; giving up its announcement');
         remove(key);
         return 'gave-up';
       }

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { textPayload, type DiscordPayload } from './discord-payload.ts';
-import { DISCORD_LIMITS } from './discord-limits.ts';
+import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
 import { escapeAndTruncate } from './fit-text.ts';
 import { safeUrl } from './render-paged-embed.ts';
 
@@ -71,12 +71,17 @@ export function renderArticleList(entries: readonly ListedArticle[], page: numbe
   }
   const pages = Math.ceil(entries.length / ARTICLES_PER_PAGE);
   const shown = Math.min(Math.max(1, Math.floor(page)), pages);
-  const lines = entries.slice((shown - 1) * ARTICLES_PER_PAGE, shown * ARTICLES_PER_PAGE).map((entry) => {
-    const title = escape(entry.title ?? entry.id, 150);
-    const url = safeUrl(entry.url);
-    const head = url && url.length < 300 ? `[${title}](${url})` : `**${title}**`;
-    return `${head}\n\`${escape(entry.id, 100)}\` · ${entry.paragraphs} ¶ · added ${when(entry.added)}`;
-  });
+  const pageEntries = entries.slice((shown - 1) * ARTICLES_PER_PAGE, shown * ARTICLES_PER_PAGE);
+  const linesOf = (withLinks: boolean) =>
+    pageEntries.map((entry) => {
+      const title = escape(entry.title ?? entry.id, 150);
+      const url = safeUrl(entry.url);
+      const head = withLinks && url && url.length < 300 ? `[${title}](${url})` : `**${title}**`;
+      return `${head}\n\`${escape(entry.id, 100)}\` · ${entry.paragraphs} ¶ · added ${when(entry.added)}`;
+    });
+  // Headlines link to their pages when the page has room for the links.
+  const linked = linesOf(true);
+  const lines = linked.join('\n\n').length <= LAYOUT.pageDescription ? linked : linesOf(false);
   const embed: APIEmbed = {
     title: "This server's articles",
     description: lines.join('\n\n').slice(0, DISCORD_LIMITS.embedDescription),
@@ -126,17 +131,19 @@ function feedTitle(feed: ListedFeed): string {
   return escape(feed.title ?? hostOf(feed.url), 120);
 }
 
-/** /feed list: the server's feeds with their channel and interval. */
+/** /feed list: the server's feeds with their channel and interval (as many as fit, then how many more). */
 export function renderFeedList(feeds: readonly ListedFeed[]): DiscordPayload {
   if (feeds.length === 0) return textPayload('This server follows no feeds yet. Add one with /feed add url: channel:.');
-  const lines = feeds
-    .slice(0, FEEDS_SHOWN)
-    .map(
-      (feed) =>
-        `**${feedTitle(feed)}** → <#${feed.channelId}> every ${feed.intervalMinutes} min\n${escape(feed.url, 300)} · id \`${escape(feed.id, 60)}\``,
-    );
-  if (feeds.length > FEEDS_SHOWN) lines.push(`…and ${feeds.length - FEEDS_SHOWN} more.`);
-  const embed: APIEmbed = { title: "This server's feeds", description: lines.join('\n\n').slice(0, DISCORD_LIMITS.embedDescription) };
+  const lines: string[] = [];
+  let used = 0;
+  for (const feed of feeds.slice(0, FEEDS_SHOWN)) {
+    const line = `**${feedTitle(feed)}** → <#${feed.channelId}> every ${feed.intervalMinutes} min\n${escape(feed.url, 300)} · id \`${escape(feed.id, 60)}\``;
+    if (used + line.length + 2 > LAYOUT.pageDescription) break;
+    lines.push(line);
+    used += line.length + 2;
+  }
+  if (feeds.length > lines.length) lines.push(`…and ${feeds.length - lines.length} more.`);
+  const embed: APIEmbed = { title: "This server's feeds", description: lines.join('\n\n') };
   return { embeds: [embed], components: [], allowedMentions: { parse: [] } };
 }
 

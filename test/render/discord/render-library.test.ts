@@ -73,6 +73,14 @@ describe('the news renderers', () => {
     }
   });
 
+  it('GIVEN more feeds or longer links than a page holds THEN whole entries are shown, never one cut in the middle', () => {
+    expect(renderFeedList(Array.from({ length: 60 }, (_, i) => feed(i))).embeds[0]!.description).toMatch(/`\n\n…and \d+ more\.$/);
+    const entries = Array.from({ length: 10 }, (_, i) => ({ ...article(i), url: `https://news.example/${'a'.repeat(250)}/${i}` }));
+    const description = renderArticleList(entries, 1).embeds[0]!.description!;
+    expect(description.match(/`story-/g)).toHaveLength(10);
+    expect(description.length).toBeLessThanOrEqual(4096);
+  });
+
   it('GIVEN 25 articles THEN page 3 shows the last five and the footer says where it is', () => {
     const payload = renderArticleList(
       Array.from({ length: 25 }, (_, i) => article(i)),

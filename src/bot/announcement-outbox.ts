@@ -45,17 +45,31 @@ const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a d
 const queuedSchema = z.object({
   guildId: z.string().regex(SNOWFLAKE).nullable(),
   channelId: z.string().regex(SNOWFLAKE),
-  articleId: z.string().min(1).max(200),
-  link: z.string().max(4000).nullable(),
+  articleId: z.string().min(1).max(1000),
+  link: z.string().max(2000).nullable(),
   queuedAt: ISO_TIME,
   attemptedAt: ISO_TIME.nullable(),
 });
 
 const outboxSchema = z.object({
   version: z.literal(1),
-  announced: z.array(z.string().max(300)),
+  announced: z.array(z.string().max(1100)),
   queue: z.array(queuedSchema),
 });
+
+/**
+ * Checks an item before it is queued, with the schema the outbox is read with (an item the file
+ * could not be read back with would lose the whole outbox at the next start). Throws: a bad item
+ * is a bug of the caller.
+ */
+export function checkQueued(item: QueuedAnnouncement): QueuedAnnouncement {
+  const parsed = queuedSchema.safeParse(item);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`not an announcement that can be queued: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
 
 /** What reading the outbox found. */
 export type OutboxRead = { kind: 'missing' } | { kind: 'valid'; state: OutboxState } | { kind: 'invalid'; problem: string };

@@ -7,6 +7,7 @@ import { isUserError } from '../model/user-error.ts';
 import {
   ANNOUNCEMENTS_FILE,
   announcementKey,
+  checkQueued,
   outboxFileStore,
   readOutbox,
   type OutboxRead,
@@ -88,6 +89,9 @@ export interface AnnouncerOptions {
   /** How log lines name one announcement ("a digest announcement"); default "an announcement". */
   label?: string;
 }
+
+/** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
+const MAX_LINK = 2000;
 
 /** An article the server may see: shared (no scope) or its own. */
 function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): boolean {
@@ -266,14 +270,17 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await writing;
       return;
     }
-    queue.push({
-      guildId: request.guildId,
-      channelId: request.channelId,
-      articleId: request.articleId,
-      link: request.link ?? null,
-      queuedAt: new Date(clock()).toISOString(),
-      attemptedAt: null,
-    });
+    const link = request.link && request.link.length <= MAX_LINK ? request.link : null;
+    queue.push(
+      checkQueued({
+        guildId: request.guildId,
+        channelId: request.channelId,
+        articleId: request.articleId,
+        link,
+        queuedAt: new Date(clock()).toISOString(),
+        attemptedAt: null,
+      }),
+    );
     const written = save();
     enqueuing.add(written);
     try {

@@ -269,6 +269,13 @@ describe('the announcer', () => {
     expect(await onDisk()).toEqual({ version: 1, announced: [], queue: [] });
   });
 
+  it('GIVEN an item the outbox could not be read back with THEN enqueue refuses it and the outbox stays readable', async () => {
+    const w = world([seed, train]);
+    const announcer = await w.open();
+    await expect(announcer.enqueue({ guildId: '../../etc', channelId: CHANNEL, articleId: train.id })).rejects.toThrow(/guildId/);
+    expect(await readOutbox(outboxFile())).toEqual({ kind: 'valid', state: { announced: new Set(), queue: [] } });
+  });
+
   it('GIVEN an outbox that exists but cannot be read THEN reading it throws the unreadable error', async () => {
     await mkdir(outboxFile());
     await expect(readOutbox(outboxFile())).rejects.toBeInstanceOf(OutboxUnreadableError);

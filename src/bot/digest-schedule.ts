@@ -269,6 +269,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
   return {
     async set(guildId, request) {
       if (!GUILD_ID.test(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
+      if (!GUILD_ID.test(request.channelId)) return userError('bad-option', 'Pick a text channel of this server for the round-up.');
       const time = readClockTime(request.time);
       if (isUserError(time)) return time;
       const timezone = readTimeZone(request.timezone);

@@ -85,6 +85,7 @@ export function createFakeSite() {
   const pageFailures = new Map<string, FetchResult>();
   const requests: Array<{ url: string; options: FetchOptions }> = [];
   let version = 0;
+  let hangPages = false;
   const fetchPage: FetchPage = async (url, options) => {
     requests.push({ url, options });
     await Promise.resolve();
@@ -94,6 +95,12 @@ export function createFakeSite() {
       const etag = `"v${version}"`;
       if (options.etag === etag) return { kind: 'not-modified', url };
       return page(url, 'application/rss+xml', rssOf(items), etag);
+    }
+    if (hangPages) {
+      // Like a server that never answers: only the caller's signal ends the wait.
+      await new Promise<never>((_, reject) =>
+        options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true }),
+      );
     }
     const failure = pageFailures.get(url);
     if (failure) return failure;
@@ -120,6 +127,10 @@ export function createFakeSite() {
     failPage(path: string, result: FetchResult | null) {
       if (result) pageFailures.set(`${SITE}${path}`, result);
       else pageFailures.delete(`${SITE}${path}`);
+    },
+    /** From now on item pages never answer (until the fetch is aborted). */
+    hangPages(on: boolean) {
+      hangPages = on;
     },
     pageRequests(path: string) {
       return requests.filter((r) => r.url === `${SITE}${path}`).length;

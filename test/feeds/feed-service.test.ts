@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFeedService, type FeedAnnouncement, type FeedService } from '../../src/feeds/feed-service.ts';
 import { isUserError } from '../../src/model/user-error.ts';
+import { until } from '../support/until.ts';
 import { createFakeLibrary, createFakeSite, createFakeTime, item, rssOf } from './fakes.ts';
 
 const GUILD = '111111111111111111';
@@ -434,6 +435,23 @@ describe('removing and listing', () => {
     await t.pass(60 * MINUTE);
     expect(t.site.requests).toHaveLength(requests);
     expect(await t.service.remove(GUILD, feed.id)).toMatchObject({ error: { code: 'unknown-feed' } });
+  });
+
+  it('GIVEN a feed removed while its check waits on item pages THEN the check stops, nothing is announced, and the feed stays removed', async () => {
+    const t = setUp();
+    const { feed } = await addFeed(t);
+    t.service.start();
+    t.site.hangPages(true);
+    t.site.publish(item(1), item(2));
+    t.time.advance(15 * MINUTE);
+    await until(() => t.site.pageRequests('/stories/1') > 0, { what: 'the first item page requested' });
+    expect(await t.service.remove(GUILD, feed.id)).toMatchObject({ id: feed.id });
+    await t.service.idle();
+    expect(t.announced).toEqual([]);
+    expect(t.service.list(GUILD)).toEqual([]);
+    const state = JSON.parse(await readFile(join(dataDir, 'guilds', GUILD, 'feeds.json'), 'utf8'));
+    expect(state.feeds).toEqual([]);
+    expect(t.time.dueTimes()).toEqual([]);
   });
 
   it('GIVEN another server THEN it sees none of this server’s feeds', async () => {

@@ -161,11 +161,13 @@ async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], con
   }
   await context.save();
 
+  // Each item marked seen is written at once (writes coalesce); a failed write fails the check once all items are settled.
   const writes: Promise<void>[] = [];
+  const failedWrite: { error: Error | null } = { error: null };
   const markSeen = (item: FeedItem): void => {
     delete feed.pending[item.id];
     rememberSeen(feed, [item], inDocument);
-    writes.push(context.save());
+    writes.push(context.save().catch((err: unknown) => void (failedWrite.error ??= err instanceof Error ? err : new Error(String(err)))));
   };
   const results = storeItems(batch, { ...context, feedUrl: feed.url });
   for (const promise of results) {
@@ -173,6 +175,7 @@ async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], con
     await settleItem(feed, result, earlierAttempts.get(result.item.id) ?? 0, tally, markSeen, context);
   }
   await Promise.all(writes);
+  if (failedWrite.error !== null) throw failedWrite.error;
 
   // Items left to retry must be offered again: the next fetch is unconditional.
   if (Object.keys(feed.pending).length > 0 || tally.deferred > 0) {

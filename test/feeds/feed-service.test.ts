@@ -406,6 +406,21 @@ describe('polling', () => {
     expect(t.announced.map((a) => a.articleId)).toEqual(['4']);
   });
 
+  it('GIVEN feeds.json cannot be written during a check THEN the error is logged, nothing crashes, and the feed is tried again later', async () => {
+    const t = setUp();
+    await addFeed(t);
+    t.service.start();
+    // A directory (not empty) where the file should be: every write fails.
+    const file = join(dataDir, 'guilds', GUILD, 'feeds.json');
+    await rm(file);
+    await mkdir(join(file, 'blocked'), { recursive: true });
+    t.site.publish(item(1));
+    await t.pass(15 * MINUTE);
+    expect(t.lines.some((l) => l.includes('feed check failed'))).toBe(true);
+    expect(t.service.status(GUILD)[0]).toMatchObject({ consecutiveFailures: 1 });
+    expect(t.time.dueTimes()).toHaveLength(1);
+  });
+
   it('GIVEN the service stops during a check THEN stop waits for it, writes the state, and nothing is checked after', async () => {
     const t = setUp();
     await addFeed(t);

@@ -88,6 +88,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   const running = new Map<string, RunningCheck>();
   const adding = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
+  const ownsGuild = options.ownsGuild ?? (() => true);
   let started = false;
 
   const keyOf = (guildId: string, feedId: string): string => `${guildId}/${feedId}`;
@@ -174,7 +175,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   }
 
   function schedule(guild: GuildFeeds, feed: FeedRecord): void {
-    if (!started || stopping.signal.aborted) return;
+    if (!started || stopping.signal.aborted || !ownsGuild(guild.guildId)) return;
     const key = keyOf(guild.guildId, feed.id);
     const previous = timerHandles.get(key);
     if (previous !== undefined) timers.clearTimeout(previous);
@@ -394,7 +395,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     let entries: string[] = [];
     try {
       entries = readdirSync(join(options.dataDir, 'guilds'), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && isGuildId(entry.name))
+        .filter((entry) => entry.isDirectory() && isGuildId(entry.name) && ownsGuild(entry.name))
         .map((entry) => entry.name);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err }, 'the servers folder cannot be read: no feed is polled');

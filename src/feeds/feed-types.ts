@@ -70,7 +70,7 @@ export interface FeedService {
   remove(guildId: string, feedId: string): Promise<FeedStatus | UserError<FeedErrorCode>>;
   /** The same records as list, for `/feed status`. */
   status(guildId: string): FeedStatus[];
-  /** Begins polling every server's feeds (reads data/guilds/<id>/feeds.json). */
+  /** Begins polling the feeds of every server it owns (reads their data/guilds/<id>/feeds.json). */
   start(): void;
   /** No new checks; the check under way stops taking new items and finishes those in hand; state written. */
   stop(): Promise<void>;
@@ -104,4 +104,9 @@ export interface FeedServiceOptions {
   pageConcurrency?: number;
   /** Feeds checked at once; default 2. */
   checkConcurrency?: number;
+  /**
+   * Whether this process polls a server's feeds (under sharding, the shard Discord routes the
+   * server to); default every server. `start` reads and polls only those; a feed added for another server is stored, not polled.
+   */
+  ownsGuild?: (guildId: string) => boolean;
 }

@@ -38,8 +38,9 @@ function setUp(
   const lines: string[] = [];
   const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
   let failAnnounce: Error | null = null;
-  const open = () => {
+  const open = (ownsGuild?: (guildId: string) => boolean) => {
     const service = openFeedService({
+      ownsGuild,
       dataDir,
       fetchPage: site.fetchPage,
       library: library.library,
@@ -487,5 +488,77 @@ describe('removing and listing', () => {
     expect(files.filter((f) => f.startsWith('feeds.json.invalid-'))).toHaveLength(1);
     await addFeed(t);
     expect(t.service.list(GUILD)).toHaveLength(1);
+  });
+});
+
+describe('under sharding: each shard polls the servers it owns', () => {
+  const OTHER = '333333333333333333';
+  const ownsOnly = (guildId: string) => (id: string) => id === guildId;
+
+  it('GIVEN a shard that does not own the server THEN its start neither fetches nor announces the feed, and the owner polls it', async () => {
+    const t = setUp();
+    t.site.publish(item(1));
+    await addFeed(t);
+    await t.service.stop();
+    const feedRequests = () => t.site.requests.filter((r) => r.url === t.site.feedUrl).length;
+    const before = feedRequests();
+
+    const other = t.open(ownsOnly(OTHER));
+    other.start();
+    t.site.publish(item(2));
+    await t.pass(60 * MINUTE, other);
+    expect(feedRequests()).toBe(before);
+    expect(t.announced).toEqual([]);
+    expect(t.time.dueTimes()).toEqual([]);
+
+    const owner = t.open(ownsOnly(GUILD));
+    owner.start();
+    await t.pass(0, owner);
+    expect(feedRequests()).toBe(before + 1);
+    expect(t.announced.map((a) => [a.guildId, a.articleId])).toEqual([[GUILD, '2']]);
+  });
+
+  it("GIVEN a shard that does not own the server THEN it never writes the server's feeds.json", async () => {
+    const t = setUp();
+    t.site.publish(item(1));
+    await addFeed(t);
+    await t.service.stop();
+    const file = join(dataDir, 'guilds', GUILD, 'feeds.json');
+    const written = await readFile(file, 'utf8');
+    const other = t.open(ownsOnly(OTHER));
+    other.start();
+    t.site.publish(item(2));
+    await t.pass(60 * MINUTE, other);
+    await other.stop();
+    expect(await readFile(file, 'utf8')).toBe(written);
+  });
+
+  it('GIVEN the owning shard is running THEN a feed added through it is polled without a restart', async () => {
+    const t = setUp();
+    t.service.start();
+    await t.service.stop();
+    const owner = t.open(ownsOnly(GUILD));
+    owner.start();
+    t.site.publish(item(1));
+    const added = await owner.add(GUILD, t.site.feedUrl, CHANNEL);
+    if (isUserError(added)) throw new Error(added.error.message);
+    t.site.publish(item(2));
+    await t.pass(15 * MINUTE, owner);
+    expect(t.announced.map((a) => a.articleId)).toEqual(['2']);
+  });
+
+  it('GIVEN a feed added through a shard that does not own the server THEN it is stored but that shard does not poll it', async () => {
+    const t = setUp();
+    await t.service.stop();
+    const other = t.open(ownsOnly(OTHER));
+    other.start();
+    t.site.publish(item(1));
+    const added = await other.add(GUILD, t.site.feedUrl, CHANNEL);
+    if (isUserError(added)) throw new Error(added.error.message);
+    expect(other.list(GUILD)).toHaveLength(1);
+    expect(t.time.dueTimes()).toEqual([]);
+    t.site.publish(item(2));
+    await t.pass(60 * MINUTE, other);
+    expect(t.announced).toEqual([]);
   });
 });

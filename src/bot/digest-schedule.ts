@@ -55,7 +55,7 @@ export interface DigestSchedules {
   /** Stops a server's round-up and removes its file; the schedule it had, or null when there was none. */
   off(guildId: string): Promise<DigestSchedule | null>;
   get(guildId: string): ScheduledDigest | null;
-  /** Reads every server's digest.json and schedules each; a slot missed while the bot was down (within catchUpMs) is posted now. */
+  /** Reads the digest.json of every server it owns and schedules each; a slot missed while the bot was down (within catchUpMs) is posted now. */
   start(): Promise<void>;
   /** No new runs; waits for a round-up being posted (its retries are abandoned) and its state written. */
   stop(): Promise<void>;
@@ -89,6 +89,12 @@ export interface DigestSchedulesOptions {
   retry?: Partial<RetrySettings>;
   catchUpMs?: number;
   firstPeriodMs?: number;
+  /**
+   * Whether this process runs a server's round-up (under sharding, the shard Discord routes the
+   * server to, src/bot/shard-of-guild.ts); default every server. `start` reads only those; a
+   * schedule set for another server is written, not run here.
+   */
+  ownsGuild?: (guildId: string) => boolean;
 }
 
 /**
@@ -140,6 +146,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const catchUpMs = options.catchUpMs ?? SCHEDULE_DEFAULTS.catchUpMs;
   const firstPeriodMs = options.firstPeriodMs ?? SCHEDULE_DEFAULTS.firstPeriodMs;
+  const ownsGuild = options.ownsGuild ?? (() => true);
 
   const schedules = new Map<string, DigestSchedule>();
   const jobs = new Map<string, ScheduledJob>();
@@ -168,7 +175,8 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
 
   const schedule = (guildId: string, entry: DigestSchedule): void => {
     jobs.get(guildId)?.stop();
-    if (!started || stopping) return;
+    jobs.delete(guildId);
+    if (!started || stopping || !ownsGuild(guildId)) return;
     jobs.set(
       guildId,
       createJob(dailyPattern(entry.time), entry.timezone, () => {
@@ -307,6 +315,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       if (started) return;
       started = true;
       for (const guildId of await listGuildFolders(dataDir)) {
+        if (!ownsGuild(guildId)) continue;
         const read = await readSchedule(scheduleFile(dataDir, guildId));
         if (read.kind === 'missing') continue;
         if (read.kind === 'invalid') {

@@ -76,9 +76,10 @@ function world(now: string) {
     },
   } as any;
   const logged = warnings();
-  const open = () => {
+  const open = (ownsGuild?: (guildId: string) => boolean) => {
     const schedules = openDigestSchedules({
       dataDir,
+      ownsGuild,
       client,
       source,
       log: logged.log,
@@ -251,5 +252,56 @@ describe('the daily round-up at its time', () => {
     expect(second.get(GUILD)).toMatchObject({ time: '08:00' });
     expect(second.get(OTHER_GUILD)).toBeNull();
     expect(w.warnings.map((l) => l.msg)).toEqual([expect.stringMatching(/daily digest schedule of a server is invalid \(channelId: /)]);
+  });
+});
+
+describe('under sharding: each shard runs the round-ups of the servers it owns', () => {
+  const ownsOnly = (guildId: string) => (id: string) => id === guildId;
+
+  it('GIVEN a round-up missed while down THEN a shard that does not own the server neither loads nor posts it, and the owner posts it once', async () => {
+    const w = world('2026-12-01T05:00:00Z');
+    const first = w.open();
+    await first.start();
+    await first.set(GUILD, { channelId: CHANNEL, time: '08:00', timezone: 'UTC' });
+    await first.stop();
+    w.clock.now = Date.parse('2026-12-01T09:00:00Z');
+
+    const other = w.open(ownsOnly(OTHER_GUILD));
+    await other.start();
+    await other.idle();
+    expect(other.get(GUILD)).toBeNull();
+    expect(await other.runNow(GUILD)).toBe('no-schedule');
+    expect(w.sent).toHaveLength(0);
+
+    const owner = w.open(ownsOnly(GUILD));
+    await owner.start();
+    await owner.idle();
+    expect(w.sent).toHaveLength(1);
+    expect(w.sent[0].nonce).toBe(roundupNonce(GUILD, new Date('2026-12-01T08:00:00Z')));
+  });
+
+  it('GIVEN a schedule set through a shard that does not own the server THEN it is written but not run there', async () => {
+    const w = world('2026-12-01T05:00:00Z');
+    const other = w.open(ownsOnly(OTHER_GUILD));
+    await other.start();
+    expect(await other.set(GUILD, { channelId: CHANNEL, time: '08:00', timezone: 'UTC' })).toMatchObject({
+      time: '08:00',
+      nextRunAt: null,
+    });
+    expect(await onDisk()).toMatchObject({ channelId: CHANNEL, time: '08:00' });
+    w.clock.now = Date.parse('2026-12-01T08:00:00Z');
+    expect(await other.runNow(GUILD)).toBe('no-schedule');
+    expect(w.sent).toHaveLength(0);
+  });
+
+  it('GIVEN the owning shard is running THEN a schedule set through it runs at its time without a restart', async () => {
+    const w = world('2026-12-01T05:00:00Z');
+    const owner = w.open(ownsOnly(GUILD));
+    await owner.start();
+    expect(await owner.set(GUILD, { channelId: CHANNEL, time: '08:00', timezone: 'UTC' })).toMatchObject({
+      nextRunAt: '2026-12-01T08:00:00.000Z',
+    });
+    w.clock.now = Date.parse('2026-12-01T08:00:00Z');
+    expect(await owner.runNow(GUILD)).toBe('posted');
   });
 });

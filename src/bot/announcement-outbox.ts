@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { readStateFile } from '../cache/read-state-file.ts';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
 
 /** File name of the announcement outbox under the cache directory. */
@@ -79,25 +79,9 @@ export class OutboxUnreadableError extends Error {}
 
 /** Reads and validates the outbox. Throws OutboxUnreadableError when the file exists but cannot be read. */
 export async function readOutbox(file: string): Promise<OutboxRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new OutboxUnreadableError(`cannot read the announcement outbox ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'invalid', problem: 'not JSON' };
-  }
-  const parsed = outboxSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
-  }
-  return { kind: 'valid', state: { announced: new Set(parsed.data.announced), queue: parsed.data.queue } };
+  const read = await readStateFile(file, outboxSchema);
+  if (read.kind === 'unreadable') throw new OutboxUnreadableError(`cannot read the announcement outbox ${file}: ${read.problem}`);
+  return read.kind === 'valid' ? { kind: 'valid', state: { announced: new Set(read.data.announced), queue: read.data.queue } } : read;
 }
 
 /** The outbox file as a store: plain JSON, written atomically and durably (it cannot be recomputed). */

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readStateFile } from '../cache/read-state-file.ts';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
 import { isUserError } from '../model/user-error.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
@@ -55,26 +55,9 @@ export type ScheduleRead = { kind: 'missing' } | { kind: 'valid'; schedule: Dige
 
 /** Reads and validates a server's schedule; a file that cannot be read is reported as invalid (the server's digest is then off, with a warning). */
 export async function readSchedule(file: string): Promise<ScheduleRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'invalid', problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
-  }
-  if (text.length > 10_000) return { kind: 'invalid', problem: 'too large' };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'invalid', problem: 'not JSON' };
-  }
-  const parsed = scheduleSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
-  }
-  return { kind: 'valid', schedule: parsed.data };
+  const read = await readStateFile(file, scheduleSchema, { limit: { bytes: 10_000, problem: 'too large' } });
+  if (read.kind === 'unreadable') return { kind: 'invalid', problem: `cannot be read (${read.code ?? read.problem})` };
+  return read.kind === 'valid' ? { kind: 'valid', schedule: read.data } : read;
 }
 
 /** Writes a server's schedule atomically and durably (lastPostedAt and lastSlot cannot be recomputed). */

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { readStateFile } from '../cache/read-state-file.ts';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
@@ -46,25 +46,9 @@ export class DigestStateUnreadableError extends Error {}
 
 /** Reads and validates the digest state. Throws DigestStateUnreadableError when the file exists but cannot be read. */
 export async function readDigestState(file: string): Promise<DigestStateRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    throw new DigestStateUnreadableError(`cannot read the digest state ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'invalid', problem: 'not JSON' };
-  }
-  const parsed = digestStateSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
-  }
-  return { kind: 'valid', state: parsed.data };
+  const read = await readStateFile(file, digestStateSchema);
+  if (read.kind === 'unreadable') throw new DigestStateUnreadableError(`cannot read the digest state ${file}: ${read.problem}`);
+  return read.kind === 'valid' ? { kind: 'valid', state: read.data } : read;
 }
 
 /** Ids already announced (or present before the digest started); null when there is no (valid) state. */

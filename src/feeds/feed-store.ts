@@ -3,9 +3,10 @@
  * validated when read (zod), written atomically and durably (it cannot be recomputed: which items
  * were seen decides what is announced).
  */
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readStateFileSync } from '../cache/read-state-file.ts';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
 import { GUILD_ID } from '../library/library-scope.ts';
 
@@ -94,31 +95,16 @@ export function feedsFile(dataDir: string, guildId: string): string {
  * process (before its first listing), so listing never waits on a load.
  */
 export function readGuildFeeds(file: string): GuildFeedsRead {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_FILE_BYTES) return { kind: 'invalid', problem: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'unreadable', problem: err instanceof Error ? err.message : String(err) };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { kind: 'invalid', problem: 'not JSON' };
-  }
-  const parsed = guildFeedsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'invalid', problem: `${issue?.path.join('.') || 'the top level'}: ${issue?.message ?? 'wrong shape'}` };
-  }
+  const tooLarge = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
+  const read = readStateFileSync(file, guildFeedsSchema, { limit: { bytes: MAX_FILE_BYTES, problem: tooLarge } });
+  if (read.kind === 'unreadable') return { kind: 'unreadable', problem: read.problem };
+  if (read.kind !== 'valid') return read;
   const ids = new Set<string>();
-  for (const feed of parsed.data.feeds) {
+  for (const feed of read.data.feeds) {
     if (ids.has(feed.id)) return { kind: 'invalid', problem: `feed ${feed.id} is listed twice` };
     ids.add(feed.id);
   }
-  return { kind: 'valid', feeds: parsed.data.feeds };
+  return { kind: 'valid', feeds: read.data.feeds };
 }
 
 /**

@@ -1,7 +1,6 @@
 /** `npm run add -- <url|file> [--data DIR] [--guild ID] [--json]`: one article stored in the library from the terminal. */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { openArticleLibrary, type AddedArticle } from '../library/article-library.ts';
 import { libraryError, type LibraryError } from '../library/library-error.ts';
@@ -9,6 +8,7 @@ import { GUILD_ID } from '../library/library-scope.ts';
 import { MAX_FILE_BYTES } from '../library/read-added-article.ts';
 import { isUserError } from '../model/user-error.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
+import { parseFlags } from './parse-flags.ts';
 
 export const ADD_USAGE = 'Usage: npm run add -- <https://link | file.txt|.md|.html> [--data DIR] [--guild GUILD_ID] [--json]';
 
@@ -82,27 +82,17 @@ interface AddArgs {
 }
 
 function readAddArgs(argv: string[]): AddArgs | { error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        data: { type: 'string' },
-        guild: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    return { error: (err as Error).message.replace(/\. To specify a positional argument.*$/s, '.') };
-  }
+  const parsed = parseFlags(argv, {
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    data: { type: 'string' },
+    guild: { type: 'string' },
+  });
+  if ('error' in parsed) return parsed;
   const { values, positionals } = parsed;
   if (values.help) return { source: '', data: null, guild: null, json: values.json, help: true };
   if (positionals.length !== 1)
     return { error: positionals.length === 0 ? 'Give one link or file to add.' : 'Give only one link or file at a time.' };
-  if (values.data !== undefined && values.data.trim() === '') return { error: '--data needs a directory, e.g. --data ./data' };
   const guild = values.guild?.trim() ?? null;
   if (guild !== null && !GUILD_ID.test(guild))
     return { error: `--guild needs a Discord server id (15–21 digits), got "${guild.slice(0, 40)}".` };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './parse-flags.ts';
 
 export interface CliArgs {
   /** Print answers (and errors) as JSON. */
@@ -19,27 +19,14 @@ export interface CliArgs {
  * A flag Pilcrow does not know, or `--data` without a directory, is an error message.
  */
 export function readCliArgs(argv: string[], defaultDataDir: string): CliArgs | { error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        articles: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        data: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    const { code, message } = err as { code?: string; message: string };
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('--data'))
-      return { error: '--data needs a directory, e.g. --data ./data' };
-    return { error: message.replace(/\. To specify a positional argument.*$/s, '.') };
-  }
+  const parsed = parseFlags(argv, {
+    json: { type: 'boolean', default: false },
+    articles: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+    data: { type: 'string' },
+  });
+  if ('error' in parsed) return parsed;
   const { values, positionals } = parsed;
-  if (values.data !== undefined && values.data.trim() === '') return { error: '--data needs a directory, e.g. --data ./data' };
   return {
     json: values.json,
     articles: values.articles,

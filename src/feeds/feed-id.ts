@@ -1,20 +1,13 @@
 /** Identities: a feed's short id from its address, and an item's id as the library records it. */
 import { createHash } from 'node:crypto';
+import { parseHttpUrl } from '../library/canonical-url.ts';
 
 /**
- * The address a feed is known by: parsed, scheme and host lower case (URL does that), default
- * port and fragment dropped. Null when it is not an http(s) URL.
+ * The address a feed is known by: parseHttpUrl's form (scheme and host lower case, default port
+ * and fragment dropped; unlike an article's, its parameters all kept). Null when it is not an http(s) URL.
  */
 export function normaliseFeedUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  url.hash = '';
-  return url.href;
+  return parseHttpUrl(raw)?.href ?? null;
 }
 
 /** A short stable id for a feed (8 hex digits of the SHA-256 of its normalised address): the same address, the same id. */

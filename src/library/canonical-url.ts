@@ -7,11 +7,10 @@ const TRACKING_PARAM =
 const INDEX_PAGE = /\/(?:index|default)\.(?:html?|php|aspx?)$/i;
 
 /**
- * The URL as Pilcrow stores it, or null when it is not an absolute http(s) URL: host lower
- * case (the URL parser does it), no fragment, no tracking parameters, no trailing `index.html`.
- * Everything else (scheme, path case, the other parameters and their order) is kept.
+ * An absolute http(s) URL, parsed (scheme and host lower case, default port dropped) and without
+ * its fragment; null for anything else. The common ground of article and feed addresses.
  */
-export function cleanUrl(value: string): string | null {
+export function parseHttpUrl(value: string): URL | null {
   let url: URL;
   try {
     url = new URL(value.trim());
@@ -20,6 +19,17 @@ export function cleanUrl(value: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
+  return url;
+}
+
+/**
+ * The URL as Pilcrow stores it, or null when it is not an absolute http(s) URL: host lower
+ * case (the URL parser does it), no fragment, no tracking parameters, no trailing `index.html`.
+ * Everything else (scheme, path case, the other parameters and their order) is kept.
+ */
+export function cleanUrl(value: string): string | null {
+  const url = parseHttpUrl(value);
+  if (url === null) return null;
   url.username = '';
   url.password = '';
   for (const name of Array.from(url.searchParams.keys())) if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);

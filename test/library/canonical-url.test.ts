@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCanonicalUrl, cleanUrl, toUrlKey } from '../../src/library/canonical-url.ts';
+import { chooseCanonicalUrl, cleanUrl, parseHttpUrl, toUrlKey } from '../../src/library/canonical-url.ts';
 import { hashParagraphs } from '../../src/library/content-hash.ts';
+
+describe('parseHttpUrl', () => {
+  it.each([
+    ['HTTPS://News.Example:443/feed.xml?utm_source=x#top', 'https://news.example/feed.xml?utm_source=x'],
+    ['  http://news.example:8080/rss  ', 'http://news.example:8080/rss'],
+    ['not a url', null],
+    ['ftp://news.example/feed', null],
+    ['/relative/feed', null],
+  ])('GIVEN %s THEN it reads as %s (fragment and default port dropped, parameters kept)', (raw, href) => {
+    expect(parseHttpUrl(raw)?.href ?? null).toBe(href);
+  });
+});
 
 describe('cleanUrl', () => {
   it.each([

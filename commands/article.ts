@@ -11,8 +11,7 @@ import { newsDeskOf, replyPrivately, waitForArticle } from '../src/bot/news-repl
 import { readAttachment, checkAttachment, type AttachmentInfo } from '../src/bot/read-attachment.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { removeArticleButtonId, removeArticleKeyButtonId, REMOVE_CANCEL_ID } from '../src/render/discord/custom-ids.ts';
-import { DISCORD_LIMITS } from '../src/render/discord/discord-limits.ts';
-import { renderArticleAdded, renderArticleList, renderRemoveQuestion } from '../src/render/discord/render-library.ts';
+import { renderArticleAdded, renderArticleList, renderIdChoices, renderRemoveQuestion } from '../src/render/discord/render-library.ts';
 import { renderUserError } from '../src/render/discord/render-user-error.ts';
 
 /** How long /article add waits for the new article to be in the corpus before answering, in ms. */
@@ -159,11 +158,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
     .trim()
     .toLowerCase();
   const entries = await news.library.list(interaction.guildId);
-  const choices = entries
-    .filter((e) => partial === '' || e.id.includes(partial) || (e.title ?? '').toLowerCase().includes(partial))
-    .filter((e) => e.id.length <= DISCORD_LIMITS.choiceValue)
-    .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((e) => ({ name: (e.title?.trim() || e.id).slice(0, DISCORD_LIMITS.choiceName), value: e.id }));
-  await interaction.respond(choices);
+  const matching = entries.filter((e) => partial === '' || e.id.includes(partial) || (e.title ?? '').toLowerCase().includes(partial));
+  await interaction.respond(renderIdChoices(matching.map((e) => ({ name: e.title?.trim() || e.id, value: e.id }))));
   return 'completed';
 }

@@ -10,10 +10,9 @@ import {
 import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
 import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
-import { DISCORD_LIMITS } from '../src/render/discord/discord-limits.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
 import { escapeAndTruncate } from '../src/render/discord/fit-text.ts';
-import { renderFeedAdded, renderFeedList, renderFeedStatus } from '../src/render/discord/render-library.ts';
+import { renderFeedAdded, renderFeedList, renderFeedStatus, renderIdChoices } from '../src/render/discord/render-library.ts';
 import { renderUserError } from '../src/render/discord/render-user-error.ts';
 
 /** Feeds are checked at most this often, in minutes (default 15). */
@@ -162,12 +161,11 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const partial = String(focused.value ?? '')
     .trim()
     .toLowerCase();
-  const choices = news.feeds
+  const matching = news.feeds
     .list(interaction.guildId)
-    .filter((f) => partial === '' || f.url.toLowerCase().includes(partial) || (f.title ?? '').toLowerCase().includes(partial))
-    .filter((f) => f.id.length <= DISCORD_LIMITS.choiceValue)
-    .slice(0, DISCORD_LIMITS.autocompleteChoices)
-    .map((f) => ({ name: (f.title?.trim() ? `${f.title.trim()} (${f.url})` : f.url).slice(0, DISCORD_LIMITS.choiceName), value: f.id }));
-  await interaction.respond(choices);
+    .filter((f) => partial === '' || f.url.toLowerCase().includes(partial) || (f.title ?? '').toLowerCase().includes(partial));
+  await interaction.respond(
+    renderIdChoices(matching.map((f) => ({ name: f.title?.trim() ? `${f.title.trim()} (${f.url})` : f.url, value: f.id }))),
+  );
   return 'completed';
 }

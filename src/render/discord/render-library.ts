@@ -179,3 +179,21 @@ export function renderFeedAdded(feed: ListedFeed, stored: number): DiscordPayloa
       `Its ${stored} current item${stored === 1 ? ' was' : 's were'} stored without announcing; new items will be announced there. (id \`${escape(feed.id, 60)}\`)`,
   );
 }
+
+/** One autocomplete choice: what the member sees, and the id the command receives. */
+export interface IdChoice {
+  name: string;
+  value: string;
+}
+
+/**
+ * Autocomplete choices of stored things (articles, feeds) within Discord's limits, in order: at
+ * most 25, names cut to 100 characters; a choice whose value (an id) is longer than 100 is left
+ * out, never cut (a cut id would name nothing).
+ */
+export function renderIdChoices(choices: readonly IdChoice[]): IdChoice[] {
+  return choices
+    .filter((c) => c.value.length <= DISCORD_LIMITS.choiceValue)
+    .slice(0, DISCORD_LIMITS.autocompleteChoices)
+    .map((c) => ({ name: c.name.slice(0, DISCORD_LIMITS.choiceName), value: c.value }));
+}

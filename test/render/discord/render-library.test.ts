@@ -4,6 +4,7 @@ import {
   renderArticleList,
   renderFeedList,
   renderFeedStatus,
+  renderIdChoices,
   renderRemoveQuestion,
   type ListedArticle,
   type ListedFeed,
@@ -95,5 +96,22 @@ describe('the news renderers', () => {
     expect(payloadViolations(renderArticleAdded(added, true))).toEqual([]);
     expect(renderArticleAdded({ ...added, title: 'T' }, false).content).toMatch(/\(1 paragraph\).*in a moment/);
     expect(payloadViolations(renderRemoveQuestion(article(1), 'rm:x', 'rm-cancel'))).toEqual([]);
+  });
+});
+
+describe('renderIdChoices', () => {
+  const choice = (i: number, name = `Story ${i}`, value = `id-${i}`) => ({ name, value });
+  it.each([
+    { given: 'no choices', choices: [], want: [] },
+    { given: 'a short list', choices: [choice(1), choice(2)], want: [choice(1), choice(2)] },
+    { given: 'a name over 100 characters', choices: [choice(1, 'n'.repeat(150))], want: [choice(1, 'n'.repeat(100))] },
+    { given: 'an id over 100 characters', choices: [choice(1, 'A', 'x'.repeat(101)), choice(2)], want: [choice(2)] },
+    {
+      given: '30 choices',
+      choices: Array.from({ length: 30 }, (_, i) => choice(i)),
+      want: Array.from({ length: 25 }, (_, i) => choice(i)),
+    },
+  ])('GIVEN $given THEN Discord gets at most 25, names cut, too long ids left out', ({ choices, want }) => {
+    expect(renderIdChoices(choices)).toEqual(want);
   });
 });

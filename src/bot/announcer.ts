@@ -327,17 +327,19 @@ function keyOf(item: { guildId: string | null; articleId: string }): string {
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */
 export type OpenAnnouncerOptions = Omit<AnnouncerOptions, 'initial' | 'store'> & {
   cacheDir: string;
+  /** The outbox file; default `<cacheDir>/announcements.json` (each shard has its own: src/bot/news-desk.ts). */
+  file?: string;
   /** The outbox as read at start-up (readOutbox), so that an unreadable one stops the start before logging in; read here when not given. */
   initial?: OutboxRead;
 };
 
 /**
- * Reads the outbox (`<cacheDir>/announcements.json`) and starts the announcer on it. An invalid
+ * Reads the outbox (`<cacheDir>/announcements.json`, or `file`) and starts the announcer on it. An invalid
  * outbox is one warning: it starts empty and the file is rewritten. Throws OutboxUnreadableError
  * when the file exists but cannot be read.
  */
 export async function openAnnouncer(options: OpenAnnouncerOptions): Promise<Announcer> {
-  const file = path.join(options.cacheDir, ANNOUNCEMENTS_FILE);
+  const file = options.file ?? path.join(options.cacheDir, ANNOUNCEMENTS_FILE);
   const read = options.initial ?? (await readOutbox(file));
   if (read.kind === 'invalid') {
     options.log.warn({ file, problem: read.problem }, `the announcement outbox is invalid (${read.problem}); starting it afresh`);

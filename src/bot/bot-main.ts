@@ -2,12 +2,13 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
-import { ANNOUNCEMENTS_FILE, readOutbox, type OutboxRead } from './announcement-outbox.ts';
+import { readOutbox, type OutboxRead } from './announcement-outbox.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
 import { readConfig, type Config } from '../config.ts';
-import { openNewsDesk } from './news-desk.ts';
+import { announcementsFile, openNewsDesk } from './news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';
+import { shardsOfClient, shardsOfProcess } from './shard-of-guild.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
 
 /** How long SIGINT/SIGTERM may take in all before the process exits anyway, in ms. */
@@ -16,9 +17,10 @@ const SHUTDOWN_DEADLINE_MS = 4500;
 const DRAIN_MS = 3000;
 
 /**
- * The bot process: reads the configuration, reads the digest state and the announcement outbox, checks that Discord accepts
- * the token, loads and watches the corpus, logs in, and on SIGINT/SIGTERM drains and logs out
- * cleanly (exit 0 within 5 s). Also the entry each shard runs (src/bot/sharded.ts).
+ * The bot process: reads the configuration, reads the digest state and the announcement outbox
+ * (its shard's own), checks that Discord accepts the token, loads and watches the corpus, logs in,
+ * and on SIGINT/SIGTERM drains and logs out cleanly (exit 0 within 5 s). Also the entry each
+ * shard runs (src/bot/sharded.ts).
  * Every fatal start-up problem (invalid configuration, unreadable state, a token Discord refuses,
  * an API that fails or cannot be reached, a gateway that never gets ready) is one log line and
  * a non-zero exit code, returned; otherwise it runs until a signal and returns null.
@@ -69,9 +71,12 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       return fail(`${err instanceof Error ? err.message : String(err)} (fix its permissions, or remove it to start the digest afresh)`);
     }
   }
+  // Each shard has its own outbox (announcementsFile); the client is made later, so its shards are
+  // read from the environment, as discord.js reads them.
+  const outboxFile = path.join(config.cacheDir, announcementsFile(shardsOfProcess(process.env)));
   let outbox: OutboxRead;
   try {
-    outbox = await readOutbox(path.join(config.cacheDir, ANNOUNCEMENTS_FILE));
+    outbox = await readOutbox(outboxFile);
   } catch (err) {
     return fail(
       `${err instanceof Error ? err.message : String(err)} (fix its permissions; removing it may announce queued articles twice or never)`,
@@ -88,8 +93,12 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       log,
       source: store,
       digestState,
-      news: ({ client, source, run, log: newsLog }) =>
-        openNewsDesk({
+      news: ({ client, source, run, log: newsLog }) => {
+        const shards = shardsOfClient(client);
+        // The outbox read above is this shard's (discord.js reads the same environment); were it
+        // another's, the announcer reads its own at start.
+        const own = path.join(config.cacheDir, announcementsFile(shards)) === outboxFile;
+        return openNewsDesk({
           dataDir: config.dataDir,
           cacheDir: config.cacheDir,
           allowPrivateUrls: config.allowPrivateUrls,
@@ -97,8 +106,10 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
           source,
           run,
           log: newsLog,
-          outbox,
-        }),
+          outbox: own ? outbox : undefined,
+          shards,
+        });
+      },
       onFatal: (message) => {
         log.fatal(message);
         exit(1, 0);

@@ -24,16 +24,16 @@ export interface AnnouncerView {
 
 /**
  * News in, as the /article, /feed and /digest handlers get it (`ctx.news`): the article
- * library, the feeds, the daily digest schedules, the announcer that posts new articles
- * (once the bot is ready, on the shard that announces) and the safe fetcher (attachments are
- * downloaded through it). Made by openNewsDesk (src/bot/news-desk.ts); declared apart from it so
+ * library, the feeds, the daily digest schedules, the announcer that posts new articles (once
+ * the bot is ready, for the servers this process's shards own) and the safe fetcher (attachments
+ * are downloaded through it). Made by openNewsDesk (src/bot/news-desk.ts); declared apart from it so
  * that the command context does not depend on the announcer, which depends on the context's types.
  */
 export interface NewsDesk {
   library: ArticleLibrary;
   feeds: FeedService;
   schedules: ScheduleDesk;
-  /** The announcer once started; null before and on shards that do not announce. */
+  /** The announcer once started; null before. */
   announcer(): AnnouncerView | null;
   fetchPage: FetchPage;
 }

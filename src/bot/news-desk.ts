@@ -1,14 +1,16 @@
+import path from 'node:path';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import { openFeedService } from '../feeds/feed-service.ts';
 import { openArticleLibrary } from '../library/article-library.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
-import type { OutboxRead } from './announcement-outbox.ts';
+import { ANNOUNCEMENTS_FILE, type OutboxRead } from './announcement-outbox.ts';
 import { openAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { RunCommand } from './command-module.ts';
 import type { NewsDesk } from './news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
+import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 
 export type { NewsDesk } from './news-desk-interface.ts';
 
@@ -16,8 +18,9 @@ export type { NewsDesk } from './news-desk-interface.ts';
 export interface RunningNewsDesk {
   desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null };
   /**
-   * Starts announcing, polling feeds and running digest schedules. Only the shard that
-   * announces (shard 0) calls it, so each item is posted once.
+   * Starts announcing, polling feeds and running digest schedules, for the servers this process
+   * owns (under sharding, those Discord routes to its shards: their /feed and /digest arrive here
+   * too), so each item is posted once and each server's files are written by one process.
    */
   start(): Promise<void>;
   /** Stops in order: feeds (no new checks, the one under way finished), schedules, announcer (drains the post in flight, writes its state). */
@@ -41,18 +44,33 @@ export interface NewsDeskOptions {
   retry?: Partial<RetrySettings>;
   /** Replaces the safe fetcher (tests). */
   fetchPage?: FetchPage;
+  /** The shards this process runs; default the client's (`client.shard`), null when not sharded. */
+  shards?: ShardSet | null;
+}
+
+/**
+ * The announcement outbox of a process in CACHE_DIR: `announcements.json` when not sharded and
+ * for shard 0 (the name it always had, so existing state stays valid), `announcements-shard-<n>.json`
+ * for the process whose lowest shard is n (shards share the cache; each announces its own servers).
+ */
+export function announcementsFile(shards: ShardSet | null): string {
+  if (!shards || isFirstShard(shards) || shards.ids.length === 0) return ANNOUNCEMENTS_FILE;
+  return `announcements-shard-${Math.min(...shards.ids)}.json`;
 }
 
 /**
  * Opens the library, the feeds and the digest schedules on DATA_DIR (nothing runs yet: the
  * handlers can add, list and remove at once); `start` adds the announcer (its outbox in
- * CACHE_DIR), feed polling and the schedules.
+ * CACHE_DIR, one per shard: announcementsFile), feed polling and the schedules of the servers this
+ * process owns (every server when not sharded).
  */
 export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const { log } = options;
   const clock = options.clock ?? Date.now;
   const fetchPage = options.fetchPage ?? createPageFetcher({ allowPrivateUrls: options.allowPrivateUrls });
   const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock });
+  const shards = options.shards !== undefined ? options.shards : shardsOfClient(options.client);
+  const ownsGuild = ownsGuildOn(shards);
   let announcer: Announcer | null = null;
   const feeds = openFeedService({
     dataDir: options.dataDir,
@@ -60,6 +78,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     library,
     clock,
     log: log.child({ component: 'feeds' }),
+    ownsGuild,
     announce: async (a) => {
       // Feeds are polled only once the announcer has started (start below), so it is there.
       if (!announcer) throw new Error('a feed item was announced before the announcer started');
@@ -73,6 +92,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     scope: scopeCorpus,
     clock,
     log: log.child({ component: 'digest-schedules' }),
+    ownsGuild,
   });
   const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage };
   let started = false;
@@ -86,6 +106,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         source: options.source,
         run: options.run,
         cacheDir: options.cacheDir,
+        file: path.join(options.cacheDir, announcementsFile(shards)),
         scope: scopeCorpus,
         initial: options.outbox,
         clock,

@@ -11,6 +11,7 @@ import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
 import type { RunningNewsDesk } from './news-desk.ts';
 import { createPageMemory } from './page-ids.ts';
+import { isFirstShard, shardsOfClient } from './shard-of-guild.ts';
 
 /** What the bot needs to run; everything with I/O is passed in. */
 export interface StartBotOptions {
@@ -42,8 +43,8 @@ export interface StartBotOptions {
   /**
    * News in (src/bot/news-desk.ts): made once the client exists, before logging in, so that
    * /article, /feed and /digest work from the first interaction; started (announcer, feed
-   * polling, digest schedules) once the gateway is ready, on shard 0 only; stopped before the
-   * client. Absent: those commands say they are not set up.
+   * polling, digest schedules) once the gateway is ready, on every shard for the servers it owns;
+   * stopped before the client. Absent: those commands say they are not set up.
    */
   news?: (parts: { client: Client; source: CorpusSource; run: RunCommand; log: Logger }) => RunningNewsDesk;
 }
@@ -148,11 +149,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     }
     await ready;
     clearTimeout(timer);
-    log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'bot ready');
-    // Under sharding only shard 0 announces (news in and the digest), so each article is posted once.
-    const announces = !client.shard || client.shard.ids.includes(0);
-    if (news && announces) await news.start();
-    if (config.digestChannelId && announces) {
+    log.info(
+      { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids, commands: [...commands.keys()] },
+      'bot ready',
+    );
+    // News in runs on every shard, for the servers Discord routes to it (src/bot/shard-of-guild.ts); the
+    // DIGEST_CHANNEL_ID digest of shared articles, one channel for all, on shard 0 only, so each article is posted once.
+    if (news) await news.start();
+    if (config.digestChannelId && isFirstShard(shardsOfClient(client))) {
       digest = await startDigest({
         client,
         source: options.source,

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { isFirstShard, ownsGuildOn, shardOfGuild } from '../../src/bot/shard-of-guild.ts';
+import { Client } from 'discord.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { announcementsFile } from '../../src/bot/news-desk.ts';
+import { isFirstShard, ownsGuildOn, shardOfGuild, shardsOfClient, shardsOfProcess } from '../../src/bot/shard-of-guild.ts';
 
 /** Discord's documented formula (gateway docs, "Sharding"): shard_id = (guild_id >> 22) % num_shards. */
 const documented = (guildId: string, count: number): number => Number((BigInt(guildId) >> 22n) % BigInt(count));
@@ -74,5 +76,61 @@ describe('isFirstShard', () => {
     [{ ids: [1, 0], count: 2 }, true],
   ])('for %j is %s', (shards, expected) => {
     expect(isFirstShard(shards)).toBe(expected);
+  });
+});
+
+describe('shardsOfProcess', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    for (const key of ['SHARDING_MANAGER', 'SHARDING_MANAGER_MODE', 'SHARDS', 'SHARD_COUNT']) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
+
+  it.each([
+    [
+      'a ShardingManager process for shard 1 of 3',
+      { SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '1', SHARD_COUNT: '3' },
+    ],
+    [
+      'a ShardingManager process for shard 0 of 2',
+      { SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '0', SHARD_COUNT: '2' },
+    ],
+    [
+      'a ShardingManager process for shards 2 and 3 of 4',
+      { SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '[2,3]', SHARD_COUNT: '4' },
+    ],
+    ['a process with no ShardingManager', {}],
+  ])('reads the shards of %s as the discord.js client made in it does', async (_label, env) => {
+    for (const [key, value] of Object.entries(env)) process.env[key] = value;
+    const client = new Client({ intents: [] });
+    try {
+      // client.shard is one per process (discord.js keeps a singleton), so each case compares with the options it reads.
+      const expected = client.shard ? { ids: client.options.shards, count: client.options.shardCount } : shardsOfClient(client);
+      expect(shardsOfProcess(process.env)).toEqual(expected);
+    } finally {
+      await client.destroy();
+    }
+  });
+
+  it.each([
+    [{ SHARDS: '1', SHARD_COUNT: '3' }],
+    [{ SHARDING_MANAGER: 'true', SHARDS: 'one', SHARD_COUNT: '3' }],
+    [{ SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: 'x' }],
+  ])('is null (not sharded) for %j', (env) => {
+    expect(shardsOfProcess(env)).toBeNull();
+  });
+});
+
+describe('announcementsFile', () => {
+  it.each([
+    [null, 'announcements.json'],
+    [{ ids: [0], count: 2 }, 'announcements.json'],
+    [{ ids: [1], count: 2 }, 'announcements-shard-1.json'],
+    [{ ids: [3, 2], count: 4 }, 'announcements-shard-2.json'],
+    [{ ids: [1, 0], count: 2 }, 'announcements.json'],
+  ])('for the shards %j is %s (shard 0 keeps the name it always had)', (shards, file) => {
+    expect(announcementsFile(shards)).toBe(file);
   });
 });

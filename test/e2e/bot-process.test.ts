@@ -157,6 +157,26 @@ describe('npm start with a token: fatal start-up problems', () => {
       },
       /cannot read the digest state .*digest-state\.json: EISDIR/,
     ],
+    [
+      'the announcement outbox cannot be read',
+      async () => {
+        const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+        await mkdir(path.join(dir, 'announcements.json'));
+        return { env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CACHE_DIR: dir } };
+      },
+      /cannot read the announcement outbox .*announcements\.json: EISDIR.*fix its permissions/,
+    ],
+    [
+      "shard 1's own announcement outbox cannot be read (shard 0's can)",
+      async () => {
+        const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+        await mkdir(path.join(dir, 'announcements-shard-1.json'));
+        // The environment a ShardingManager gives the process of shard 1 of 2.
+        const shard = { SHARDING_MANAGER: 'true', SHARDING_MANAGER_MODE: 'process', SHARDS: '1', SHARD_COUNT: '2' };
+        return { env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, CACHE_DIR: dir, ...shard } };
+      },
+      /cannot read the announcement outbox .*announcements-shard-1\.json: EISDIR/,
+    ],
   ])('GIVEN %s THEN the process exits non-zero at once with ONE clear line', async (_label, setup, line) => {
     const { env, undo } = await setup();
     const started = Date.now();

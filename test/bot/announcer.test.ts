@@ -1,8 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { OutboxUnreadableError, readOutbox } from '../../src/bot/announcement-outbox.ts';
@@ -14,6 +12,7 @@ import type { Corpus } from '../../src/model/corpus.ts';
 import { fixtureArticles } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 import { until } from '../support/until.ts';
+import { captureWarnings } from '../support/capture-warnings.ts';
 
 const GUILD = '111111111111111111';
 const OTHER_GUILD = '222222222222222222';
@@ -43,18 +42,6 @@ function corpusWith(...articles: Article[]): Corpus {
   const key = articles.map((a) => a.id).join(',');
   if (!corpora.has(key)) corpora.set(key, corpusOf(articles));
   return corpora.get(key)!;
-}
-
-/** Log lines at warn level and above. */
-function warnings() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, log: pino({ level: 'warn' }, sink) };
 }
 
 /**
@@ -93,7 +80,7 @@ function world(initial: Article[]) {
     },
   };
   const client = { user: { id: BOT }, channels: { fetch: async () => channel } } as any;
-  const logged = warnings();
+  const logged = captureWarnings();
   const setArticles = (...articles: Article[]) => {
     const before = new Set(corpus.articles.map((a) => a.article.id));
     corpus = corpusWith(...articles);

@@ -1,8 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CorpusSource } from '../../src/bot/announcer.ts';
 import { cronJobs, dailyPattern, openDigestSchedules, roundupNonce, type DigestSchedules } from '../../src/bot/digest-schedule.ts';
@@ -11,6 +9,7 @@ import type { Corpus } from '../../src/model/corpus.ts';
 import { isUserError } from '../../src/model/user-error.ts';
 import { fixtureArticles } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
+import { captureWarnings } from '../support/capture-warnings.ts';
 
 const GUILD = '111111111111111111';
 const OTHER_GUILD = '222222222222222222';
@@ -25,18 +24,6 @@ afterEach(async () => {
   for (const s of opened.splice(0)) await s.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Log lines at warn level and above. */
-function warnings() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, log: pino({ level: 'warn' }, sink) };
-}
 
 /**
  * The real fixture articles: the bundled one placed by hand (no `added`), the train story shared
@@ -75,7 +62,7 @@ function world(now: string) {
       }),
     },
   } as any;
-  const logged = warnings();
+  const logged = captureWarnings();
   const open = (ownsGuild?: (guildId: string) => boolean) => {
     const schedules = openDigestSchedules({
       dataDir,

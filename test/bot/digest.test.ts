@@ -1,13 +1,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/bot/digest.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { summaryOf } from '../render/discord/sample-answers.ts';
 import { until } from '../support/until.ts';
+import { captureWarnings } from '../support/capture-warnings.ts';
 
 let dir: string;
 let stateFile: string;
@@ -20,18 +19,6 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 function corpusOf(ids: string[]): Corpus {
   const articles = ids.map((id) => ({ article: { id }, analysis: {} }));
   return { articles, byId: new Map(articles.map((a) => [a.article.id, a])), skipped: [], search: {} } as unknown as Corpus;
-}
-
-/** Log lines at warn level and above. */
-function warnings() {
-  const lines: Array<{ level: number; msg: string }> = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, log: pino({ level: 'warn' }, sink) };
 }
 
 /**
@@ -68,7 +55,7 @@ function world(initial: string[]) {
     ...summaryOf(1),
     article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` },
   });
-  const logged = warnings();
+  const logged = captureWarnings();
   const start = () =>
     startDigest({
       client,

@@ -7,7 +7,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
+import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
 import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
 import { completeTimeZone, readClockTime, readTimeZone } from '../src/bot/read-schedule-options.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
@@ -54,7 +54,7 @@ export const rules: CommandRules = {
     option: 'channel',
     cooldown: 0,
     memberPermissions: [],
-    botPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks],
+    botPermissions: EMBED_POSTING_PERMISSIONS,
   },
 };
 

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { answerCommand, completeCommandOption } from '../src/bot/answer-command.ts';
 import { buildCommandData } from '../src/bot/build-command-data.ts';
-import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
+import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
 import { postAnswerToChannel } from '../src/bot/post-answer.ts';
 
 /** /summary: its definition, from the command spec plus `channel` and `share`. */
@@ -13,7 +13,7 @@ export const rules: CommandRules = {
     option: 'channel',
     cooldown: 30,
     memberPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages],
-    botPermissions: [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks],
+    botPermissions: EMBED_POSTING_PERMISSIONS,
   },
 };
 

@@ -1,4 +1,9 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, GuildTextBasedChannel } from 'discord.js';
+import {
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type GuildTextBasedChannel,
+} from 'discord.js';
 import type { Logger } from 'pino';
 import type { Answer } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -57,6 +62,13 @@ export interface CommandContext {
   /** News in: the article library, feeds, digest schedules and announcer (absent when the bot runs without them). */
   news?: NewsDesk;
 }
+
+/** What the bot needs in a channel to post an embed there (a summary, an announcement, a round-up). */
+export const EMBED_POSTING_PERMISSIONS: readonly bigint[] = Object.freeze([
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+]);
 
 /**
  * What a command needs before its handler runs, declared next to its definition and checked

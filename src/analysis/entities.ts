@@ -42,6 +42,7 @@ import {
   TITLE_WORDS,
 } from './name-cues.ts';
 import { findNameChunks, type NameChunk } from './name-chunks.ts';
+import { isInsideRanges } from './offset-ranges.ts';
 
 /** A classified chunk: what it names and how. */
 interface Candidate {
@@ -876,7 +877,7 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
       const at = sentence.start + m.index;
       let spans = quoteSpans.get(sentence.paragraph);
       if (!spans) quoteSpans.set(sentence.paragraph, (spans = findQuotedRanges(text)));
-      if (isInside(spans, at)) continue;
+      if (isInsideRanges(spans, at, 'inclusive')) continue;
       const word = m[1]!.toLowerCase();
       const wanted: Gender = /^(?:she|her|hers|herself)$/.test(word) ? 'female' : 'male';
       const fits = (d: Draft | null): d is Draft => d !== null && (gender.get(d) ?? null) !== (wanted === 'male' ? 'female' : 'male');
@@ -916,7 +917,7 @@ function addPronouns(sentences: Sentence[], texts: Map<number, string>, drafts: 
     let spans = quoteSpans.get(sentence.paragraph);
     if (!spans) quoteSpans.set(sentence.paragraph, (spans = findQuotedRanges(text)));
     const quoted = spans;
-    const named = here.find((h) => !isPossessiveAt(text, h.at) && !isInside(quoted, h.at));
+    const named = here.find((h) => !isPossessiveAt(text, h.at) && !isInsideRanges(quoted, h.at, 'inclusive'));
     const pronounSubject = added.find((a) => /^(?:he|she)$/iu.test(a.text));
     const subject =
       (pronounSubject && (!named || pronounSubject.at < named.at) ? pronounSubject.draft : named?.draft) ?? added[0]?.draft ?? null;
@@ -985,20 +986,6 @@ function findQuotedRanges(text: string): Array<[number, number]> {
   }
   if (openAt >= 0) ranges.push([openAt, text.length]);
   return ranges;
-}
-
-/** Whether an offset sits inside one of the (sorted, disjoint) ranges. */
-function isInside(ranges: Array<[number, number]>, at: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = ranges[mid]!;
-    if (at <= a) hi = mid - 1;
-    else if (at > b) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** Kebab-case id of a name ("Sergei Lavrov" → "sergei-lavrov"). */

@@ -7,6 +7,7 @@
  * and not inside a double-quoted span.
  */
 import type { Article } from '../model/article.ts';
+import { isInsideRanges } from './offset-ranges.ts';
 
 /** One quoted span. Offsets are within paragraph texts. */
 export interface QuoteSpan {
@@ -105,7 +106,7 @@ export function findQuoteSpans(article: Article): QuoteSpan[] {
       const close = m.index + m[0].length;
       const inner = m[2]!;
       if (CONTRACTION_START.test(inner) || (!long && inner.split(/\s+/).length > 6)) continue;
-      if (isInsideAny(doubles, open)) continue;
+      if (isInsideRanges(doubles, open, 'exclusive')) continue;
       if (overlapsAny(singles, open, close)) continue;
       insertSorted(singles, [open, close]);
       spans.push({ paragraph: paragraph.n, open, endParagraph: paragraph.n, close, text: inner, single: true });
@@ -120,20 +121,6 @@ function makeSpan(paragraph: number, open: number, endParagraph: number, close: 
     .filter((p) => p.length > 0)
     .join(' ');
   return { paragraph, open, endParagraph, close, text, single: false };
-}
-
-/** Whether `at` lies strictly inside one of the sorted, disjoint ranges (binary search). */
-function isInsideAny(ranges: Array<[number, number]>, at: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = ranges[mid]!;
-    if (at <= a) hi = mid - 1;
-    else if (at >= b) lo = mid + 1;
-    else return true;
-  }
-  return false;
 }
 
 /** Index of the first range whose start is at or after `at`. */

@@ -8,6 +8,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
+import { checkMemberPermissions } from '../src/bot/manage-permission.ts';
 import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
@@ -153,7 +154,7 @@ export async function autocomplete(interaction: AutocompleteInteraction, ctx: Co
   const news = newsDeskOf(ctx);
   const focused = interaction.options.getFocused(true);
   // The feeds are an admin's to see (like /feed list).
-  const admin = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
+  const admin = checkMemberPermissions(interaction, rules.manage!.memberPermissions, "see this server's feeds", 'feed') === null;
   if (!news || focused.name !== 'feed' || !interaction.guildId || !admin) {
     await interaction.respond([]);
     return 'completed';

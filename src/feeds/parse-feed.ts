@@ -5,7 +5,7 @@
  */
 import { MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
-import { decodeHtml } from '../ingest/decode-html.ts';
+import { decodeHtml, findBomEncoding } from '../ingest/decode-html.ts';
 import type { DomDocument } from '../ingest/dom-shapes.ts';
 
 /** Items read from one document at most (feedsmith stops there): a feed is a window on recent news. */
@@ -98,7 +98,7 @@ function decodeFeedText(document: FeedDocument): string | null {
     const decoded = decodeHtml(document.bytes);
     return 'text' in decoded ? decoded.text : null;
   }
-  const label = document.charset ?? bomEncoding(document.bytes) ?? xmlDeclaredEncoding(document.bytes) ?? 'utf-8';
+  const label = document.charset ?? findBomEncoding(document.bytes) ?? xmlDeclaredEncoding(document.bytes) ?? 'utf-8';
   try {
     return createDecoder(label).decode(document.bytes);
   } catch {
@@ -113,13 +113,6 @@ function createDecoder(label: string): InstanceType<typeof TextDecoder> {
   } catch {
     return new TextDecoder('utf-8', { fatal: true });
   }
-}
-
-function bomEncoding(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  return null;
 }
 
 function xmlDeclaredEncoding(bytes: Uint8Array): string | null {

@@ -69,7 +69,8 @@ function fixWindows1252(text: string): string {
   return text.replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
-function findBomEncoding(bytes: Uint8Array): string | null {
+/** The encoding a byte-order mark at the start names (UTF-8, UTF-16 BE/LE), or null. */
+export function findBomEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';

@@ -53,6 +53,7 @@ async function storeItem(item: FeedItem, context: StoreItemsContext): Promise<St
       // The library keys items by feed and id (ids such as "7" mean something only in their feed).
       feedItemId: item.id,
       feedUrl: context.feedUrl,
+      ...(item.published !== null ? { published: item.published } : {}),
     });
     if (isUserError(added)) {
       const code: string = added.error.code;

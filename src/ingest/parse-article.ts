@@ -5,6 +5,7 @@ import { buildBody } from './build-body.ts';
 import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
 import { findBinaryReason, normaliseWhitespace } from './normalise-text.ts';
 import { readHead } from './read-head.ts';
+import { normalisePublished, readOpeningDateline } from './read-published.ts';
 import { separateLists } from './separate-lists.ts';
 import { splitBlocks, type Block } from './split-blocks.ts';
 
@@ -47,7 +48,8 @@ export function assembleArticle(blocks: readonly Block[], file: string, known: F
     ...(known.byline ? { byline: known.byline } : {}),
     source: known.source,
     url: known.url,
-    published: known.published,
+    // Metadata first; then a date line around the headline; then a dateline opening the body ("WASHINGTON, May 4, 2009 (AP) —").
+    published: normalisePublished(known.published) ?? head.published ?? readOpeningDateline(body.paragraphs[0] ?? ''),
     ...(known.added ? { added: known.added } : {}),
     tags: unique([...known.tags, ...head.tags, ...lists.tags]),
     related: unique([...head.related, ...lists.related]).filter((headline) => headline !== title),

@@ -12,6 +12,7 @@ import {
   wordCount,
   type MarkerKind,
 } from './classify-line.ts';
+import { readDateLine } from './read-published.ts';
 import type { Block } from './split-blocks.ts';
 
 /** What the top of the page holds and where the body starts. */
@@ -20,6 +21,8 @@ export interface Head {
   kicker: string | null;
   tags: string[];
   related: string[];
+  /** The date of the first date line around the headline ("Friday, August 15, 2008"), ISO 8601; null when none. */
+  published: string | null;
   /** Index of the first body block. */
   bodyStart: number;
 }
@@ -37,15 +40,20 @@ const MAX_HEADLINE_WORDS = 25;
  * is the headline; later headline bullets are related headlines. Before a headline, the body
  * starts at the first block that is not headline-like, so an article that opens with body text
  * has no headline; after it, at the first block that ends a sentence, is long, or is continued.
+ * The first date line among the furniture gives the article's date.
  */
 export function readHead(blocks: readonly Block[]): Head {
-  const head: Head = { title: null, kicker: null, tags: [], related: [], bodyStart: blocks.length };
+  const head: Head = { title: null, kicker: null, tags: [], related: [], published: null, bodyStart: blocks.length };
   let mode: MarkerKind | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
     const text = block.text;
-    if (isJunkLine(text) || isBylineOrDate(text)) continue;
+    if (isJunkLine(text)) continue;
+    if (isBylineOrDate(text)) {
+      head.published ??= readDateLine(text);
+      continue;
+    }
     if (block.level === null && !block.bullet) {
       const marker = findMarker(text);
       if (marker) {

@@ -52,6 +52,8 @@ export interface AddOptions {
   feedItemId?: string;
   /** The feed's URL (feed item ids are unique only within their feed). */
   feedUrl?: string;
+  /** The feed item's date (ISO 8601): the article's date when its page gives none. */
+  published?: string;
 }
 
 export interface ArticleLibrary {
@@ -171,7 +173,7 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
     const url = chooseCanonicalUrl(article.url, page.url);
     const fetchedFrom = cleanUrl(page.url);
     return store(
-      { ...article, source: article.source ?? hostOf(page.url) },
+      { ...article, source: article.source ?? hostOf(page.url), published: article.published ?? add.published ?? null },
       {
         scope: add.scope,
         url,

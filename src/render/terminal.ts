@@ -1,5 +1,6 @@
 import type { Answer, ArticleRef, Citation, QuoteItem, RoundupAnswer, WhoAnswer } from '../model/answer.ts';
 import type { UserError } from '../model/user-error.ts';
+import { describeDate } from './describe-date.ts';
 import { describeMeaning } from './meaning-note.ts';
 
 /** Column at which answer text is wrapped. */
@@ -33,7 +34,7 @@ function citesMany(citations: readonly Citation[]): boolean {
 }
 
 function articleLine(ref: ArticleRef): string {
-  const meta = [ref.source, ref.published, ref.url].filter(Boolean).join(' · ');
+  const meta = [ref.source, ref.published ? describeDate(ref.published) : null, ref.url].filter(Boolean).join(' · ');
   return meta ? `${ref.title}\n${meta}` : ref.title;
 }
 

@@ -32,6 +32,13 @@ describe('renderAnswerText', () => {
     for (const p of points) expect(p.trim()).toMatch(/\(¶\u00a0\d+\)$/);
   });
 
+  it('GIVEN a summary of an article with a published date THEN the date is shown under the headline as a reader reads it', () => {
+    const answer = runCommand(seed, 'summary', {});
+    if ('error' in answer || answer.command !== 'summary') throw new Error('expected a summary');
+    const dated = { ...answer, article: { ...answer.article, source: 'Westby Gazette', url: null, published: '2008-08-15' } };
+    expect(renderAnswerText(dated).split('\n')[1]).toBe('Westby Gazette · 15 August 2008');
+  });
+
   it('GIVEN an answer citing several articles THEN citations name the article', () => {
     expect(text(full, 'quote', {})).toMatch(/\(wikinews-20070223-train\u00a0¶\u00a0\d+\)/);
   });

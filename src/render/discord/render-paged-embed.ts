@@ -3,6 +3,7 @@ import type { ArticleRef, Citation } from '../../model/answer.ts';
 import { buildAnswerButtons, uniqueCitations } from './answer-buttons.ts';
 import type { RenderedAnswer } from './discord-payload.ts';
 import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
+import { describeDate } from '../describe-date.ts';
 import { escapeAndTruncate, truncateText } from './fit-text.ts';
 import { layoutPage, locatePage, type Block, type PageBudget } from './layout-pages.ts';
 
@@ -71,7 +72,9 @@ export function renderPagedEmbed<T>(spec: PagedEmbed<T>, options: RenderOptions)
 
 /** "source · date" for a footer, or null. */
 export function sourceLine(article: ArticleRef): string | null {
-  const parts = [article.source, article.published].filter((s): s is string => Boolean(s && s.trim()));
+  const parts = [article.source, article.published ? describeDate(article.published) : null].filter((s): s is string =>
+    Boolean(s && s.trim()),
+  );
   return parts.length > 0 ? truncateText(parts.join(' · '), 200) : null;
 }
 

@@ -7,6 +7,7 @@ import {
   isPunctuationOnly,
   startsContinuation,
   startsNewParagraph,
+  withoutQuotedEnd,
   wordCount,
 } from './classify-line.ts';
 import { joinFragments } from './join-fragments.ts';
@@ -24,6 +25,8 @@ const MAX_HEADING_WORDS = 10;
 const MAX_HEADING_CHARS = 100;
 /** A block of at most this many words between two pieces of a sentence is link text. */
 const MAX_LINK_TEXT_WORDS = 3;
+/** A paragraph never ends with a comma. */
+const ENDS_WITH_COMMA = /,["'”’]?\s*$/;
 /** How many trailing characters of a paragraph decide whether it ends mid-sentence. */
 const END_CHARS = 80;
 
@@ -64,13 +67,19 @@ export function buildBody(blocks: readonly Block[]): Body {
 /**
  * Whether `block` continues the paragraph ending in `previous` (a break where a link was): a lone
  * punctuation block; `previous` ends mid-sentence and `block` starts with "," "." ";" ":" ")"
- * or a lowercase word; `previous` ends with a word no sentence ends with ("the", "of"…); or
- * `block` is a few words of link text between a sentence start and its continuation.
+ * or a lowercase word; `previous` ends with a quoted title ("the \"Ask the Mayor\"") and `block`
+ * starts with a lowercase word; `previous` ends with a comma or a word no sentence ends with
+ * ("the", "of", "near"…), whatever `block` starts with; or `block` is a few words of link text
+ * between a sentence start and its continuation.
  */
 export function continuesParagraph(previous: string, block: string, next: string | undefined): boolean {
   if (isPunctuationOnly(block)) return !previous.endsWith(block);
-  if (endsSentence(previous)) return false;
-  if (startsContinuation(block) || endsDangling(previous)) return true;
+  if (endsSentence(previous)) {
+    // A closing quotation mark right after a word closes a quoted title or phrase, not the sentence.
+    const unquoted = withoutQuotedEnd(previous);
+    return unquoted !== previous && !endsSentence(unquoted) && startsContinuation(block);
+  }
+  if (startsContinuation(block) || endsDangling(previous) || ENDS_WITH_COMMA.test(previous)) return true;
   const linkText = wordCount(block) <= MAX_LINK_TEXT_WORDS && !endsWithPunctuation(block);
   return linkText && next !== undefined && (startsContinuation(next) || isPunctuationOnly(next));
 }

@@ -4,8 +4,10 @@
  * of a particular article.
  */
 
+import { DANGLING_WORDS } from './dangling-words.ts';
+
 /** What a list that follows a marker line holds. */
-export type MarkerKind = 'tags' | 'related' | 'nav';
+export type MarkerKind = 'tags' | 'related' | 'nav' | 'sources';
 
 const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
   ['tags', /^(?:know more|tags|tagged(?: with| in)?|topics|related topics|keywords|subjects|more about|more on|filed under|categories)$/],
@@ -17,6 +19,8 @@ const MARKERS: ReadonlyArray<[MarkerKind, RegExp]> = [
     'nav',
     /^(?:see links of interest|links of interest|(?:quick |useful |more )?links|menu|navigation|sections|services|follow us(?: on [\p{L} ]+)?|share(?: this)?(?: (?:article|story|page|on))?|connect with us|site map|sitemap|about us|contact(?: us)?)$/u,
   ],
+  // The citations a report is based on, as wikis and some news sites list them at the end.
+  ['sources', /^(?:sources?|references|bibliography|citations|works cited)$/],
 ];
 
 /** A marker line introducing a list ("Know more", "Tags", "Related", "See links of interest"), or null. */
@@ -125,19 +129,10 @@ export function isPunctuationOnly(text: string): boolean {
   return /^[\p{P}\s]+$/u.test(text) && !/^[-–—*_=]{3,}$/.test(text);
 }
 
-const DANGLING = new Set(
-  (
-    'the a an of to in on at by for with from into onto about between against over under after before during ' +
-    'through across toward towards and or but nor as than that which whose his her its their our my your this these those ' +
-    'is are was were be been being has have had would could should will can may might must not very such including ' +
-    'said says told'
-  ).split(' '),
-);
-
 /** Ends with a word that cannot end a sentence or a heading ("… with the", "… would be"). */
 export function endsDangling(text: string): boolean {
   const last = /(?<!\p{L})(\p{L}+)$/u.exec(endOf(text))?.[1];
-  return last !== undefined && DANGLING.has(last.toLowerCase());
+  return last !== undefined && DANGLING_WORDS.has(last.toLowerCase());
 }
 
 /** The last characters of a text: end-anchored patterns only look here, so growing paragraphs stay cheap. */
@@ -164,6 +159,33 @@ export function isHeadlineLike(text: string): boolean {
   if (/[?!]$/.test(endOf(text))) return true;
   if (endsWithPunctuation(text)) return false;
   return !endsDangling(text) || ATTRIBUTION_TAIL.test(endOf(text));
+}
+
+/**
+ * At the top of a page, a headline may also end with a quoted phrase ("Mayor calls budget plan
+ * 'a disaster'"); in the body such a line is a paragraph that lost its full stop, so only the
+ * head reading asks this.
+ */
+export function isHeadlineLikeAtTop(text: string): boolean {
+  if (isHeadlineLike(text)) return true;
+  const unquoted = withoutQuotedEnd(text);
+  return unquoted !== text && isHeadlineLike(unquoted);
+}
+
+/** Closing quotation marks that end a quoted phrase, after its last word ("… 'a disaster'", "… “a disaster”"). */
+const QUOTED_PHRASE_END = /(?<=[\p{L}\p{N}])["'”’»]+$/u;
+/** An opening quotation mark: at the start or after a space or bracket. */
+const OPENING_QUOTE = /(?:^|[\s([])["'“‘«]/u;
+
+/**
+ * The text without the closing quotation marks of a quoted phrase it ends with (an opening mark
+ * earlier, a word right before the closing one); the text itself otherwise. "Mayor calls plan
+ * 'a disaster'" → "Mayor calls plan 'a disaster"; a quote closing after "." keeps its mark.
+ */
+export function withoutQuotedEnd(text: string): string {
+  const end = QUOTED_PHRASE_END.exec(text);
+  if (end === null || !OPENING_QUOTE.test(text.slice(0, end.index))) return text;
+  return text.slice(0, end.index);
 }
 
 /** Cleans a tag or related headline: surrounding punctuation and list markers removed. */

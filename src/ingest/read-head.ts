@@ -7,6 +7,7 @@ import {
   findMarker,
   isBylineOrDate,
   isHeadlineLike,
+  isHeadlineLikeAtTop,
   isJunkLine,
   startsContinuation,
   wordCount,
@@ -67,7 +68,7 @@ export function readHead(blocks: readonly Block[]): Head {
       }
     }
     const continued = next !== undefined && startsContinuation(next.text);
-    const headline = isHeadlineLike(text) && !continued;
+    const headline = isHeadlineLikeAtTop(text) && !continued;
     if (block.bullet) {
       if (mode === 'tags') head.tags.push(cleanItem(text));
       else if (mode !== 'nav' && headline && wordCount(text) >= MIN_HEADLINE_BULLET_WORDS) {

@@ -79,9 +79,18 @@ export function separateLists(blocks: readonly Block[], bodyStart: number): Sepa
   return out;
 }
 
+/** A citation line has at most this many words ("Jane Roe. \"Council backs bridge plan\" — Westby Gazette, May 4, 2009."). */
+const MAX_CITATION_WORDS = 40;
+/** A quoted title of at least three characters. */
+const QUOTED_TITLE = /["“][^"”]{3,}["”]/;
+/** A year, as citations give with their date. */
+const YEAR = /\b(?:1[5-9]|20)\d{2}\b/;
+
 /** Takes `block` as an item of the open list; returns the list mode to continue with, or false when the list has ended. */
 function takeListItem(block: Block, mode: MarkerKind, out: Separated): MarkerKind | false {
   const text = block.text;
+  // Under "Sources": citation lines (bullets, titles, or short lines quoting a title or giving a year) are dropped.
+  if (mode === 'sources') return block.bullet || isCitation(text) ? mode : false;
   const words = wordCount(text);
   const headline = isHeadlineLike(text);
   if (mode === 'tags') {
@@ -98,6 +107,10 @@ function takeListItem(block: Block, mode: MarkerKind, out: Separated): MarkerKin
   if (!block.bullet && !headline) return false;
   if (mode === 'related' && headline && words >= MIN_RELATED_WORDS - 1) out.related.push(cleanItem(text));
   return mode;
+}
+
+function isCitation(text: string): boolean {
+  return isHeadlineLike(text) || (wordCount(text) <= MAX_CITATION_WORDS && (QUOTED_TITLE.test(text) || YEAR.test(text)));
 }
 
 /**

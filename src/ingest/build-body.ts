@@ -25,8 +25,14 @@ const MAX_HEADING_WORDS = 10;
 const MAX_HEADING_CHARS = 100;
 /** A block of at most this many words between two pieces of a sentence is link text. */
 const MAX_LINK_TEXT_WORDS = 3;
-/** A paragraph never ends with a comma. */
+/** A paragraph never ends with a comma… */
 const ENDS_WITH_COMMA = /,["'”’]?\s*$/;
+/**
+ * …and after one, a block opening with a quotation mark is the quoted title or words the sentence
+ * goes on with. (A capitalised block after a comma is left alone: a headline or label can end
+ * with a stray comma.)
+ */
+const OPENS_QUOTE = /^["“‘'«]/;
 /** How many trailing characters of a paragraph decide whether it ends mid-sentence. */
 const END_CHARS = 80;
 
@@ -68,8 +74,9 @@ export function buildBody(blocks: readonly Block[]): Body {
  * Whether `block` continues the paragraph ending in `previous` (a break where a link was): a lone
  * punctuation block; `previous` ends mid-sentence and `block` starts with "," "." ";" ":" ")"
  * or a lowercase word; `previous` ends with a quoted title ("the \"Ask the Mayor\"") and `block`
- * starts with a lowercase word; `previous` ends with a comma or a word no sentence ends with
- * ("the", "of", "near"…), whatever `block` starts with; or `block` is a few words of link text
+ * starts with a lowercase word; `previous` ends with a word no sentence ends with ("the", "of",
+ * "near"…), whatever `block` starts with, or with a comma and `block` opens with a quotation
+ * mark; or `block` is a few words of link text
  * between a sentence start and its continuation.
  */
 export function continuesParagraph(previous: string, block: string, next: string | undefined): boolean {
@@ -79,7 +86,7 @@ export function continuesParagraph(previous: string, block: string, next: string
     const unquoted = withoutQuotedEnd(previous);
     return unquoted !== previous && !endsSentence(unquoted) && startsContinuation(block);
   }
-  if (startsContinuation(block) || endsDangling(previous) || ENDS_WITH_COMMA.test(previous)) return true;
+  if (startsContinuation(block) || endsDangling(previous) || (ENDS_WITH_COMMA.test(previous) && OPENS_QUOTE.test(block))) return true;
   const linkText = wordCount(block) <= MAX_LINK_TEXT_WORDS && !endsWithPunctuation(block);
   return linkText && next !== undefined && (startsContinuation(next) || isPunctuationOnly(next));
 }

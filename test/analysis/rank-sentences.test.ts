@@ -165,6 +165,23 @@ describe('rankSentences on made-up paragraphs', () => {
     expect(pos(plain)).toBeLessThan(pos(weak));
   });
 
+  it.each([
+    ['Ferry fares rise as board approves timetable', 'The board also approved higher fares for the evening ferry crossings.'],
+    ['Harbour road closure changes school bus routes', 'Two school bus routes will change while the harbour road stays closed.'],
+  ])('GIVEN the headline "%s" THEN the later sentence that shares its words outranks the one before it', (title, echo) => {
+    const other = 'Members also heard a report from the island council about parking near the quay.';
+    const paragraphs = [
+      'The harbour board met on Thursday to discuss the summer timetable for the island ferries.',
+      'Members spoke for three hours about the ferries and the harbour.',
+      other,
+      echo,
+    ];
+    const article = articleFromParagraphs('harbour', paragraphs, { title });
+    const ranked = rankSentences(article, sentencesOf(article));
+    const pos = (text: string): number => ranked.findIndex((r) => r.text === text);
+    expect(pos(echo)).toBeLessThan(pos(other));
+  });
+
   it('GIVEN a long article on one line THEN every sentence is ranked (linear work, no sentence graph)', () => {
     const topics = ['council budget', 'road repairs', 'school funding', 'river flooding', 'rail strike', 'harbour works'];
     const text = Array.from(

@@ -163,7 +163,7 @@ function isKickerAbove(block: Block, next: Block | undefined, afterNext: Block |
   if (next === undefined || next.bullet || next.level !== null) return false;
   if (wordCount(block.text) > MAX_KICKER_WORDS || wordCount(next.text) <= wordCount(block.text)) return false;
   if (afterNext !== undefined && startsContinuation(afterNext.text)) return false;
-  return isHeadlineLike(next.text) && findMarker(next.text) === null && !isJunkLine(next.text);
+  return isHeadlineLike(next.text) && findMarker(next.text) === null && !isJunkLine(next.text) && !isBylineOrDate(next.text);
 }
 
 /** One crumb of a breadcrumb or a section kicker: one to three words, the first capitalised. */

@@ -65,6 +65,13 @@ describe('parseArticle: the published date', () => {
     expect(article.paragraphs[0]!.text).toMatch(/^The council/);
   });
 
+  it('GIVEN a short headline over a date line THEN the headline is the title (not a kicker over the date) and the date is the date', () => {
+    const article = parse(`Bridge approved\n\nFriday, August 15, 2008\n\n${body}`);
+    expect(article.title).toBe('Bridge approved');
+    expect(article.kicker).toBeNull();
+    expect(article.published).toBe('2008-08-15');
+  });
+
   it('GIVEN an agency dateline opening the body THEN its date is the date and the paragraph is kept', () => {
     const article = parse(`Council backs bridge plan\n\nWESTBY, May 4, 2009 (AP) — ${body}`);
     expect(article.published).toBe('2009-05-04');

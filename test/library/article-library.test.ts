@@ -269,6 +269,40 @@ describe('each story is stored once', () => {
     expect(other.existed).toBe(false);
   });
 
+  it.each([
+    {
+      page: 'no date of its own',
+      text: 'Ferry fares rise\n\nThe harbour board approved higher fares on Thursday.',
+      published: '2026-11-30T18:00:00.000Z',
+    },
+    {
+      page: 'a date line of its own',
+      text: 'Ferry fares rise\n\nFriday, November 27, 2026\n\nThe harbour board approved higher fares on Thursday.',
+      published: '2026-11-27',
+    },
+  ])('GIVEN a feed item whose page has $page THEN the stored article is dated $published', async ({ text, published }) => {
+    const library = open();
+    const url = 'https://harbour.example/fares';
+    const page: FetchedPage = {
+      url,
+      contentType: 'text/plain',
+      charset: null,
+      bytes: new TextEncoder().encode(text),
+      status: 200,
+      etag: null,
+      lastModified: null,
+    };
+    const result = added(
+      await library.addFromPage(page, {
+        scope: GUILD,
+        feedItemId: '9',
+        feedUrl: 'https://harbour.example/rss',
+        published: '2026-11-30T18:00:00.000Z',
+      }),
+    );
+    expect((await readBack(result.file)).published).toBe(published);
+  });
+
   it('GIVEN a story in the shared files THEN a server adding it gets the shared article; another server own copy is not seen', async () => {
     const bytes = fixture(council);
     const library = open();

@@ -48,6 +48,9 @@ export function readDateLine(text: string): string | null {
  */
 const AGENCY_DATELINE = /^(\p{Lu}[\p{Lu}\p{M}'’.-]+(?:[ ,]+[\p{Lu}\p{M}'’.-]+)*[^—–]{0,60}?)\s+(?:—|–|--|-)\s+\S/u;
 
+/** Characters of a paragraph's opening read for a dateline (place, date, agency and dash fit well within). */
+const MAX_DATELINE_CHARS = 160;
+
 /** A weekday opening a full date at the start of a paragraph: "Thursday, March 15, 2012 Wikinews interviewed…". */
 const WEEKDAY_FIRST = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
@@ -57,10 +60,12 @@ const WEEKDAY_FIRST = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
  * ("Thursday, March 15, 2012 The council…"). A date elsewhere in the sentence is not a dateline.
  */
 export function readOpeningDateline(paragraph: string): string | null {
-  const match = AGENCY_DATELINE.exec(paragraph);
+  // A dateline is short: only the paragraph's opening is read, so a long paragraph costs nothing.
+  const opening = paragraph.slice(0, MAX_DATELINE_CHARS);
+  const match = AGENCY_DATELINE.exec(opening);
   if (match) return parseDate(match[1]!);
-  if (!WEEKDAY_FIRST.test(paragraph)) return null;
-  const found = chrono.strict.parse(paragraph.slice(0, MAX_DATE_LINE_CHARS), REFERENCE)[0];
+  if (!WEEKDAY_FIRST.test(opening)) return null;
+  const found = chrono.strict.parse(opening.slice(0, MAX_DATE_LINE_CHARS), REFERENCE)[0];
   return found?.index === 0 ? toIso(found.start) : null;
 }
 

@@ -124,6 +124,24 @@ describe('the round-up rendered', () => {
     expect(text).not.toMatch(/@everyone/);
   });
 
+  it('GIVEN a round-up of a dated article THEN the Discord footer and the terminal show its date as a reader reads it', () => {
+    const answer: RoundupAnswer = {
+      command: 'roundup',
+      since: SINCE,
+      moreArticles: 0,
+      citations: [{ article: 'bridge', paragraph: 1 }],
+      articles: [
+        {
+          article: { id: 'bridge', title: 'Council backs bridge plan', source: 'Westby Gazette', url: null, published: '2009-05-04' },
+          added: null,
+          points: [{ article: 'bridge', paragraph: 1, text: 'The council backed the bridge plan on Monday.' }],
+        },
+      ],
+    };
+    expect(renderAnswer(answer).payload.embeds[0]!.footer!.text).toBe('Westby Gazette · 4 May 2009');
+    expect(renderAnswerText(answer)).toContain('Council backs bridge plan\nWestby Gazette · 4 May 2009');
+  });
+
   it('GIVEN a round-up THEN the terminal shows each headline and its cited points', () => {
     const answer = roundup(corpus, { articleIds: ['wikinews-20070223-train', 'wikinews-20070306-drain'], since: SINCE }) as RoundupAnswer;
     const text = renderAnswerText(answer);

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/bot/deploy-commands.ts';
+import { loadCommands } from '../../src/bot/load-commands.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -14,6 +16,14 @@ let cacheDir: string;
 beforeAll(async () => {
   fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
   cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-process-'));
+  // As an operator would have done once: the bots started here find their commands deployed (else they warn).
+  await deployCommands({
+    token: fake.token,
+    applicationId: fake.applicationId,
+    guildId: null,
+    api: fake.apiUrl,
+    commands: (await loadCommands()).values(),
+  });
 });
 
 afterAll(async () => {

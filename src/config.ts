@@ -23,6 +23,10 @@ export interface Config {
   shardCount: number | null;
   /** ALLOW_PRIVATE_URLS: also fetch links on loopback and private networks; default false. Only for tests and local development: in production it lets anyone make the bot fetch addresses on the host's network. */
   allowPrivateUrls: boolean;
+  /** METRICS_PORT: serve /healthz and Prometheus /metrics on this port (a shard process n of start:sharded on METRICS_PORT + n); null = off. */
+  metricsPort: number | null;
+  /** METRICS_HOST: the interface the metrics server listens on; default 127.0.0.1 (loopback only). */
+  metricsHost: string;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -67,6 +71,12 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const allowPrivateText = (value(env, 'ALLOW_PRIVATE_URLS') ?? 'false').toLowerCase();
   if (allowPrivateText !== 'true' && allowPrivateText !== 'false')
     return { error: `ALLOW_PRIVATE_URLS must be true or false, got "${allowPrivateText.slice(0, 40)}".` };
+  const metricsText = value(env, 'METRICS_PORT');
+  if (metricsText !== null && !(/^\d{1,5}$/.test(metricsText) && Number(metricsText) >= 1 && Number(metricsText) <= 65535))
+    return { error: `METRICS_PORT must be a port number from 1 to 65535, got "${metricsText.slice(0, 40)}".` };
+  const metricsHost = value(env, 'METRICS_HOST') ?? '127.0.0.1';
+  if (!/^[\w.:-]{1,253}$/.test(metricsHost))
+    return { error: `METRICS_HOST must be an address or host name to listen on, got "${metricsHost.slice(0, 40)}".` };
   return Object.freeze({
     discordToken,
     applicationId: ids[0]![1],
@@ -78,5 +88,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     shardCount: shardText === null ? null : Number(shardText),
     allowPrivateUrls: allowPrivateText === 'true',
+    metricsPort: metricsText === null ? null : Number(metricsText),
+    metricsHost,
   });
 }

@@ -15,6 +15,8 @@ describe('readConfig', () => {
       logLevel: 'info',
       guildId: null,
       allowPrivateUrls: false,
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
     });
     expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
@@ -33,6 +35,8 @@ describe('readConfig', () => {
         CACHE_DIR: '/tmp/c',
         SHARD_COUNT: '4',
         ALLOW_PRIVATE_URLS: ' TRUE ',
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
       },
       '/repo',
     );
@@ -47,6 +51,8 @@ describe('readConfig', () => {
       cacheDir: '/tmp/c',
       shardCount: 4,
       allowPrivateUrls: true,
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
     });
   });
 
@@ -62,6 +68,10 @@ describe('readConfig', () => {
     [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
     [{ ALLOW_PRIVATE_URLS: 'yes' }, 'ALLOW_PRIVATE_URLS'],
     [{ ALLOW_PRIVATE_URLS: '1' }, 'ALLOW_PRIVATE_URLS'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '70000' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: 'http' }, 'METRICS_PORT'],
+    [{ METRICS_HOST: 'a host; rm -rf' }, 'METRICS_HOST'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env);
     expect(result).toHaveProperty('error');

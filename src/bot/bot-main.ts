@@ -8,6 +8,7 @@ import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './dige
 import { readConfig, type Config } from '../config.ts';
 import { announcementsFile, openNewsDesk } from './news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';
+import { serveMetrics, type ServedMetrics } from './serve-metrics.ts';
 import { shardsOfClient, shardsOfProcess } from './shard-of-guild.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
 
@@ -32,6 +33,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
   let bot: RunningBot | undefined;
   let starting: Promise<RunningBot> | undefined;
   let store: CorpusStore | undefined;
+  let served: ServedMetrics | undefined;
   let exiting = false;
   /** Drains the bot (when it runs), closes the store and exits; a signal during start-up exits at once. */
   const exit = (code: number, drainMs: number): void => {
@@ -46,8 +48,9 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     void running
       .then((b) => b?.stop(drainMs))
       .catch((err: unknown) => log.error({ err }, 'stopping the bot failed'))
-      .finally(() => {
+      .finally(async () => {
         store?.close();
+        await served?.server.close();
         process.exit(code);
       });
   };
@@ -63,6 +66,16 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     log.fatal(message);
     return 1;
   };
+  if (config.metricsPort !== null) {
+    // Served from the start, so /healthz says "unavailable" while the bot starts, not nothing.
+    const result = await serveMetrics(
+      { port: config.metricsPort, host: config.metricsHost, shards: shardsOfProcess(process.env) },
+      { corpus: () => store?.current(), client: () => bot?.client },
+    );
+    if ('error' in result) return fail(result.error);
+    served = result;
+    log.info({ url: served.server.url }, 'serving /healthz and /metrics');
+  }
   let digestState: DigestStateRead | undefined;
   if (config.digestChannelId) {
     try {
@@ -93,6 +106,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       log,
       source: store,
       digestState,
+      observe: served?.metrics.interaction,
       news: ({ client, source, run, log: newsLog }) => {
         const shards = shardsOfClient(client);
         // The outbox read above is this shard's (discord.js reads the same environment); were it

@@ -25,6 +25,8 @@ export interface StartBotOptions {
     cacheDir: string;
   };
   log: Logger;
+  /** Told of every interaction handled (metrics): command, outcome, latency. */
+  observe?: (event: { command: string; outcome: string; latencyMs: number }) => void;
   /** The live corpus (a CorpusStore). */
   source: CorpusSource;
   /** Command modules by name; default: every module in commands/. */
@@ -87,6 +89,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const dispatch = createDispatcher({
     commands,
     log,
+    observe: options.observe,
     context: {
       corpus: () => options.source.current(),
       run,

@@ -1,15 +1,15 @@
 import { ApplicationIntegrationType, InteractionContextType, OAuth2Scopes, PermissionsBitField } from 'discord.js';
-import { EMBED_POSTING_PERMISSIONS, type CommandModule } from './command-module.ts';
+import { ANNOUNCING_PERMISSIONS, type CommandModule } from './command-module.ts';
 
 /**
  * What the bot needs in a server, from the same lists the code checks before it posts: every
  * command's `rules.posts.botPermissions` (/summary channel:, /feed, /digest), and
- * EMBED_POSTING_PERMISSIONS for the announcements and round-ups it posts on its own. Answers to
+ * ANNOUNCING_PERMISSIONS for the announcements and round-ups it posts on its own. Answers to
  * slash commands are interaction replies and need no channel permission.
  */
 export function botPermissionsNeeded(commands: Iterable<CommandModule>): bigint {
   let needed = 0n;
-  for (const p of EMBED_POSTING_PERMISSIONS) needed |= p;
+  for (const p of ANNOUNCING_PERMISSIONS) needed |= p;
   for (const command of commands) for (const p of command.rules?.posts?.botPermissions ?? []) needed |= p;
   return needed;
 }

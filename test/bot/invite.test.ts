@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkDeployment } from '../../src/bot/check-deployment.ts';
 import { findCommandDrift } from '../../src/bot/command-drift.ts';
-import { EMBED_POSTING_PERMISSIONS } from '../../src/bot/command-module.ts';
+import { ANNOUNCING_PERMISSIONS } from '../../src/bot/command-module.ts';
 import { botPermissionsNeeded, commandContexts, commandJson, inviteUrl } from '../../src/bot/invite.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { applicationIdOfToken, main } from '../../src/bot/print-invite.ts';
@@ -15,9 +15,14 @@ describe('the invite', () => {
   it('GIVEN the commands THEN the permissions asked are exactly the union of what the code checks before posting', async () => {
     const commands = [...(await loadCommands()).values()];
     let checked = 0n;
-    for (const p of [...EMBED_POSTING_PERMISSIONS, ...commands.flatMap((c) => c.rules?.posts?.botPermissions ?? [])]) checked |= p;
+    for (const p of [...ANNOUNCING_PERMISSIONS, ...commands.flatMap((c) => c.rules?.posts?.botPermissions ?? [])]) checked |= p;
     expect(botPermissionsNeeded(commands)).toBe(checked);
-    expect(checked).toBe(PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks);
+    expect(checked).toBe(
+      PermissionFlagsBits.ViewChannel |
+        PermissionFlagsBits.SendMessages |
+        PermissionFlagsBits.EmbedLinks |
+        PermissionFlagsBits.ReadMessageHistory,
+    );
   });
 
   it('GIVEN an application id THEN the URL asks for the bot and applications.commands scopes, a server install and those permissions', () => {
@@ -44,7 +49,7 @@ describe('the invite', () => {
     const lines: string[] = [];
     expect(await main(env, (line) => lines.push(line))).toBe(code);
     expect(lines.join('\n')).toMatch(printed);
-    if (code === 0) expect(lines[0]).toContain('permissions=19456');
+    if (code === 0) expect(lines[0]).toContain('permissions=84992');
   });
 
   it.each([

@@ -49,6 +49,8 @@ export interface OutboxStore {
    * one posts it. Absent: the process is the only one (a file), every claim is its own.
    */
   claim?(item: QueuedAnnouncement): Promise<OutboxClaim>;
+  /** Gives a claim up after a post that failed (to be retried), so that another process may take the item if this one stops. */
+  release?(item: QueuedAnnouncement): Promise<void>;
 }
 
 /** The key of an announcement: a story is announced once per server (null = shared, the digest channel). */

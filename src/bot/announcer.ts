@@ -234,6 +234,9 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       );
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
+      await store
+        .release?.(item)
+        .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);
       if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {

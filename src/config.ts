@@ -23,6 +23,8 @@ export interface Config {
   shardCount: number | null;
   /** ALLOW_PRIVATE_URLS: also fetch links on loopback and private networks; default false. Only for tests and local development: in production it lets anyone make the bot fetch addresses on the host's network. */
   allowPrivateUrls: boolean;
+  /** DATABASE_URL: PostgreSQL (postgres://…) keeping every server's feeds, schedules, articles and outbox, for several hosts; null = files in DATA_DIR and CACHE_DIR. */
+  databaseUrl: string | null;
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -67,6 +69,9 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
   const allowPrivateText = (value(env, 'ALLOW_PRIVATE_URLS') ?? 'false').toLowerCase();
   if (allowPrivateText !== 'true' && allowPrivateText !== 'false')
     return { error: `ALLOW_PRIVATE_URLS must be true or false, got "${allowPrivateText.slice(0, 40)}".` };
+  const databaseUrl = value(env, 'DATABASE_URL');
+  if (databaseUrl !== null && !isPostgresUrl(databaseUrl))
+    return { error: 'DATABASE_URL must be a PostgreSQL URL (postgres://user:password@host:5432/database).' };
   return Object.freeze({
     discordToken,
     applicationId: ids[0]![1],
@@ -78,5 +83,16 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     cacheDir: path.resolve(cwd, value(env, 'CACHE_DIR') ?? DEFAULT_CACHE_DIR),
     shardCount: shardText === null ? null : Number(shardText),
     allowPrivateUrls: allowPrivateText === 'true',
+    databaseUrl,
   });
+}
+
+/** A postgres:// or postgresql:// URL with a host (its text is never echoed: it may hold a password). */
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return /^postgres(?:ql)?:$/.test(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }

@@ -15,6 +15,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       guildId: null,
       allowPrivateUrls: false,
+      databaseUrl: null,
     });
     expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
@@ -33,6 +34,7 @@ describe('readConfig', () => {
         CACHE_DIR: '/tmp/c',
         SHARD_COUNT: '4',
         ALLOW_PRIVATE_URLS: ' TRUE ',
+        DATABASE_URL: ' postgres://pilcrow:secret@db.internal:5432/pilcrow ',
       },
       '/repo',
     );
@@ -47,6 +49,7 @@ describe('readConfig', () => {
       cacheDir: '/tmp/c',
       shardCount: 4,
       allowPrivateUrls: true,
+      databaseUrl: 'postgres://pilcrow:secret@db.internal:5432/pilcrow',
     });
   });
 
@@ -62,6 +65,8 @@ describe('readConfig', () => {
     [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
     [{ ALLOW_PRIVATE_URLS: 'yes' }, 'ALLOW_PRIVATE_URLS'],
     [{ ALLOW_PRIVATE_URLS: '1' }, 'ALLOW_PRIVATE_URLS'],
+    [{ DATABASE_URL: 'mysql://db/pilcrow' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env);
     expect(result).toHaveProperty('error');

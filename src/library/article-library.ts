@@ -9,7 +9,7 @@ import { toArticleId } from '../ingest/article-id.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import type { Article } from '../model/article.ts';
 import { isUserError, type UserError } from '../model/user-error.ts';
-import type { ArticleRecord, ArticleRecords, RecordOutcome } from '../store/article-records.ts';
+import { articleRecordKeys, type ArticleRecord, type ArticleRecords, type RecordOutcome } from '../store/article-records.ts';
 import type { FetchedPage, FetchPage, FetchRefusal } from '../web/fetch-page.ts';
 import { chooseCanonicalUrl, cleanUrl, toUrlKey } from './canonical-url.ts';
 import { chooseFileName, slugFor, urlSlugSource } from './choose-file-name.ts';
@@ -167,11 +167,12 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
       let name = chooseFileName(slug, visible.ids);
       const body = renderArticleMarkdown(draft, { ...facts, hash });
       if (records && origin.scope !== null) {
-        const keys = [
-          ...urlKeys(origin.url, origin.sourceUrl).map((key) => `url:${key}`),
-          ...(feedKey(origin) === null ? [] : [`item:${feedKey(origin)}`]),
-          ...(isDistinctiveText(stored.paragraphs) ? [`hash:${hash}`] : []),
-        ];
+        const item = feedKey(origin);
+        const keys = articleRecordKeys({
+          urlKeys: urlKeys(origin.url, origin.sourceUrl),
+          feedItems: item === null ? [] : [item],
+          hashes: isDistinctiveText(stored.paragraphs) ? [hash] : [],
+        });
         const taken = new Set(visible.ids);
         for (let attempt = 1; ; attempt++) {
           let outcome: RecordOutcome;

@@ -36,3 +36,12 @@ export interface ArticleRecords {
   /** Every server with an article. */
   guilds(): Promise<string[]>;
 }
+
+/** The keys an article is recorded under: `url:` its URL keys, `item:` its feed item key, `hash:` its content hashes (only for distinctive text). */
+export function articleRecordKeys(parts: { urlKeys: Iterable<string>; feedItems: Iterable<string>; hashes: Iterable<string> }): string[] {
+  return [
+    ...[...parts.urlKeys].map((key) => `url:${key}`),
+    ...[...parts.feedItems].map((key) => `item:${key}`),
+    ...[...parts.hashes].map((hash) => `hash:${hash}`),
+  ];
+}

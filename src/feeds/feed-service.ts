@@ -7,7 +7,7 @@
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import type { FetchResult } from '../web/fetch-page.ts';
 import { checkFeed } from './check-feed.ts';
-import { formatTime } from './describe-check.ts';
+import { describeFeedFailure, formatTime } from './describe-check.ts';
 import { feedIdFor, normaliseFeedUrl } from './feed-id.ts';
 import { checkInterval, delayBeforeNextCheck, FEED_TIMING, type FeedTiming } from './feed-schedule.ts';
 import { fileFeedStore } from '../store/file-feed-store.ts';
@@ -223,7 +223,13 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
         // A bug or a failed state write: logged, and the feed tried again later as after a failure.
         log.error({ err, guildId: guild.guildId, feedId: feed.id }, 'feed check failed');
         feed.failures += 1;
-        feed.nextCheckAt = new Date(clock() + delayBeforeNextCheck(feed, timing)).toISOString();
+        const next = clock() + delayBeforeNextCheck(feed, timing);
+        feed.nextCheckAt = new Date(next).toISOString();
+        feed.lastMessage = describeFeedFailure(
+          `the check could not run (${err instanceof Error ? err.message : String(err)})`,
+          next,
+          false,
+        );
         await guild.save().catch((saveErr: unknown) => log.error({ err: saveErr, guildId: guild.guildId }, 'writing feeds.json failed'));
       })
       .finally(() => {

@@ -16,6 +16,7 @@ describe('readConfig', () => {
       guildId: null,
       allowPrivateUrls: false,
       databaseUrl: null,
+      shardList: null,
     });
     expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
@@ -33,6 +34,7 @@ describe('readConfig', () => {
         DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
         CACHE_DIR: '/tmp/c',
         SHARD_COUNT: '4',
+        SHARD_LIST: '3, 1',
         ALLOW_PRIVATE_URLS: ' TRUE ',
         DATABASE_URL: ' postgres://pilcrow:secret@db.internal:5432/pilcrow ',
       },
@@ -48,6 +50,7 @@ describe('readConfig', () => {
       discordApiUrl: 'http://127.0.0.1:9999/api',
       cacheDir: '/tmp/c',
       shardCount: 4,
+      shardList: [1, 3],
       allowPrivateUrls: true,
       databaseUrl: 'postgres://pilcrow:secret@db.internal:5432/pilcrow',
     });
@@ -66,6 +69,8 @@ describe('readConfig', () => {
     [{ ALLOW_PRIVATE_URLS: 'yes' }, 'ALLOW_PRIVATE_URLS'],
     [{ ALLOW_PRIVATE_URLS: '1' }, 'ALLOW_PRIVATE_URLS'],
     [{ DATABASE_URL: 'mysql://db/pilcrow' }, 'DATABASE_URL'],
+    [{ SHARD_LIST: '0' }, 'SHARD_LIST'],
+    [{ SHARD_COUNT: '2', SHARD_LIST: '0,2' }, 'SHARD_LIST'],
     [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env);

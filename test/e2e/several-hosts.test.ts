@@ -5,7 +5,9 @@
  * (SIGKILL) with an announcement queued; host A then starts with shards 0 and 1 on a fresh
  * machine (empty cache, a data folder with only the shared article) and, at the feed's next
  * check, announces every item exactly once — B's queued one and the one published meanwhile —
- * and `/article list` shows the server's articles. Each wait is bounded: it fails, never hangs.
+ * and `/article list` shows the server's articles. Then two hosts that both believe they own the
+ * server start at once with a story queued and the feed due: one checks, one posts each story.
+ * Each wait is bounded: it fails, never hangs.
  * (The fake Discord has one server, so "servers on both hosts" is one server moving between them.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -180,5 +182,49 @@ describe.skipIf('skip' in testDatabase)('several hosts on one PostgreSQL', () =>
     expect(shown).toContain(first.headline.slice(0, 30));
     expect(shown).toContain(second.headline.slice(0, 30));
     a.child.kill('SIGTERM');
+    await new Promise((resolve) => a.child.once('exit', resolve));
+  }, 240_000);
+
+  it('GIVEN two hosts that both believe they own the server (a reshard) with one announcement queued and the feed due THEN the feed is checked once and each story posted once', async () => {
+    const serverShard = shardOfGuild(fake.guildId, 2);
+    const posts = fake.channelMessages(newsChannel()).length;
+    // A host queues a story it cannot post yet, and dies.
+    const third = site.addItem('rss');
+    const unfault = fake.fault({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 500 });
+    await makeFeedDue();
+    const dying = await startHost([serverShard], await freshMachine('c'));
+    await until(async () => (await count('SELECT count(*) AS n FROM announcement_queue')) === 1, {
+      timeoutMs: 60_000,
+      what: `a host to queue the announcement of the third story:\n${dying.output().slice(-3000)}`,
+    });
+    await until(async () => (await count('SELECT count(*) AS n FROM feeds WHERE lease_owner IS NULL')) === 1, {
+      timeoutMs: 30_000,
+      what: "the feed's check to finish",
+    });
+    dying.child.kill('SIGKILL');
+    await new Promise((resolve) => dying.child.once('exit', resolve));
+
+    // Two hosts start at once, both owning the server: both have the queued story and a due feed.
+    const fourth = site.addItem('rss');
+    unfault();
+    await makeFeedDue();
+    const [one, two] = await Promise.all([startHost([0, 1], await freshMachine('d')), startHost([serverShard], await freshMachine('e'))]);
+    await until(() => postsOf(third).length > 0 && postsOf(fourth).length > 0, {
+      timeoutMs: 90_000,
+      what: `the two hosts to announce both stories:\n${one.output().slice(-2000)}\n${two.output().slice(-2000)}`,
+    });
+    await until(async () => (await count('SELECT count(*) AS n FROM announcement_queue')) === 0, {
+      timeoutMs: 30_000,
+      what: 'the outbox to be empty',
+    });
+    await until(async () => (await count('SELECT count(*) AS n FROM feeds WHERE lease_owner IS NULL')) === 1, {
+      timeoutMs: 30_000,
+      what: 'no check under way',
+    });
+    expect(postsOf(third)).toHaveLength(1);
+    expect(postsOf(fourth)).toHaveLength(1);
+    expect(fake.channelMessages(newsChannel())).toHaveLength(posts + 2);
+    expect(site.hits(third.path)).toBe(1);
+    expect(site.hits(fourth.path)).toBe(1);
   }, 240_000);
 });

@@ -26,9 +26,19 @@ export async function mirrorServerArticles(
   ownsGuild: (guildId: string) => boolean,
 ): Promise<MirrorReport> {
   const report: MirrorReport = { guilds: 0, written: 0, removed: 0 };
-  const owned = new Set((await records.guilds()).filter(ownsGuild));
+  const recorded = await records.guilds();
+  const owned = new Set(recorded.filter(ownsGuild));
+  const local = (await localGuilds(dataDir)).filter(ownsGuild);
+  // A database with no article at all beside a folder of server articles is a file install not moved yet: nothing is removed.
+  if (recorded.length === 0) {
+    for (const guildId of local)
+      if ((await readdir(scopeFolder(dataDir, guildId)).catch(() => [] as string[])).some((name) => ARTICLE_FILE.test(name)))
+        throw new Error(
+          `DATA_DIR has server articles (${scopeFolder(dataDir, guildId)}) and the database none: copy them with npm run migrate-to-postgres first (nothing was removed)`,
+        );
+  }
   // Servers with a local folder but no article left in the database lose their copies too.
-  for (const guildId of await localGuilds(dataDir)) if (ownsGuild(guildId)) owned.add(guildId);
+  for (const guildId of local) owned.add(guildId);
   for (const guildId of owned) {
     report.guilds += 1;
     const folder = scopeFolder(dataDir, guildId);

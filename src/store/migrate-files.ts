@@ -10,8 +10,9 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { readOutbox, type QueuedAnnouncement } from '../bot/announcement-outbox.ts';
 import { readSchedule, scheduleFile } from '../bot/digest-schedule-file.ts';
-import { feedsFile, isGuildId, readGuildFeeds } from '../feeds/feed-store.ts';
+import { feedsFile, readGuildFeeds } from '../feeds/feed-store.ts';
 import { createLibraryIndex } from '../library/library-index.ts';
+import { listGuildFolders } from '../library/library-scope.ts';
 import { articleRecordKeys } from './article-records.ts';
 import { pgArticleRecords } from './pg/pg-article-records.ts';
 import { openPgFeedStore } from './pg/pg-feed-store.ts';
@@ -42,7 +43,7 @@ export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: str
   const schedules = pgScheduleStore({ pool, owner });
   const index = createLibraryIndex(dataDir);
 
-  for (const guildId of await guildFolders(dataDir)) {
+  for (const guildId of await listGuildFolders(dataDir)) {
     report.servers += 1;
     const { files } = await index.scan([guildId]);
     for (const file of files) {
@@ -106,14 +107,4 @@ export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: str
   }
   await outbox.store.write({ announced, queue: queue.filter((item) => !announced.has(`${item.guildId}:${item.articleId}`)) });
   return report;
-}
-
-async function guildFolders(dataDir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(path.join(dataDir, 'guilds'), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && isGuildId(e.name)).map((e) => e.name);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
 }

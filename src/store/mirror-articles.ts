@@ -8,7 +8,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../cache/write-file-atomically.ts';
-import { scopeFolder } from '../library/library-scope.ts';
+import { listGuildFolders, scopeFolder } from '../library/library-scope.ts';
 import type { ArticleRecords } from './article-records.ts';
 
 /** Article files by extension, as the loader reads them. */
@@ -28,7 +28,7 @@ export async function mirrorServerArticles(
   const report: MirrorReport = { guilds: 0, written: 0, removed: 0 };
   const recorded = await records.guilds();
   const owned = new Set(recorded.filter(ownsGuild));
-  const local = (await localGuilds(dataDir)).filter(ownsGuild);
+  const local = (await listGuildFolders(dataDir).catch(() => [] as string[])).filter(ownsGuild);
   // A database with no article at all beside a folder of server articles is a file install not moved yet: nothing is removed.
   if (recorded.length === 0) {
     for (const guildId of local)
@@ -56,14 +56,4 @@ export async function mirrorServerArticles(
     }
   }
   return report;
-}
-
-async function localGuilds(dataDir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dataDir, 'guilds'), { withFileTypes: true }))
-      .filter((e) => e.isDirectory() && /^\d{15,21}$/.test(e.name))
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
 }

@@ -40,7 +40,7 @@ export type OutboxClaim =
 
 /**
  * Where the announcer keeps its state; written after every change, atomically and durably. A file
- * (outboxFileStore) or the database (src/store/pg-outbox-store.ts), which several hosts share.
+ * (outboxFileStore) or the database (src/store/pg/pg-outbox-store.ts), which several hosts share.
  */
 export interface OutboxStore {
   write(state: { announced: ReadonlySet<string>; queue: readonly QueuedAnnouncement[] }): Promise<void>;

@@ -1,6 +1,6 @@
 /**
  * Where a server's feed subscriptions and their polling state are kept: one interface, two
- * implementations (files: `file-feed-store.ts`; PostgreSQL: `pg-feed-store.ts`), one conformance
+ * implementations (files: `file-feed-store.ts`; PostgreSQL: `pg/pg-feed-store.ts`), one conformance
  * suite (test/store/conformance.test.ts).
  */
 import type { FeedRecord, GuildFeedsRead } from '../feeds/feed-store.ts';

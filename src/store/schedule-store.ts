@@ -1,6 +1,6 @@
 /**
  * Where each server's daily round-up schedule and the slots it posted are kept: one interface, two
- * implementations (files: `file-schedule-store.ts`; PostgreSQL: `pg-schedule-store.ts`).
+ * implementations (files: `file-schedule-store.ts`; PostgreSQL: `pg/pg-schedule-store.ts`).
  */
 import type { DigestSchedule, ScheduleRead } from '../bot/digest-schedule-file.ts';
 

@@ -10,6 +10,7 @@ import {
   checkQueued,
   outboxFileStore,
   readOutbox,
+  type OutboxClaim,
   type OutboxRead,
   type OutboxState,
   type OutboxStore,
@@ -180,6 +181,30 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const announceOne = async (item: QueuedAnnouncement, corpus: Corpus): Promise<void> => {
     const key = keyOf(item);
     const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId };
+    let claim: OutboxClaim;
+    try {
+      claim = store.claim ? await store.claim(item) : 'mine';
+    } catch (err) {
+      // The store cannot be reached (a lost database): tried again like a failed post.
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
+      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
+      retryAt.set(key, clock() + delay);
+      log.warn({ ...context, err, retryInMs: delay }, `could not claim ${label} before posting it; will retry`);
+      return;
+    }
+    if (claim === 'done') {
+      log.info(context, 'an announcement was made by another process; not posting it here');
+      announced.add(key);
+      remove(key);
+      await save();
+      return;
+    }
+    if (claim === 'taken') {
+      retryAt.set(key, clock() + retry.maxDelayMs);
+      log.info(context, 'an announcement is being posted by another process; looking at it again later');
+      return;
+    }
     const payload = buildAnnouncement(corpus, item.articleId, item.link, options.run);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
@@ -209,6 +234,9 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       );
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
+      await store
+        .release?.(item)
+        .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);
       if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {

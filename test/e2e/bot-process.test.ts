@@ -214,6 +214,13 @@ describe('npm start with a token: fatal start-up problems', () => {
       },
       /cannot read the announcement outbox .*announcements-shard-1\.json: EISDIR/,
     ],
+    [
+      'the database (DATABASE_URL) cannot be reached',
+      async () => ({
+        env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: 'postgres://pilcrow:s3cret@127.0.0.1:9/pilcrow' },
+      }),
+      /^cannot reach the database at 127\.0\.0\.1:9\/pilcrow \(DATABASE_URL\): .*ECONNREFUSED/,
+    ],
   ])('GIVEN %s THEN the process exits non-zero at once with ONE clear line', async (_label, setup, line) => {
     const { env, undo } = await setup();
     const started = Date.now();
@@ -229,6 +236,7 @@ describe('npm start with a token: fatal start-up problems', () => {
       expect(logLines(lines[0]!)[0]).toMatchObject({ level: 60, msg: expect.stringMatching(line) });
       expect(bot.output()).not.toMatch(/not ready in time|\n\s+at /);
       expect(bot.output()).not.toContain(fake.token);
+      expect(bot.output()).not.toContain('s3cret');
     } finally {
       undo?.();
       bot.child.kill('SIGKILL');

@@ -89,6 +89,8 @@ export interface AnnouncerOptions {
   maxAgeMs?: number;
   /** How log lines name one announcement ("a digest announcement"); default "an announcement". */
   label?: string;
+  /** Told when an announcement is queued, posted, or fails to post (metrics). */
+  onEvent?: (event: 'queued' | 'posted' | 'failed') => void;
 }
 
 /** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
@@ -228,12 +230,14 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       announced.add(key);
       remove(key);
       await save();
+      if (outcome === 'posted') options.onEvent?.('posted');
       log.info(
         { ...context, outcome },
         outcome === 'found' ? 'an announcement made before a restart was found; not posting it again' : 'announced a new article',
       );
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
+      options.onEvent?.('failed');
       await store
         .release?.(item)
         .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
@@ -316,6 +320,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     } finally {
       enqueuing.delete(written);
     }
+    options.onEvent?.('queued');
     // A retry waiting for its time is brought forward: new work is a new attempt.
     retryAt.clear();
     kick();

@@ -157,6 +157,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
           log: newsLog,
           outbox: own ? outbox : undefined,
           shards,
+          observe: served?.metrics,
           storage,
         });
       },

@@ -52,6 +52,8 @@ export interface NewsDeskOptions {
    * src/store/pg/open-pg-storage.ts); default the files of DATA_DIR and CACHE_DIR.
    */
   storage?: ServerStorage;
+  /** Told how feed checks end and what happens to announcements (metrics). */
+  observe?: { feedCheck: (outcome: string) => void; announcement: (event: 'queued' | 'posted' | 'failed') => void };
 }
 
 /**
@@ -87,6 +89,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     clock,
     log: log.child({ component: 'feeds' }),
     ownsGuild,
+    onCheck: options.observe?.feedCheck,
     announce: async (a) => {
       // Feeds are polled only once the announcer has started (start below), so it is there.
       if (!announcer) throw new Error('a feed item was announced before the announcer started');
@@ -118,6 +121,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         clock,
         retry: options.retry,
         log: log.child({ component: 'announcer' }),
+        onEvent: options.observe?.announcement,
       };
       announcer = storage
         ? startAnnouncer({ ...announcing, initial: storage.outbox.initial, store: storage.outbox.store })

@@ -213,6 +213,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
       if (lease.fresh !== null) Object.assign(feed, lease.fresh);
       try {
         await checkFeedHeld(guild, feed, controller);
+        options.onCheck?.(feed.lastOutcome ?? 'unknown');
       } finally {
         await store
           .release(guild.guildId, feed.id)
@@ -222,6 +223,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
       .catch(async (err: unknown) => {
         // A bug or a failed state write: logged, and the feed tried again later as after a failure.
         log.error({ err, guildId: guild.guildId, feedId: feed.id }, 'feed check failed');
+        options.onCheck?.('error');
         feed.failures += 1;
         const next = clock() + delayBeforeNextCheck(feed, timing);
         feed.nextCheckAt = new Date(next).toISOString();

@@ -112,4 +112,6 @@ export interface FeedServiceOptions {
    * server to); default every server. `start` reads and polls only those; a feed added for another server is stored, not polled.
    */
   ownsGuild?: (guildId: string) => boolean;
+  /** Told how each check of a feed this process held ended: its outcome, or `error` when it could not run (metrics). */
+  onCheck?: (outcome: string) => void;
 }

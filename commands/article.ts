@@ -1,5 +1,4 @@
 import {
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -21,7 +20,6 @@ const READY_WAIT_MS = 5000;
 export const data = new SlashCommandBuilder()
   .setName('article')
   .setDescription("This server's own articles: add one from a link or a file, list them, remove one")
-  .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
     s
       .setName('add')

@@ -1,6 +1,5 @@
 import {
   ChannelType,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -17,7 +16,6 @@ import { textPayload } from '../src/render/discord/discord-payload.ts';
 export const data = new SlashCommandBuilder()
   .setName('digest')
   .setDescription('A daily round-up of the articles added since the last one (Manage Server)')
-  .setContexts(InteractionContextType.Guild)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     s

@@ -1,6 +1,5 @@
 import {
   ChannelType,
-  InteractionContextType,
   MessageFlags,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -24,7 +23,6 @@ const MAX_INTERVAL = 24 * 60;
 export const data = new SlashCommandBuilder()
   .setName('feed')
   .setDescription('Feeds this server follows: new items are stored and announced in a channel (Manage Server)')
-  .setContexts(InteractionContextType.Guild)
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     s

@@ -19,9 +19,12 @@ async function main(): Promise<number | null> {
   }
   if (config.discordToken) return runBot(config);
 
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // The prompt wants search by meaning: a first conversion runs beside it. The digest printed when
+  // run non-interactively needs no word vectors, so nothing is left running after it.
   await prepareWordVectors({
     cacheDir: config.cacheDir,
-    convert: 'background',
+    convert: interactive ? 'background' : 'never',
     warn: (message) => process.stderr.write(`pilcrow: ${message}\n`),
   });
   // Warnings (skipped files, unusable cache entries) go to standard error as log lines; info only when LOG_LEVEL asks for it.
@@ -32,7 +35,7 @@ async function main(): Promise<number | null> {
     return 1;
   }
   const corpus = store.current();
-  if (process.stdin.isTTY && process.stdout.isTTY) {
+  if (interactive) {
     process.stdout.write('No DISCORD_TOKEN set: answering here in the terminal (see README to run on Discord).\n');
     await runPrompt(() => store.current(), { input: process.stdin, output: process.stdout });
   } else {

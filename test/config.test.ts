@@ -15,6 +15,10 @@ describe('readConfig', () => {
       logLevel: 'info',
       guildId: null,
       allowPrivateUrls: false,
+      metricsPort: null,
+      metricsHost: '127.0.0.1',
+      databaseUrl: null,
+      shardList: null,
     });
     expect(DEFAULT_CACHE_DIR).toBe(new URL('../.cache/', import.meta.url).pathname);
     expect(Object.isFrozen(config)).toBe(true);
@@ -32,7 +36,11 @@ describe('readConfig', () => {
         DISCORD_API_URL: 'http://127.0.0.1:9999/api/',
         CACHE_DIR: '/tmp/c',
         SHARD_COUNT: '4',
+        SHARD_LIST: '3, 1',
         ALLOW_PRIVATE_URLS: ' TRUE ',
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+        DATABASE_URL: ' postgres://pilcrow:secret@db.internal:5432/pilcrow ',
       },
       '/repo',
     );
@@ -46,7 +54,11 @@ describe('readConfig', () => {
       discordApiUrl: 'http://127.0.0.1:9999/api',
       cacheDir: '/tmp/c',
       shardCount: 4,
+      shardList: [1, 3],
       allowPrivateUrls: true,
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
+      databaseUrl: 'postgres://pilcrow:secret@db.internal:5432/pilcrow',
     });
   });
 
@@ -62,6 +74,14 @@ describe('readConfig', () => {
     [{ SHARD_COUNT: 'auto' }, 'SHARD_COUNT'],
     [{ ALLOW_PRIVATE_URLS: 'yes' }, 'ALLOW_PRIVATE_URLS'],
     [{ ALLOW_PRIVATE_URLS: '1' }, 'ALLOW_PRIVATE_URLS'],
+    [{ METRICS_PORT: '0' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: '70000' }, 'METRICS_PORT'],
+    [{ METRICS_PORT: 'http' }, 'METRICS_PORT'],
+    [{ METRICS_HOST: 'a host; rm -rf' }, 'METRICS_HOST'],
+    [{ DATABASE_URL: 'mysql://db/pilcrow' }, 'DATABASE_URL'],
+    [{ SHARD_LIST: '0' }, 'SHARD_LIST'],
+    [{ SHARD_COUNT: '2', SHARD_LIST: '0,2' }, 'SHARD_LIST'],
+    [{ DATABASE_URL: 'db.internal:5432' }, 'DATABASE_URL'],
   ])('GIVEN %j THEN one clear line names the variable', (env, variable) => {
     const result = readConfig(env);
     expect(result).toHaveProperty('error');

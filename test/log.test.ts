@@ -30,3 +30,24 @@ describe('createLogger', () => {
     for (const line of text.trim().split('\n')) expect(() => JSON.parse(line)).not.toThrow();
   });
 });
+
+describe('createLogger at a terminal', () => {
+  it('GIVEN a terminal THEN each line is one readable line (time, level, message, fields), the token still scrubbed', () => {
+    const out = capture();
+    Object.assign(out.stream, { isTTY: true });
+    const log = createLogger({ destination: out.stream, secret: TOKEN });
+    log.fatal({ program: 'pilcrow' }, `Discord refused DISCORD_TOKEN ${TOKEN} (401 Unauthorized)`);
+    const lines = out.text().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^\[\d\d:\d\d:\d\d\] FATAL: Discord refused DISCORD_TOKEN \[Redacted\] \(401 Unauthorized\) \{"program":"pilcrow"\}$/,
+    );
+  });
+
+  it('GIVEN readable: false at a terminal THEN JSON lines', () => {
+    const out = capture();
+    Object.assign(out.stream, { isTTY: true });
+    createLogger({ destination: out.stream, readable: false }).info('ready');
+    expect(JSON.parse(out.text())).toMatchObject({ level: 30, msg: 'ready' });
+  });
+});

@@ -29,9 +29,28 @@ export interface OutboxState {
   queue: QueuedAnnouncement[];
 }
 
-/** Where the announcer keeps its state; written after every change, atomically and durably. */
+/** What claiming an announcement before posting it found (see OutboxStore.claim). */
+export type OutboxClaim =
+  /** This process may post it. */
+  | 'mine'
+  /** Another process is posting it now: leave it for a while. */
+  | 'taken'
+  /** It was announced (or dropped) by another process: forget it. */
+  | 'done';
+
+/**
+ * Where the announcer keeps its state; written after every change, atomically and durably. A file
+ * (outboxFileStore) or the database (src/store/pg/pg-outbox-store.ts), which several hosts share.
+ */
 export interface OutboxStore {
   write(state: { announced: ReadonlySet<string>; queue: readonly QueuedAnnouncement[] }): Promise<void>;
+  /**
+   * Claims an announcement before it is posted, so that of several processes that have it queued
+   * one posts it. Absent: the process is the only one (a file), every claim is its own.
+   */
+  claim?(item: QueuedAnnouncement): Promise<OutboxClaim>;
+  /** Gives a claim up after a post that failed (to be retried), so that another process may take the item if this one stops. */
+  release?(item: QueuedAnnouncement): Promise<void>;
 }
 
 /** The key of an announcement: a story is announced once per server (null = shared, the digest channel). */

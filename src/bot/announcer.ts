@@ -10,6 +10,7 @@ import {
   checkQueued,
   outboxFileStore,
   readOutbox,
+  type OutboxClaim,
   type OutboxRead,
   type OutboxState,
   type OutboxStore,
@@ -88,6 +89,8 @@ export interface AnnouncerOptions {
   maxAgeMs?: number;
   /** How log lines name one announcement ("a digest announcement"); default "an announcement". */
   label?: string;
+  /** Told when an announcement is queued, posted, or fails to post (metrics). */
+  onEvent?: (event: 'queued' | 'posted' | 'failed') => void;
 }
 
 /** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
@@ -180,6 +183,30 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const announceOne = async (item: QueuedAnnouncement, corpus: Corpus): Promise<void> => {
     const key = keyOf(item);
     const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId };
+    let claim: OutboxClaim;
+    try {
+      claim = store.claim ? await store.claim(item) : 'mine';
+    } catch (err) {
+      // The store cannot be reached (a lost database): tried again like a failed post.
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
+      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
+      retryAt.set(key, clock() + delay);
+      log.warn({ ...context, err, retryInMs: delay }, `could not claim ${label} before posting it; will retry`);
+      return;
+    }
+    if (claim === 'done') {
+      log.info(context, 'an announcement was made by another process; not posting it here');
+      announced.add(key);
+      remove(key);
+      await save();
+      return;
+    }
+    if (claim === 'taken') {
+      retryAt.set(key, clock() + retry.maxDelayMs);
+      log.info(context, 'an announcement is being posted by another process; looking at it again later');
+      return;
+    }
     const payload = buildAnnouncement(corpus, item.articleId, item.link, options.run);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
@@ -203,12 +230,17 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       announced.add(key);
       remove(key);
       await save();
+      if (outcome === 'posted') options.onEvent?.('posted');
       log.info(
         { ...context, outcome },
         outcome === 'found' ? 'an announcement made before a restart was found; not posting it again' : 'announced a new article',
       );
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
+      options.onEvent?.('failed');
+      await store
+        .release?.(item)
+        .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);
       if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {
@@ -288,6 +320,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     } finally {
       enqueuing.delete(written);
     }
+    options.onEvent?.('queued');
     // A retry waiting for its time is brought forward: new work is a new attempt.
     retryAt.clear();
     kick();

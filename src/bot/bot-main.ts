@@ -8,7 +8,12 @@ import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './dige
 import { readConfig, type Config } from '../config.ts';
 import { announcementsFile, openNewsDesk } from './news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';
-import { shardsOfClient, shardsOfProcess } from './shard-of-guild.ts';
+import { mirrorServerArticles } from '../store/mirror-articles.ts';
+import { openDatabase, type Database } from '../store/pg/open-database.ts';
+import { openPgStorage } from '../store/pg/open-pg-storage.ts';
+import type { ServerStorage } from '../store/server-storage.ts';
+import { serveMetrics, type ServedMetrics } from './serve-metrics.ts';
+import { ownsGuildOn, shardsOfClient, shardsOfProcess } from './shard-of-guild.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
 
 /** How long SIGINT/SIGTERM may take in all before the process exits anyway, in ms. */
@@ -32,6 +37,8 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
   let bot: RunningBot | undefined;
   let starting: Promise<RunningBot> | undefined;
   let store: CorpusStore | undefined;
+  let served: ServedMetrics | undefined;
+  let database: Database | undefined;
   let exiting = false;
   /** Drains the bot (when it runs), closes the store and exits; a signal during start-up exits at once. */
   const exit = (code: number, drainMs: number): void => {
@@ -46,8 +53,10 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     void running
       .then((b) => b?.stop(drainMs))
       .catch((err: unknown) => log.error({ err }, 'stopping the bot failed'))
-      .finally(() => {
+      .finally(async () => {
         store?.close();
+        await served?.server.close();
+        await database?.close().catch(() => undefined);
         process.exit(code);
       });
   };
@@ -63,6 +72,16 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     log.fatal(message);
     return 1;
   };
+  if (config.metricsPort !== null) {
+    // Served from the start, so /healthz says "unavailable" while the bot starts, not nothing.
+    const result = await serveMetrics(
+      { port: config.metricsPort, host: config.metricsHost, shards: shardsOfProcess(process.env) },
+      { corpus: () => store?.current(), client: () => bot?.client },
+    );
+    if ('error' in result) return fail(result.error);
+    served = result;
+    log.info({ url: served.server.url }, 'serving /healthz and /metrics');
+  }
   let digestState: DigestStateRead | undefined;
   if (config.digestChannelId) {
     try {
@@ -74,18 +93,47 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
   // Each shard has its own outbox (announcementsFile); the client is made later, so its shards are
   // read from the environment, as discord.js reads them.
   const outboxFile = path.join(config.cacheDir, announcementsFile(shardsOfProcess(process.env)));
-  let outbox: OutboxRead;
-  try {
-    outbox = await readOutbox(outboxFile);
-  } catch (err) {
-    return fail(
-      `${err instanceof Error ? err.message : String(err)} (fix its permissions; removing it may announce queued articles twice or never)`,
-    );
+  let outbox: OutboxRead | undefined;
+  let storage: ServerStorage | undefined;
+  if (config.databaseUrl) {
+    // Several hosts: the servers' data is in PostgreSQL; the articles of the servers this process owns are copied to DATA_DIR first.
+    const opened = await openDatabase(config.databaseUrl, {
+      onError: (err) => log.warn({ err }, 'a database connection broke; a new one is made at the next query'),
+    });
+    if ('error' in opened) return fail(opened.error);
+    database = opened;
+    if (opened.applied.length > 0) log.info({ migrations: opened.applied }, 'database migrations applied');
+    const ownsGuild = ownsGuildOn(shardsOfProcess(process.env));
+    try {
+      storage = await openPgStorage(opened, { ownsGuild, log: log.child({ component: 'storage' }) });
+      const copied = await mirrorServerArticles(storage.articles, config.dataDir, ownsGuild);
+      log.info(copied, "servers' articles copied from the database");
+    } catch (err) {
+      await opened.close().catch(() => undefined);
+      return fail(`cannot read the servers' data from the database: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else {
+    try {
+      outbox = await readOutbox(outboxFile);
+    } catch (err) {
+      return fail(
+        `${err instanceof Error ? err.message : String(err)} (fix its permissions; removing it may announce queued articles twice or never)`,
+      );
+    }
   }
+  const stopDatabase = async (): Promise<void> => {
+    await database?.close().catch(() => undefined);
+  };
   const refused = await checkDiscordAccess(config.discordToken, config.discordApiUrl);
-  if (refused) return fail(refused);
+  if (refused) {
+    await stopDatabase();
+    return fail(refused);
+  }
   const opened = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
-  if ('error' in opened) return fail(opened.error);
+  if ('error' in opened) {
+    await stopDatabase();
+    return fail(opened.error);
+  }
   store = opened;
   try {
     starting = startBot({
@@ -93,6 +141,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
       log,
       source: store,
       digestState,
+      observe: served?.metrics.interaction,
       news: ({ client, source, run, log: newsLog }) => {
         const shards = shardsOfClient(client);
         // The outbox read above is this shard's (discord.js reads the same environment); were it
@@ -108,6 +157,8 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
           log: newsLog,
           outbox: own ? outbox : undefined,
           shards,
+          observe: served?.metrics,
+          storage,
         });
       },
       onFatal: (message) => {
@@ -118,6 +169,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     bot = await starting;
   } catch (err) {
     store.close();
+    await stopDatabase();
     if (exiting) return null; // a signal arrived while logging in: the exit is under way
     if (err instanceof StartupError) return fail(err.message);
     log.fatal({ err }, 'the bot could not start');

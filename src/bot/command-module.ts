@@ -71,6 +71,16 @@ export const EMBED_POSTING_PERMISSIONS: readonly bigint[] = Object.freeze([
 ]);
 
 /**
+ * What the bot uses, besides posting, where it announces new articles (feeds, the digest
+ * channel): after a restart in the middle of a post it reads its latest messages there before
+ * posting again (src/bot/post-announcement.ts); without it the post's nonce is the only guard.
+ */
+export const ANNOUNCING_PERMISSIONS: readonly bigint[] = Object.freeze([
+  ...EMBED_POSTING_PERMISSIONS,
+  PermissionFlagsBits.ReadMessageHistory,
+]);
+
+/**
  * What a command needs before its handler runs, declared next to its definition and checked
  * once by the dispatcher (src/bot/check-command-rules.ts), like Sapphire's preconditions.
  */

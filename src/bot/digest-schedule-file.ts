@@ -60,6 +60,14 @@ export async function readSchedule(file: string): Promise<ScheduleRead> {
   return read.kind === 'valid' ? { kind: 'valid', schedule: read.data } : read;
 }
 
+/** A schedule read from elsewhere than digest.json (the database), checked with the same schema. */
+export function checkSchedule(value: unknown): ScheduleRead {
+  const parsed = scheduleSchema.safeParse(value);
+  if (parsed.success) return { kind: 'valid', schedule: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { kind: 'invalid', problem: `${issue?.path.join('.') || 'schedule'}: ${issue?.message ?? 'invalid'}` };
+}
+
 /** Writes a server's schedule atomically and durably (lastPostedAt and lastSlot cannot be recomputed). */
 export async function writeSchedule(file: string, schedule: DigestSchedule): Promise<void> {
   await writeFileAtomically(file, `${JSON.stringify(schedule, null, 2)}\n`, { durable: true });

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { Cron } from 'croner';
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
@@ -11,7 +9,9 @@ import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import type { DiscordPayload } from '../render/discord/discord-payload.ts';
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
-import { GUILD_ID, readSchedule, scheduleFile, writeSchedule, type DigestSchedule } from './digest-schedule-file.ts';
+import { fileScheduleStore } from '../store/file-schedule-store.ts';
+import type { ScheduleStore } from '../store/schedule-store.ts';
+import { GUILD_ID, type DigestSchedule } from './digest-schedule-file.ts';
 import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
@@ -76,8 +76,10 @@ export const SCHEDULE_DEFAULTS = Object.freeze({
 });
 
 export interface DigestSchedulesOptions {
-  /** The data directory; each server's schedule is data/guilds/<guild id>/digest.json. */
+  /** The data directory; each server's schedule is data/guilds/<guild id>/digest.json unless `store` is given. */
   dataDir: string;
+  /** Where the schedules are kept; default the files of `dataDir` (src/store/file-schedule-store.ts). */
+  store?: ScheduleStore;
   client: Client;
   source: CorpusSource;
   log: Logger;
@@ -139,7 +141,8 @@ export function roundupNonce(guildId: string, slot: Date): string {
  * - a post that fails is retried with a doubling delay, a few times, then that slot is given up with a warning.
  */
 export function openDigestSchedules(options: DigestSchedulesOptions): DigestSchedules {
-  const { log, dataDir } = options;
+  const { log } = options;
+  const store = options.store ?? fileScheduleStore(options.dataDir);
   const clock = options.clock ?? Date.now;
   const createJob = options.createJob ?? cronJobs({ clock });
   const scope = options.scope ?? scopeCorpus;
@@ -225,6 +228,11 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       return 'nothing-new';
     }
     const payload = renderAnswer(answer).payload;
+    // Under several hosts, two that both believe they own the server during a reshard: one posts the slot.
+    if (!(await store.claimSlot(guildId, slot.toISOString()))) {
+      log.info(context, 'the daily round-up of this slot is posted (or being posted) by another process');
+      return 'already-posted';
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         await send(entry.channelId, payload, roundupNonce(guildId, slot));
@@ -251,7 +259,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     if (!current) return;
     const next = { ...current, lastSlot: slot.toISOString(), lastPostedAt: new Date(upTo).toISOString() };
     schedules.set(guildId, next);
-    await writeSchedule(scheduleFile(dataDir, guildId), next);
+    await store.write(guildId, next);
   };
 
   const send = async (channelId: string, payload: DiscordPayload, nonce: string): Promise<void> => {
@@ -291,7 +299,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
         lastSlot: before?.lastSlot ?? null,
         setAt: new Date(clock()).toISOString(),
       };
-      await writeSchedule(scheduleFile(dataDir, guildId), entry);
+      await store.write(guildId, entry);
       schedules.set(guildId, entry);
       schedule(guildId, entry);
       log.info({ guildId, channelId: entry.channelId, time, timezone }, 'daily round-up scheduled');
@@ -303,7 +311,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       schedules.delete(guildId);
       jobs.get(guildId)?.stop();
       jobs.delete(guildId);
-      await rm(scheduleFile(dataDir, guildId), { force: true });
+      await store.remove(guildId);
       if (before) log.info({ guildId }, 'daily round-up turned off');
       return before;
     },
@@ -314,9 +322,9 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     async start() {
       if (started) return;
       started = true;
-      for (const guildId of await listGuildFolders(dataDir)) {
+      for (const guildId of await store.guilds()) {
         if (!ownsGuild(guildId)) continue;
-        const read = await readSchedule(scheduleFile(dataDir, guildId));
+        const read = await store.read(guildId);
         if (read.kind === 'missing') continue;
         if (read.kind === 'invalid') {
           log.warn(
@@ -344,7 +352,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
   };
 
   async function readExisting(guildId: string): Promise<DigestSchedule | null> {
-    const read = await readSchedule(scheduleFile(dataDir, guildId));
+    const read = await store.read(guildId);
     return read.kind === 'valid' ? read.schedule : null;
   }
 }
@@ -365,15 +373,4 @@ function addedBetween(corpus: Corpus, guildId: string, from: number, to: number)
       return at > from && at <= to;
     })
     .map(({ article }) => article.id);
-}
-
-/** The server folders of the data directory (data/guilds/<id>/). */
-async function listGuildFolders(dataDir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(path.join(dataDir, 'guilds'), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && GUILD_ID.test(e.name)).map((e) => e.name);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
 }

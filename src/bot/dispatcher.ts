@@ -30,6 +30,8 @@ export interface DispatcherOptions {
    * searches (warmScope) and what answers look up per corpus (prepareAnswers). Default that.
    */
   prepare?: (corpus: Corpus) => Promise<void>;
+  /** Told of every interaction handled (metrics): its command or button kind (`unknown` for what no handler knows), outcome and latency. */
+  observe?: (event: { command: string; outcome: string; latencyMs: number }) => void;
 }
 
 /** The default DispatcherOptions.prepare: on a later turn of the event loop, the view's searches, then its answers in slices. */
@@ -103,16 +105,20 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
     const log = options.log.child({ command, interactionId: interaction.id, guildId: interaction.guildId });
     const guildId = interaction.guildId ?? null;
     const ctx: CommandContext = { ...context, log, corpus: () => corpusFor(guildId) };
-    let outcome: Outcome | 'error' | 'expired';
+    /** The interaction's one log line, and what observers are told. */
+    const finish = (outcome: Outcome | 'error' | 'expired'): void => {
+      logInteraction(interaction, log, { started, outcome, clock: options.context.clock });
+      options.observe?.({ command: outcome === 'unknown' ? 'unknown' : command, outcome, latencyMs: options.context.clock() - started });
+    };
+    let outcome: Outcome | 'error';
     try {
       outcome = (await route(interaction, ctx, options.commands)) ?? 'answered';
     } catch (err) {
       if (isExpired(err)) {
         // Discord no longer accepts any response (its 3 s window passed): an apology would fail too.
-        outcome = 'expired';
         const ageMs = Number.isFinite(interaction.createdTimestamp) ? options.context.clock() - interaction.createdTimestamp : undefined;
         log.warn({ interactionId: interaction.id, ageMs }, 'interaction expired before it was answered (the bot is overloaded)');
-        logInteraction(interaction, log, { started, outcome, clock: options.context.clock });
+        finish('expired');
         return;
       }
       outcome = 'error';
@@ -127,7 +133,7 @@ export function createDispatcher(options: DispatcherOptions): (interaction: Inte
         log.error({ err: replyErr, interactionId: interaction.id }, 'could not send the apology');
       }
     }
-    logInteraction(interaction, log, { started, outcome, clock: options.context.clock });
+    finish(outcome);
   };
 }
 

@@ -4,9 +4,10 @@ import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import { openFeedService } from '../feeds/feed-service.ts';
 import { openArticleLibrary } from '../library/article-library.ts';
+import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
 import { ANNOUNCEMENTS_FILE, type OutboxRead } from './announcement-outbox.ts';
-import { openAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { RunCommand } from './command-module.ts';
 import type { NewsDesk } from './news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
@@ -46,6 +47,13 @@ export interface NewsDeskOptions {
   fetchPage?: FetchPage;
   /** The shards this process runs; default the client's (`client.shard`), null when not sharded. */
   shards?: ShardSet | null;
+  /**
+   * Where the servers' feeds, schedules, articles and outbox are kept (DATABASE_URL: PostgreSQL,
+   * src/store/pg/open-pg-storage.ts); default the files of DATA_DIR and CACHE_DIR.
+   */
+  storage?: ServerStorage;
+  /** Told how feed checks end and what happens to announcements (metrics). */
+  observe?: { feedCheck: (outcome: string) => void; announcement: (event: 'queued' | 'posted' | 'failed') => void };
 }
 
 /**
@@ -68,17 +76,20 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const { log } = options;
   const clock = options.clock ?? Date.now;
   const fetchPage = options.fetchPage ?? createPageFetcher({ allowPrivateUrls: options.allowPrivateUrls });
-  const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock });
+  const { storage } = options;
+  const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock, records: storage?.articles });
   const shards = options.shards !== undefined ? options.shards : shardsOfClient(options.client);
   const ownsGuild = ownsGuildOn(shards);
   let announcer: Announcer | null = null;
   const feeds = openFeedService({
     dataDir: options.dataDir,
+    store: storage?.feeds,
     fetchPage,
     library,
     clock,
     log: log.child({ component: 'feeds' }),
     ownsGuild,
+    onCheck: options.observe?.feedCheck,
     announce: async (a) => {
       // Feeds are polled only once the announcer has started (start below), so it is there.
       if (!announcer) throw new Error('a feed item was announced before the announcer started');
@@ -87,6 +98,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   });
   const schedules = openDigestSchedules({
     dataDir: options.dataDir,
+    store: storage?.schedules,
     client: options.client,
     source: options.source,
     scope: scopeCorpus,
@@ -101,18 +113,24 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     async start() {
       if (started) return;
       started = true;
-      announcer = await openAnnouncer({
+      const announcing = {
         client: options.client,
         source: options.source,
         run: options.run,
-        cacheDir: options.cacheDir,
-        file: path.join(options.cacheDir, announcementsFile(shards)),
         scope: scopeCorpus,
-        initial: options.outbox,
         clock,
         retry: options.retry,
         log: log.child({ component: 'announcer' }),
-      });
+        onEvent: options.observe?.announcement,
+      };
+      announcer = storage
+        ? startAnnouncer({ ...announcing, initial: storage.outbox.initial, store: storage.outbox.store })
+        : await openAnnouncer({
+            ...announcing,
+            cacheDir: options.cacheDir,
+            file: path.join(options.cacheDir, announcementsFile(shards)),
+            initial: options.outbox,
+          });
       feeds.start();
       await schedules.start();
     },

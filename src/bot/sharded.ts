@@ -20,7 +20,7 @@ export async function recommendedShardCount(token: string, api: string | null): 
 
 /**
  * `npm run start:sharded`: a ShardingManager running src/bot/bot-main.ts in one process per
- * shard (count: SHARD_COUNT, else Discord's recommendation), respawning crashed shards.
+ * shard (count: SHARD_COUNT, else Discord's recommendation; of those, SHARD_LIST's or all), respawning crashed shards.
  */
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number | null> {
   const proc = readBotConfig(env, 'start:sharded');
@@ -41,6 +41,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
   const manager = new ShardingManager(BOT_ENTRY, {
     token: config.discordToken,
     totalShards,
+    // Under several hosts each runs its own shards of the same count (SHARD_LIST); default all.
+    shardList: config.shardList ?? 'auto',
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });

@@ -3,6 +3,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { completeOption } from '../answers/autocomplete.ts';
 import { prepareAnswers, runCommand } from '../answers/run-command.ts';
+import { checkDeployment } from './check-deployment.ts';
 import { createClient } from './client.ts';
 import { BOT_DEFAULTS, type BotSettings, type CommandModule, type CompleteOption, type RunCommand } from './command-module.ts';
 import { createCooldowns } from './cooldowns.ts';
@@ -19,9 +20,13 @@ export interface StartBotOptions {
     discordToken: string | null;
     discordApiUrl: string | null;
     digestChannelId: string | null;
+    /** DISCORD_GUILD_ID: where the commands are deployed (absent or null: globally), for the start's deployment check. */
+    guildId?: string | null;
     cacheDir: string;
   };
   log: Logger;
+  /** Told of every interaction handled (metrics): command, outcome, latency. */
+  observe?: (event: { command: string; outcome: string; latencyMs: number }) => void;
   /** The live corpus (a CorpusStore). */
   source: CorpusSource;
   /** Command modules by name; default: every module in commands/. */
@@ -84,6 +89,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const dispatch = createDispatcher({
     commands,
     log,
+    observe: options.observe,
     context: {
       corpus: () => options.source.current(),
       run,
@@ -153,6 +159,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       { user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids, commands: [...commands.keys()] },
       'bot ready',
     );
+    // Set-up mistakes a newcomer makes (not invited yet, commands never or no longer deployed), said once.
+    if (client.isReady() && isFirstShard(shardsOfClient(client)))
+      void checkDeployment({ client, commands, guildId: config.guildId ?? null }, log.child({ component: 'setup' }));
     // News in runs on every shard, for the servers Discord routes to it (src/bot/shard-of-guild.ts); the
     // DIGEST_CHANNEL_ID digest of shared articles, one channel for all, on shard 0 only, so each article is posted once.
     if (news) await news.start();

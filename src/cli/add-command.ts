@@ -2,11 +2,13 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfig } from '../config.ts';
-import { openArticleLibrary, type AddedArticle } from '../library/article-library.ts';
+import { openArticleLibrary, type AddedArticle, type LibraryOptions } from '../library/article-library.ts';
 import { libraryError, type LibraryError } from '../library/library-error.ts';
 import { GUILD_ID } from '../library/library-scope.ts';
 import { MAX_FILE_BYTES } from '../library/read-added-article.ts';
 import { isUserError } from '../model/user-error.ts';
+import { openDatabase, type Database } from '../store/pg/open-database.ts';
+import { pgArticleRecords } from '../store/pg/pg-article-records.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
 import { parseFlags } from './parse-flags.ts';
 
@@ -45,11 +47,30 @@ export async function runAddCommand(io: AddCommandIo): Promise<number> {
     io.stdout(`${ADD_USAGE}\n`);
     return 0;
   }
-  const library = openArticleLibrary({
-    dataDir: args.data === null ? config.dataDir : path.resolve(io.cwd, args.data),
-    fetchPage: io.fetchPage ?? createPageFetcher({ allowPrivateUrls: config.allowPrivateUrls }),
-    ...(io.clock ? { clock: io.clock } : {}),
-  });
+  // With DATABASE_URL a server's articles are recorded in the database (its folder is only a copy, remade at the bot's start).
+  let database: Database | null = null;
+  if (config.databaseUrl && args.guild !== null) {
+    const opened = await openDatabase(config.databaseUrl);
+    if ('error' in opened) {
+      io.stderr(`pilcrow: ${opened.error}\n`);
+      return 2;
+    }
+    database = opened;
+  }
+  try {
+    return await addAndReport(io, args, {
+      dataDir: args.data === null ? config.dataDir : path.resolve(io.cwd, args.data),
+      fetchPage: io.fetchPage ?? createPageFetcher({ allowPrivateUrls: config.allowPrivateUrls }),
+      ...(io.clock ? { clock: io.clock } : {}),
+      ...(database ? { records: pgArticleRecords(database.pool) } : {}),
+    });
+  } finally {
+    await database?.close();
+  }
+}
+
+async function addAndReport(io: AddCommandIo, args: AddArgs, libraryOptions: LibraryOptions): Promise<number> {
+  const library = openArticleLibrary(libraryOptions);
   const options = { scope: args.guild };
   let result: AddedArticle | LibraryError;
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(args.source)) result = await library.addFromUrl(args.source, options);

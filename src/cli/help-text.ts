@@ -7,3 +7,13 @@ export function commandsHelp(): string {
     return `  /${c.name} ${opts}\n      ${c.description}`;
   }).join('\n');
 }
+
+/** The prompt's `help`: the commands, how values are written, and how to leave. */
+export function promptHelp(): string {
+  return [
+    commandsHelp(),
+    '',
+    '  A value runs until the next name: (/related topic:wagner mercenaries), or quote it: /quote about:"the OSCE".',
+    '  "quit" (or Ctrl-D) leaves.',
+  ].join('\n');
+}

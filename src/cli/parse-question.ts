@@ -1,3 +1,4 @@
+import { COMMANDS, findCommandSpec } from '../answers/command-spec.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 
 export interface Question {
@@ -22,6 +23,12 @@ export function parseQuestion(line: string): Question | UserError {
   const head = /^\/?([a-z][a-z0-9_-]*)(?=\s|$)/i.exec(text);
   if (!head) return userError('bad-syntax', `A question starts with a command, e.g. /who name:Lavrov (got "${text.slice(0, 40)}").`);
   const command = head[1]!.toLowerCase();
+  // Checked before the options, so that a line of words ("asdf qwerty") is not read as /asdf with a bad option.
+  if (!findCommandSpec(command))
+    return userError(
+      'bad-syntax',
+      `Unknown command "${text.startsWith('/') ? '' : '/'}${text.split(/\s/)[0]!.slice(0, 40)}". Try ${COMMANDS.map((c) => `/${c.name}`).join(', ')}.`,
+    );
   const options: Record<string, string> = {};
   let rest = text.slice(head[0].length);
   while (rest.trim() !== '') {

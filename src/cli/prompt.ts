@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import type { Corpus } from '../model/corpus.ts';
 import { renderAnswerText, renderErrorText } from '../render/terminal.ts';
 import { answerQuestion } from './answer-question.ts';
-import { commandsHelp } from './help-text.ts';
+import { promptHelp } from './help-text.ts';
 
 export interface PromptIo {
   input: NodeJS.ReadableStream;
@@ -26,7 +26,7 @@ export async function runPrompt(getCorpus: () => Corpus, io: PromptIo): Promise<
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === 'quit' || line === 'exit') break;
-    if (line === 'help' || line === '?') say(commandsHelp());
+    if (line === 'help' || line === '?') say(promptHelp());
     else if (line !== '') {
       const answer = answerQuestion(getCorpus(), line);
       say('error' in answer ? renderErrorText(answer) : renderAnswerText(answer));

@@ -1,26 +1,17 @@
 /**
  * Feed subscriptions per server: adding (fetch and validate now, store the current items without
  * announcing them), listing, removing, and the poller that checks each feed on its own interval.
- * State lives in `data/guilds/<guild id>/feeds.json`; see check-feed.ts for one check.
+ * State lives in a FeedStateStore (`data/guilds/<guild id>/feeds.json` by default, or PostgreSQL);
+ * see check-feed.ts for one check.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import type { FetchResult } from '../web/fetch-page.ts';
 import { checkFeed } from './check-feed.ts';
-import { formatTime } from './describe-check.ts';
+import { describeFeedFailure, formatTime } from './describe-check.ts';
 import { feedIdFor, normaliseFeedUrl } from './feed-id.ts';
 import { checkInterval, delayBeforeNextCheck, FEED_TIMING, type FeedTiming } from './feed-schedule.ts';
-import {
-  feedsFile,
-  isGuildId,
-  readGuildFeeds,
-  rememberSeen,
-  seenKeys,
-  setAsideInvalidFile,
-  writeGuildFeeds,
-  type FeedRecord,
-} from './feed-store.ts';
+import { fileFeedStore } from '../store/file-feed-store.ts';
+import { isGuildId, rememberSeen, seenKeys, type FeedRecord } from './feed-store.ts';
 import type { FeedAdded, FeedErrorCode, FeedService, FeedServiceOptions, FeedStatus, FeedTimers } from './feed-types.ts';
 import { createLimit, type Limit } from './limit-concurrency.ts';
 import { orderOldestFirst } from './order-items.ts';
@@ -47,6 +38,7 @@ export const MAX_ITEMS_ON_ADD = 100;
 /** A server's subscriptions in memory, and how they reach the disk. */
 interface GuildFeeds {
   guildId: string;
+  /** Where its feeds are stored (for log lines). */
   file: string;
   feeds: FeedRecord[];
   /** Why the file cannot be written (it exists but could not be read, nor set aside): adding is refused. */
@@ -89,6 +81,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   const adding = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
   const ownsGuild = options.ownsGuild ?? (() => true);
+  const store = options.store ?? fileFeedStore(options.dataDir);
   let started = false;
 
   const keyOf = (guildId: string, feedId: string): string => `${guildId}/${feedId}`;
@@ -97,7 +90,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     let current: Promise<void> | null = null;
     let next: Promise<void> | null = null;
     const write = (): Promise<void> => {
-      const promise = writeGuildFeeds(guild.file, guild.feeds).finally(() => {
+      const promise = store.write(guild.guildId, guild.feeds).finally(() => {
         if (current === promise) current = null;
       });
       current = promise;
@@ -125,12 +118,12 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   function loadGuild(guildId: string): GuildFeeds {
     const known = guilds.get(guildId);
     if (known) return known;
-    const file = feedsFile(options.dataDir, guildId);
-    const read = readGuildFeeds(file);
+    const file = store.describe(guildId);
+    const read = store.read(guildId);
     const base: Omit<GuildFeeds, 'save' | 'flushed'> = { guildId, file, feeds: [], unavailable: null };
     if (read.kind === 'valid') base.feeds = read.feeds;
     if (read.kind === 'invalid') {
-      const copy = setAsideInvalidFile(file, clock());
+      const copy = store.setAside(guildId, clock());
       if (copy === null) base.unavailable = `${file} is invalid (${read.problem}) and could not be copied aside`;
       log.warn(
         { guildId, file, problem: read.problem, copy },
@@ -203,24 +196,42 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     stopping.signal.addEventListener('abort', onStop, { once: true });
     const promise = checkLimit(async () => {
       if (controller.signal.aborted || !guild.feeds.includes(feed)) return;
-      await checkFeed(feed, {
-        guildId: guild.guildId,
-        fetchPage: options.fetchPage,
-        library: options.library,
-        announce: options.announce,
-        log: log.child({ guildId: guild.guildId, feedId: feed.id }),
-        limit: pageLimit,
-        signal: controller.signal,
-        clock,
-        timing,
-        save: guild.save,
-      });
+      // One process checks a feed at a time (under several hosts, the store's lease decides), on its latest stored state.
+      const lease = await store.lease(guild.guildId, feed.id);
+      if (lease.kind === 'gone') {
+        log.info({ guildId: guild.guildId, feedId: feed.id }, 'a feed was removed elsewhere; no longer polled here');
+        guild.feeds.splice(guild.feeds.indexOf(feed), 1);
+        return;
+      }
+      if (lease.kind === 'busy') {
+        // Checked elsewhere now: looked at again after its interval (in memory only; the stored state is the other's).
+        feed.nextCheckAt = new Date(
+          clock() + delayBeforeNextCheck({ intervalMinutes: feed.intervalMinutes, failures: 0 }, timing),
+        ).toISOString();
+        return;
+      }
+      if (lease.fresh !== null) Object.assign(feed, lease.fresh);
+      try {
+        await checkFeedHeld(guild, feed, controller);
+        options.onCheck?.(feed.lastOutcome ?? 'unknown');
+      } finally {
+        await store
+          .release(guild.guildId, feed.id)
+          .catch((err: unknown) => log.warn({ err, feedId: feed.id }, 'releasing a feed lease failed'));
+      }
     })
       .catch(async (err: unknown) => {
         // A bug or a failed state write: logged, and the feed tried again later as after a failure.
         log.error({ err, guildId: guild.guildId, feedId: feed.id }, 'feed check failed');
+        options.onCheck?.('error');
         feed.failures += 1;
-        feed.nextCheckAt = new Date(clock() + delayBeforeNextCheck(feed, timing)).toISOString();
+        const next = clock() + delayBeforeNextCheck(feed, timing);
+        feed.nextCheckAt = new Date(next).toISOString();
+        feed.lastMessage = describeFeedFailure(
+          `the check could not run (${err instanceof Error ? err.message : String(err)})`,
+          next,
+          false,
+        );
         await guild.save().catch((saveErr: unknown) => log.error({ err: saveErr, guildId: guild.guildId }, 'writing feeds.json failed'));
       })
       .finally(() => {
@@ -230,6 +241,22 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
       });
     running.set(key, { promise, controller });
     return promise;
+  }
+
+  /** One check of a feed this process holds the lease of. */
+  async function checkFeedHeld(guild: GuildFeeds, feed: FeedRecord, controller: AbortController): Promise<void> {
+    await checkFeed(feed, {
+      guildId: guild.guildId,
+      fetchPage: options.fetchPage,
+      library: options.library,
+      announce: options.announce,
+      log: log.child({ guildId: guild.guildId, feedId: feed.id }),
+      limit: pageLimit,
+      signal: controller.signal,
+      clock,
+      timing,
+      save: guild.save,
+    });
   }
 
   async function add(
@@ -394,11 +421,9 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     started = true;
     let entries: string[] = [];
     try {
-      entries = readdirSync(join(options.dataDir, 'guilds'), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && isGuildId(entry.name) && ownsGuild(entry.name))
-        .map((entry) => entry.name);
+      entries = store.guilds().filter((guildId) => isGuildId(guildId) && ownsGuild(guildId));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log.warn({ err }, 'the servers folder cannot be read: no feed is polled');
+      log.warn({ err }, 'the servers folder cannot be read: no feed is polled');
     }
     for (const guildId of entries) loadGuild(guildId);
     let count = 0;

@@ -70,6 +70,14 @@ const guildFeedsSchema = z.object({
 /** One subscription and its state, as stored. */
 export type FeedRecord = z.infer<typeof feedRecordSchema>;
 
+/** A stored subscription read from elsewhere than feeds.json (the database), checked with the same schema; why not, when it is not one. */
+export function checkFeedRecord(value: unknown): FeedRecord | { problem: string } {
+  const parsed = feedRecordSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return { problem: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` };
+}
+
 /** What reading a server's feeds.json found. */
 export type GuildFeedsRead =
   | { kind: 'missing' }

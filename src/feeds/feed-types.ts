@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { ArticleLibrary } from '../library/article-library.ts';
 import type { UserError } from '../model/user-error.ts';
+import type { FeedStateStore } from '../store/feed-state-store.ts';
 import type { FetchPage } from '../web/fetch-page.ts';
 import type { FeedTiming } from './feed-schedule.ts';
 import type { FeedOutcome } from './feed-store.ts';
@@ -87,8 +88,10 @@ export interface FeedTimers {
 }
 
 export interface FeedServiceOptions {
-  /** The data folder: feeds live in `<dataDir>/guilds/<guild id>/feeds.json`. */
+  /** The data folder: feeds live in `<dataDir>/guilds/<guild id>/feeds.json` unless `store` is given. */
   dataDir: string;
+  /** Where the feeds are kept; default the files of `dataDir` (src/store/file-feed-store.ts). */
+  store?: FeedStateStore;
   fetchPage: FetchPage;
   library: ArticleLibrary;
   /** Durable enqueue (the bot's announcer outbox); resolves once recorded. Keyed by server + article, so a repeat is harmless. */
@@ -109,4 +112,6 @@ export interface FeedServiceOptions {
    * server to); default every server. `start` reads and polls only those; a feed added for another server is stored, not polled.
    */
   ownsGuild?: (guildId: string) => boolean;
+  /** Told how each check of a feed this process held ended: its outcome, or `error` when it could not run (metrics). */
+  onCheck?: (outcome: string) => void;
 }

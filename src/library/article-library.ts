@@ -9,6 +9,7 @@ import { toArticleId } from '../ingest/article-id.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import type { Article } from '../model/article.ts';
 import { isUserError, type UserError } from '../model/user-error.ts';
+import { articleRecordKeys, type ArticleRecord, type ArticleRecords, type RecordOutcome } from '../store/article-records.ts';
 import type { FetchedPage, FetchPage, FetchRefusal } from '../web/fetch-page.ts';
 import { chooseCanonicalUrl, cleanUrl, toUrlKey } from './canonical-url.ts';
 import { chooseFileName, slugFor, urlSlugSource } from './choose-file-name.ts';
@@ -79,7 +80,16 @@ export interface LibraryOptions {
   fetchPage: FetchPage;
   /** Milliseconds since the epoch, for `added`; default Date.now. */
   clock?: () => number;
+  /**
+   * Where servers' articles are recorded besides their files (the database, under several hosts):
+   * a server's article is stored there first (its keys unique per server), then written to its
+   * folder as the local copy. Default none: the files are the record.
+   */
+  records?: ArticleRecords;
 }
+
+/** Attempts at a free file name when the database says the one chosen is taken (by an article another host added). */
+const NAME_ATTEMPTS = 5;
 
 /** Where an article came from, besides its text. */
 interface Origin {
@@ -102,7 +112,7 @@ interface Origin {
  * unique across the data folder and every guild's folder.
  */
 export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
-  const { dataDir, fetchPage } = options;
+  const { dataDir, fetchPage, records } = options;
   const clock = options.clock ?? Date.now;
   const index = createLibraryIndex(dataDir);
   const serialise = createSerialiser();
@@ -155,15 +165,61 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
         hash: isDistinctiveText(stored.paragraphs) ? hash : null,
       });
       if (duplicate) return existing(duplicate);
-      const name = chooseFileName(slugFor(stored.title, origin.slugSource), visible.ids);
+      const slug = slugFor(stored.title, origin.slugSource);
+      let name = chooseFileName(slug, visible.ids);
+      const body = renderArticleMarkdown(draft, { ...facts, hash });
+      if (records && origin.scope !== null) {
+        const item = feedKey(origin);
+        const keys = articleRecordKeys({
+          urlKeys: urlKeys(origin.url, origin.sourceUrl),
+          feedItems: item === null ? [] : [item],
+          hashes: isDistinctiveText(stored.paragraphs) ? [hash] : [],
+        });
+        const taken = new Set(visible.ids);
+        for (let attempt = 1; ; attempt++) {
+          let outcome: RecordOutcome;
+          try {
+            outcome = await records.add({ guildId: origin.scope, name, body, addedAt: added, keys });
+          } catch (err) {
+            return libraryError(
+              'write-failed',
+              `The article could not be saved in the database (${describeIoError(err)}); try again later.`,
+            );
+          }
+          if (outcome.kind === 'stored') break;
+          if (outcome.kind === 'existing') return copyRecorded(outcome.article);
+          if (attempt >= NAME_ATTEMPTS)
+            return libraryError('write-failed', 'The article could not be saved (its file name kept being taken); try again.');
+          taken.add(toArticleId(name));
+          name = chooseFileName(slug, taken);
+        }
+      }
       const file = join(scopeFolder(dataDir, origin.scope), name);
       try {
-        await writeFileAtomically(file, renderArticleMarkdown(draft, { ...facts, hash }));
+        await writeFileAtomically(file, body);
       } catch (err) {
         return libraryError('write-failed', `The article could not be saved in the data folder (${describeIoError(err)}).`);
       }
       return { id: toArticleId(name), title: stored.title, paragraphs: stored.paragraphs.length, file, existed: false };
     });
+  };
+
+  /** An article another host recorded (the same story): its local copy written when missing, answered as existing. */
+  const copyRecorded = async (record: ArticleRecord): Promise<AddedArticle | LibraryError> => {
+    const file = join(scopeFolder(dataDir, record.guildId), record.name);
+    const parsed = parseArticle(record.body, record.name);
+    try {
+      await writeFileAtomically(file, record.body);
+    } catch (err) {
+      return libraryError('write-failed', `The article could not be saved in the data folder (${describeIoError(err)}).`);
+    }
+    return {
+      id: toArticleId(record.name),
+      title: 'reason' in parsed ? null : parsed.title,
+      paragraphs: 'reason' in parsed ? 0 : parsed.paragraphs.length,
+      file,
+      existed: true,
+    };
   };
 
   const addFromPage = async (page: FetchedPage, add: AddOptions): Promise<AddedArticle | LibraryError> => {
@@ -248,6 +304,16 @@ export function openArticleLibrary(options: LibraryOptions): ArticleLibrary {
               ? `"${id}" is shared by every server (a file in the data folder): it cannot be removed from one server.`
               : `No article "${id.slice(0, 100)}" in ${scope === null ? 'the shared articles' : "this server's articles"}.`,
           );
+        }
+        if (records && scope !== null) {
+          try {
+            await records.remove(scope, basename(file.file));
+          } catch (err) {
+            return libraryError(
+              'write-failed',
+              `"${id}" could not be removed from the database (${describeIoError(err)}); try again later.`,
+            );
+          }
         }
         try {
           await rm(file.file);

@@ -2,6 +2,7 @@ import type { Answer, ArticleRef, Citation, QuoteItem, RoundupAnswer, WhoAnswer 
 import type { UserError } from '../model/user-error.ts';
 import { describeDate } from './describe-date.ts';
 import { describeMeaning } from './meaning-note.ts';
+import { speakerHeading } from './speaker-heading.ts';
 
 /** Column at which answer text is wrapped. */
 const WIDTH = 96;
@@ -54,7 +55,8 @@ export function renderAnswerText(answer: Answer): string {
         ...answer.points.map((p) => wrap(`${p.text} ${cite(p, many)}`, '    ', '  • ')),
       ].join('\n');
     case 'quote': {
-      const by = [answer.speaker ? `by ${answer.speaker}` : '', answer.about ? `about “${answer.about}”` : ''].filter(Boolean).join(' ');
+      const speaker = speakerHeading(answer);
+      const by = [speaker ? `by ${speaker}` : '', answer.about ? `about “${answer.about}”` : ''].filter(Boolean).join(' ');
       const n = answer.quotes.length;
       return [`${n} quote${n === 1 ? '' : 's'}${by ? ` ${by}` : ''}`, '', ...answer.quotes.map((q) => quoteLines(q, many))].join('\n');
     }

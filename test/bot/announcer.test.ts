@@ -87,6 +87,7 @@ function world(initial: Article[]) {
     const added = articles.map((a) => a.id).filter((id) => !before.has(id));
     for (const l of listeners) l(corpus, added);
   };
+  const events: string[] = [];
   const open = async (options: { articleWaitMs?: number } = {}) => {
     const announcer = await openAnnouncer({
       client,
@@ -95,13 +96,14 @@ function world(initial: Article[]) {
       cacheDir,
       log: logged.log,
       retry: { firstDelayMs: 10, maxDelayMs: 40 },
+      onEvent: (event) => events.push(event),
       ...options,
     });
     running.push(announcer);
     return announcer;
   };
   const release = () => released.splice(0).forEach((r) => r());
-  return { sent, control, open, setArticles, release, warnings: logged.lines, channel };
+  return { sent, control, open, setArticles, release, warnings: logged.lines, channel, events };
 }
 
 describe('the announcer', () => {
@@ -192,6 +194,7 @@ describe('the announcer', () => {
     expect(new Set(w.control.nonces)).toEqual(new Set([announcementNonce(CHANNEL, train.id)]));
     expect(w.sent).toHaveLength(1);
     expect(w.warnings.filter((l) => l.msg === 'could not post an announcement; will retry')).toHaveLength(3);
+    expect(w.events).toEqual(['queued', 'failed', 'failed', 'failed', 'posted']);
   });
 
   it('GIVEN SIGTERM while a post is in flight THEN stop waits for it, records it, and nothing is posted again after the restart', async () => {

@@ -23,6 +23,8 @@ describe('parseQuestion', () => {
     ['/who name:"Lavrov', 'never closed'],
     ['/who name:a name:b', 'given twice'],
     ['/who name:"a"b', 'space after'],
+    ['asdf qwerty', 'Unknown command "/asdf". Try /summary, /quote, /who, /related.'],
+    ['/sumary length:3', 'Unknown command "/sumary"'],
   ])('GIVEN the malformed %j THEN a bad-syntax error explains it', (line, message) => {
     const result = parseQuestion(line);
     expect(result).toMatchObject({ error: { code: 'bad-syntax' } });

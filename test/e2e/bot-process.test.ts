@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployCommands } from '../../src/bot/deploy-commands.ts';
+import { loadCommands } from '../../src/bot/load-commands.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -14,6 +17,14 @@ let cacheDir: string;
 beforeAll(async () => {
   fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
   cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-process-'));
+  // As an operator would have done once: the bots started here find their commands deployed (else they warn).
+  await deployCommands({
+    token: fake.token,
+    applicationId: fake.applicationId,
+    guildId: null,
+    api: fake.apiUrl,
+    commands: (await loadCommands()).values(),
+  });
 });
 
 afterAll(async () => {
@@ -76,14 +87,39 @@ async function startBot(env: Record<string, string>): Promise<Started> {
 
 const digestId = () => fake.channels.find((c) => c.name === 'digest')!.id;
 
+/** A TCP port nothing listens on right now (the system picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('npm start with a token', () => {
-  it('GIVEN SIGTERM THEN the bot, having answered, closes the gateway and exits 0, the token nowhere in its output', async () => {
-    const bot = start({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+  it('GIVEN SIGTERM THEN the bot, having answered (and counted it in /metrics, healthy in /healthz), closes the gateway and exits 0, the token nowhere in its output', async () => {
+    const port = await freePort();
+    const bot = start({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', METRICS_PORT: String(port) });
     try {
       await fake.waitForLogin(15_000);
       const reply = await fake.slash('who', { name: 'lavrof' });
       expect(reply.callback.type).toBe(4);
       expect(JSON.stringify(reply.callback.data)).toContain('Sergei Lavrov');
+      // Healthy once fully started (news in running), which may come a moment after the first answer.
+      let health: unknown;
+      await until(
+        async () => {
+          const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+          health = [res.status, await res.json()];
+          return res.status === 200;
+        },
+        15_000,
+        '/healthz to answer 200',
+      ).catch(() => undefined);
+      expect(health).toEqual([200, { status: 'ok', ready: true, gateway: true, corpus: true }]);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('pilcrow_commands_total{command="who",outcome="answered"} 1');
+      expect(metrics).toMatch(/^pilcrow_corpus_paragraphs \d+$/m);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       const lines = bot.output().trim().split('\n');
@@ -99,6 +135,7 @@ describe('npm start with a token', () => {
     [{ DISCORD_TOKEN: 'Bot nope' }, 'DISCORD_TOKEN'],
     [{ DISCORD_TOKEN: 'x'.repeat(30), DISCORD_GUILD_ID: 'my server' }, 'DISCORD_GUILD_ID'],
     [{ DISCORD_TOKEN: 'x'.repeat(30), DISCORD_API_URL: 'nowhere' }, 'DISCORD_API_URL'],
+    [{ DISCORD_TOKEN: 'x'.repeat(30), METRICS_PORT: '99999' }, 'METRICS_PORT'],
   ])('GIVEN invalid configuration %j THEN start-up stops with one line naming %s', async (env, variable) => {
     const bot = start(env);
     expect(await bot.exited).not.toBe(0);
@@ -177,6 +214,13 @@ describe('npm start with a token: fatal start-up problems', () => {
       },
       /cannot read the announcement outbox .*announcements-shard-1\.json: EISDIR/,
     ],
+    [
+      'the database (DATABASE_URL) cannot be reached',
+      async () => ({
+        env: { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATABASE_URL: 'postgres://pilcrow:s3cret@127.0.0.1:9/pilcrow' },
+      }),
+      /^cannot reach the database at 127\.0\.0\.1:9\/pilcrow \(DATABASE_URL\): .*ECONNREFUSED/,
+    ],
   ])('GIVEN %s THEN the process exits non-zero at once with ONE clear line', async (_label, setup, line) => {
     const { env, undo } = await setup();
     const started = Date.now();
@@ -192,6 +236,7 @@ describe('npm start with a token: fatal start-up problems', () => {
       expect(logLines(lines[0]!)[0]).toMatchObject({ level: 60, msg: expect.stringMatching(line) });
       expect(bot.output()).not.toMatch(/not ready in time|\n\s+at /);
       expect(bot.output()).not.toContain(fake.token);
+      expect(bot.output()).not.toContain('s3cret');
     } finally {
       undo?.();
       bot.child.kill('SIGKILL');

@@ -94,9 +94,17 @@ describe('the bot against a Discord-compatible server', () => {
     expect(logLines.some((l) => l.msg === 'bot ready')).toBe(true);
   });
 
+  it('GIVEN no commands deployed globally THEN the start warns once, naming what is missing and the fix', async () => {
+    await until(() => logLines.some((l) => l.msg === 'deployed commands checked'), { what: 'the deployment check' });
+    const warned = logLines.filter((l) => typeof l.msg === 'string' && l.msg.includes('differ from this code'));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatchObject({ level: 40, scope: 'global', msg: expect.stringContaining('npm run deploy-commands') });
+    expect(warned[0]!.drift).toContain('/summary is not deployed');
+  });
+
   it('GIVEN the command modules THEN deploy-commands registers the four answer commands with share and channel options, and the three news commands', async () => {
     const commands = await loadCommands();
-    const count = await deployCommands({
+    const { count } = await deployCommands({
       token: fake.token,
       applicationId: fake.applicationId,
       guildId: fake.guildId,

@@ -38,6 +38,7 @@ function setUp(
   const lines: string[] = [];
   const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
   let failAnnounce: Error | null = null;
+  const checks: string[] = [];
   const open = (ownsGuild?: (guildId: string) => boolean) => {
     const service = openFeedService({
       ownsGuild,
@@ -51,6 +52,7 @@ function setUp(
       clock: time.clock,
       timers: time.timers,
       log,
+      onCheck: (outcome) => checks.push(outcome),
     });
     services.push(service);
     return service;
@@ -66,6 +68,7 @@ function setUp(
     library,
     time,
     announced,
+    checks,
     lines,
     service,
     open,
@@ -198,6 +201,7 @@ describe('polling', () => {
     expect(t.service.status(GUILD)[0]!.lastMessage).toBe(
       'nothing new since 2026-12-01 10:15 UTC: the server says the feed has not changed',
     );
+    expect(t.checks).toEqual(['new-items', 'not-modified']);
   });
 
   it('GIVEN the service restarts THEN it reads feeds.json, repeats nothing, and announces what is new once', async () => {

@@ -3,6 +3,7 @@ import type { RenderedAnswer } from './discord-payload.ts';
 import { escapeAndTruncate } from './fit-text.ts';
 import { formatCitation, type Block } from './layout-pages.ts';
 import { embedTitle, pageChars, renderPagedEmbed, type RenderOptions } from './render-paged-embed.ts';
+import { speakerHeading } from '../speaker-heading.ts';
 
 /** Embed colour of quotes. */
 export const QUOTE_COLOUR = 0x805ad5;
@@ -23,8 +24,9 @@ export function quoteBlock(quote: QuoteItem): Block {
 }
 
 function quoteTitle(answer: QuoteAnswer): string {
-  if (answer.speaker && answer.about) return `Quotes by ${answer.speaker} about “${answer.about}”`;
-  if (answer.speaker) return `Quotes by ${answer.speaker}`;
+  const speaker = speakerHeading(answer);
+  if (speaker && answer.about) return `Quotes by ${speaker} about “${answer.about}”`;
+  if (speaker) return `Quotes by ${speaker}`;
   if (answer.about) return `Quotes about “${answer.about}”`;
   return 'Quotes';
 }

@@ -303,6 +303,12 @@ function buildRoutes(): Route[] {
     },
     { method: 'GET', pattern: /^\/gateway$/, auth: false, handle: (c) => ok({ url: c.state.gatewayUrl() }) },
     { method: 'GET', pattern: /^\/users\/@me$/, auth: true, handle: (c) => ok(userPayload(w(c), w(c).botUserId)) },
+    {
+      method: 'GET',
+      pattern: /^\/users\/@me\/guilds$/,
+      auth: true,
+      handle: (c) => ok([{ id: w(c).guildId, name: 'Pilcrow Test Guild', icon: null, owner: false, permissions: '0', features: [] }]),
+    },
     { method: 'GET', pattern: /^\/users\/(\d+)$/, auth: true, handle: (c) => ok(userPayload(w(c), c.params[0]!)) },
     { method: 'GET', pattern: /^\/applications\/@me$/, auth: true, handle: (c) => ok(applicationPayload(w(c))) },
     { method: 'PATCH', pattern: /^\/applications\/@me$/, auth: true, handle: (c) => ok({ ...applicationPayload(w(c)), ...c.body }) },

@@ -48,7 +48,7 @@ export function rankRelatedArticles(corpus: Corpus, topic: string, pool: readonl
     } else hits.set(hit.article, { best: hit.score, count: 1 });
   }
   const candidates = new Set(hits.keys());
-  for (const found of corpus.search.articles(topic, HEADLINE_CANDIDATES)) candidates.add(found.article);
+  for (const found of corpus.search.articles(topic, HEADLINE_CANDIDATES, { wordsOnly: true })) candidates.add(found.article);
   const ranked: RankedArticle[] = [];
   for (const id of candidates) {
     const entry = corpus.byId.get(id);

@@ -101,6 +101,17 @@ describe('/related across articles', () => {
     expect(ranking(topic)).not.toContain(never);
   });
 
+  it.each<[string, string[]]>([
+    ['lighthouse keeper', ['keeper-memories']],
+    ['the keeper', ['keeper-memories']],
+    ['religio', ['religion-schools']],
+    ['relig', ['religion-schools']],
+    ['rel', []],
+    ['lighthouse', ['keeper-memories']],
+  ])('GIVEN %j THEN the headlines holding its words are found by word', (topic, ids) => {
+    expect(corpus.search.articles(topic, 10, { wordsOnly: true }).map((h) => h.article)).toEqual(ids);
+  });
+
   it('GIVEN a misspelt word the articles do not hold THEN the typo expansion still finds the right one', () => {
     expect(ranking('ligthouse')).toContain('keeper-memories');
     expect(ranking('religon')).toEqual(['religion-schools']);

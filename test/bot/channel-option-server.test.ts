@@ -3,7 +3,6 @@
  * /feed add channel: and /digest schedule channel: all refuse a channel of another server the bot
  * is in (the bot-wide channel cache holds it), through the real command modules and dispatcher.
  */
-import { Writable } from 'node:stream';
 import { ChannelType, MessageFlags, PermissionsBitField } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { createPageMemory } from '../../src/bot/page-ids.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
+import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
 
 const commands = await loadCommands();
@@ -80,16 +80,7 @@ describe('a channel option of another server', () => {
   it.each(CHANNEL_COMMANDS)(
     'GIVEN /%s %s with a channel of another server THEN it is refused privately and the command does not run',
     async (command, subcommand, options) => {
-      const lines: any[] = [];
-      const log = pino(
-        { level: 'debug' },
-        new Writable({
-          write(chunk, _e, done) {
-            lines.push(JSON.parse(String(chunk)));
-            done();
-          },
-        }),
-      );
+      const { lines, log } = captureLog('debug');
       const { log: _silent, ...rest } = context();
       const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: rest });
       const { interaction, calls } = channelInteraction(command, subcommand, options, theirs);

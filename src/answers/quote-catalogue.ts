@@ -6,7 +6,7 @@ import { toQuoteItem } from './article-ref.ts';
  * Every quote of a corpus as answers show it, with the lookups /quote needs, built once per
  * corpus (a corpus never changes; a rebuild makes a new one). With it, /quote costs what it
  * returns, not what the corpus holds: the bare question is the list itself, a speaker or a
- * paragraph a scan of one article's quotes, a topic one indexOf pass over the quotes' text.
+ * paragraph a scan of one article's quotes, a topic a lookup of its words in the quotes' words.
  */
 export interface QuoteCatalogue {
   /** The quotes in corpus order (articles in order, each article's quotes in order). */
@@ -23,9 +23,11 @@ export interface QuoteCatalogue {
   namedOnly: ReadonlyArray<{ index: number; speaker: string }>;
   /** Speakers with the most quotes, most first (suggestions when a speaker is not found). */
   topSpeakers: readonly string[];
-  /** The quotes' texts lower-cased, joined by a separator, and where each starts. */
-  text: string;
-  starts: Int32Array;
+  /** The quotes' texts, lower-cased. */
+  texts: readonly string[];
+  /** Every word of the quotes (lower-cased), sorted, and the positions in `items` of the quotes holding each. */
+  words: readonly string[];
+  holders: ReadonlyArray<readonly number[]>;
 }
 
 /** Positions of quotes by a key of the form `article \0 value` (found within the article's range). */
@@ -33,7 +35,10 @@ export interface KeyedPositions {
   get(key: string): readonly number[] | undefined;
 }
 
-const SEPARATOR = '\u0001';
+/** A word of a quote or a topic: letters and digits (what separates words is everything else). */
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A topic's last word matches the words it starts from this many letters on ("ukrain" → "ukraine's"); shorter ones whole. */
+const PREFIX_FROM = 3;
 /** Longest slice of a background build before it yields to the event loop, in ms. */
 const SLICE_MS = 4;
 
@@ -96,8 +101,7 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
   const namedOnly: Array<{ index: number; speaker: string }> = [];
   const counts = new Map<string, number>();
   const texts: string[] = [];
-  const starts: number[] = [];
-  let offset = 0;
+  const byWord = new Map<string, number[]>();
   for (const { article, analysis } of corpus.articles) {
     const start = items.length;
     const entities = new Map(analysis.entities.map((e) => [e.id, e]));
@@ -107,10 +111,13 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
       const entity = quote.speakerId ? entities.get(quote.speakerId) : undefined;
       items.push(toQuoteItem(article.id, quote, entity ? [entity] : []));
       speakerIds.push(quote.speakerId);
-      const text = quote.text.toLowerCase().replaceAll(SEPARATOR, ' ');
+      const text = quote.text.toLowerCase();
       texts.push(text);
-      starts.push(offset);
-      offset += text.length + SEPARATOR.length;
+      for (const [word] of text.matchAll(WORD)) {
+        const holding = byWord.get(word);
+        if (!holding) byWord.set(word, [index]);
+        else if (holding[holding.length - 1] !== index) holding.push(index);
+      }
       if (!cited.has(quote.paragraph)) {
         cited.add(quote.paragraph);
         citations.push({ article: article.id, paragraph: quote.paragraph });
@@ -142,40 +149,67 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
       .map(([name]) => name),
-    text: texts.join(SEPARATOR),
-    starts: Int32Array.from(starts),
+    texts,
+    ...sortedWords(byWord),
   };
 }
 
-/** Positions of the quotes whose (lower-cased) text contains `phrase`, in order; one indexOf pass over all quotes' text. */
-export function findQuotesContaining(catalogue: QuoteCatalogue, phrase: string): number[] {
-  const needle = phrase.toLowerCase();
-  const found: number[] = [];
-  if (!needle || needle.includes(SEPARATOR)) return found;
-  const { text, starts } = catalogue;
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(needle, from);
-    if (at < 0) return found;
-    const index = quoteAt(starts, at);
-    const end = index + 1 < starts.length ? starts[index + 1]! - SEPARATOR.length : text.length;
-    if (at + needle.length <= end) {
-      found.push(index);
-      from = end + SEPARATOR.length;
-    } else {
-      from = at + 1;
-    }
-  }
+function sortedWords(byWord: ReadonlyMap<string, number[]>): { words: string[]; holders: number[][] } {
+  const words = [...byWord.keys()].sort();
+  return { words, holders: words.map((w) => byWord.get(w)!) };
 }
 
-/** The quote whose text holds offset `at` (binary search over the starts). */
-function quoteAt(starts: Int32Array, at: number): number {
+/**
+ * Positions of the quotes that say `phrase`, in order: its words in sequence, each a whole word
+ * of the quote except the last, which may begin one ("ukrain" → "Ukraine's"). The candidates are
+ * the quotes holding the phrase's rarest whole word (or the words the last begins), read from the
+ * catalogue's word lists, so the work is what matches, not every quote of the corpus.
+ */
+export function findQuotesContaining(catalogue: QuoteCatalogue, phrase: string): number[] {
+  const words = [...phrase.toLowerCase().matchAll(WORD)].map(([w]) => w);
+  if (words.length === 0) return [];
+  const last = words[words.length - 1]!;
+  const whole = words.slice(0, -1);
+  // The last word's lists: its own, or those of every word it begins.
+  const { words: known, holders } = catalogue;
+  let from = lowerBound(known, last);
+  let to = from;
+  if (last.length < PREFIX_FROM) to = known[from] === last ? from + 1 : from;
+  else while (to < known.length && known[to]!.startsWith(last)) to++;
+  let lastCount = 0;
+  for (let at = from; at < to; at++) lastCount += holders[at]!.length;
+  let candidates: readonly number[];
+  const rarest = whole
+    .map((w) => holdersOf(catalogue, w))
+    .reduce<readonly number[] | null>((a, b) => (a && a.length <= b.length ? a : b), null);
+  if (rarest && rarest.length <= lastCount) candidates = rarest;
+  else if (to - from === 1) candidates = holders[from]!;
+  else {
+    const merged = new Set<number>();
+    for (; from < to; from++) for (const i of holders[from]!) merged.add(i);
+    candidates = [...merged].sort((a, b) => a - b);
+  }
+  if (candidates.length === 0) return [];
+  // Words are letters and digits only, so they need no escaping in a pattern.
+  const tail = last.length < PREFIX_FROM ? `${last}(?![\\p{L}\\p{N}])` : last;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${[...whole, tail].join('[^\\p{L}\\p{N}]+')}`, 'u');
+  return candidates.filter((i) => pattern.test(catalogue.texts[i]!));
+}
+
+/** The quotes holding `word` as a whole word. */
+function holdersOf(catalogue: QuoteCatalogue, word: string): readonly number[] {
+  const at = lowerBound(catalogue.words, word);
+  return catalogue.words[at] === word ? catalogue.holders[at]! : [];
+}
+
+/** The first position in sorted `words` not before `word`. */
+function lowerBound(words: readonly string[], word: string): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = words.length;
   while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
+    const mid = (lo + hi) >> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -3,6 +3,7 @@ import type { Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import { toArticleRef, uniqueCitations } from './article-ref.ts';
 import { ANSWER_DEFAULTS } from './command-spec.ts';
+import { rankRelatedArticles } from './rank-related-articles.ts';
 import { resolveArticle } from './resolve-article.ts';
 import { hasWordCharacter, normaliseUserText } from './user-text.ts';
 
@@ -11,10 +12,10 @@ export interface RelatedOptions {
   article?: string;
 }
 
-/** Paragraph hits gathered to rank whole articles by the topic. */
+/** Paragraph hits gathered to rank whole articles by the topic (rankRelatedArticles). */
 const ARTICLE_POOL = 50;
 
-/** The paragraphs most related to a topic (cited), and the articles that discuss it most. */
+/** The paragraphs most related to a topic (cited), and the articles most relevant to it (rankRelatedArticles). */
 export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer | UserError {
   const topic = normaliseUserText(options.topic ?? '');
   if (!hasWordCharacter(topic)) return userError('bad-option', 'Give a topic of a word or more, e.g. /related topic:mercenaries.');
@@ -37,16 +38,11 @@ export function related(corpus: Corpus, options: RelatedOptions): RelatedAnswer 
   if (results.length === 0) {
     return userError('not-found', `Nothing in ${resolved ? 'that article' : 'the articles'} is about "${topic.slice(0, 100)}".`);
   }
-  const articleScores = new Map<string, number>();
-  for (const hit of pool) {
-    articleScores.set(hit.article, (articleScores.get(hit.article) ?? 0) + hit.score);
-  }
   const shown = new Set(results.map((r) => r.article));
-  const articles = [...articleScores.entries()]
-    .filter(([id]) => !(resolved ? id === articleId : shown.size === 1 && shown.has(id)))
-    .sort((a, b) => b[1] - a[1])
+  const articles = rankRelatedArticles(corpus, topic, pool)
+    .filter(({ article: id }) => !(resolved ? id === articleId : shown.size === 1 && shown.has(id)))
     .slice(0, ANSWER_DEFAULTS.relatedArticles)
-    .flatMap(([id]) => {
+    .flatMap(({ article: id }) => {
       const a = corpus.byId.get(id);
       return a ? [toArticleRef(a.article)] : [];
     });

@@ -6,17 +6,17 @@ import { checkMemberPermissions } from './manage-permission.ts';
 import { checkPosting, toPermissions } from './check-posting.ts';
 import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
 import { respond, type Reply } from './respond.ts';
+import { textChannelOfServer } from './text-channel-of-server.ts';
 
 /** The resolved channel option as discord.js hands it over (cached channel or raw API data). */
 type ResolvedChannel = NonNullable<ReturnType<ChatInputCommandInteraction['options']['getChannel']>>;
 
 /** The member's permissions in the channel: as Discord resolved them for the interaction, else computed. */
-function memberPermissions(interaction: ChatInputCommandInteraction, channel: ResolvedChannel) {
-  const resolved = (channel as { permissions?: unknown }).permissions;
+function memberPermissions(interaction: ChatInputCommandInteraction, resolvedChannel: ResolvedChannel, channel: GuildBasedChannel) {
+  const resolved = (resolvedChannel as { permissions?: unknown }).permissions;
   if (resolved !== undefined && resolved !== null) return toPermissions(resolved as string);
-  const cached = interaction.client.channels.cache.get(channel.id);
-  if (cached && 'permissionsFor' in cached && interaction.member && typeof interaction.member !== 'string' && 'id' in interaction.member) {
-    return toPermissions(cached.permissionsFor(interaction.member.id));
+  if ('permissionsFor' in channel && interaction.member && typeof interaction.member !== 'string' && 'id' in interaction.member) {
+    return toPermissions(channel.permissionsFor(interaction.member.id));
   }
   return null;
 }
@@ -85,14 +85,18 @@ export async function checkCommandRules(
   if (forbidden) return refuse({ payload: renderUserError(forbidden), ephemeral: true }, 'refused');
   const target = rules.posts ? interaction.options.getChannel(rules.posts.option) : null;
   if (rules.posts && target) {
-    const cached = interaction.guild?.channels.cache.get(target.id) ?? interaction.client.channels.cache.get(target.id);
-    const channel = cached && 'guild' in cached ? cached : undefined;
+    const channel = textChannelOfServer(interaction, target.id);
     const label = `#${'name' in target && target.name ? target.name : 'that channel'}`;
-    if (!channel || !channel.isTextBased() || !('send' in channel)) {
+    if (!channel) {
       const notice = userError('bad-option', `I can only post in text channels of this server; ${label} is not one I can see.`);
       return refuse({ payload: renderUserError(notice), ephemeral: true }, 'refused');
     }
-    const refusal = checkPosting(label, rules.posts, memberPermissions(interaction, target), botPermissions(interaction, channel, target));
+    const refusal = checkPosting(
+      label,
+      rules.posts,
+      memberPermissions(interaction, target, channel),
+      botPermissions(interaction, channel, target),
+    );
     if (refusal) return refuse({ payload: renderUserError(refusal), ephemeral: true }, 'refused');
     const wait = ctx.cooldowns.take(`${interaction.user.id}:post`, rules.posts.cooldown);
     if (wait > 0) return refuse(cooldownReply(wait), 'cooldown');

@@ -98,7 +98,7 @@ function makeView(corpus: Corpus, guildId: string | null): Corpus {
   const search: SearchIndex = {
     paragraphs: (query, options) => seen(base.paragraphs(query, { ...options, articles: visible })),
     names: (query, options) => seen(base.names(query, { ...options, articles: visible })),
-    articles: (query, limit) => seen(base.articles(query, limit, { articles: visible })),
+    articles: (query, limit, options) => seen(base.articles(query, limit, { ...options, articles: visible })),
   };
   return {
     ...corpus,

@@ -7,8 +7,13 @@ import { MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
 import { parseHTML } from 'linkedom';
 import { decodeHtml, findBomEncoding } from '../ingest/decode-html.ts';
 import type { DomDocument } from '../ingest/dom-shapes.ts';
+import { newestItems } from './order-items.ts';
 
-/** Items read from one document at most (feedsmith stops there): a feed is a window on recent news. */
+/**
+ * Items kept from one document at most, the newest (newestItems): a feed is a window on recent
+ * news. Every item of the document is read first (the fetch's byte limit bounds how many), so a
+ * feed listing its items oldest first still shows its newest.
+ */
 export const MAX_FEED_ITEMS = 1000;
 
 /** One entry of a feed, normalised across formats. */
@@ -26,7 +31,7 @@ export interface ParsedFeed {
   kind: 'feed';
   format: AnyFeed['format'];
   title: string | null;
-  /** In document order (most feeds put the newest first). */
+  /** In document order (most feeds put the newest first): the newest MAX_FEED_ITEMS of the document. */
   items: FeedItem[];
 }
 
@@ -58,13 +63,14 @@ export function parseFeedDocument(document: FeedDocument): ParsedFeed | NotAFeed
     return notAFeed(`the document at ${host} is not text (${document.contentType || 'no content type'}), so it is not a feed`);
   let parsed: AnyFeed;
   try {
-    parsed = parseFeed(text, { maxItems: MAX_FEED_ITEMS });
+    parsed = parseFeed(text);
   } catch (err) {
     if (looksLikeHtml(document.contentType, text)) return describeWebPage(text, document.url, host);
     const detail = err instanceof MalformedError ? 'its XML is broken' : 'it is not RSS, Atom or JSON Feed';
     return notAFeed(`the document at ${host} (${document.contentType || 'no content type'}) is not a feed I can read: ${detail}`);
   }
-  return { kind: 'feed', format: parsed.format, title: cleanText(feedTitle(parsed)), items: feedItems(parsed, document.url) };
+  const items = newestItems(feedItems(parsed, document.url), MAX_FEED_ITEMS);
+  return { kind: 'feed', format: parsed.format, title: cleanText(feedTitle(parsed)), items };
 }
 
 function notAFeed(message: string, suggestedFeedUrl: string | null = null): NotAFeed {

@@ -92,8 +92,13 @@ export interface SearchIndex {
    * organisations of the corpus, one hit per group.
    */
   names(query: string, options: SearchOptions): NameHit[];
-  /** Articles by headline (and id), best first; `options.articles` restricts them as in SearchOptions. */
-  articles(query: string, limit: number, options?: Pick<SearchOptions, 'articles'>): ArticleHit[];
+  /**
+   * Articles by headline (and id), best first; `options.articles` restricts them as in
+   * SearchOptions. With `options.wordsOnly`, only the articles whose headline holds the query's
+   * words (stop words left out; a word of 4+ letters also begins a headline word), scored by the
+   * share of them it holds: no prefix-of-headline or fuzzy matching (that is for autocomplete).
+   */
+  articles(query: string, limit: number, options?: Pick<SearchOptions, 'articles' | 'wordsOnly'>): ArticleHit[];
 }
 
 export interface Corpus {

@@ -10,8 +10,10 @@ import {
   MAX_FUSE_PATTERN_CHARS,
   MAX_NAME_QUERY_CHARS,
   TERM_SCORING,
+  expandHeadlineWord,
   expandNameWord,
 } from './search-settings.ts';
+import { cleanQuery } from './clean-query.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 
 /** One searchable article: its id and the headline shown for it. */
@@ -98,6 +100,22 @@ export class ArticleSearch {
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, limit)
       .map(([i, score]) => ({ article: this.docs[i]!.id, title: this.docs[i]!.title, score: roundScore(score) }));
+  }
+
+  /**
+   * Articles whose headline (or id) holds the query's words, best first (BM25 over the headline
+   * words), scored by the share of the query's words they hold; stop words left out, a word of
+   * 4+ letters also matching the headline words it begins. A lookup of the query's words, not a
+   * pass over every headline.
+   */
+  searchWords(query: string, limitAsked: number, visible?: ReadonlySet<string>): ArticleHit[] {
+    const limit = clampLimit(limitAsked);
+    const { terms } = cleanQuery(query);
+    if (limit === 0 || terms.length === 0) return [];
+    const mask = visible ? this.restrictTo(visible).mask : undefined;
+    return this.terms
+      .search(terms, expandHeadlineWord, TERM_SCORING, limit, undefined, mask)
+      .map((m) => ({ article: this.docs[m.id]!.id, title: this.docs[m.id]!.title, score: roundScore(m.coverage) }));
   }
 
   /** The docs of these article ids, worked out once per set. */

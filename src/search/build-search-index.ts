@@ -66,7 +66,8 @@ function assemble(paragraphs: ParagraphSearch, names: NameSearch, articles: Arti
   return {
     paragraphs: (query, options) => paragraphs.search(query, options),
     names: (query, options) => names.search(query, options),
-    articles: (query, limit, options) => articles.search(query, limit, options?.articles),
+    articles: (query, limit, options) =>
+      options?.wordsOnly ? articles.searchWords(query, limit, options.articles) : articles.search(query, limit, options?.articles),
     serialise: () => {
       const semantic = paragraphs.serialiseSemantic();
       return {

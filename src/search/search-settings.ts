@@ -160,6 +160,11 @@ export function expandParagraphWord(word: string, index: number, words: readonly
   return { prefix: word.length >= 4 || (word.length === 3 && index === words.length - 1), maxEdits: fuzzyEdits(word, 0.2) };
 }
 
+/** Topic words against headlines (/related): as written, a word of 4+ letters also the start of a longer one; no typos. */
+export function expandHeadlineWord(word: string): TermExpansion {
+  return { prefix: word.length >= 4, maxEdits: 0 };
+}
+
 /** Name query words: every word a prefix from 2 letters, the last from 1 (autocomplete); typos at 25%. */
 export function expandNameWord(word: string, index: number, words: readonly string[]): TermExpansion {
   return { prefix: word.length >= 2 || index === words.length - 1, maxEdits: fuzzyEdits(word, 0.25) };

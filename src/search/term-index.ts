@@ -191,7 +191,10 @@ export class TermIndex {
     return results;
   }
 
-  /** Indexed words for one query word with their weights: exact 1, then prefix and fuzzy expansions. */
+  /**
+   * Indexed words for one query word with their weights: exact 1, then prefix expansions, and
+   * fuzzy (typo) expansions only when the word itself is not in the index.
+   */
   private expand(word: string, how: TermExpansion, scoring: TermScoring): Map<number, number> {
     const out = new Map<number, number>();
     const exact = this.vocabulary.get(word);
@@ -204,7 +207,9 @@ export class TermIndex {
         extra.push({ id, weight: (scoring.prefixWeight * term.length) / (term.length + 0.3 * distance) });
       }
     }
-    if (how.maxEdits > 0) {
+    // A word the index holds is taken as written: typo expansions are for words it does not hold
+    // ("religion" must not find "region"; "mercenarys" still finds "mercenaries").
+    if (how.maxEdits > 0 && exact === undefined) {
       for (const [term, [id, distance]] of this.vocabulary.fuzzyGet(word, how.maxEdits)) {
         if (distance === 0) continue;
         extra.push({ id, weight: (scoring.fuzzyWeight * term.length) / (term.length + distance) });
@@ -221,8 +226,9 @@ export class TermIndex {
   private selectBest(touched: readonly number[], limit: number, wordCount: number): TermMatch[] {
     let pool = touched;
     if (touched.length > limit * 2) {
-      const sorted = Float64Array.from(touched, (doc) => this.scores[doc]!).sort();
-      const threshold = sorted[sorted.length - limit]!;
+      // The limit-th best score by selection (linear), not a sort of every matched document.
+      const values = Float64Array.from(touched, (doc) => this.scores[doc]!);
+      const threshold = selectKth(values, values.length - limit);
       pool = touched.filter((doc) => this.scores[doc]! >= threshold);
     }
     return pool
@@ -230,6 +236,35 @@ export class TermIndex {
       .sort((a, b) => b.score - a.score || a.id - b.id)
       .slice(0, limit);
   }
+}
+
+/**
+ * The k-th smallest value (0-based) of `values`, reordering them: Hoare's quickselect with a
+ * middle pivot, linear on average.
+ */
+export function selectKth(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
 }
 
 function lowerBound(array: Int32Array, from: number, to: number, value: number): number {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanQuery } from '../../src/search/clean-query.ts';
 import { paragraphWords } from '../../src/search/index-words.ts';
 import { TERM_SCORING } from '../../src/search/search-settings.ts';
-import { TermIndex, type TermExpansion } from '../../src/search/term-index.ts';
+import { TermIndex, selectKth, type TermExpansion } from '../../src/search/term-index.ts';
 
 const texts = [
   'Russian mercenaries from the private Wagner company were sent back.',
@@ -78,5 +78,28 @@ describe('cleanQuery', () => {
     const { text } = cleanQuery('belarus '.repeat(750));
     expect(text.length).toBeLessThanOrEqual(200);
     expect(text.endsWith('belarus')).toBe(true);
+  });
+});
+
+describe('selectKth', () => {
+  it.each<[string, number[], number, number]>([
+    ['distinct values', [5, 1, 4, 2, 3], 0, 1],
+    ['distinct values, the largest', [5, 1, 4, 2, 3], 4, 5],
+    ['the middle of repeated values', [2, 2, 1, 2, 3, 2], 2, 2],
+    ['all equal', [7, 7, 7, 7], 3, 7],
+    ['one value', [9], 0, 9],
+  ])('GIVEN %s THEN the k-th smallest is picked', (_name, values, k, expected) => {
+    expect(selectKth(Float64Array.from(values), k)).toBe(expected);
+  });
+
+  it('GIVEN random scores THEN it agrees with sorting', () => {
+    let seed = 7;
+    const next = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let run = 0; run < 200; run++) {
+      const values = Float64Array.from({ length: 1 + Math.floor(next() * 200) }, () => Math.floor(next() * 30));
+      const k = Math.floor(next() * values.length);
+      const sorted = Float64Array.from(values).sort();
+      expect(selectKth(Float64Array.from(values), k)).toBe(sorted[k]);
+    }
   });
 });

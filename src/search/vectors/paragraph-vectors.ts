@@ -1,17 +1,20 @@
 /**
  * The semantic side of paragraph search: one SIF embedding per paragraph (see word-vectors.ts),
- * int8-quantised in one contiguous matrix, searched by brute force (a query costs N × D
- * multiply-adds: 10M at 100k paragraphs, ~10 ms), then the best few re-scored word by word so a
- * match can say why ("protests ≈ demonstrations") and unrelated topics fall under a floor.
+ * int8-quantised in one contiguous matrix; the nearest found by brute force in a small scope (an
+ * article, a corpus under CLUSTER_SETTINGS.from paragraphs), and in a big corpus among the rows
+ * of the clusters nearest the topic (row-clusters.ts: a bounded scan, where brute force cost
+ * N × D multiply-adds, 10M and 13–18 ms at 100k paragraphs); then the best few re-scored word
+ * by word so a match can say why ("protests ≈ demonstrations") and unrelated topics fall under a floor.
  */
 import { STOP_WORDS } from '../search-settings.ts';
+import { CLUSTER_SETTINGS, checkClusters, clusterRows, clustersByDistance, type RowClusters } from './row-clusters.ts';
 import { quantiseRow } from './vector-file.ts';
 import type { WordVectors } from './word-vectors.ts';
 
 /** Semantic search settings, frozen. */
 export const SEMANTIC_SETTINGS = Object.freeze({
-  /** Version of the serialised paragraph vectors; bump when embedding changes. */
-  format: 1,
+  /** Version of the serialised paragraph vectors; bump when embedding changes. 2: clusters. */
+  format: 2,
   /** Paragraphs the brute-force pass hands to the word-by-word re-scoring. */
   candidates: 30,
   /**
@@ -48,6 +51,8 @@ export interface SerialisedParagraphVectors {
   dimensions: number;
   rows: string | ArrayBuffer;
   scales: string | ArrayBuffer;
+  /** The clusters of a big corpus (row-clusters.ts), base64 float32 / int32 arrays. */
+  clusters?: { centroids: string | ArrayBuffer; ids: string | ArrayBuffer; starts: string | ArrayBuffer };
 }
 
 export class ParagraphVectors {
@@ -57,6 +62,8 @@ export class ParagraphVectors {
     private readonly vectors: WordVectors,
     private readonly rows: Int8Array,
     private readonly scales: Float32Array,
+    private readonly clusters: RowClusters | null,
+    private readonly scanBudget: number = CLUSTER_SETTINGS.scanBudget,
   ) {
     this.query = new Float32Array(vectors.dimensions);
   }
@@ -66,8 +73,16 @@ export class ParagraphVectors {
     return this.scales.length;
   }
 
-  /** Embeds every text (linear in the total text length). */
-  static build(texts: readonly string[], vectors: WordVectors): ParagraphVectors {
+  /**
+   * Embeds every text (linear in the total text length); from `clustering.from` texts on, also
+   * clusters them (row-clusters.ts, ~1 s at 100k paragraphs, at index time). Tests give smaller
+   * settings than CLUSTER_SETTINGS to cluster a small corpus.
+   */
+  static build(
+    texts: readonly string[],
+    vectors: WordVectors,
+    clustering: { from: number; scanBudget: number } = CLUSTER_SETTINGS,
+  ): ParagraphVectors {
     const d = vectors.dimensions;
     const rows = new Int8Array(texts.length * d);
     const scales = new Float32Array(texts.length);
@@ -75,18 +90,42 @@ export class ParagraphVectors {
     texts.forEach((text, i) => {
       scales[i] = vectors.embedRows(contentRows(vectors, text), v) ? quantiseRow(v, rows, i * d) : 0;
     });
-    return new ParagraphVectors(vectors, rows, scales);
+    const clusters = clusterRows({ rows, scales, dimensions: d }, clustering.from);
+    return new ParagraphVectors(vectors, rows, scales, clusters, clustering.scanBudget);
   }
 
   /** Restores `serialise()` output made with these same vectors for `size` paragraphs; null otherwise. */
-  static load(data: unknown, vectors: WordVectors, size: number): ParagraphVectors | null {
+  static load(
+    data: unknown,
+    vectors: WordVectors,
+    size: number,
+    clustering: { from: number; scanBudget: number } = CLUSTER_SETTINGS,
+  ): ParagraphVectors | null {
     if (typeof data !== 'object' || data === null) return null;
     const d = data as Partial<SerialisedParagraphVectors>;
     if (d.format !== SEMANTIC_SETTINGS.format || d.vectorsId !== vectors.id || d.dimensions !== vectors.dimensions) return null;
     const rows = toBytes(d.rows);
     const scales = toBytes(d.scales);
     if (!rows || !scales || rows.byteLength !== size * vectors.dimensions || scales.byteLength !== size * 4) return null;
-    return new ParagraphVectors(vectors, new Int8Array(rows), new Float32Array(scales));
+    const int8 = new Int8Array(rows);
+    const floats = new Float32Array(scales);
+    let clusters: RowClusters | null = null;
+    if (d.clusters !== undefined) {
+      const centroids = toBytes(d.clusters?.centroids);
+      const ids = toBytes(d.clusters?.ids);
+      const starts = toBytes(d.clusters?.starts);
+      if (!centroids || !ids || !starts || centroids.byteLength % 4 !== 0 || ids.byteLength % 4 !== 0 || starts.byteLength % 4 !== 0)
+        return null;
+      clusters = checkClusters(
+        { centroids: new Float32Array(centroids), ids: new Int32Array(ids), starts: new Int32Array(starts) },
+        size,
+        vectors.dimensions,
+      );
+      if (!clusters) return null;
+    } else if (size >= clustering.from) {
+      return null;
+    }
+    return new ParagraphVectors(vectors, int8, floats, clusters, clustering.scanBudget);
   }
 
   serialise(): SerialisedParagraphVectors {
@@ -94,8 +133,11 @@ export class ParagraphVectors {
       format: SEMANTIC_SETTINGS.format,
       vectorsId: this.vectors.id,
       dimensions: this.vectors.dimensions,
-      rows: Buffer.from(this.rows.buffer, this.rows.byteOffset, this.rows.byteLength).toString('base64'),
-      scales: Buffer.from(this.scales.buffer, this.scales.byteOffset, this.scales.byteLength).toString('base64'),
+      rows: base64(this.rows),
+      scales: base64(this.scales),
+      ...(this.clusters
+        ? { clusters: { centroids: base64(this.clusters.centroids), ids: base64(this.clusters.ids), starts: base64(this.clusters.starts) } }
+        : {}),
     };
   }
 
@@ -124,51 +166,57 @@ export class ParagraphVectors {
     return matches.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
   }
 
-  /** The `count` paragraphs in range whose embedding is closest to `q` (cosine), best first. */
+  /**
+   * The `count` paragraphs in range whose embedding is closest to `q` (cosine), best first: every
+   * row of a range no bigger than the scan budget (an article); in a bigger one of a clustered
+   * corpus (the whole corpus, or a server's part of it), the rows of the nearest clusters, until
+   * the budget's worth of rows were scanned and `count` found.
+   */
   private nearest(
     q: Float32Array,
     range: { start: number; end: number },
     count: number,
     visible?: Uint8Array,
   ): Array<{ id: number; cosine: number }> {
-    const d = this.vectors.dimensions;
-    const rows = this.rows;
-    const best: Array<{ id: number; cosine: number }> = [];
-    let worst = -Infinity;
-    for (let id = range.start; id < range.end; id++) {
-      const scale = this.scales[id]!;
-      if (scale === 0 || (visible && visible[id] === 0)) continue;
-      // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let i = 0;
-      let at = id * d;
-      for (; i + 3 < d; i += 4, at += 4) {
-        s0 += q[i]! * rows[at]!;
-        s1 += q[i + 1]! * rows[at + 1]!;
-        s2 += q[i + 2]! * rows[at + 2]!;
-        s3 += q[i + 3]! * rows[at + 3]!;
-      }
-      for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
-      const cosine = (s0 + s1 + s2 + s3) * scale;
-      if (best.length < count) {
-        best.push({ id, cosine });
-        if (best.length === count) {
-          best.sort((a, b) => b.cosine - a.cosine);
-          worst = best[count - 1]!.cosine;
-        }
-      } else if (cosine > worst) {
-        // Insert in order, drop the last.
-        let at = count - 1;
-        while (at > 0 && best[at - 1]!.cosine < cosine) at--;
-        best.splice(at, 0, { id, cosine });
-        best.pop();
-        worst = best[count - 1]!.cosine;
+    const best = new NearestRows(count);
+    const usable = (id: number): boolean => this.scales[id]! !== 0 && !(visible && visible[id] === 0);
+    if (!this.clusters || range.end - range.start <= this.scanBudget) {
+      for (let id = range.start; id < range.end; id++) if (usable(id)) best.offer(id, this.cosine(q, id));
+      return best.sorted();
+    }
+    const { ids, starts } = this.clusters;
+    let scanned = 0;
+    for (const c of clustersByDistance(this.clusters, q)) {
+      if (scanned >= this.scanBudget && best.size >= count) break;
+      for (let at = starts[c]!; at < starts[c + 1]!; at++) {
+        const id = ids[at]!;
+        if (id < range.start || id >= range.end || !usable(id)) continue;
+        best.offer(id, this.cosine(q, id));
+        scanned++;
       }
     }
-    return best.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
+    return best.sorted();
+  }
+
+  /** Cosine of the query and paragraph `id` (its int8 row times its scale). */
+  private cosine(q: Float32Array, id: number): number {
+    const d = this.vectors.dimensions;
+    const rows = this.rows;
+    // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    let at = id * d;
+    for (; i + 3 < d; i += 4, at += 4) {
+      s0 += q[i]! * rows[at]!;
+      s1 += q[i + 1]! * rows[at + 1]!;
+      s2 += q[i + 2]! * rows[at + 2]!;
+      s3 += q[i + 3]! * rows[at + 3]!;
+    }
+    for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
+    return (s0 + s1 + s2 + s3) * this.scales[id]!;
   }
 
   /** Weighted mean over topic words of each one's best cosine with a paragraph word, and the reasons. */
@@ -219,6 +267,44 @@ export function contentRows(vectors: WordVectors, text: string): number[] {
     if (flag === 1) out.push(row);
   }
   return out;
+}
+
+/** The `count` best rows offered, kept in order (a query keeps ~30). */
+class NearestRows {
+  private readonly best: Array<{ id: number; cosine: number }> = [];
+  private worst = -Infinity;
+
+  constructor(private readonly count: number) {}
+
+  get size(): number {
+    return this.best.length;
+  }
+
+  offer(id: number, cosine: number): void {
+    const { best, count } = this;
+    if (best.length < count) {
+      best.push({ id, cosine });
+      if (best.length === count) {
+        best.sort((a, b) => b.cosine - a.cosine || a.id - b.id);
+        this.worst = best[count - 1]!.cosine;
+      }
+    } else if (cosine > this.worst) {
+      // Insert in order, drop the last.
+      let at = count - 1;
+      while (at > 0 && best[at - 1]!.cosine < cosine) at--;
+      best.splice(at, 0, { id, cosine });
+      best.pop();
+      this.worst = best[count - 1]!.cosine;
+    }
+  }
+
+  sorted(): Array<{ id: number; cosine: number }> {
+    return [...this.best].sort((a, b) => b.cosine - a.cosine || a.id - b.id);
+  }
+}
+
+function base64(array: Int8Array | Int32Array | Float32Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
 function toBytes(data: unknown): ArrayBuffer | null {

@@ -59,6 +59,8 @@ export interface SeveralHostsReport {
   seconds: number;
   /** Start-up (spawn to gateway login) from a warm cache: alone, and each of the processes started at once. */
   startupMs: { single: number; several: number[] };
+  /** From login until answering promptly, before the load was sent (at the limit, 120 s, the load was sent to a process still busy starting). */
+  settleMs: { single: number; several: number[] };
   commands: CommandRow[];
   /** Actions without a final answer, per phase (a failure of the run, not of speed). */
   unanswered: { single: number; several: number[] };
@@ -99,7 +101,7 @@ export async function runSeveralHosts(options: SeveralHostsOptions): Promise<Sev
     progress('phase 1: one process from a warm cache');
     const loadAtStart = loadavg()[0]!;
     const alone = await startHost({ ...env, ...dirs[0]! }, started);
-    await settle(alone.fake);
+    alone.settleMs = await settle(alone.fake);
     const single = await drive(alone.fake, actions, options.rate);
     await stopHost(alone, started);
     // Each process starts from its own warm copy again (phase 1 may have written to the first).
@@ -108,7 +110,7 @@ export async function runSeveralHosts(options: SeveralHostsOptions): Promise<Sev
 
     progress(`phase 2: ${options.processes} processes started at once, each from its warm cache`);
     const hosts = await Promise.all(dirs.map((dir) => startHost({ ...env, ...dir }, started)));
-    await Promise.all(hosts.map((host) => settle(host.fake)));
+    await Promise.all(hosts.map(async (host) => (host.settleMs = await settle(host.fake))));
     progress(`phase 2: ${options.processes} × ${actions.length} actions at ${options.rate}/s each`);
     const several = await Promise.all(hosts.map((host) => drive(host.fake, actions, options.rate)));
     const loadAtEnd = loadavg()[0]!;
@@ -125,6 +127,8 @@ interface Host {
   fake: FakeDiscord;
   bot: BotProcess;
   startupMs: number;
+  /** From login until it answered probes promptly (bench/run-load-benchmark.ts's settle, which gives up after 120 s). */
+  settleMs: number;
 }
 
 /** A fake Discord and a bot process logged in to it; resolves at login (the start-up time). */
@@ -139,7 +143,7 @@ async function startHost(input: { url: string; window: number | null; dataDir: s
     DATABASE_URL: input.url,
     LOG_LEVEL: 'warn',
   });
-  const host = { fake, bot, startupMs: 0 };
+  const host = { fake, bot, startupMs: 0, settleMs: 0 };
   started.push(host);
   await Promise.race([
     fake.waitForLogin(START_TIMEOUT_MS),
@@ -194,6 +198,7 @@ function report(input: {
     rate: input.options.rate,
     seconds: input.options.seconds,
     startupMs: { single: input.alone.startupMs, several: startups },
+    settleMs: { single: input.alone.settleMs, several: input.hosts.map((h) => h.settleMs) },
     commands,
     unanswered: { single: unanswered(input.single), several: input.several.map(unanswered) },
     targets: {
@@ -214,6 +219,7 @@ export function formatSeveralHostsReport(r: SeveralHostsReport): string {
     '',
     `start-up from a warm cache (ms)  alone ${Math.round(r.startupMs.single)}; at once ${r.startupMs.several.map(Math.round).join(', ')}   ` +
       `≤ ${START_TARGET_MS / 1000} s each: ${verdict(r.targets.startsWithin10s)}`,
+    `then answering promptly (ms)     alone ${Math.round(r.settleMs.single)}; at once ${r.settleMs.several.map(Math.round).join(', ')}`,
     `unanswered                       alone ${r.unanswered.single}; at once ${r.unanswered.several.join(', ')}`,
     '',
     `final answer p95 (ms)      alone${names}   worst/alone  (≤ ${P95_RATIO_TARGET}×)`,

@@ -93,7 +93,7 @@ export interface LoadReport {
   targets: { allWithinWindow: boolean; everyFinalAnswer: boolean; noErrorLines: boolean; rssWithin1GB: boolean | null };
 }
 
-interface Outcome {
+export interface Outcome {
   label: string;
   firstMs: number | null;
   finalMs: number | null;
@@ -168,7 +168,7 @@ export async function writeArchive(dir: string, articles: readonly Article[]): P
   }
 }
 
-interface BotProcess {
+export interface BotProcess {
   child: ChildProcess;
   exited: Promise<number | null>;
   logLines(): string[];
@@ -177,7 +177,7 @@ interface BotProcess {
 }
 
 /** `src/main.ts` under tsx as a real process (node --import tsx, so its pid is the bot's). */
-function startBotProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
+export function startBotProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
@@ -209,7 +209,7 @@ function startBotProcess(env: Record<string, string>, nodeArgs: readonly string[
  * Waits until the bot is past its start-up work: probes (an autocomplete) every 200 ms until
  * a few in a row are answered promptly. Returns how long that took.
  */
-async function settle(fake: FakeDiscord): Promise<number> {
+export async function settle(fake: FakeDiscord): Promise<number> {
   const started = Date.now();
   let prompt = 0;
   while (prompt < PROBES_IN_A_ROW && Date.now() - started < SETTLE_TIMEOUT_MS) {
@@ -226,7 +226,7 @@ async function settle(fake: FakeDiscord): Promise<number> {
 }
 
 /** Sends the actions at `rate` per second, each from its own member; resolves when every one is settled. */
-async function drive(fake: FakeDiscord, actions: readonly LoadAction[], rate: number): Promise<Outcome[]> {
+export async function drive(fake: FakeDiscord, actions: readonly LoadAction[], rate: number): Promise<Outcome[]> {
   const pageIds: string[] = [];
   const citeIds: string[] = [];
   const remember = (body: any): void => {
@@ -342,7 +342,7 @@ function sampleRss(pid: number | undefined): { stop(): number | null } {
   };
 }
 
-function readPeakRss(pid: number | undefined): number | null {
+export function readPeakRss(pid: number | undefined): number | null {
   const kb = readStatus(pid, 'VmHWM');
   return kb === null ? null : round1(kb / 1024);
 }

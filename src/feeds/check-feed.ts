@@ -136,6 +136,9 @@ async function recordSuccess(feed: FeedRecord, outcome: FeedOutcome, message: st
 async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], context: CheckContext): Promise<void> {
   const since = deliveredSince(feed);
   const inDocument = new Set(items.flatMap(seenKeys));
+  const fetchedAt = context.clock();
+  // Dates the seen keys this document lists and forgets those it has not listed for SEEN_MAX_AGE_MS.
+  rememberSeen(feed, [], inDocument, fetchedAt);
   for (const id of Object.keys(feed.pending)) if (!inDocument.has(id)) delete feed.pending[id];
   const seen = new Set(feed.seen);
   const fresh = orderOldestFirst(items.filter((item) => !wasSeen(seen, item)));
@@ -166,7 +169,7 @@ async function deliverNewItems(feed: FeedRecord, items: readonly FeedItem[], con
   const failedWrite: { error: Error | null } = { error: null };
   const markSeen = (item: FeedItem): void => {
     delete feed.pending[item.id];
-    rememberSeen(feed, [item], inDocument);
+    rememberSeen(feed, [item], inDocument, fetchedAt);
     writes.push(context.save().catch((err: unknown) => void (failedWrite.error ??= err instanceof Error ? err : new Error(String(err)))));
   };
   const results = storeItems(batch, { ...context, feedUrl: feed.url });

@@ -363,7 +363,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
       itemsSeen: 0,
       articlesAdded: stored.stored,
     };
-    rememberSeen(feed, ordered, new Set(ordered.flatMap(seenKeys)));
+    rememberSeen(feed, ordered, new Set(ordered.flatMap(seenKeys)), now);
     guild.feeds.push(feed);
     try {
       await guild.save();

@@ -26,6 +26,15 @@ export type FeedOutcome = (typeof FEED_OUTCOMES)[number];
 /** Item ids and links remembered per feed (the most recent; those in the latest document are always kept). */
 export const MAX_SEEN_KEYS = 2000;
 
+/**
+ * How long an item id or link is remembered once it is no longer in the feed's document: counted
+ * from the last fetched document that listed it, so a key of an item the feed still lists is never
+ * forgotten (however old), nor while the server answers "not modified". 90 days, half of how long
+ * the outbox remembers an announcement (DEFAULT_KEEP_ANNOUNCED_MS in the database): an item a feed lists again after its key
+ * was forgotten is still caught as announced, then as an article the library has.
+ */
+export const SEEN_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
+
 /** A feeds.json larger than this is not read (a server has at most a few dozen feeds). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -56,6 +65,8 @@ const feedRecordSchema = z.object({
   lastMessage: z.string().nullable(),
   /** Ids and links of the items already handled (stored, announced, or skipped with a reason), oldest first. */
   seen: z.array(z.string()).max(MAX_SEEN_KEYS * 2),
+  /** Per seen key, the last time a fetched document listed it (what its age is counted from); absent in records written before it was kept. */
+  seenAt: z.record(z.string(), isoTime).optional(),
   /** Items being fetched and stored, or to retry: by item id. */
   pending: z.record(z.string(), pendingItemSchema),
   itemsSeen: z.number().int().min(0),
@@ -149,13 +160,17 @@ export function wasSeen(seen: ReadonlySet<string>, item: { id: string; link: str
 }
 
 /**
- * Marks items seen (each by its seenKeys), forgetting the oldest keys beyond MAX_SEEN_KEYS, except
- * those of the feed's latest document (forgetting one of those would deliver it again).
+ * Marks items seen (each by its seenKeys) in a document fetched at `now`, then forgets: keys not in
+ * that document that it last listed more than SEEN_MAX_AGE_MS ago, and the oldest keys beyond
+ * MAX_SEEN_KEYS. Keys of the document are never forgotten (that would deliver them again); they are
+ * dated `now`, as are keys stored without a date (their age starts counting here). Called with no
+ * items, it dates and prunes only (a check that found nothing new).
  */
 export function rememberSeen(
   feed: FeedRecord,
   items: ReadonlyArray<{ id: string; link: string | null }>,
   inDocument: ReadonlySet<string>,
+  now: number,
 ): void {
   const known = new Set(feed.seen);
   for (const item of items) {
@@ -167,13 +182,24 @@ export function rememberSeen(
       feed.seen.push(key);
     }
   }
-  let excess = feed.seen.length - MAX_SEEN_KEYS;
-  if (excess <= 0) return;
+  const at = new Date(now).toISOString();
+  const dated: Record<string, string> = {};
+  const oldest = now - SEEN_MAX_AGE_MS;
   feed.seen = feed.seen.filter((key) => {
-    if (excess > 0 && !inDocument.has(key)) {
-      excess -= 1;
-      return false;
-    }
+    const last = inDocument.has(key) ? at : (feed.seenAt?.[key] ?? at);
+    if (Date.parse(last) < oldest) return false;
+    dated[key] = last;
     return true;
   });
+  let excess = feed.seen.length - MAX_SEEN_KEYS;
+  if (excess > 0)
+    feed.seen = feed.seen.filter((key) => {
+      if (excess > 0 && !inDocument.has(key)) {
+        excess -= 1;
+        delete dated[key];
+        return false;
+      }
+      return true;
+    });
+  feed.seenAt = dated;
 }

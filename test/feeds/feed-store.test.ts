@@ -6,6 +6,7 @@ import { feedIdFor, normaliseFeedUrl } from '../../src/feeds/feed-id.ts';
 import {
   feedsFile,
   MAX_SEEN_KEYS,
+  SEEN_MAX_AGE_MS,
   readGuildFeeds,
   rememberSeen,
   setAsideInvalidFile,
@@ -100,15 +101,38 @@ describe('feeds.json', () => {
   });
 });
 
+const NOW = Date.parse('2026-12-07T10:00:00.000Z');
+const DAY = 24 * 60 * 60 * 1000;
+const iso = (time: number) => new Date(time).toISOString();
+
 describe('rememberSeen', () => {
   const bare = (id: string) => ({ id, link: null });
+
+  it.each([
+    ['not in the document, last listed longer ago than SEEN_MAX_AGE_MS', false, SEEN_MAX_AGE_MS + DAY, false],
+    ['not in the document, last listed a day ago', false, DAY, true],
+    ['still in the document, first listed longer ago than SEEN_MAX_AGE_MS', true, 3 * SEEN_MAX_AGE_MS, true],
+  ])('GIVEN a seen key %s THEN it is kept: %s', (_, inDocument, age, kept) => {
+    const feed = record({ seen: ['a', 'b'], seenAt: { a: iso(NOW - age), b: iso(NOW) } });
+    rememberSeen(feed, [], new Set(inDocument ? ['a', 'b'] : ['b']), NOW);
+    expect(feed.seen).toEqual(kept ? ['a', 'b'] : ['b']);
+    expect(feed.seenAt).toEqual(kept ? { a: inDocument ? iso(NOW) : iso(NOW - age), b: iso(NOW) } : { b: iso(NOW) });
+  });
+
+  it('GIVEN keys stored without a date (a record from before dates were kept) THEN their age starts counting now', () => {
+    const feed = record({ seen: ['a', 'b'] });
+    rememberSeen(feed, [], new Set(['b']), NOW);
+    expect(feed.seenAt).toEqual({ a: iso(NOW), b: iso(NOW) });
+    rememberSeen(feed, [], new Set(['b']), NOW + SEEN_MAX_AGE_MS + DAY);
+    expect(feed.seen).toEqual(['b']);
+  });
 
   it('GIVEN more keys than remembered THEN the oldest not in the latest document are forgotten', () => {
     const feed = record({ seen: [], itemsSeen: 0 });
     const old = Array.from({ length: MAX_SEEN_KEYS }, (_, i) => `old-${i}`);
-    rememberSeen(feed, old.map(bare), new Set(old));
+    rememberSeen(feed, old.map(bare), new Set(old), NOW);
     const fresh = ['new-1', 'new-2', 'new-3'];
-    rememberSeen(feed, fresh.map(bare), new Set(['old-0', ...fresh]));
+    rememberSeen(feed, fresh.map(bare), new Set(['old-0', ...fresh]), NOW);
     expect(feed.seen).toHaveLength(MAX_SEEN_KEYS);
     expect(feed.seen.slice(0, 2)).toEqual(['old-0', 'old-4']);
     expect(feed.seen.slice(-3)).toEqual(fresh);
@@ -117,18 +141,18 @@ describe('rememberSeen', () => {
 
   it('GIVEN an id seen already THEN it is not counted twice', () => {
     const feed = record();
-    rememberSeen(feed, [bare('a'), bare('d')], new Set());
+    rememberSeen(feed, [bare('a'), bare('d')], new Set(), NOW);
     expect(feed.seen).toEqual(['a', 'b', 'd']);
     expect(feed.itemsSeen).toBe(3);
   });
 
   it('GIVEN an item seen by its link THEN a new id for it (feeds that change ids) still counts as seen', () => {
     const feed = record({ seen: [], itemsSeen: 0 });
-    rememberSeen(feed, [{ id: 'urn:uuid:1', link: 'https://x.example/story' }], new Set());
+    rememberSeen(feed, [{ id: 'urn:uuid:1', link: 'https://x.example/story' }], new Set(), NOW);
     expect(feed.seen).toEqual(['urn:uuid:1', 'https://x.example/story']);
     expect(wasSeen(new Set(feed.seen), { id: 'urn:uuid:2', link: 'https://x.example/story' })).toBe(true);
     expect(wasSeen(new Set(feed.seen), { id: 'urn:uuid:3', link: 'https://x.example/other' })).toBe(false);
-    rememberSeen(feed, [{ id: 'urn:uuid:2', link: 'https://x.example/story' }], new Set());
+    rememberSeen(feed, [{ id: 'urn:uuid:2', link: 'https://x.example/story' }], new Set(), NOW);
     expect(feed.itemsSeen).toBe(1);
   });
 });

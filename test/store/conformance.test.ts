@@ -16,7 +16,7 @@ import {
 } from '../../src/bot/announcement-outbox.ts';
 import type { DigestSchedule } from '../../src/bot/digest-schedule-file.ts';
 import { feedIdFor } from '../../src/feeds/feed-id.ts';
-import type { FeedRecord } from '../../src/feeds/feed-store.ts';
+import { rememberSeen, SEEN_MAX_AGE_MS, type FeedRecord } from '../../src/feeds/feed-store.ts';
 import type { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { fileFeedStore } from '../../src/store/file-feed-store.ts';
 import { fileScheduleStore } from '../../src/store/file-schedule-store.ts';
@@ -165,6 +165,30 @@ describe.each(implementations)('the $name store', (impl) => {
     const seen = { ...a, seen: ['item-1', 'item-2'], itemsSeen: 2, lastOutcome: 'new-items' as const };
     await first.feeds.write(G1, [seen]);
     expect((await impl.open()).feeds.read(G1)).toEqual({ kind: 'valid', feeds: [seen] });
+  });
+
+  it('GIVEN seen items pruned by age THEN the next process still has every item the feed lists, however old, and not the ones it dropped long ago', async () => {
+    const first = await impl.open();
+    const addedAt = Date.parse('2026-01-01T10:00:00.000Z');
+    const a = feed('https://a.example/feed.xml', { seen: [], itemsSeen: 0 });
+    // Added with three items; the feed keeps listing "evergreen", drops "dropped" at once and "recent" later.
+    const items = ['evergreen', 'dropped', 'recent'].map((id) => ({ id, link: null }));
+    rememberSeen(a, items, new Set(['evergreen', 'dropped', 'recent']), addedAt);
+    await first.feeds.write(G1, [a]);
+    const second = await impl.open();
+    const read = second.feeds.read(G1);
+    if (read.kind !== 'valid') throw new Error('expected feeds');
+    const checked = read.feeds[0]!;
+    const later = addedAt + SEEN_MAX_AGE_MS + 2000;
+    const lastListedRecent = later - 24 * 60 * 60 * 1000;
+    rememberSeen(checked, [], new Set(['evergreen', 'recent']), lastListedRecent);
+    rememberSeen(checked, [], new Set(['evergreen']), later);
+    await second.feeds.write(G1, [checked]);
+    const after = (await impl.open()).feeds.read(G1);
+    expect(after.kind === 'valid' && after.feeds[0]).toMatchObject({
+      seen: ['evergreen', 'recent'],
+      seenAt: { evergreen: new Date(later).toISOString(), recent: new Date(lastListedRecent).toISOString() },
+    });
   });
 
   it('GIVEN a free feed THEN its lease is granted, and granted again after release', async () => {

@@ -26,6 +26,7 @@ import {
 } from './lexicon.ts';
 import { createVariantFinder } from './name-variants.ts';
 import {
+  ACADEMIC_TITLES,
   PARTICLES,
   COMMON_CAPITALISED,
   isLikelyVerb,
@@ -39,8 +40,10 @@ import {
   PERSON_TITLES,
   ROLE_NOUNS,
   SPEECH_VERBS,
+  STYLE_TITLES,
   TITLE_WORDS,
 } from './name-cues.ts';
+import { wordList } from './word-lists.ts';
 import { findNameChunks, type NameChunk } from './name-chunks.ts';
 import { isInsideRanges } from './offset-ranges.ts';
 
@@ -77,55 +80,12 @@ const ROMAN = /^[IVXLCDM]+$/;
 const NAME_TOKEN =
   /^(?:\p{Lu}[\p{L}'’-]*\.?|(?:\p{Lu}\.){2,3}|(?:d|l|dell|dall)['’]\p{Lu}[\p{L}'’-]*|(?:al|el|ad|ar|as|ash|at|az|bin|ibn|abu|ben)-\p{Lu}[\p{L}'’-]*)$/u;
 /** Organisation words that end brand names written as one word ("Wikinews", "Netbank"). */
-const BRAND_ENDINGS: ReadonlySet<string> = new Set([
-  'news',
-  'media',
-  'bank',
-  'soft',
-  'corp',
-  'tech',
-  'press',
-  'group',
-  'net',
-  'book',
-  'pedia',
-  'leaks',
-  'force',
-  'com',
-]);
+const BRAND_ENDINGS = wordList('organisations', 'brandEndings');
 /** What follows a name without being one: "Jr.", "III". */
 const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV|Esq)\.?$/u;
-/** Titles that are part of how their holder is named ("Pope Francis", "Empress Jingū"). */
-const STYLE_TITLES: ReadonlySet<string> = new Set([
-  'pope',
-  'king',
-  'queen',
-  'emperor',
-  'empress',
-  'tsar',
-  'czar',
-  'tsarina',
-  'tsarevna',
-  'prince',
-  'princess',
-  'sultan',
-  'marquis',
-  'duke',
-  'duchess',
-  'earl',
-  'saint',
-  'st',
-  'sheikh',
-  'lord',
-  'lady',
-  'sir',
-  'dame',
-]);
 const PLAYED_AS =
   /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
 const LIST_GAP = /^(?:,\s+|,?\s+and\s+|\s+or\s+)$/u;
-/** Honorifics that state a role too ("Prof. Patrizia d'Ettorre"). */
-const ACADEMIC_TITLES: ReadonlySet<string> = new Set(['prof', 'professor']);
 /** "We've", "I'm", "Don't": contractions are never names. */
 const CONTRACTION = /['’](?:ve|ll|m|re|d|t|s)$/iu;
 /** Endings of abstract and collective nouns ("Development", "Hegemony" not, but "Revolution", "Survival"). */
@@ -134,75 +94,10 @@ const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
 const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
 const PLACE_PREPOSITION = /\b(?:in|at|from|near|to|into|across|outside|inside|around|towards?|across|via|the|a|an)\s+$/iu;
-const GROUP_NOUNS_AFTER_PLACE: ReadonlySet<string> = new Set([
-  'government',
-  'police',
-  'army',
-  'military',
-  'parliament',
-  'navy',
-  'authorities',
-  'administration',
-]);
-const UNISEX_NAMES: ReadonlySet<string> = new Set([
-  'jordan',
-  'jean',
-  'kim',
-  'sam',
-  'alex',
-  'jo',
-  'chris',
-  'li',
-  'wang',
-  'zhang',
-  'liu',
-  'chen',
-  'yang',
-  'huang',
-  'zhao',
-  'wu',
-  'zhou',
-  'peng',
-  'hu',
-  'xi',
-  'moon',
-  'yoon',
-  'marine',
-  'terry',
-  'jesse',
-  'dylan',
-  'logan',
-  'tyler',
-  'austin',
-  'billy',
-  'bobby',
-  'johnny',
-  'kelly',
-  'morgan',
-  'taylor',
-]);
+const GROUP_NOUNS_AFTER_PLACE = wordList('organisations', 'groupsAfterPlace');
 const PERSONAL_PRONOUN_SOON = /^[^"“”]*?\b(?:he|his|him|she|her)\b/u;
-const COMPASS: ReadonlySet<string> = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central']);
-const SINGLE_WORD_ORGS: ReadonlySet<string> = new Set(['kremlin', 'pentagon', 'interpol', 'europol', 'vatican']);
-const NAME_LINKERS: ReadonlySet<string> = new Set([
-  'of',
-  'the',
-  'and',
-  'on',
-  'for',
-  'de',
-  'van',
-  'von',
-  'der',
-  'da',
-  'di',
-  'du',
-  'del',
-  'la',
-  'le',
-  'bin',
-  'al',
-]);
+const COMPASS = wordList('places', 'compass');
+const NAME_LINKERS: ReadonlySet<string> = new Set([...PARTICLES, 'of', 'the', 'and', 'on', 'for']);
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const ROLE_REFERENCE = new RegExp(
@@ -421,9 +316,9 @@ function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number]
   lower.forEach((w, k) => {
     if (ORG_HEADS.has(w)) head = k;
   });
-  if (head >= 0 && (tokens.length > 1 || SINGLE_WORD_ORGS.has(lower[0]!))) {
+  if (head >= 0 && tokens.length > 1) {
     const cut = lower.slice(head + 1).some((w) => NAME_LINKERS.has(w)) ? tokens.length : head + 1;
-    if (head > 0 || cut > 1 || SINGLE_WORD_ORGS.has(lower[0]!)) {
+    if (head > 0 || cut > 1) {
       const name = tokens.slice(0, cut).join(' ');
       return { ...base, name, text: name, kind: 'organisation' };
     }
@@ -770,13 +665,12 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
       const demonym = m[1] && isDemonym(m[1]) ? m[1].toLowerCase() : null;
       if (m[1] && !demonym && !/^top$/iu.test(m[1])) continue;
       const title = m[2]!.toLowerCase().replace(/\s+/gu, ' ');
-      let holders = findTitleHolders(people, title, demonym);
-      // Other names for a title: "chancellor" is the foreign minister in translated Spanish and
-      // Latin American press ("canciller"), "the top diplomat" the foreign minister anywhere.
-      if (holders.length === 0)
-        holders = [...new Set((TITLE_SYNONYMS.get(title) ?? []).flatMap((t) => findTitleHolders(people, t, demonym)))];
-      if (holders.length !== 1) continue;
-      const holder = holders[0]!;
+      const holders = findTitleHolders(people, title, demonym);
+      // A title no one in the article holds, with a nationality ("the Russian Chancellor" after
+      // Lavrov is quoted): news varies how it names the person it is writing about, so it is the
+      // person named last, when that person is of that nationality.
+      const holder = holders.length === 1 ? holders[0]! : holders.length === 0 && demonym ? personInFocus(people, sentence, demonym) : null;
+      if (!holder) continue;
       const text = m[0];
       holder.mentions.push({ paragraph: sentence.paragraph, text, at: sentence.start + m.index });
       holder.aliases.add(text.replace(/^The\b/u, 'the'));
@@ -784,11 +678,24 @@ function addRoleReferences(sentences: Sentence[], drafts: Map<string, Draft>): v
   }
 }
 
-/** Titles news also writes another way. */
-const TITLE_SYNONYMS: ReadonlyMap<string, string[]> = new Map([
-  ['chancellor', ['foreign minister', 'secretary of state', 'foreign secretary']],
-  ['top diplomat', ['foreign minister', 'secretary of state', 'foreign secretary']],
-]);
+/**
+ * The person named last before a sentence (in it or the two paragraphs before), when their
+ * stated roles or earlier descriptions give the nationality `demonym`; null otherwise.
+ */
+function personInFocus(people: Draft[], sentence: Sentence, demonym: string): Draft | null {
+  let last: { draft: Draft; paragraph: number; at: number } | null = null;
+  for (const p of people) {
+    for (const m of p.mentions) {
+      const before = m.paragraph < sentence.paragraph || (m.paragraph === sentence.paragraph && m.at < sentence.start);
+      if (!before || m.paragraph < sentence.paragraph - 2) continue;
+      if (!last || m.paragraph > last.paragraph || (m.paragraph === last.paragraph && m.at > last.at))
+        last = { draft: p, paragraph: m.paragraph, at: m.at };
+    }
+  }
+  if (!last) return null;
+  const described = [...last.draft.roles.map((r) => r.text), ...last.draft.aliases].join(' ').toLowerCase().split(/\s+/u);
+  return described.includes(demonym) ? last.draft : null;
+}
 
 /**
  * A role without the honorifics at its end: "Ms", "Mr." say how a person is addressed, not what
@@ -837,8 +744,6 @@ type Gender = 'female' | 'male' | null;
 function genderOf(draft: Draft): Gender {
   if ([...draft.cues].some((w) => FEMALE_CUES.has(w))) return 'female';
   if ([...draft.cues].some((w) => MALE_CUES.has(w))) return 'male';
-  const first = draft.name.toLowerCase().split(' ')[0]!;
-  if (draft.name.includes(' ') && FIRST_NAMES.has(first) && !UNISEX_NAMES.has(first)) return 'male'; // the list's other names are male
   return null;
 }
 

@@ -119,6 +119,8 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
       const prev = run[run.length - 1]!;
       const next = tokens[j]!;
       const gap = paragraphText.slice(prev.end, next.start);
+      // "Pamela Ortiz I'm …": a contraction is never part of a name, so it ends one.
+      if (CONTRACTION.test(next.text)) break;
       if (gap === ' ' && isCapitalised(next.text)) {
         run.push(next);
         j++;

@@ -98,6 +98,9 @@ export const SPEECH_VERBS = verbForms(wordList('reportingVerbs', 'reportingVerbs
   'Gerund',
 ]);
 
+/** Verbs of asking in every form ("asked", "inquires"): they report questions, but not reliably before a quotation. */
+export const ASKING_VERBS = verbForms(wordList('reportingVerbs', 'askingVerbs'), ['Infinitive', 'PresentTense', 'PastTense', 'Gerund']);
+
 /** Frequent verb forms that are not "-ed" past tenses ("met", "spoke", "told") and auxiliaries: never part of a noun phrase. */
 export const COMMON_VERBS: ReadonlySet<string> = new Set([
   ...verbForms(wordList('commonWords', 'frequentVerbs'), ['Infinitive', 'PresentTense', 'PastTense']),

@@ -8,7 +8,8 @@ import type { ChunkContext, Verdict } from './entity-candidate.ts';
 import { firstVerdict } from './entity-candidate.ts';
 import type { NameChunk } from './name-chunks.ts';
 import { ORGANISATION_RULES } from './organisation-rules.ts';
-import { PERSON_RULES, noVerdict, parseName } from './person-rules.ts';
+import { parseName } from './name-context.ts';
+import { PERSON_RULES, noVerdict } from './person-rules.ts';
 
 /** Classifies one chunk of a paragraph; `orgList` is where a list of organisations runs in its sentence, if anywhere. */
 export function classifyChunk(chunk: NameChunk, text: string, orgList: [number, number] | null): Verdict {

@@ -7,7 +7,7 @@ import type { Mention, Sentence } from '../model/analysis.ts';
 import type { Draft } from './entity-drafts.ts';
 import { FEMALE_CUES, MALE_CUES } from './name-cues.ts';
 import { isInsideRanges } from './offset-ranges.ts';
-import { isFollowedBySpeechVerb } from './person-rules.ts';
+import { isFollowedBySpeechVerb } from './name-context.ts';
 
 const PRONOUN = /\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b/g;
 const AFTER_QUOTE_PRONOUN = new RegExp(`["”],?\\s+$`, 'u');

@@ -26,7 +26,8 @@ export function shareSurnames(candidates: Candidate[], from: number, text: strin
     const nextWords = next.name.split(' ');
     if (!FIRST_NAMES.has(first.toLowerCase()) || nextWords.length < 2 || !FIRST_NAMES.has(nextWords[0]!.toLowerCase())) continue;
     if (text.slice(c.chunk.end, next.start) !== ' and ') continue;
-    candidates[k] = { ...c, kind: 'person', name: `${first} ${nextWords.slice(1).join(' ')}` };
+    const name = `${first} ${nextWords.slice(1).join(' ')}`;
+    candidates[k] = { ...c, kind: 'person', name, reason: { rule: 'shared-surname', text: `"${first}" and ${next.name} share a surname` } };
   }
 }
 
@@ -61,7 +62,7 @@ export function linkNeighbours(candidates: Candidate[], from: number, text: stri
     const c = candidates[k]!;
     const between = text.slice(prev.chunk.end, c.chunk.start);
     if (prev.kind === 'person' && /^\s+of\s+(?:the\s+)?$/iu.test(between) && !c.place && c.kind !== 'person') {
-      candidates[k] = { ...c, kind: 'organisation' };
+      candidates[k] = { ...c, kind: 'organisation', reason: { rule: 'person-of', text: `${prev.name} is "of" ${c.name}` } };
       if (prev.role === null) candidates[k - 1] = { ...prev, role: text.slice(prev.chunk.end, c.chunk.end).trim() };
     }
   }
@@ -76,7 +77,7 @@ export function linkNeighbours(candidates: Candidate[], from: number, text: stri
         (k > from && listedWith(prev, text.slice(prev!.chunk.end, c.chunk.start))) ||
         (next && listedWith(next, text.slice(c.chunk.end, next.chunk.start)))
       ) {
-        candidates[k] = { ...c, kind: 'person' };
+        candidates[k] = { ...c, kind: 'person', reason: { rule: 'listed-with-people', text: `"${c.name}" is listed with people` } };
       }
     }
   }

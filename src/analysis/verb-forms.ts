@@ -25,6 +25,11 @@ function regularForms(base: string): Record<'PresentTense' | 'PastTense' | 'Geru
   return { PresentTense: sibilant ? `${base}es` : `${base}s`, PastTense: `${doubled}ed`, Gerund: `${doubled}ing` };
 }
 
+/** British spelling doubles a final "l" after one vowel: "label" → "labelled", "cancel" → "cancelling". */
+function britishForms(base: string): string[] {
+  return /[^aeiou][aeiou]l$/u.test(base) ? [`${base}led`, `${base}ling`] : [];
+}
+
 /** The forms of the base verbs given, all lower case. */
 export function verbForms(bases: Iterable<string>, forms: VerbForm[]): ReadonlySet<string> {
   const out = new Set<string>();
@@ -37,6 +42,7 @@ export function verbForms(bases: Iterable<string>, forms: VerbForm[]): ReadonlyS
       else if (form === 'Infinitive') out.add(base);
       else if (form !== 'Participle') out.add(regular[form]);
     }
+    if (forms.includes('PastTense')) for (const word of britishForms(base)) out.add(word);
   }
   return out;
 }

@@ -25,6 +25,7 @@ import { ACRONYM, CONTRACTION, INITIAL, NAME_SUFFIX, NAME_TOKEN, isNameWord, isU
 const PLAYED_AS =
   /\b(?:starred|stars|starring|appeared|appears|appearing|cast|plays|played|playing|portrays|portrayed|portraying|voiced|voices)\s+(?:\p{Ll}+\s+){0,2}as\s+$/u;
 const PLACE_PREPOSITION = /\b(?:in|at|from|near|to|into|across|outside|inside|around|towards?|across|via|the|a|an)\s+$/iu;
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|via|towards?)\s+$/u;
 const PERSONAL_PRONOUN_SOON = /^[^"“”]*?\b(?:he|his|him|she|her)\b/u;
 /** Nouns for a person made with -man/-woman ('the Dutchman', 'the Frenchwoman'): English word-formation. */
 const PERSON_NOUN = /\p{Ll}(?:man|woman|men|women)$/u;
@@ -241,7 +242,9 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
     apply: (ctx) => {
       if (!lone(ctx) || theBefore(ctx) || NAME_SUFFIX.test(ctx.name)) return null;
       const known = isKnownFirstName(ctx.name) || isKnownLastName(ctx.name);
-      return known && (!ctx.chunk.initial || ctx.acts()) && !isPlaceName(ctx.name)
+      // "terminating at Preston": after a preposition of place a lone name is a place, unless it acts.
+      const located = LOCATIVE_BEFORE.test(before(ctx, 12)) && !ctx.acts();
+      return known && (!ctx.chunk.initial || ctx.acts()) && !located && !isPlaceName(ctx.name)
         ? { verdict: ctx.person, reason: `compromise knows ${quoted(ctx)} as a name` }
         : null;
     },

@@ -143,3 +143,10 @@ describe('the word lists', () => {
       expect(all).not.toContain(word);
   });
 });
+
+describe('places that are also names', () => {
+  it('GIVEN "terminating at Preston or Carlisle" THEN the town is no person, while "Preston said" is one', () => {
+    expect(analyse(['Other services are terminating at Preston or Carlisle.']).entities.map((e) => e.name)).toEqual([]);
+    expect(analyse(['“We are sorry,” Preston said.']).entities.map((e) => [e.name, e.kind])).toEqual([['Preston', 'person']]);
+  });
+});

@@ -1,55 +1,18 @@
 /**
  * Places and nationalities. compromise's lexicon (lexicon.ts) knows most countries, cities,
- * regions and demonyms; the short lists here only add what it lacks, and the geographic head
- * words ("Sea", "City", "region") that mark a capitalised phrase as a place. Places are never
+ * regions and demonyms; the lists in word-lists/places.json only add what it lacks, and the
+ * geographic head words ("Sea", "City", "region") that mark a capitalised phrase as a place. Places are never
  * people or organisations. Everything is lower case for lookups.
  */
 import { isKnownDemonym, isKnownPlace } from './lexicon.ts';
-import { toWordSet } from './word-set.ts';
+import { wordList } from './word-lists.ts';
 
-/** Countries, regions and cities common in news that the lexicon lacks. */
-const PLACES = `bosnia burkina chad congo czech eswatini laos holland philippines britain oceania eurasia tibet
-kashmir donbas donbass catalonia kurdistan houston sydney sofia odesa dnipro donetsk luhansk mariupol
-sevastopol grodno brest gomel vitebsk mogilev astana bishkek addis santiago minneapolis preston kendal`;
-
-const MULTIWORD_PLACES = [
-  'northern ireland',
-  'north macedonia',
-  'mexico city',
-  'guatemala city',
-  'las vegas',
-  'st petersburg',
-  'middle east',
-  'latin america',
-  'north america',
-  'south america',
-  'west bank',
-  'gaza strip',
-  'european continent',
-  'soviet union',
-  'south china',
-  'east china',
-  'far east',
-];
-
-/** Nationalities the lexicon lacks, and the broad adjectives news uses like them ("Western"). */
-const DEMONYMS = `argentinian azerbaijani belarusan byelorussian british briton burmese cypriot danish english eritrean
-finnish irish kazakhstani kosovar kyrgyz maltese moldovan montenegrin nepalese persian polish slovenian somali
-spanish swedish tajik turkish uruguayan uzbek yemeni soviet western eastern northern southern arab latin nordic
-baltic balkan caucasian chechen crimean kurdish tibetan uyghur catalan basque flemish`;
-
-/** Head words that make a capitalised phrase a place ("South China Sea", "Guatemala City"). */
-const GEO_HEADS = `sea ocean gulf bay strait channel river lake mountain mountains mount hill hills valley island
-islands isle peninsula coast desert plain plains forest canyon karst city town village county province
-region district oblast square street road avenue station airport port harbour harbor bridge park
-central north south east west`;
-
-const PLACE_SET = toWordSet(PLACES);
-const DEMONYM_SET = toWordSet(DEMONYMS);
-const GEO_HEAD_SET = toWordSet(GEO_HEADS);
-const MULTIWORD_SET: ReadonlySet<string> = new Set(MULTIWORD_PLACES);
+const PLACE_SET = wordList('places', 'places');
+const DEMONYM_SET = wordList('places', 'demonyms');
+const GEO_HEAD_SET = wordList('places', 'geoHeads');
+const MULTIWORD_SET = wordList('places', 'multiwordPlaces');
 /** Country abbreviations that are places, not organisations. */
-const PLACE_ACRONYMS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'ussr', 'gb']);
+const PLACE_ACRONYMS = wordList('places', 'placeAcronyms');
 
 /** Whether a phrase (any case) names a place known to the gazetteer or headed by a geographic word. */
 export function isPlaceName(phrase: string): boolean {

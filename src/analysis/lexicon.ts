@@ -3,7 +3,8 @@
  * names (with their gender), surnames, countries, cities and regions, nationalities, role nouns
  * ("composer", "minister": compromise's `Actor`), honorifics, organisations, and the part of
  * speech of common words. Lookups are plain map reads, so they cost nothing per article; our
- * own small lists (gazetteer.ts, name-cues.ts) only add what this lexicon lacks.
+ * own word lists (word-lists/*.json, read through name-cues.ts and gazetteer.ts) only add what
+ * this lexicon lacks.
  */
 import nlp from 'compromise';
 

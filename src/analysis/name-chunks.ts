@@ -9,7 +9,8 @@
  */
 import type { Sentence } from '../model/analysis.ts';
 import { isCommonWord, isKnownFirstName } from './lexicon.ts';
-import { CALENDAR_WORDS, COMMON_CAPITALISED, HONORIFICS, ORG_HEADS, PARTICLES, TITLE_WORDS } from './name-cues.ts';
+import { ABBREVIATED_TITLES, CALENDAR_WORDS, COMMON_CAPITALISED, HONORIFICS, ORG_HEADS, PARTICLES, TITLE_WORDS } from './name-cues.ts';
+import { wordList } from './word-lists.ts';
 
 /** A capitalised phrase found in a sentence. Offsets are within the paragraph text. */
 export interface NameChunk {
@@ -33,52 +34,11 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?/gu;
 /** Words that may follow "and" inside an institution's name. */
-const AND_PARTNERS: ReadonlySet<string> = new Set([
-  'rescue',
-  'technology',
-  'security',
-  'development',
-  'cooperation',
-  'co-operation',
-  'industry',
-  'trade',
-  'science',
-  'research',
-  'culture',
-  'justice',
-  'health',
-  'safety',
-  'exchange',
-  'commerce',
-  'welfare',
-  'environment',
-  'affairs',
-  'energy',
-  'resources',
-  'information',
-  'sports',
-  'media',
-  'planning',
-  'investment',
-  'statistics',
-]);
+const AND_PARTNERS = wordList('organisations', 'andPartners');
 /** Heads after which "of"/"on"/"for" continue a name. */
-const OF_HEADS: ReadonlySet<string> = new Set([
-  ...ORG_HEADS,
-  'republic',
-  'kingdom',
-  'emirates',
-  'states',
-  'wall',
-  'law',
-  'isle',
-  'gulf',
-  'bay',
-  'sea',
-  'cape',
-  'minister',
-  'secretary',
-]);
+const OF_HEADS: ReadonlySet<string> = new Set([...ORG_HEADS, ...wordList('organisations', 'ofHeads')]);
+/** Abbreviations that keep their period: honorifics, titles ("Rep.", "Del."), "St.", "Jr.", "Sr.". */
+const DOTTED_ABBREVIATIONS: ReadonlySet<string> = new Set([...HONORIFICS, ...ABBREVIATED_TITLES, 'st', 'jr', 'sr']);
 const CURRENCY_AFTER = /^[$¥€£]/;
 /** No name is longer ("United Nations Convention on the Law of the Sea" is 9); longer capitalised runs are cut. */
 const MAX_CHUNK_TOKENS = 12;
@@ -117,7 +77,8 @@ function tokenise(sentence: Sentence): Token[] {
     // Keep a final dot only for initials, honorifics and dotted acronyms ("J.", "Mr.", "U.S.").
     if (
       text.endsWith('.') &&
-      !/^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|St|Gen|Lt|Col|Capt|Sgt|Gov|Sen|Rep|Rev|Jr|Sr)\.$/u.test(text) &&
+      !/^\p{Lu}\.$/u.test(text) &&
+      !DOTTED_ABBREVIATIONS.has(text.slice(0, -1).toLowerCase()) &&
       !/^(?:\p{L}\.){2,}$/u.test(text)
     ) {
       text = text.slice(0, -1);
@@ -158,6 +119,8 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
       const prev = run[run.length - 1]!;
       const next = tokens[j]!;
       const gap = paragraphText.slice(prev.end, next.start);
+      // "Pamela Ortiz I'm …": a contraction is never part of a name, so it ends one.
+      if (CONTRACTION.test(next.text)) break;
       if (gap === ' ' && isCapitalised(next.text)) {
         run.push(next);
         j++;

@@ -9,9 +9,14 @@
  */
 import type { Article } from '../model/article.ts';
 import type { Sentence } from '../model/analysis.ts';
+import { wordList } from './word-lists.ts';
 
-/** Abbreviations (lowercase, without the dot) after which a period does not end a sentence. */
+/**
+ * Abbreviations (lowercase, without the dot) after which a period does not end a sentence: these
+ * and the honorifics and title abbreviations of the word lists ("Del.", "Atty.", "Msgr.").
+ */
 const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  ...wordList('titles', 'honorifics', 'abbreviatedTitles'),
   'mr',
   'mrs',
   'ms',

@@ -35,6 +35,14 @@ export interface Entity {
   aliases: string[];
   /** Every mention, in reading order. */
   mentions: Mention[];
+  /** Why the analysis took it for a person or organisation: the rule that decided and its reason. */
+  reason?: EntityReason;
+}
+
+/** A named rule's verdict on a name ("known-first-name": "\"Anna\" is a first name"). */
+export interface EntityReason {
+  rule: string;
+  text: string;
 }
 
 export type QuoteKind = 'full' | 'partial' | 'scare';

@@ -209,7 +209,7 @@ describe('9. titles that point back', () => {
   it.each([
     [
       [
-        'Foreign Minister Sergio Alvarado met his counterpart on Monday.',
+        'Chilean Foreign Minister Sergio Alvarado met his counterpart on Monday.',
         'The Chilean Chancellor said the talks had "opened a new chapter".',
       ],
       'opened a new chapter',
@@ -227,6 +227,14 @@ describe('9. titles that point back', () => {
     ],
   ])('GIVEN %j THEN "%s" is by %s', (paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
+  });
+
+  it('GIVEN "the Peruvian Chancellor" right after a Chilean minister THEN it is left unresolved rather than guessed', () => {
+    const { quotes } = analyse([
+      'Chilean Foreign Minister Sergio Alvarado met his counterpart on Monday.',
+      'The Peruvian Chancellor said the talks had "opened a new chapter".',
+    ]);
+    expect(speakerOf(quotes, 'opened a new chapter')).not.toBe('Sergio Alvarado');
   });
 
   it('GIVEN "the Chancellor" with two foreign ministers named THEN it is left unresolved rather than guessed', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -243,6 +243,14 @@ describe('hashSourceFiles', () => {
     const before = await hashSourceFiles(dir);
     expect(await hashSourceFiles(dir)).toBe(before);
     await writeFile(join(dir, 'a.ts'), 'export const a = 2;');
+    expect(await hashSourceFiles(dir)).not.toBe(before);
+  });
+
+  it('GIVEN a data file in a folder of the sources THEN the version changes when it changes', async () => {
+    await mkdir(join(dir, 'lists'), { recursive: true });
+    await writeFile(join(dir, 'lists', 'words.json'), '{"words":["a"]}');
+    const before = await hashSourceFiles(dir);
+    await writeFile(join(dir, 'lists', 'words.json'), '{"words":["a","b"]}');
     expect(await hashSourceFiles(dir)).not.toBe(before);
   });
 });

@@ -1,0 +1,262 @@
+/**
+ * Who could have said a quotation: the candidate speakers around it, each described by features
+ * a learned ranker scores (rank-speakers.ts). Candidates are the people and organisations named
+ * (or pointed at with a resolved pronoun) from two paragraphs before the quote to the paragraph
+ * after it, the speaker the rules found (quotes.ts, a sieve of high-precision patterns), the
+ * previous quotation's speaker, and "nobody". Features say where each mention stands (same
+ * sentence before or after the marks, earlier in the paragraph, the paragraphs around), how far
+ * away, which cue sits next to it (a reporting verb from SPEECH_VERBS after or before it, a colon,
+ * a preposition or possessive that makes it an object, the start of its sentence), how the rules
+ * found it, and what kind of candidate it is.
+ */
+import type { Entity, Sentence } from '../model/analysis.ts';
+import { SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
+import type { QuoteSpan } from './quote-spans.ts';
+
+/** A place where an entity is named in the text. */
+export interface PlacedMention {
+  entity: Entity;
+  paragraph: number;
+  start: number;
+  end: number;
+  pronoun: boolean;
+}
+
+/** One possible speaker of a quotation. */
+export interface SpeakerCandidate {
+  speakerId: string | null;
+  speaker: string | null;
+  kind: 'person' | 'organisation' | 'other' | 'nobody';
+  /** Feature name → value (1 for a binary feature). */
+  features: Map<string, number>;
+  /** The mention nearest the quote, for explanations ("¶ 11"). */
+  nearest: { paragraph: number; text: string; region: string } | null;
+}
+
+/** What the rules (quotes.ts) concluded, passed in as evidence. */
+export interface RulePick {
+  speakerId: string | null;
+  speaker: string | null;
+  /** The sieve step and attribution, e.g. "after:said". */
+  step: string;
+}
+
+/** Everything about one quotation the candidates are gathered from. */
+export interface QuoteSetting {
+  span: QuoteSpan;
+  texts: Map<number, string>;
+  sentencesOf: (paragraph: number) => Sentence[];
+  mentionsOf: (paragraph: number) => PlacedMention[];
+  /** Whether an offset of a paragraph is inside some quotation. */
+  insideQuote: (paragraph: number, at: number) => boolean;
+  rule: RulePick;
+  previous: { speakerId: string | null; speaker: string | null; paragraph: number; endParagraph: number } | null;
+  quoteKind: string;
+  /** How many times each entity is mentioned in the article; the most mentioned person's count. */
+  mentionCount: (entity: Entity) => number;
+  topPersonCount: number;
+}
+
+/** How many paragraphs before the quote's first one its candidates are looked for. */
+const PARAGRAPHS_BEFORE = 2;
+const SKIPPABLE = /^(?:also|has|have|had|then|later|again|once|further|would|will|previously|earlier|recently|simply|flatly)$/u;
+const PREPOSITION =
+  /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than|and|or|like|toward|towards)\s+(?:(?:the|an?)\s+)?$/iu;
+const ACCORDING = /\b(?:according to|in the words of)\s+(?:(?:the|an?)\s+)?$/iu;
+const WORD_AFTER = /^(?:\s*,?\s*)(\p{L}+)/u;
+const CONJUNCTION_ONLY = /^[\s"“”'‘’(—–-]*(?:(?:and|but|so|then|yet|still|meanwhile|however|now)[\s,]+)?(?:(?:the|an?)\s+)?$/iu;
+
+/** The candidates for one quotation, "nobody" first. */
+export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
+  const { span } = q;
+  const byKey = new Map<string, SpeakerCandidate>();
+  const nobody: SpeakerCandidate = { speakerId: null, speaker: null, kind: 'nobody', features: new Map(), nearest: null };
+  set(nobody, 'nobody');
+  set(nobody, `nobody&quote:${q.quoteKind}`);
+  if (q.rule.speaker === null) set(nobody, `nobody&rule:${q.rule.step}`);
+  const openSentence = sentenceHolding(q.sentencesOf(span.paragraph), span.open);
+  const closeSentence = sentenceHolding(q.sentencesOf(span.endParagraph), Math.max(0, span.close - 1));
+  const opensParagraph = (q.texts.get(span.paragraph) ?? '').slice(0, span.open).trim() === '';
+  if (opensParagraph) set(nobody, 'nobody&opensParagraph');
+  let nearestBefore: { c: SpeakerCandidate; d: number } | null = null;
+  let nearestAfter: { c: SpeakerCandidate; d: number } | null = null;
+  for (let p = span.paragraph - PARAGRAPHS_BEFORE; p <= span.endParagraph + 1; p++) {
+    const text = q.texts.get(p);
+    if (text === undefined) continue;
+    for (const m of q.mentionsOf(p)) {
+      if (p >= span.paragraph && p <= span.endParagraph && isInSpan(span, p, m.start)) continue; // inside this quote: never its speaker
+      const placed = place(m, span, openSentence, closeSentence, text);
+      if (placed === null) continue;
+      if (q.insideQuote(p, m.start)) continue;
+      const c = candidateFor(byKey, m.entity);
+      const cues = cuesOf(m, text, q.sentencesOf(p));
+      const prefix = m.pronoun ? 'pron:' : '';
+      set(c, `${prefix}${placed.region}`);
+      set(c, `${prefix}${placed.region}&d${distanceBucket(placed.distance)}`);
+      for (const cue of cues) set(c, `${prefix}${placed.region}&${cue}`);
+      if (placed.before && (nearestBefore === null || placed.distance < nearestBefore.d)) nearestBefore = { c, d: placed.distance };
+      if (!placed.before && (nearestAfter === null || placed.distance < nearestAfter.d)) nearestAfter = { c, d: placed.distance };
+      const best = c.features.get('closest') ?? Infinity;
+      if (placed.distance + (placed.before ? 0 : 0.5) < best) {
+        c.features.set('closest', placed.distance);
+        c.nearest = { paragraph: p, text: (text.slice(m.start, m.end) || m.entity.name).trim(), region: placed.region };
+      }
+    }
+  }
+  if (nearestBefore) set(nearestBefore.c, 'nearestBefore');
+  if (nearestAfter) set(nearestAfter.c, 'nearestAfter');
+  // The rules' pick and the previous speaker may be descriptions ("a senior official") or names outside the window.
+  if (q.rule.speaker !== null) {
+    const c = candidateByPick(byKey, q.rule.speakerId, q.rule.speaker);
+    set(c, 'rule');
+    set(c, `rule:${q.rule.step}`);
+  }
+  if (q.previous && q.previous.speaker !== null) {
+    const c = candidateByPick(byKey, q.previous.speakerId, q.previous.speaker);
+    set(c, 'previous');
+    const gap = span.paragraph - q.previous.endParagraph;
+    set(c, gap === 0 ? 'previous&sameParagraph' : gap === 1 ? 'previous&nextParagraph' : 'previous&later');
+    if (opensParagraph && gap === 1) set(c, 'previous&nextParagraph&opens');
+    if (opensParagraph && gap === 1 && q.quoteKind === 'full') set(c, 'previous&nextParagraph&opens&full');
+  }
+  const candidates = [nobody, ...byKey.values()];
+  for (const c of candidates) {
+    c.features.delete('closest');
+    if (c.kind === 'nobody') continue;
+    set(c, `kind:${c.kind}`);
+    const name = c.speaker ?? '';
+    const words = name.split(/\s+/).filter((w) => w.length > 0);
+    if (words.length === 1) set(c, 'oneWord');
+    // A lone title word taken for a name ("Rep", "Mr", "Sen."): short, or an abbreviation.
+    if (words.length === 1 && (/\.$/u.test(name) || name.replace(/\W/gu, '').length <= 3)) set(c, 'loneShortWord');
+    if (c.speakerId === null && /^\p{Ll}/u.test(name)) set(c, 'lowercaseDescription');
+  }
+  for (const c of byKey.values()) {
+    const entity = entityOf.get(c);
+    if (!entity) continue;
+    const n = q.mentionCount(entity);
+    set(c, n >= 4 ? 'mentions:4+' : n >= 2 ? 'mentions:2-3' : 'mentions:1');
+    if (entity.kind === 'person' && n === q.topPersonCount) set(c, 'mostMentionedPerson');
+  }
+  return candidates;
+}
+
+const entityOf = new WeakMap<SpeakerCandidate, Entity>();
+
+function set(c: SpeakerCandidate, feature: string, value = 1): void {
+  c.features.set(feature, value);
+}
+
+function candidateFor(byKey: Map<string, SpeakerCandidate>, entity: Entity): SpeakerCandidate {
+  const key = `id:${entity.id}`;
+  let c = byKey.get(key);
+  if (!c) {
+    c = { speakerId: entity.id, speaker: entity.name, kind: entity.kind, features: new Map(), nearest: null };
+    entityOf.set(c, entity);
+    byKey.set(key, c);
+  }
+  return c;
+}
+
+function candidateByPick(byKey: Map<string, SpeakerCandidate>, speakerId: string | null, speaker: string): SpeakerCandidate {
+  const key = speakerId !== null ? `id:${speakerId}` : `text:${speaker.toLowerCase()}`;
+  let c = byKey.get(key);
+  if (!c) {
+    c = { speakerId, speaker, kind: speakerId !== null ? 'person' : 'other', features: new Map(), nearest: null };
+    byKey.set(key, c);
+  }
+  return c;
+}
+
+function isInSpan(span: QuoteSpan, paragraph: number, at: number): boolean {
+  if (span.paragraph === span.endParagraph) return at > span.open && at < span.close;
+  if (paragraph === span.paragraph) return at > span.open;
+  if (paragraph === span.endParagraph) return at < span.close;
+  return true;
+}
+
+/**
+ * Where a mention stands relative to the quote: B0 (its sentence, before the marks), A0 (its
+ * sentence, after them), B1 (the sentence before), Bp (earlier in the paragraph), A1 (later in
+ * the closing paragraph), P1/P2 (one or two paragraphs before), N1 (the paragraph after).
+ */
+function place(
+  m: PlacedMention,
+  span: QuoteSpan,
+  openSentence: Sentence | null,
+  closeSentence: Sentence | null,
+  text: string,
+): { region: string; distance: number; before: boolean } | null {
+  if (m.paragraph === span.paragraph && m.start < span.open) {
+    const distance = span.open - m.end;
+    if (openSentence && m.start >= openSentence.start) return { region: 'B0', distance, before: true };
+    if (
+      openSentence &&
+      m.start >= openSentence.start - 400 &&
+      !/[.!?]["”’]?\s+\S[^]*[.!?]["”’]?\s/u.test(text.slice(m.end, openSentence.start))
+    )
+      return { region: 'B1', distance, before: true };
+    return { region: 'Bp', distance, before: true };
+  }
+  if (m.paragraph === span.endParagraph && m.start >= span.close) {
+    const distance = m.start - span.close;
+    if (closeSentence && m.start < Math.max(closeSentence.end, span.close + 1)) return { region: 'A0', distance, before: false };
+    return { region: 'A1', distance, before: false };
+  }
+  if (m.paragraph < span.paragraph) {
+    const gap = span.paragraph - m.paragraph;
+    return { region: `P${gap}`, distance: 300 * gap + (text.length - m.end), before: true };
+  }
+  if (m.paragraph > span.endParagraph) return { region: 'N1', distance: 300 + m.start, before: false };
+  return null;
+}
+
+function distanceBucket(d: number): string {
+  return d < 20 ? '<20' : d < 60 ? '<60' : d < 150 ? '<150' : '>=150';
+}
+
+/** The cues next to a mention in its own text. */
+function cuesOf(m: PlacedMention, text: string, sentences: Sentence[]): string[] {
+  const cues: string[] = [];
+  const after = text.slice(m.end, m.end + 120);
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  if (/^['’]s?\b/u.test(after)) cues.push('possessive');
+  if (/^\s*:/u.test(after)) cues.push('colon');
+  // The next word, past auxiliaries ("has also said"), or past an appositive ("X, the mayor, said").
+  const next = nextWord(after);
+  if (next !== null && SPEECH_VERBS.has(next)) cues.push('verbAfter');
+  else if (next !== null && isLikelyVerb(next)) cues.push('someVerbAfter');
+  const appositive = /^\s*,([^,;:."“”]{1,80}),\s*(\p{L}+)/u.exec(after);
+  if (appositive && SPEECH_VERBS.has(appositive[2]!.toLowerCase())) cues.push('appositiveVerbAfter');
+  const lastWord = /(\p{L}+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase();
+  if (lastWord !== undefined && SPEECH_VERBS.has(lastWord)) cues.push('verbBefore');
+  if (ACCORDING.test(before)) cues.push('accordingTo');
+  else if (PREPOSITION.test(before)) cues.push('preposition');
+  const sentence = sentenceHolding(sentences, m.start);
+  if (sentence && CONJUNCTION_ONLY.test(text.slice(sentence.start, m.start).replace(/\b\p{Lu}[\p{L}.'’-]*\s+/gu, '')))
+    cues.push('sentenceStart');
+  if (/["“”]/u.test(after.slice(0, 3))) cues.push('quoteNext');
+  return cues;
+}
+
+function nextWord(after: string): string | null {
+  let rest = after;
+  for (let k = 0; k < 3; k++) {
+    const m = WORD_AFTER.exec(rest);
+    if (!m) return null;
+    const word = m[1]!.toLowerCase();
+    if (!SKIPPABLE.test(word)) return word;
+    rest = rest.slice(m[0].length);
+  }
+  return null;
+}
+
+/** The sentence holding an offset (else the last one before it). */
+function sentenceHolding(sentences: Sentence[], at: number): Sentence | null {
+  let found: Sentence | null = null;
+  for (const s of sentences) {
+    if (s.start <= at) found = s;
+    else break;
+  }
+  return found;
+}

@@ -50,12 +50,32 @@ const NOT_NAME = new Set([
   'jr',
   'sr',
 ]);
-const USAGE = 'usage: npm run train:attribution -- [--shared DIR]';
+const USAGE = 'usage: npm run train:attribution -- [--shared DIR] [--holdout] [--l2 X] [--no-nominal] [--no-unattributed]';
 const root = fileURLToPath(new URL('..', import.meta.url));
 let shared: string;
+/** --holdout: fit on four fifths of the training articles, report accuracy on the rest, write nothing. */
+let holdout = false;
+let l2 = 0.001;
+let nominal = true;
+let unattributed = true;
 try {
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { shared: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      shared: { type: 'string' },
+      holdout: { type: 'boolean' },
+      l2: { type: 'string' },
+      'no-nominal': { type: 'boolean' },
+      'no-unattributed': { type: 'boolean' },
+    },
+    strict: true,
+  });
   shared = resolve(root, values.shared ?? '../shared');
+  holdout = values.holdout ?? false;
+  nominal = !values['no-nominal'];
+  unattributed = !values['no-unattributed'];
+  if (values.l2 !== undefined) l2 = Number(values.l2);
+  if (!Number.isFinite(l2) || l2 < 0) throw new Error('--l2 needs a number ≥ 0');
 } catch (err) {
   process.stderr.write(`train:attribution: ${(err as Error).message}\n${USAGE}\n`);
   process.exit(2);
@@ -86,14 +106,25 @@ let weights: ReadonlyMap<string, number> = new Map([['rule', 5]]);
 let result = { weights: new Map(weights), loss: 0, accuracy: 0 };
 let examples: RankingExample[] = [];
 const ROUNDS = 2;
+const fitted = holdout ? prepared.filter((_, k) => k % 5 !== 4) : prepared;
+const held = holdout ? prepared.filter((_, k) => k % 5 === 4) : [];
 for (let round = 1; round <= ROUNDS; round++) {
-  examples = prepared.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights));
+  examples = fitted.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights));
   const before = rankingAccuracy(examples, weights);
-  result = fitSpeakerModel(examples);
+  result = fitSpeakerModel(examples, { l2 });
   weights = result.weights;
   process.stderr.write(
     `train:attribution: round ${round}: ${examples.length} examples, accuracy ${(before * 100).toFixed(1)} % before, ${(result.accuracy * 100).toFixed(1)} % after (loss ${result.loss.toFixed(3)})\n`,
   );
+}
+if (holdout) {
+  const scored = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights, false));
+  const rules = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, new Map([['rule', 5]]), false));
+  const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  process.stderr.write(
+    `train:attribution: held-out fifth (${held.length} articles, ${scored.length} quotes): model ${pct(rankingAccuracy(scored, weights))}, rules alone ${pct(rankingAccuracy(rules, new Map([['rule', 5]])))}\n`,
+  );
+  process.exit(0);
 }
 const seconds = (Date.now() - started) / 1000;
 const kept = [...weights].filter(([, w]) => Math.abs(w) >= 0.001).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -116,11 +147,14 @@ function gatherExamples(
   article: Article,
   sentences: ReturnType<typeof splitSentences>,
   entities: ReturnType<typeof findEntities>,
-  gold: GoldQuote[],
+  goldQuotes: GoldQuote[],
   current: ReadonlyMap<string, number>,
+  forTraining = true,
 ): RankingExample[] {
   const found: RankingExample[] = [];
-  const usable = gold.filter((g) => g.marks === 'double' && ['explicit', 'pronoun', 'nominal', 'none'].includes(g.speaker_basis));
+  // For training: every quote whose right answer is known; for measuring: those the scorer counts.
+  const bases = forTraining ? ['explicit', 'pronoun', 'none', ...(nominal ? ['nominal'] : [])] : ['explicit', 'pronoun'];
+  const usable = goldQuotes.filter((g) => g.marks === 'double' && bases.includes(g.speaker_basis));
   findQuotes(article, sentences, entities, {
     weights: current,
     observe: (quote, candidates) => {
@@ -133,7 +167,19 @@ function gatherExamples(
           best = g;
         }
       }
-      if (best === null || bestF < 0.6) return;
+      if (best === null || bestF < 0.6) {
+        // PolNeAR marks every attribution: a quotation of four words or more inside none of them
+        // (matching no gold quotation at all) has no stated speaker, and teaches "nobody".
+        if (
+          forTraining &&
+          unattributed &&
+          quote.kind === 'partial' &&
+          quote.text.split(/\s+/u).length >= 4 &&
+          !goldQuotes.some((g) => wordF1(g.text, quote.text) >= 0.3)
+        )
+          found.push({ candidates: candidates.map((c) => c.features), right: [candidates.findIndex((c) => c.kind === 'nobody')] });
+        return;
+      }
       const gold = best;
       const right = candidates.flatMap((c, k) => {
         if (gold.speaker_basis === 'none') return c.kind === 'nobody' ? [k] : [];
@@ -142,7 +188,8 @@ function gatherExamples(
         const goldWords = nameWords(gold.speaker);
         return [...nameWords(c.speaker ?? '')].some((w) => goldWords.has(w)) ? [k] : [];
       });
-      if (right.length > 0 && right.length < candidates.length) found.push({ candidates: candidates.map((c) => c.features), right });
+      if (!forTraining || (right.length > 0 && right.length < candidates.length))
+        found.push({ candidates: candidates.map((c) => c.features), right });
     },
   });
   return found;

@@ -213,7 +213,16 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
         : null,
       quoteKind: kind,
     });
-    const chosen = chooseSpeaker(candidates, found, step, options.weights);
+    // The sieve decides alone where it is surest or the model has not learned: a pronoun with no
+    // antecedent stays unattributed rather than guessed, and scare quotes (the training quotations
+    // are four words or more) keep the rules' speaker.
+    const chosen =
+      step === 'unresolved' || kind === 'scare'
+        ? {
+            ...found,
+            reason: `${found.speaker ?? 'nobody'} ← ${describeStep(step, found)}${kind === 'scare' ? ' (scare quote: rules only)' : ''}`,
+          }
+        : chooseSpeaker(candidates, found, step, options.weights);
     if (chosen.speaker !== null && chosen.attribution !== 'continuation') lastSpoken = { speaker: chosen, paragraph: span.paragraph };
     const quote: Quote = {
       text: cleanQuoteText(span.text),
@@ -284,6 +293,10 @@ const STEP_TEXT: Record<string, string> = {
   none: 'no attribution found',
 };
 
+function describeStep(step: string, rule: Found): string {
+  return `${STEP_TEXT[step] ?? step}${rule.speaker !== null ? ` (${rule.speaker})` : ''}`;
+}
+
 /** The ranker's choice among the candidates, with how it was found and a reason a reader can check. */
 function chooseSpeaker(
   candidates: SpeakerCandidate[],
@@ -296,7 +309,7 @@ function chooseSpeaker(
   const c = best.candidate;
   const p = best.probability.toFixed(2);
   const where = c.nearest ? `, ${c.nearest.text} ¶ ${c.nearest.paragraph}` : '';
-  const ruleText = `${STEP_TEXT[step] ?? step}${rule.speaker !== null ? ` (${rule.speaker})` : ''}`;
+  const ruleText = describeStep(step, rule);
   if (c.kind === 'nobody')
     return { speakerId: null, speaker: null, kind: 'other', attribution: 'none', reason: `nobody: ${ruleText}; model ${p}` };
   const isRule = c.features.has('rule');

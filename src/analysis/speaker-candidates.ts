@@ -78,6 +78,10 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   const closeSentence = sentenceHolding(q.sentencesOf(span.endParagraph), Math.max(0, span.close - 1));
   const opensParagraph = (q.texts.get(span.paragraph) ?? '').slice(0, span.open).trim() === '';
   if (opensParagraph) set(nobody, 'nobody&opensParagraph');
+  const pronoun = pronounSpeaker(q, openSentence, closeSentence);
+  if (pronoun !== null) set(nobody, 'nobody&pronounSpeaker');
+  const beforeDistance = new Map<SpeakerCandidate, number>();
+  const subjectDistance = new Map<SpeakerCandidate, number>();
   let nearestBefore: { c: SpeakerCandidate; d: number } | null = null;
   let nearestAfter: { c: SpeakerCandidate; d: number } | null = null;
   for (let p = span.paragraph - PARAGRAPHS_BEFORE; p <= span.endParagraph + 1; p++) {
@@ -95,6 +99,9 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
       set(c, `${prefix}${placed.region}&d${distanceBucket(placed.distance)}`);
       for (const cue of cues) set(c, `${prefix}${placed.region}&${cue}`);
       if (placed.before && (nearestBefore === null || placed.distance < nearestBefore.d)) nearestBefore = { c, d: placed.distance };
+      if (placed.before && placed.distance < (beforeDistance.get(c) ?? Infinity)) beforeDistance.set(c, placed.distance);
+      if (placed.before && cues.some((cue) => SUBJECT_CUES.has(cue)) && placed.distance < (subjectDistance.get(c) ?? Infinity))
+        subjectDistance.set(c, placed.distance);
       if (!placed.before && (nearestAfter === null || placed.distance < nearestAfter.d)) nearestAfter = { c, d: placed.distance };
       const best = c.features.get('closest') ?? Infinity;
       if (placed.distance + (placed.before ? 0 : 0.5) < best) {
@@ -104,6 +111,19 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
     }
   }
   if (nearestBefore) set(nearestBefore.c, 'nearestBefore');
+  // Salience for a pronoun speaker ("he said"): the nearest people and subjects before the quote, of the pronoun's gender.
+  const lead = pronoun === null ? '' : pronoun === 'they' || pronoun === 'it' ? 'pqPlural:' : 'pq:';
+  rankBy(beforeDistance, `${lead}recent`);
+  rankBy(subjectDistance, `${lead}recentSubject`);
+  if (pronoun === 'he' || pronoun === 'she') {
+    const sameGender = new Map([...beforeDistance].filter(([c]) => genderOf(entityOf.get(c)) === pronoun));
+    rankBy(sameGender, 'pq:recentSameGender');
+    for (const c of beforeDistance.keys()) {
+      const gender = genderOf(entityOf.get(c));
+      if (gender !== null) set(c, gender === pronoun ? 'pq:sameGender' : 'pq:otherGender');
+      if (c.kind === 'organisation') set(c, 'pq:organisation');
+    }
+  }
   if (nearestAfter) set(nearestAfter.c, 'nearestAfter');
   // The rules' pick and the previous speaker may be descriptions ("a senior official") or names outside the window.
   if (q.rule.speaker !== null) {
@@ -142,6 +162,46 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
 }
 
 const entityOf = new WeakMap<SpeakerCandidate, Entity>();
+/** Cues that make a mention the subject of its clause. */
+const SUBJECT_CUES: ReadonlySet<string> = new Set(['sentenceStart', 'verbAfter', 'appositiveVerbAfter', 'colon']);
+const PRONOUN_BEFORE_VERB = /\b(he|she|they|it)\s+(?:(?:also|then|later|has|had|have|would|will|again)\s+)*(\p{L}+)/giu;
+const VERB_BEFORE_PRONOUN = /\b(\p{L}+)\s+(he|she|they|it)\b/giu;
+
+/** Ranks 1 and 2 of the candidates closest by the given distances get `${name}1` and `${name}2`. */
+function rankBy(distances: Map<SpeakerCandidate, number>, name: string): void {
+  [...distances]
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 2)
+    .forEach(([c], k) => set(c, `${name}${k + 1}`));
+}
+
+/** "he" or "she" when most of an entity's resolved pronouns are that one; null when none are. */
+function genderOf(entity: Entity | undefined): 'he' | 'she' | null {
+  if (!entity) return null;
+  let he = 0;
+  let she = 0;
+  for (const m of entity.mentions) {
+    const w = m.text.toLowerCase();
+    if (w === 'he' || w === 'him' || w === 'his' || w === 'himself') he++;
+    else if (w === 'she' || w === 'her' || w === 'hers' || w === 'herself') she++;
+  }
+  return he === she ? null : he > she ? 'he' : 'she';
+}
+
+/** The pronoun that is the speaker in the quote's own sentence ("he said", "said she", "She told …"), if any. */
+function pronounSpeaker(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): string | null {
+  const { span } = q;
+  const after = (q.texts.get(span.endParagraph) ?? '').slice(
+    span.close,
+    closeSentence ? Math.max(closeSentence.end, span.close) : undefined,
+  );
+  const before = (q.texts.get(span.paragraph) ?? '').slice(openSentence?.start ?? 0, span.open).replace(/["“][^"”]*["”]/gu, ' ');
+  for (const text of [after.replace(/["“][^]*$/u, ''), before]) {
+    for (const m of text.matchAll(PRONOUN_BEFORE_VERB)) if (SPEECH_VERBS.has(m[2]!.toLowerCase())) return m[1]!.toLowerCase();
+    for (const m of text.matchAll(VERB_BEFORE_PRONOUN)) if (SPEECH_VERBS.has(m[1]!.toLowerCase())) return m[2]!.toLowerCase();
+  }
+  return null;
+}
 
 function set(c: SpeakerCandidate, feature: string, value = 1): void {
   c.features.set(feature, value);

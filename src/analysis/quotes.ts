@@ -30,6 +30,8 @@ interface Speaker {
   speakerId: string | null;
   speaker: string | null;
   kind: 'person' | 'organisation' | 'other';
+  /** Set when a document spoke for its owner ("The ministry's letter reads"): a sieve step of its own. */
+  document?: true;
 }
 
 interface Found extends Speaker {
@@ -106,6 +108,8 @@ const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'stated',
   'states',
 ]);
+/** "with one poster writing", "with a spokesman adding": a described speaker of a participle (no name in it). */
+const WITH_SUBJECT = /\bwith\s+((?:one|a|an|another|some|several|many|the)\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}\p{Ll}[\p{L}-]*)\s+$/u;
 /** A document speaking for its owner: "The ministry's letter", "the company's statement". */
 const DOCUMENT =
   /^(.{2,60}?)['’]s?\s+(?:\p{Ll}+\s+)?(?:letter|memo|memorandum|statement|report|email|e-mail|note|filing|document|website|post|tweet|press release|submission|ruling|order|guidance|notice|message|announcement|complaint|lawsuit|response|reply)$/u;
@@ -173,7 +177,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     if (found === null || found === UNRESOLVED) {
       const before = attributeBefore(span, text, openSentence, context);
       if (before) {
-        step = 'before';
+        step = before.document ? 'document' : 'before';
         found = before;
       }
     }
@@ -214,10 +218,11 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
       quoteKind: kind,
     });
     // The sieve decides alone where it is surest or the model has not learned: a pronoun with no
-    // antecedent stays unattributed rather than guessed, and scare quotes (the training quotations
-    // are four words or more) keep the rules' speaker.
+    // antecedent stays unattributed rather than guessed, scare quotes (the training quotations
+    // are four words or more) keep the rules' speaker, and so do the patterns the rules get right
+    // about as often as the model on the training articles (SIEVE_FIRST).
     const chosen =
-      step === 'unresolved' || kind === 'scare'
+      step === 'unresolved' || kind === 'scare' || (SIEVE_FIRST.has(`${step}:${found.attribution}`) && !isLoneShortWord(found.speaker))
         ? {
             ...found,
             reason: `${found.speaker ?? 'nobody'} ← ${describeStep(step, found)}${kind === 'scare' ? ' (scare quote: rules only)' : ''}`,
@@ -282,16 +287,47 @@ function buildArticleSetting(
   };
 }
 
+/**
+ * Sieve steps and attributions that decide without the model: on a fifth of the training
+ * articles "…," said X was right 228 times in 245 (the model 232), "…," he added with the last
+ * quoted speaker 53 in 78 (56), a colon 9 in 13 (10), the split quote, "according to", the
+ * reported speech before and the paragraph about one person every time; "described by X as",
+ * "attributed to X" and a document speaking for its owner are too rare there for the model to learn. They hold on other kinds of text
+ * too (interviews, biographies, Wikinews, the bundled article), where the model, fitted to US
+ * political news, was wrong more often; the model decides the rest ("X said" before the quote,
+ * continuations, and above all quotes the rules leave without a speaker).
+ */
+const SIEVE_FIRST: ReadonlySet<string> = new Set([
+  'after:added',
+  'before:context',
+  'document:said',
+  'document:context',
+  'after:according-to',
+  'before:according-to',
+  'split:said',
+  'split:continuation',
+  'split:added',
+  'previous-statement:context',
+  'standalone:context',
+]);
+
 const STEP_TEXT: Record<string, string> = {
   split: 'the second half of a quote split by its attribution',
   after: 'the attribution after the quote',
   before: 'the attribution before the quote',
+  document: 'a document speaking for its owner',
   'previous-statement': 'the reported speech in the sentence before',
   continuation: 'continues the previous quote',
   standalone: 'a paragraph about one person before a lone quote',
   unresolved: 'a pronoun with no antecedent',
   none: 'no attribution found',
 };
+
+/** A one-word speaker of three letters or fewer, or an abbreviation ("Rep", "Mr", "Sen."): more likely a title taken for a name; the model weighs it. */
+function isLoneShortWord(speaker: string | null): boolean {
+  if (speaker === null || /\s/u.test(speaker.trim())) return false;
+  return /\.$/u.test(speaker) || speaker.replace(/\W/gu, '').length <= 3;
+}
 
 function describeStep(step: string, rule: Found): string {
   return `${STEP_TEXT[step] ?? step}${rule.speaker !== null ? ` (${rule.speaker})` : ''}`;
@@ -474,7 +510,11 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     const speaker = findPlacedPronoun(ownWords[1]!.toLowerCase(), ctx);
     if (speaker) return attributed(speaker, 'context');
   }
-  const according = /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ?? /^\s*according to\s+([^,]+),/iu.exec(before);
+  const according =
+    /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ??
+    /^\s*according to\s+([^,]+),/iu.exec(before) ??
+    // "in the words of the harbour master, Nils Ek, "…"": the source with its appositive.
+    /\bin the words of\s+([^"“”.;:]{1,120}?),?\s*$/iu.exec(before);
   if (according) {
     const speaker = resolvePhrase(according[1]!, span.paragraph, ctx, 'speaker-after') ?? describeSource(according[1]!);
     if (speaker) return attributed(speaker, 'according-to');
@@ -497,9 +537,12 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   const hits = ctx.findNames(region);
   let speaker: Speaker | null = null;
   if (PARTICIPLE.test(verb[0].toLowerCase())) {
-    // "with … director Peng Bo saying": the name just before; "X spoke to Y, saying": the sentence's subject.
+    // "with … director Peng Bo saying": the name just before; "X spoke to Y, saying": the sentence's subject;
+    // "with one poster writing": the description the participle's "with" clause names.
     const last = hits.at(-1);
+    const withWho = WITH_SUBJECT.exec(region);
     if (last && /^\s*(?:\S+\s+){0,1}$/u.test(region.slice(last.end))) speaker = entitySpeaker(last.entity);
+    else if (withWho) speaker = { speakerId: null, speaker: withWho[1]!, kind: 'other' };
     else speaker = findSentenceSubject(region, hits);
   }
   if (!speaker) speaker = findSubject(region, hits, span.paragraph, ctx);
@@ -579,8 +622,10 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   if (document) {
     const owner = document[1]!.trim();
     const ownerHit = near && near.start >= segmentStart ? near : undefined;
-    if (ownerHit) return entitySpeaker(ownerHit.entity);
-    return findOrganisationByHead(owner, ctx.entities) ?? { speakerId: null, speaker: owner, kind: 'other' };
+    const speaker = ownerHit
+      ? entitySpeaker(ownerHit.entity)
+      : (findOrganisationByHead(owner, ctx.entities) ?? { speakerId: null, speaker: owner, kind: 'other' });
+    return { ...speaker, document: true };
   }
   if (near) return entitySpeaker(near.entity);
   if (segment.length > 0 && segment.split(/\s+/).length <= 6 && !/\b(?:that|which|who|when|if|because)\b/iu.test(segment)) {

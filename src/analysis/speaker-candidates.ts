@@ -62,7 +62,11 @@ const PARAGRAPHS_BEFORE = 2;
 const SKIPPABLE = /^(?:also|has|have|had|then|later|again|once|further|would|will|previously|earlier|recently|simply|flatly)$/u;
 const PREPOSITION =
   /\b(?:of|by|with|for|to|from|about|against|between|at|in|on|into|over|under|than|and|or|like|toward|towards)\s+(?:(?:the|an?)\s+)?$/iu;
-const ACCORDING = /\b(?:according to|in the words of)\s+(?:(?:the|an?)\s+)?$/iu;
+const ACCORDING = /\b(?:according to|in the words of)\s+(?:[^.;:"“”]{0,60},\s+)?(?:(?:the|an?)\s+)?$/iu;
+/** The agent of a passive verb: "described by X", "quoted by X". */
+const BY_AGENT = /\b\p{L}+ed\s+by\s+(?:(?:the|an?)\s+)?$/iu;
+/** The subject of a reported clause: "mentioned that X …", "said X" is not it. */
+const THAT_BEFORE = /\bthat\s+$/iu;
 const WORD_AFTER = /^(?:\s*,?\s*)(\p{L}+)/u;
 const CONJUNCTION_ONLY = /^[\s"“”'‘’(—–-]*(?:(?:and|but|so|then|yet|still|meanwhile|however|now)[\s,]+)?(?:(?:the|an?)\s+)?$/iu;
 
@@ -78,6 +82,7 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   const closeSentence = sentenceHolding(q.sentencesOf(span.endParagraph), Math.max(0, span.close - 1));
   const opensParagraph = (q.texts.get(span.paragraph) ?? '').slice(0, span.open).trim() === '';
   if (opensParagraph) set(nobody, 'nobody&opensParagraph');
+  if (!hasSpeechCue(q, openSentence, closeSentence)) set(nobody, `nobody&noSpeechCue&quote:${q.quoteKind}`);
   const pronoun = pronounSpeaker(q, openSentence, closeSentence);
   if (pronoun !== null) set(nobody, 'nobody&pronounSpeaker');
   const beforeDistance = new Map<SpeakerCandidate, number>();
@@ -188,6 +193,20 @@ function genderOf(entity: Entity | undefined): 'he' | 'she' | null {
   return he === she ? null : he > she ? 'he' : 'she';
 }
 
+/** Whether the quote's own sentence, outside its marks, has a reporting verb or a colon before the quote. */
+function hasSpeechCue(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): boolean {
+  const { span } = q;
+  const after = (q.texts.get(span.endParagraph) ?? '').slice(
+    span.close,
+    closeSentence ? Math.max(closeSentence.end, span.close) : undefined,
+  );
+  const before = (q.texts.get(span.paragraph) ?? '').slice(openSentence?.start ?? 0, span.open);
+  if (/[:—–]\s*$/u.test(before)) return true;
+  const outside = `${before} ${after}`.replace(/["“][^"”]*["”]/gu, ' ');
+  for (const m of outside.matchAll(/\p{L}+/gu)) if (SPEECH_VERBS.has(m[0].toLowerCase())) return true;
+  return /\b(?:according to|in the words of)\b/iu.test(outside);
+}
+
 /** The pronoun that is the speaker in the quote's own sentence ("he said", "said she", "She told …"), if any. */
 function pronounSpeaker(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): string | null {
   const { span } = q;
@@ -290,7 +309,9 @@ function cuesOf(m: PlacedMention, text: string, sentences: Sentence[]): string[]
   if (appositive && SPEECH_VERBS.has(appositive[2]!.toLowerCase())) cues.push('appositiveVerbAfter');
   const lastWord = /(\p{L}+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase();
   if (lastWord !== undefined && SPEECH_VERBS.has(lastWord)) cues.push('verbBefore');
-  if (ACCORDING.test(before)) cues.push('accordingTo');
+  if (THAT_BEFORE.test(before)) cues.push('afterThat');
+  if (BY_AGENT.test(before)) cues.push('byAgent');
+  else if (ACCORDING.test(before)) cues.push('accordingTo');
   else if (PREPOSITION.test(before)) cues.push('preposition');
   const sentence = sentenceHolding(sentences, m.start);
   if (sentence && CONJUNCTION_ONLY.test(text.slice(sentence.start, m.start).replace(/\b\p{Lu}[\p{L}.'’-]*\s+/gu, '')))

@@ -155,9 +155,12 @@ export async function searchIndexWithCache(articles: readonly AnalysedArticle[],
   return { index, source: 'built' };
 }
 
-/** A short stable hash of every `.ts` file directly in `dir`: a version that changes with the code. */
+/**
+ * A short stable hash of every `.ts` and `.json` file directly in `dir`: a version that changes
+ * with the code and with the data it loads (the speaker model's weights).
+ */
 export async function hashSourceFiles(dir: string | URL): Promise<string> {
-  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts')).sort();
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.ts') || n.endsWith('.json')).sort();
   const base = typeof dir === 'string' ? dir : fileURLToPath(dir);
   const contents = await Promise.all(names.map((n) => readFile(join(base, n), 'utf8')));
   return hash(...names.flatMap((n, i) => [n, contents[i]!])).slice(0, 16);

@@ -25,6 +25,7 @@ import { isCommonWord } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
+import { isInsideRanges } from './offset-ranges.ts';
 
 interface Speaker {
   speakerId: string | null;
@@ -253,14 +254,19 @@ function buildArticleSetting(
   placed: PlacedPronoun[],
   entities: Entity[],
 ): Omit<QuoteSetting, 'span' | 'rule' | 'previous' | 'quoteKind'> {
+  const pronounsByParagraph = new Map<number, PlacedPronoun[]>();
+  for (const p of placed) {
+    const list = pronounsByParagraph.get(p.paragraph);
+    if (list) list.push(p);
+    else pronounsByParagraph.set(p.paragraph, [p]);
+  }
   const mentions = new Map<number, PlacedMention[]>();
   const mentionsOf = (paragraph: number): PlacedMention[] => {
     let list = mentions.get(paragraph);
     if (list) return list;
     list = findNames(texts.get(paragraph) ?? '').map((h) => ({ entity: h.entity, paragraph, start: h.start, end: h.end, pronoun: false }));
-    for (const p of placed) {
-      if (p.paragraph === paragraph) list.push({ entity: p.entity, paragraph, start: p.at, end: p.at + p.text.length, pronoun: true });
-    }
+    for (const p of pronounsByParagraph.get(paragraph) ?? [])
+      list.push({ entity: p.entity, paragraph, start: p.at, end: p.at + p.text.length, pronoun: true });
     list.sort((a, b) => a.start - b.start);
     mentions.set(paragraph, list);
     return list;
@@ -281,7 +287,7 @@ function buildArticleSetting(
     texts,
     sentencesOf: (paragraph) => byParagraph.get(paragraph) ?? [],
     mentionsOf,
-    insideQuote: (paragraph, at) => (ranges.get(paragraph) ?? []).some(([a, b]) => at > a && at < b),
+    insideQuote: (paragraph, at) => isInsideRanges(ranges.get(paragraph) ?? [], at, 'exclusive'),
     mentionCount: (entity) => counts.get(entity) ?? 0,
     topPersonCount,
   };

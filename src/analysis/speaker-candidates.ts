@@ -57,6 +57,8 @@ export interface QuoteSetting {
   topPersonCount: number;
 }
 
+/** How many characters around the quote (and into the paragraphs around it) mentions are looked for: bounds the work on run-on text. */
+const REACH = 600;
 /** How many paragraphs before the quote's first one its candidates are looked for. */
 const PARAGRAPHS_BEFORE = 2;
 const SKIPPABLE = /^(?:also|has|have|had|then|later|again|once|further|would|will|previously|earlier|recently|simply|flatly)$/u;
@@ -80,7 +82,8 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   if (q.rule.speaker === null) set(nobody, `nobody&rule:${q.rule.step}`);
   const openSentence = sentenceHolding(q.sentencesOf(span.paragraph), span.open);
   const closeSentence = sentenceHolding(q.sentencesOf(span.endParagraph), Math.max(0, span.close - 1));
-  const opensParagraph = (q.texts.get(span.paragraph) ?? '').slice(0, span.open).trim() === '';
+  const firstCharacter = (q.texts.get(span.paragraph) ?? '').search(/\S/u);
+  const opensParagraph = firstCharacter < 0 || firstCharacter >= span.open;
   if (opensParagraph) set(nobody, 'nobody&opensParagraph');
   if (!hasSpeechCue(q, openSentence, closeSentence)) set(nobody, `nobody&noSpeechCue&quote:${q.quoteKind}`);
   const pronoun = pronounSpeaker(q, openSentence, closeSentence);
@@ -92,13 +95,19 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   for (let p = span.paragraph - PARAGRAPHS_BEFORE; p <= span.endParagraph + 1; p++) {
     const text = q.texts.get(p);
     if (text === undefined) continue;
-    for (const m of q.mentionsOf(p)) {
+    // Only mentions within REACH characters of the quote (or of the end or start of a paragraph before or after it).
+    const from = p < span.paragraph ? text.length - REACH : p === span.paragraph ? span.open - REACH : 0;
+    const to = p > span.endParagraph ? REACH : p === span.endParagraph ? span.close + REACH : text.length;
+    const mentions = q.mentionsOf(p);
+    for (let k = firstStartingFrom(mentions, from); k < mentions.length && mentions[k]!.start < to; k++) {
+      const m = mentions[k]!;
       if (p >= span.paragraph && p <= span.endParagraph && isInSpan(span, p, m.start)) continue; // inside this quote: never its speaker
       const placed = place(m, span, openSentence, closeSentence, text);
       if (placed === null) continue;
       if (q.insideQuote(p, m.start)) continue;
       const c = candidateFor(byKey, m.entity);
-      const cues = cuesOf(m, text, q.sentencesOf(p));
+      let cues = CUES.get(m);
+      if (cues === undefined) CUES.set(m, (cues = cuesOf(m, text, q.sentencesOf(p))));
       const prefix = m.pronoun ? 'pron:' : '';
       set(c, `${prefix}${placed.region}`);
       set(c, `${prefix}${placed.region}&d${distanceBucket(placed.distance)}`);
@@ -167,6 +176,9 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
 }
 
 const entityOf = new WeakMap<SpeakerCandidate, Entity>();
+/** A mention's cues depend on its own text only: found once, whichever quotes it is near. */
+const CUES = new WeakMap<PlacedMention, string[]>();
+const GENDER = new WeakMap<Entity, 'he' | 'she' | null>();
 /** Cues that make a mention the subject of its clause. */
 const SUBJECT_CUES: ReadonlySet<string> = new Set(['sentenceStart', 'verbAfter', 'appositiveVerbAfter', 'colon']);
 const PRONOUN_BEFORE_VERB = /\b(he|she|they|it)\s+(?:(?:also|then|later|has|had|have|would|will|again)\s+)*(\p{L}+)/giu;
@@ -183,6 +195,8 @@ function rankBy(distances: Map<SpeakerCandidate, number>, name: string): void {
 /** "he" or "she" when most of an entity's resolved pronouns are that one; null when none are. */
 function genderOf(entity: Entity | undefined): 'he' | 'she' | null {
   if (!entity) return null;
+  const known = GENDER.get(entity);
+  if (known !== undefined) return known;
   let he = 0;
   let she = 0;
   for (const m of entity.mentions) {
@@ -190,7 +204,9 @@ function genderOf(entity: Entity | undefined): 'he' | 'she' | null {
     if (w === 'he' || w === 'him' || w === 'his' || w === 'himself') he++;
     else if (w === 'she' || w === 'her' || w === 'hers' || w === 'herself') she++;
   }
-  return he === she ? null : he > she ? 'he' : 'she';
+  const gender = he === she ? null : he > she ? 'he' : 'she';
+  GENDER.set(entity, gender);
+  return gender;
 }
 
 /** Whether the quote's own sentence, outside its marks, has a reporting verb or a colon before the quote. */
@@ -332,12 +348,26 @@ function nextWord(after: string): string | null {
   return null;
 }
 
+/** Index of the first mention starting at or after `at` (mentions are sorted by start). */
+function firstStartingFrom(mentions: PlacedMention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The sentence holding an offset (else the last one before it). */
 function sentenceHolding(sentences: Sentence[], at: number): Sentence | null {
-  let found: Sentence | null = null;
-  for (const s of sentences) {
-    if (s.start <= at) found = s;
-    else break;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
+  return sentences[lo - 1] ?? null;
 }

@@ -19,10 +19,11 @@ import { runPrompt } from './cli/prompt.ts';
 import { readCliArgs } from './cli/read-cli-args.ts';
 import { articlesJson, renderArticlesText } from './render/articles.ts';
 
-const USAGE = `Usage: npm run ask -- [--json] [--data DIR] '/command option:value …'
+const USAGE = `Usage: npm run ask -- [--json] [--explain] [--data DIR] '/command option:value …'
        npm run ask                     (questions from standard input, one JSON answer per line;
                                         an interactive prompt when run in a terminal)
        npm run articles -- [--json]    the cleaned, numbered articles
+       --explain                       also say why each quote's speaker was chosen
 
 Commands:
 ${commandsHelp()}`;
@@ -57,19 +58,19 @@ async function main(): Promise<number> {
     process.stdout.write(args.json ? `${JSON.stringify(articlesJson(corpus), null, 2)}\n` : `${renderArticlesText(corpus)}\n`);
     return 0;
   }
-  if (args.question !== null) return answerOne(corpus, args.question, args.json);
+  if (args.question !== null) return answerOne(corpus, args.question, args.json, args.explain);
   if (process.stdin.isTTY) {
-    await runPrompt(() => corpus, { input: process.stdin, output: process.stdout });
+    await runPrompt(() => corpus, { input: process.stdin, output: process.stdout }, { explain: args.explain });
     return 0;
   }
   return answerLines(corpus);
 }
 
-function answerOne(corpus: Corpus, question: string, json: boolean): number {
+function answerOne(corpus: Corpus, question: string, json: boolean, explain: boolean): number {
   const answer = answerQuestion(corpus, question);
   if (json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
   else if ('error' in answer) process.stderr.write(`${renderErrorText(answer)}\n`);
-  else process.stdout.write(`${renderAnswerText(answer)}\n`);
+  else process.stdout.write(`${renderAnswerText(answer, { explain })}\n`);
   return 'error' in answer ? 1 : 0;
 }
 

@@ -31,5 +31,6 @@ export function toQuoteItem(articleId: string, quote: Quote, entities: readonly 
     role: entity?.roles[0]?.text ?? null,
     article: articleId,
     paragraph: quote.paragraph,
+    ...(quote.reason !== undefined ? { reason: quote.reason } : {}),
   };
 }

@@ -30,6 +30,7 @@ const quote = z.looseObject({
   speakerId: z.string().nullable(),
   speaker: z.string().nullable(),
   attribution: z.enum(['said', 'added', 'continuation', 'according-to', 'colon', 'context', 'none']),
+  reason: z.string().optional(),
 });
 const ranked = z.looseObject({ paragraph, index: offset, text: z.string(), score: z.number() });
 

@@ -4,6 +4,8 @@ import { parseFlags } from './parse-flags.ts';
 export interface CliArgs {
   /** Print answers (and errors) as JSON. */
   json: boolean;
+  /** Say why each quote's speaker was chosen. */
+  explain: boolean;
   /** Print the cleaned, numbered articles instead of answering. */
   articles: boolean;
   help: boolean;
@@ -14,13 +16,14 @@ export interface CliArgs {
 }
 
 /**
- * The terminal front end's flags, parsed by node:util parseArgs: `--json`, `--articles`,
+ * The terminal front end's flags, parsed by node:util parseArgs: `--json`, `--explain`, `--articles`,
  * `--data DIR` (or `--data=DIR`), `--help`/`-h`; everything else is the question's words.
  * A flag Pilcrow does not know, or `--data` without a directory, is an error message.
  */
 export function readCliArgs(argv: string[], defaultDataDir: string): CliArgs | { error: string } {
   const parsed = parseFlags(argv, {
     json: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
     articles: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
     data: { type: 'string' },
@@ -29,6 +32,7 @@ export function readCliArgs(argv: string[], defaultDataDir: string): CliArgs | {
   const { values, positionals } = parsed;
   return {
     json: values.json,
+    explain: values.explain,
     articles: values.articles,
     help: values.help,
     dataDir: path.resolve(values.data ?? defaultDataDir),

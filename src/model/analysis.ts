@@ -67,6 +67,8 @@ export interface Quote {
   /** Speaker as named for display ("Sergei Lavrov", or "a spokesman for the Cumbria Fire and Rescue squad"); null when unknown. */
   speaker: string | null;
   attribution: Attribution;
+  /** Why this speaker was chosen, for `--explain` ("Costa ← the attribution after the quote (Costa); model 0.97"). */
+  reason?: string;
 }
 
 export interface RankedSentence {

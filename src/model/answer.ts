@@ -24,6 +24,8 @@ export interface QuoteItem extends Citation {
   speaker: string | null;
   /** The speaker's role as the article states it, when known. */
   role: string | null;
+  /** Why the analysis chose this speaker (shown with `--explain`), when it says. */
+  reason?: string;
 }
 
 export interface QuoteAnswer {

@@ -39,13 +39,20 @@ function articleLine(ref: ArticleRef): string {
   return meta ? `${ref.title}\n${meta}` : ref.title;
 }
 
-function quoteLines(q: QuoteItem, many: boolean): string {
+function quoteLines(q: QuoteItem, many: boolean, explain: boolean): string {
   const who = q.speaker ? `— ${q.speaker}${q.role ? `, ${q.role}` : ''}` : '— speaker not stated';
-  return `${wrap(`“${q.text}”`, '    ', '  • ')}\n${wrap(`${who} ${cite(q, many)}`, '      ', '      ')}`;
+  const lines = `${wrap(`“${q.text}”`, '    ', '  • ')}\n${wrap(`${who} ${cite(q, many)}`, '      ', '      ')}`;
+  return explain && q.reason ? `${lines}\n${wrap(`why: ${q.reason}`, '        ', '      ')}` : lines;
+}
+
+/** How terminal text is written: `explain` adds why each quote's speaker was chosen (`--explain`). */
+export interface TextOptions {
+  explain?: boolean;
 }
 
 /** An answer as readable terminal text. */
-export function renderAnswerText(answer: Answer): string {
+export function renderAnswerText(answer: Answer, options: TextOptions = {}): string {
+  const explain = options.explain ?? false;
   const many = citesMany(answer.citations);
   switch (answer.command) {
     case 'summary':
@@ -58,10 +65,12 @@ export function renderAnswerText(answer: Answer): string {
       const speaker = speakerHeading(answer);
       const by = [speaker ? `by ${speaker}` : '', answer.about ? `about “${answer.about}”` : ''].filter(Boolean).join(' ');
       const n = answer.quotes.length;
-      return [`${n} quote${n === 1 ? '' : 's'}${by ? ` ${by}` : ''}`, '', ...answer.quotes.map((q) => quoteLines(q, many))].join('\n');
+      return [`${n} quote${n === 1 ? '' : 's'}${by ? ` ${by}` : ''}`, '', ...answer.quotes.map((q) => quoteLines(q, many, explain))].join(
+        '\n',
+      );
     }
     case 'who':
-      return whoText(answer);
+      return whoText(answer, explain);
     case 'related': {
       const lines = [`Related to “${answer.topic}”`, ''];
       for (const r of answer.results) {
@@ -91,7 +100,7 @@ function roundupText(answer: RoundupAnswer): string {
 export const MENTION_NOTE = 'found in the text, but Pilcrow does not know who or what this is';
 
 /** A /who profile: one article as before; across articles, each article's paragraphs and roles. */
-function whoText(answer: WhoAnswer): string {
+function whoText(answer: WhoAnswer, explain: boolean): string {
   const paragraphs = (mentions: readonly Citation[]) => mentions.map((m) => `¶\u00a0${m.paragraph}`).join(', ');
   const many = answer.articles.length > 1;
   if (answer.kind === 'mention') {
@@ -129,7 +138,7 @@ function whoText(answer: WhoAnswer): string {
   } else {
     lines.push(wrap(`Mentioned in: ${paragraphs(answer.mentions)}`, '  '));
   }
-  if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, many)));
+  if (answer.quotes.length > 0) lines.push('', 'Quotes:', ...answer.quotes.map((q) => quoteLines(q, many, explain)));
   return lines.join('\n');
 }
 

@@ -87,7 +87,16 @@ describe('findQuotes on the Wikinews articles', () => {
       'wikinews-20160714-UN',
       [
         [4, 'high seas', 'scare', null, null, 'none'],
-        [5, 'compulsory binding proced', 'partial', null, null, 'none'],
+        // "UNCLOS allows countries to exclude themselves from "compulsory binding procedures …" as defined in
+        // Part XV": the convention's own words, which the ranker gives to the convention named as the sentence's subject.
+        [
+          5,
+          'compulsory binding proced',
+          'partial',
+          'United Nations Convention on the Law of the Sea',
+          'united-nations-convention-on-the-law-of-the-sea',
+          'context',
+        ],
         [6, 'ill-founded', 'scare', 'Chinese government', 'chinese-government', 'said'],
         [6, 'China neither accepts nor', 'partial', 'Chinese government', 'chinese-government', 'said'],
         [6, 'milestone decision', 'scare', 'Philippine government', 'philippine-government', 'said'],

@@ -253,4 +253,12 @@ describe('hashSourceFiles', () => {
     await writeFile(join(dir, 'lists', 'words.json'), '{"words":["a","b"]}');
     expect(await hashSourceFiles(dir)).not.toBe(before);
   });
+
+  it('GIVEN a data file beside the sources (model weights) THEN the version changes when it changes', async () => {
+    await writeFile(join(dir, 'a.ts'), 'export const a = 1;');
+    await writeFile(join(dir, 'weights.json'), '{"w": 1}');
+    const before = await hashSourceFiles(dir);
+    await writeFile(join(dir, 'weights.json'), '{"w": 2}');
+    expect(await hashSourceFiles(dir)).not.toBe(before);
+  });
 });

@@ -1,0 +1,228 @@
+/**
+ * `npm run train:attribution [-- --shared DIR]`: rebuilds src/analysis/speaker-model.json, the
+ * weights of the speaker ranker, from the PolNeAR training articles in
+ * ../shared/articles/dev-polnear/train (only those: dev and the other sets are for measuring).
+ * Every quotation Pilcrow finds there that matches a gold quotation (word F1 ≥ 0.6, as the
+ * scorer matches) becomes one ranking example: its candidates (src/analysis/speaker-candidates.ts)
+ * and which of them share a name word with the gold speaker ("nobody" when the gold says no one
+ * spoke; a description when the gold speaker is a description). Two rounds: the second gathers
+ * the candidates again with the first round's weights, since "the previous quote's speaker" is
+ * the model's own earlier choice.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findEntities } from '../src/analysis/entities.ts';
+import { findQuotes } from '../src/analysis/quotes.ts';
+import { splitSentences } from '../src/analysis/sentences.ts';
+import type { SpeakerModel } from '../src/analysis/rank-speakers.ts';
+import { loadArticles } from '../src/ingest/load-articles.ts';
+import type { Article } from '../src/model/article.ts';
+import { fitSpeakerModel, rankingAccuracy, type RankingExample } from './fit-speaker-model.ts';
+
+interface GoldQuote {
+  text: string;
+  marks?: string;
+  speaker: string | null;
+  speaker_basis: string;
+}
+
+/** Particles and titles the scorer does not count as name words. */
+const NOT_NAME = new Set([
+  'the',
+  'of',
+  'and',
+  'de',
+  'du',
+  'da',
+  'di',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'jr',
+  'sr',
+]);
+const USAGE = 'usage: npm run train:attribution -- [--shared DIR] [--holdout] [--l2 X] [--no-nominal] [--no-unattributed]';
+const root = fileURLToPath(new URL('..', import.meta.url));
+let shared: string;
+/** --holdout: fit on four fifths of the training articles, report accuracy on the rest, write nothing. */
+let holdout = false;
+let l2 = 0.001;
+let nominal = true;
+let unattributed = true;
+try {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      shared: { type: 'string' },
+      holdout: { type: 'boolean' },
+      l2: { type: 'string' },
+      'no-nominal': { type: 'boolean' },
+      'no-unattributed': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  shared = resolve(root, values.shared ?? '../shared');
+  holdout = values.holdout ?? false;
+  nominal = !values['no-nominal'];
+  unattributed = !values['no-unattributed'];
+  if (values.l2 !== undefined) l2 = Number(values.l2);
+  if (!Number.isFinite(l2) || l2 < 0) throw new Error('--l2 needs a number ≥ 0');
+} catch (err) {
+  process.stderr.write(`train:attribution: ${(err as Error).message}\n${USAGE}\n`);
+  process.exit(2);
+}
+const trainDir = join(shared, 'articles', 'dev-polnear', 'train');
+if (!existsSync(trainDir)) {
+  process.stderr.write(
+    `train:attribution: no training articles at ${trainDir}.\nThe weights are trained on ../shared (PolNeAR train split), which is not in this checkout; the committed src/analysis/speaker-model.json stays as it is.\n`,
+  );
+  process.exit(1);
+}
+const started = Date.now();
+const loaded = await loadArticles(trainDir);
+if (loaded.error) {
+  process.stderr.write(`train:attribution: ${loaded.error}\n`);
+  process.exit(1);
+}
+const prepared = loaded.articles.map((article) => {
+  const goldFile = article.file.replace(/\.txt$/u, '.gold.json');
+  const gold = existsSync(goldFile) ? (JSON.parse(readFileSync(goldFile, 'utf8')) as { quotes: GoldQuote[] }).quotes : [];
+  const sentences = splitSentences(article);
+  return { article, sentences, entities: findEntities(article, sentences), gold };
+});
+process.stderr.write(`train:attribution: ${prepared.length} articles analysed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+
+/** Before any training the ranker follows the rules: only "the rules' pick" counts. */
+let weights: ReadonlyMap<string, number> = new Map([['rule', 5]]);
+let result = { weights: new Map(weights), loss: 0, accuracy: 0 };
+let examples: RankingExample[] = [];
+const ROUNDS = 2;
+const fitted = holdout ? prepared.filter((_, k) => k % 5 !== 4) : prepared;
+const held = holdout ? prepared.filter((_, k) => k % 5 === 4) : [];
+for (let round = 1; round <= ROUNDS; round++) {
+  examples = fitted.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights));
+  const before = rankingAccuracy(examples, weights);
+  result = fitSpeakerModel(examples, { l2 });
+  weights = result.weights;
+  process.stderr.write(
+    `train:attribution: round ${round}: ${examples.length} examples, accuracy ${(before * 100).toFixed(1)} % before, ${(result.accuracy * 100).toFixed(1)} % after (loss ${result.loss.toFixed(3)})\n`,
+  );
+}
+if (holdout) {
+  const scored = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights, false));
+  const rules = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, new Map([['rule', 5]]), false));
+  const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  process.stderr.write(
+    `train:attribution: held-out fifth (${held.length} articles, ${scored.length} quotes): model ${pct(rankingAccuracy(scored, weights))}, rules alone ${pct(rankingAccuracy(rules, new Map([['rule', 5]])))}\n`,
+  );
+  process.exit(0);
+}
+const seconds = (Date.now() - started) / 1000;
+const kept = [...weights].filter(([, w]) => Math.abs(w) >= 0.001).sort(([a], [b]) => (a < b ? -1 : 1));
+const model: SpeakerModel = {
+  about:
+    'Speaker ranker weights (conditional logistic regression over each quotation’s candidates), trained by npm run train:attribution on the PolNeAR v1.0.0 train split (../shared/articles/dev-polnear/train) only.',
+  trained: new Date().toISOString().slice(0, 10),
+  examples: examples.length,
+  trainAccuracy: Number(result.accuracy.toFixed(4)),
+  trainingSeconds: Math.round(seconds),
+  features: kept.length,
+  weights: Object.fromEntries(kept.map(([n, w]) => [n, Number(w.toFixed(4))])),
+};
+const out = join(root, 'src', 'analysis', 'speaker-model.json');
+writeFileSync(out, `${JSON.stringify(model, null, 2)}\n`);
+process.stderr.write(`train:attribution: wrote ${kept.length} weights to ${out} in ${seconds.toFixed(0)} s\n`);
+
+/** The ranking examples of one article: its quotations that match a usable gold quotation. */
+function gatherExamples(
+  article: Article,
+  sentences: ReturnType<typeof splitSentences>,
+  entities: ReturnType<typeof findEntities>,
+  goldQuotes: GoldQuote[],
+  current: ReadonlyMap<string, number>,
+  forTraining = true,
+): RankingExample[] {
+  const found: RankingExample[] = [];
+  // For training: every quote whose right answer is known; for measuring: those the scorer counts.
+  const bases = forTraining ? ['explicit', 'pronoun', 'none', ...(nominal ? ['nominal'] : [])] : ['explicit', 'pronoun'];
+  const usable = goldQuotes.filter((g) => g.marks === 'double' && bases.includes(g.speaker_basis));
+  findQuotes(article, sentences, entities, {
+    weights: current,
+    observe: (quote, candidates) => {
+      let best: GoldQuote | null = null;
+      let bestF = 0;
+      for (const g of usable) {
+        const f = wordF1(g.text, quote.text);
+        if (f > bestF) {
+          bestF = f;
+          best = g;
+        }
+      }
+      if (best === null || bestF < 0.6) {
+        // PolNeAR marks every attribution: a quotation of four words or more inside none of them
+        // (matching no gold quotation at all) has no stated speaker, and teaches "nobody".
+        if (
+          forTraining &&
+          unattributed &&
+          quote.kind === 'partial' &&
+          quote.text.split(/\s+/u).length >= 4 &&
+          !goldQuotes.some((g) => wordF1(g.text, quote.text) >= 0.3)
+        )
+          found.push({ candidates: candidates.map((c) => c.features), right: [candidates.findIndex((c) => c.kind === 'nobody')] });
+        return;
+      }
+      const gold = best;
+      const right = candidates.flatMap((c, k) => {
+        if (gold.speaker_basis === 'none') return c.kind === 'nobody' ? [k] : [];
+        if (gold.speaker_basis === 'nominal') return c.kind !== 'nobody' && c.speakerId === null ? [k] : [];
+        if (gold.speaker === null) return c.kind === 'nobody' ? [k] : [];
+        const goldWords = nameWords(gold.speaker);
+        return [...nameWords(c.speaker ?? '')].some((w) => goldWords.has(w)) ? [k] : [];
+      });
+      if (!forTraining || (right.length > 0 && right.length < candidates.length))
+        found.push({ candidates: candidates.map((c) => c.features), right });
+    },
+  });
+  return found;
+}
+
+function words(s: string): string[] {
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/gu, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** Name words as the scorer compares them: two letters or more, without particles and titles. */
+function nameWords(s: string): Set<string> {
+  return new Set(words(s).filter((w) => w.length >= 2 && !NOT_NAME.has(w)));
+}
+
+function wordF1(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const count = new Map<string, number>();
+  for (const w of wb) count.set(w, (count.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wa) {
+    const n = count.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      count.set(w, n - 1);
+    }
+  }
+  return common === 0 ? 0 : (2 * common) / (wa.length + wb.length);
+}

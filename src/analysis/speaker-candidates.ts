@@ -210,13 +210,22 @@ function genderOf(entity: Entity | undefined): 'he' | 'she' | null {
 }
 
 /** Whether the quote's own sentence, outside its marks, has a reporting verb or a colon before the quote. */
-function hasSpeechCue(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): boolean {
+/** The quote's sentence before its opening mark (at most REACH characters: a run-on "sentence" of thousands of quotes stays linear). */
+function sentenceBefore(q: QuoteSetting, openSentence: Sentence | null): string {
   const { span } = q;
-  const after = (q.texts.get(span.endParagraph) ?? '').slice(
-    span.close,
-    closeSentence ? Math.max(closeSentence.end, span.close) : undefined,
-  );
-  const before = (q.texts.get(span.paragraph) ?? '').slice(openSentence?.start ?? 0, span.open);
+  return (q.texts.get(span.paragraph) ?? '').slice(Math.max(openSentence?.start ?? 0, span.open - REACH), span.open);
+}
+
+/** The quote's sentence after its closing mark (at most REACH characters: a run-on "sentence" of thousands of quotes stays linear). */
+function sentenceAfter(q: QuoteSetting, closeSentence: Sentence | null): string {
+  const { span } = q;
+  const end = closeSentence ? Math.max(closeSentence.end, span.close) : Infinity;
+  return (q.texts.get(span.endParagraph) ?? '').slice(span.close, Math.min(end, span.close + REACH));
+}
+
+function hasSpeechCue(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): boolean {
+  const after = sentenceAfter(q, closeSentence);
+  const before = sentenceBefore(q, openSentence);
   if (/[:—–]\s*$/u.test(before)) return true;
   const outside = `${before} ${after}`.replace(/["“][^"”]*["”]/gu, ' ');
   for (const m of outside.matchAll(/\p{L}+/gu)) if (SPEECH_VERBS.has(m[0].toLowerCase())) return true;
@@ -225,12 +234,8 @@ function hasSpeechCue(q: QuoteSetting, openSentence: Sentence | null, closeSente
 
 /** The pronoun that is the speaker in the quote's own sentence ("he said", "said she", "She told …"), if any. */
 function pronounSpeaker(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): string | null {
-  const { span } = q;
-  const after = (q.texts.get(span.endParagraph) ?? '').slice(
-    span.close,
-    closeSentence ? Math.max(closeSentence.end, span.close) : undefined,
-  );
-  const before = (q.texts.get(span.paragraph) ?? '').slice(openSentence?.start ?? 0, span.open).replace(/["“][^"”]*["”]/gu, ' ');
+  const after = sentenceAfter(q, closeSentence);
+  const before = sentenceBefore(q, openSentence).replace(/["“][^"”]*["”]/gu, ' ');
   for (const text of [after.replace(/["“][^]*$/u, ''), before]) {
     for (const m of text.matchAll(PRONOUN_BEFORE_VERB)) if (SPEECH_VERBS.has(m[2]!.toLowerCase())) return m[1]!.toLowerCase();
     for (const m of text.matchAll(VERB_BEFORE_PRONOUN)) if (SPEECH_VERBS.has(m[1]!.toLowerCase())) return m[2]!.toLowerCase();

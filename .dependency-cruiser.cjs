@@ -1,7 +1,8 @@
 /**
  * The house's one-way data flow, checked by `npm run lint:deps` (part of `npm test`):
  *   files → ingest → analysis → search → answers → render → bot / cli, with model shared by all,
- *   and engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
+ *   src/files (writing and reading the files Pilcrow keeps) below every layer that keeps one, and
+ *   engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
  */
 const ENGINE = '^src/(ingest|analysis|search|answers|model|web|library|feeds)/';
 module.exports = {
@@ -24,13 +25,18 @@ module.exports = {
     {
       name: 'engine-not-upstream',
       comment:
-        'Engine code does not reach into the front ends (render, bot, cli, commands) or the process wiring (engine, cache, config, log): answers are plain data handed outwards. (Three leaves may be used by any code that keeps a file: the one atomic-write helper, the one state-file reader and the one default cache directory.)',
+        'Engine code does not reach into the front ends (render, bot, cli, commands) or the process wiring (engine, cache, config, log): answers are plain data handed outwards. (Code that keeps a file uses src/files, which sits below it.)',
       severity: 'error',
       from: { path: ENGINE },
-      to: {
-        path: '^(src/(render|bot|cli|engine|cache)/|src/(cli|main|config|log)\\.ts$|commands/)',
-        pathNot: '^src/cache/(write-file-atomically|read-state-file|default-cache-dir)\\.ts$',
-      },
+      to: { path: '^(src/(render|bot|cli|engine|cache)/|src/(cli|main|config|log)\\.ts$|commands/)' },
+    },
+    {
+      name: 'files-is-the-floor-for-keeping-files',
+      comment:
+        'src/files writes files atomically, reads state files and names the default cache directory for any layer that keeps a file, so it imports nothing above it (only node, zod and its own folder).',
+      severity: 'error',
+      from: { path: '^src/files/' },
+      to: { path: '^(src/|commands/)', pathNot: '^src/files/' },
     },
     {
       name: 'web-is-a-leaf',

@@ -19,7 +19,7 @@ import { findEntities } from '../src/analysis/entities.ts';
 import { findQuotes } from '../src/analysis/quotes.ts';
 import { rankSentences } from '../src/analysis/rank-sentences.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
-import { writeFileAtomically } from '../src/cache/write-file-atomically.ts';
+import { writeFileAtomically } from '../src/files/write-file-atomically.ts';
 import { buildBody } from '../src/ingest/build-body.ts';
 import { splitFrontMatter } from '../src/ingest/front-matter.ts';
 import { nodeArticleFs } from '../src/ingest/article-fs.ts';

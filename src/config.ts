@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_CACHE_DIR } from './cache/default-cache-dir.ts';
+import { DEFAULT_CACHE_DIR } from './files/default-cache-dir.ts';
 
 /** Configuration read once from the environment (see .env.example), validated and frozen. */
 export interface Config {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CACHE_DIR } from '../src/cache/default-cache-dir.ts';
+import { DEFAULT_CACHE_DIR } from '../src/files/default-cache-dir.ts';
 import { readConfig } from '../src/config.ts';
 
 const TOKEN = 'test-token.not-real.abcdefghijklmnopqrstuvwxyz0123456789';

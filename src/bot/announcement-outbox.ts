@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { readStateFile } from '../cache/read-state-file.ts';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { readStateFile } from '../files/read-state-file.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 
 /** File name of the announcement outbox under the cache directory. */
 export const ANNOUNCEMENTS_FILE = 'announcements.json';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { readStateFile } from '../cache/read-state-file.ts';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { readStateFile } from '../files/read-state-file.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { isUserError } from '../model/user-error.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 

@@ -1,8 +1,8 @@
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { readStateFile } from '../cache/read-state-file.ts';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { readStateFile } from '../files/read-state-file.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
 import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';

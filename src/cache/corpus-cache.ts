@@ -20,8 +20,8 @@ import { findAnalysisProblem } from './analysis-schema.ts';
 import type { AnalysedArticle } from '../model/corpus.ts';
 import { buildSearchIndex, loadSearchIndex, type CorpusSearchIndex } from '../search/build-search-index.ts';
 import { SEARCH_INDEX_VERSION } from '../search/search-settings.ts';
-import { writeFileAtomically } from './write-file-atomically.ts';
-import { DEFAULT_CACHE_DIR } from './default-cache-dir.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
+import { DEFAULT_CACHE_DIR } from '../files/default-cache-dir.ts';
 
 /** Layout version of the cache files themselves. */
 const CACHE_LAYOUT_VERSION = 2;

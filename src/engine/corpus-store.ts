@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { DEFAULT_CACHE_DIR } from '../cache/default-cache-dir.ts';
-import { removeStaleTempFiles } from '../cache/remove-stale-temp-files.ts';
+import { DEFAULT_CACHE_DIR } from '../files/default-cache-dir.ts';
+import { removeStaleTempFiles } from '../files/remove-stale-temp-files.ts';
 import { watchArticles, type ArticleChanges, type ArticleWatcher } from '../ingest/watch-articles.ts';
 import type { Article } from '../model/article.ts';
 import type { Corpus } from '../model/corpus.ts';

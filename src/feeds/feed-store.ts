@@ -6,8 +6,8 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readStateFileSync } from '../cache/read-state-file.ts';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { readStateFileSync } from '../files/read-state-file.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { GUILD_ID } from '../library/library-scope.ts';
 
 /** What a check found (the contract's FeedOutcome). */

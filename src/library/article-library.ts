@@ -4,7 +4,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { toArticleId } from '../ingest/article-id.ts';
 import { parseArticle } from '../ingest/parse-article.ts';
 import type { Article } from '../model/article.ts';

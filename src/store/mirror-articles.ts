@@ -7,7 +7,7 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { listGuildFolders, scopeFolder } from '../library/library-scope.ts';
 import type { ArticleRecords } from './article-records.ts';
 

@@ -1,4 +1,4 @@
-import { writeFileAtomically } from '../../cache/write-file-atomically.ts';
+import { writeFileAtomically } from '../../files/write-file-atomically.ts';
 import { convertEmbeddings } from './convert-embeddings.ts';
 import { encodeVectorFile } from './vector-file.ts';
 

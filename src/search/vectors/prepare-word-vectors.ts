@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_CACHE_DIR } from '../../cache/default-cache-dir.ts';
+import { DEFAULT_CACHE_DIR } from '../../files/default-cache-dir.ts';
 import { useWordVectors } from './active-word-vectors.ts';
 import { decodeVectorFile } from './vector-file.ts';
 import { WordVectors } from './word-vectors.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readStateFile, readStateFileSync, type ReadStateFileOptions } from '../../src/cache/read-state-file.ts';
+import { readStateFile, readStateFileSync, type ReadStateFileOptions } from '../../src/files/read-state-file.ts';
 
 const schema = z.object({ version: z.literal(1), ids: z.array(z.string()).default([]) });
 const limit: ReadStateFileOptions = { limit: { bytes: 40, problem: 'too large' } };

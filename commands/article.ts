@@ -1,12 +1,6 @@
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
-import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-module.ts';
-import { newsDeskOf, replyPrivately, waitForArticle } from '../src/bot/news-replies.ts';
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MANAGE_SERVER, type CommandContext, type CommandRules, type Outcome, type SubcommandHandler } from '../src/bot/command-module.ts';
+import { newsAndServer, replyPrivately, waitForArticle } from '../src/bot/news-replies.ts';
 import { readAttachment, checkAttachment, type AttachmentInfo } from '../src/bot/read-attachment.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { removeArticleButtonId, removeArticleKeyButtonId, REMOVE_CANCEL_ID } from '../src/render/discord/custom-ids.ts';
@@ -49,10 +43,11 @@ export const rules: CommandRules = {
   cooldown: 2,
   guildOnly: true,
   manage: {
-    memberPermissions: [PermissionFlagsBits.ManageGuild],
+    memberPermissions: MANAGE_SERVER,
     subcommands: ['add', 'remove'],
     purposes: { add: 'add articles', remove: 'remove articles' },
   },
+  news: 'Adding articles',
 };
 
 /** The attachment option as the checks read it. */
@@ -63,8 +58,7 @@ function attachmentInfo(interaction: ChatInputCommandInteraction): AttachmentInf
 
 /** /article add: exactly one of url: and file:; the file is checked before it is downloaded. */
 async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news) return replyPrivately(interaction, userError('bad-option', 'Adding articles is not set up on this bot.'));
+  const { news, guildId } = newsAndServer(interaction, ctx);
   const url = interaction.options.getString('url')?.trim() || null;
   const file = attachmentInfo(interaction);
   if ((url === null) === (file === null)) {
@@ -77,13 +71,12 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   }
   // Fetching and extracting may take up to 10 s: say "thinking…" privately first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const scope = interaction.guildId;
   let added;
   if (url) {
-    added = await news.library.addFromUrl(url, { scope });
+    added = await news.library.addFromUrl(url, { scope: guildId });
   } else {
     const read = await readAttachment(file!, news.fetchPage);
-    added = isUserError(read) ? read : await news.library.addFromFile(read, { scope });
+    added = isUserError(read) ? read : await news.library.addFromFile(read, { scope: guildId });
   }
   if (isUserError(added)) {
     await interaction.editReply(renderUserError(added));
@@ -101,19 +94,17 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
 
 /** /article list [page]: newest first, with ids. */
 async function list(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news) return replyPrivately(interaction, userError('bad-option', 'Adding articles is not set up on this bot.'));
-  const entries = await news.library.list(interaction.guildId);
+  const { news, guildId } = newsAndServer(interaction, ctx);
+  const entries = await news.library.list(guildId);
   await interaction.reply({ ...renderArticleList(entries, interaction.options.getInteger('page') ?? 1), flags: MessageFlags.Ephemeral });
   return 'answered';
 }
 
 /** /article remove article: asks to confirm with a button (the removal happens in src/bot/remove-article.ts). */
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news) return replyPrivately(interaction, userError('bad-option', 'Adding articles is not set up on this bot.'));
+  const { news, guildId } = newsAndServer(interaction, ctx);
   const wanted = interaction.options.getString('article')?.trim() ?? '';
-  const entries = await news.library.list(interaction.guildId);
+  const entries = await news.library.list(guildId);
   const lower = wanted.toLowerCase();
   const entry = entries.find((e) => e.id === wanted) ?? entries.find((e) => e.title?.trim().toLowerCase() === lower);
   if (!entry) {
@@ -130,23 +121,12 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   return 'answered';
 }
 
-/** Runs the subcommand the member used. */
-export function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  switch (interaction.options.getSubcommand(false)) {
-    case 'add':
-      return add(interaction, ctx);
-    case 'list':
-      return list(interaction, ctx);
-    case 'remove':
-      return remove(interaction, ctx);
-    default:
-      return replyPrivately(interaction, userError('bad-option', 'Use /article add, /article list or /article remove.'));
-  }
-}
+/** The handler of each subcommand (the dispatcher runs the one used). */
+export const subcommands: Readonly<Record<string, SubcommandHandler>> = { add, list, remove };
 
 /** Suggests this server's own articles (by headline or id) for /article remove. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
+  const news = ctx.news;
   const focused = interaction.options.getFocused(true);
   if (!news || focused.name !== 'article' || !interaction.guildId) {
     await interaction.respond([]);

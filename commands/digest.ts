@@ -6,8 +6,15 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
-import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
+import {
+  MANAGE_SERVER,
+  POSTS_LATER_IN_CHANNEL,
+  type CommandContext,
+  type CommandRules,
+  type Outcome,
+  type SubcommandHandler,
+} from '../src/bot/command-module.ts';
+import { newsAndServer, replyPrivately } from '../src/bot/news-replies.ts';
 import { completeTimeZone, readClockTime, readTimeZone } from '../src/bot/read-schedule-options.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
@@ -45,28 +52,22 @@ export const rules: CommandRules = {
   cooldown: 2,
   guildOnly: true,
   manage: {
-    memberPermissions: [PermissionFlagsBits.ManageGuild],
+    memberPermissions: MANAGE_SERVER,
     purposes: { schedule: 'schedule the daily digest', off: 'stop the daily digest' },
   },
-  posts: {
-    option: 'channel',
-    cooldown: 0,
-    memberPermissions: [],
-    botPermissions: EMBED_POSTING_PERMISSIONS,
-  },
+  posts: POSTS_LATER_IN_CHANNEL,
+  news: 'The daily digest',
 };
 
 /** /digest schedule channel: time: [timezone]. */
 async function schedule(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news || !interaction.guildId)
-    return replyPrivately(interaction, userError('bad-option', 'The daily digest is not set up on this bot.'));
+  const { news, guildId } = newsAndServer(interaction, ctx);
   if (!ctx.postTo) return replyPrivately(interaction, userError('bad-option', 'Pick a text channel of this server for the round-up.'));
   const time = readClockTime(interaction.options.getString('time') ?? '');
   if (isUserError(time)) return replyPrivately(interaction, time);
   const timezone = readTimeZone(interaction.options.getString('timezone') ?? 'UTC');
   if (isUserError(timezone)) return replyPrivately(interaction, timezone);
-  const set = await news.schedules.set(interaction.guildId, { channelId: ctx.postTo.id, time, timezone });
+  const set = await news.schedules.set(guildId, { channelId: ctx.postTo.id, time, timezone });
   if (isUserError(set)) return replyPrivately(interaction, set);
   await interaction.reply({
     ...textPayload(
@@ -79,26 +80,15 @@ async function schedule(interaction: ChatInputCommandInteraction, ctx: CommandCo
 
 /** /digest off. */
 async function off(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news || !interaction.guildId)
-    return replyPrivately(interaction, userError('bad-option', 'The daily digest is not set up on this bot.'));
-  const was = await news.schedules.off(interaction.guildId);
+  const { news, guildId } = newsAndServer(interaction, ctx);
+  const was = await news.schedules.off(guildId);
   const text = was ? 'The daily round-up is off.' : 'There was no daily round-up to stop.';
   await interaction.reply({ ...textPayload(text), flags: MessageFlags.Ephemeral });
   return 'answered';
 }
 
-/** Runs the subcommand the member used. */
-export function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  switch (interaction.options.getSubcommand(false)) {
-    case 'schedule':
-      return schedule(interaction, ctx);
-    case 'off':
-      return off(interaction, ctx);
-    default:
-      return replyPrivately(interaction, userError('bad-option', 'Use /digest schedule or /digest off.'));
-  }
-}
+/** The handler of each subcommand (the dispatcher runs the one used). */
+export const subcommands: Readonly<Record<string, SubcommandHandler>> = { schedule, off };
 
 /** Suggests IANA time zones for `timezone`. */
 export async function autocomplete(interaction: AutocompleteInteraction): Promise<Outcome> {

@@ -6,18 +6,23 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
+import {
+  MANAGE_SERVER,
+  POSTS_LATER_IN_CHANNEL,
+  type CommandContext,
+  type CommandRules,
+  type Outcome,
+  type SubcommandHandler,
+} from '../src/bot/command-module.ts';
 import { checkMemberPermissions } from '../src/bot/manage-permission.ts';
-import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
+import { newsAndServer, replyPrivately } from '../src/bot/news-replies.ts';
+import { findFeed } from '../src/feeds/feed-id.ts';
+import { FEED_TIMING } from '../src/feeds/feed-schedule.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
 import { escapeAndTruncate } from '../src/render/discord/fit-text.ts';
 import { renderFeedAdded, renderFeedList, renderFeedStatus, renderIdChoices } from '../src/render/discord/render-library.ts';
 import { renderUserError } from '../src/render/discord/render-user-error.ts';
-
-/** Feeds are checked at most this often, in minutes (default 15). */
-const MIN_INTERVAL = 5;
-const MAX_INTERVAL = 24 * 60;
 
 /** /feed add | list | remove | status: the RSS, Atom and JSON feeds a server follows. */
 export const data = new SlashCommandBuilder()
@@ -39,9 +44,11 @@ export const data = new SlashCommandBuilder()
       .addIntegerOption((o) =>
         o
           .setName('interval')
-          .setDescription(`Minutes between checks (default 15, at least ${MIN_INTERVAL})`)
-          .setMinValue(MIN_INTERVAL)
-          .setMaxValue(MAX_INTERVAL)
+          .setDescription(
+            `Minutes between checks (default ${FEED_TIMING.defaultIntervalMinutes}, at least ${FEED_TIMING.minIntervalMinutes})`,
+          )
+          .setMinValue(FEED_TIMING.minIntervalMinutes)
+          .setMaxValue(FEED_TIMING.maxIntervalMinutes)
           .setRequired(false),
       ),
   )
@@ -65,21 +72,19 @@ export const rules: CommandRules = {
   cooldown: 2,
   guildOnly: true,
   manage: {
-    memberPermissions: [PermissionFlagsBits.ManageGuild],
+    memberPermissions: MANAGE_SERVER,
     purposes: { add: 'add feeds', remove: 'remove feeds', list: "see this server's feeds", status: "see this server's feeds" },
   },
-  posts: {
-    option: 'channel',
-    cooldown: 0,
-    memberPermissions: [],
-    botPermissions: EMBED_POSTING_PERMISSIONS,
-  },
+  posts: POSTS_LATER_IN_CHANNEL,
+  news: 'Following feeds',
 };
 
-/** /feed add url: channel: [interval]: fetched and checked now; its current items are stored, not announced. */
+/**
+ * /feed add url: channel: [interval]: fetched and checked now; its current items are stored, not
+ * announced. The interval's bounds are the feed service's (FEED_TIMING), which checks them.
+ */
 async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news || !interaction.guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
+  const { news, guildId } = newsAndServer(interaction, ctx);
   const channel = ctx.postTo;
   if (!channel) return replyPrivately(interaction, userError('bad-option', 'Pick a text channel of this server for the announcements.'));
   const url = interaction.options.getString('url')?.trim() ?? '';
@@ -87,12 +92,9 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
     return replyPrivately(interaction, userError('bad-url', "Give the feed's address as an http or https link."));
   }
   const interval = interaction.options.getInteger('interval') ?? undefined;
-  if (interval !== undefined && (interval < MIN_INTERVAL || interval > MAX_INTERVAL)) {
-    return replyPrivately(interaction, userError('bad-option', `The interval is in minutes, from ${MIN_INTERVAL} to ${MAX_INTERVAL}.`));
-  }
   // Fetching the feed and storing its items takes a while: "thinking…" privately first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const added = await news.feeds.add(interaction.guildId, url, channel.id, interval);
+  const added = await news.feeds.add(guildId, url, channel.id, interval);
   if (isUserError(added)) {
     await interaction.editReply(renderUserError(added));
     return 'user-error';
@@ -102,20 +104,18 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   return 'answered';
 }
 
-/** /feed remove feed: by id, else by title or URL. */
+/** /feed remove feed: by id or URL, else by title. */
 async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  if (!news || !interaction.guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
+  const { news, guildId } = newsAndServer(interaction, ctx);
   const wanted = interaction.options.getString('feed')?.trim() ?? '';
-  const lower = wanted.toLowerCase();
-  const feeds = news.feeds.list(interaction.guildId);
-  const feed = feeds.find((f) => f.id === wanted) ?? feeds.find((f) => f.url === wanted || (f.title ?? '').trim().toLowerCase() === lower);
+  const feeds = news.feeds.list(guildId);
+  const feed = findFeed(feeds, wanted);
   if (!feed) {
     const message =
       feeds.length === 0 ? 'This server follows no feeds.' : `"${wanted.slice(0, 100)}" is not one of this server's feeds; see /feed list.`;
     return replyPrivately(interaction, userError('not-found', message));
   }
-  const removed = await news.feeds.remove(interaction.guildId, feed.id);
+  const removed = await news.feeds.remove(guildId, feed.id);
   if (isUserError(removed)) return replyPrivately(interaction, removed);
   const name = escapeAndTruncate(removed.title ?? removed.url, 200);
   await interaction.reply({
@@ -125,34 +125,29 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   return 'answered';
 }
 
-/** Runs the subcommand the member used. */
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
-  const guildId = interaction.guildId;
-  switch (interaction.options.getSubcommand(false)) {
-    case 'add':
-      return add(interaction, ctx);
-    case 'remove':
-      return remove(interaction, ctx);
-    case 'list':
-    case 'status': {
-      if (!news || !guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
-      const status = interaction.options.getSubcommand() === 'status';
-      const payload = status ? renderFeedStatus(news.feeds.status(guildId)) : renderFeedList(news.feeds.list(guildId));
-      await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
-      return 'answered';
-    }
-    default:
-      return replyPrivately(interaction, userError('bad-option', 'Use /feed add, /feed list, /feed remove or /feed status.'));
-  }
+/** /feed list: the feeds this server follows. */
+async function list(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const { news, guildId } = newsAndServer(interaction, ctx);
+  await interaction.reply({ ...renderFeedList(news.feeds.list(guildId)), flags: MessageFlags.Ephemeral });
+  return 'answered';
 }
+
+/** /feed status: per feed, its last check and why nothing was delivered. */
+async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const { news, guildId } = newsAndServer(interaction, ctx);
+  await interaction.reply({ ...renderFeedStatus(news.feeds.status(guildId)), flags: MessageFlags.Ephemeral });
+  return 'answered';
+}
+
+/** The handler of each subcommand (the dispatcher runs the one used). */
+export const subcommands: Readonly<Record<string, SubcommandHandler>> = { add, list, remove, status };
 
 /** Suggests this server's feeds for /feed remove, to members with Manage Server. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
-  const news = newsDeskOf(ctx);
+  const news = ctx.news;
   const focused = interaction.options.getFocused(true);
   // The feeds are an admin's to see (like /feed list).
-  const admin = checkMemberPermissions(interaction, rules.manage!.memberPermissions, "see this server's feeds", 'feed') === null;
+  const admin = checkMemberPermissions(interaction, MANAGE_SERVER, "see this server's feeds", 'feed') === null;
   if (!news || focused.name !== 'feed' || !interaction.guildId || !admin) {
     await interaction.respond([]);
     return 'completed';

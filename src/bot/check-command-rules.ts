@@ -37,7 +37,7 @@ function cooldownReply(seconds: number): Reply {
 }
 
 /** The subcommand the member used, or null (a command without subcommands, or a malformed interaction). */
-function subcommandOf(interaction: ChatInputCommandInteraction): string | null {
+export function subcommandOf(interaction: ChatInputCommandInteraction): string | null {
   try {
     return interaction.options.getSubcommand(false);
   } catch {

@@ -80,6 +80,21 @@ export const ANNOUNCING_PERMISSIONS: readonly bigint[] = Object.freeze([
   PermissionFlagsBits.ReadMessageHistory,
 ]);
 
+/** What a member needs to manage a server's news (articles, feeds, the daily digest). */
+export const MANAGE_SERVER: readonly bigint[] = Object.freeze([PermissionFlagsBits.ManageGuild]);
+
+/**
+ * The posting rule of a news command whose `channel` option names where the bot will post later
+ * (a feed's announcements, the daily round-up): the bot must be able to post an embed there; the
+ * member needs nothing beyond the command's own permissions, and no posting cooldown applies.
+ */
+export const POSTS_LATER_IN_CHANNEL: NonNullable<CommandRules['posts']> = Object.freeze({
+  option: 'channel',
+  cooldown: 0,
+  memberPermissions: [],
+  botPermissions: EMBED_POSTING_PERMISSIONS,
+});
+
 /**
  * What a command needs before its handler runs, declared next to its definition and checked
  * once by the dispatcher (src/bot/check-command-rules.ts), like Sapphire's preconditions.
@@ -112,14 +127,34 @@ export interface CommandRules {
     subcommands?: readonly string[];
     purposes?: Readonly<Record<string, string>>;
   };
+  /**
+   * The command works on the news desk (`ctx.news`: articles, feeds, digest), named as the
+   * feature, e.g. "Adding articles": when the bot runs without news in, the member is told
+   * "Adding articles is not set up on this bot." instead of the command running.
+   */
+  news?: string;
 }
 
-/** A slash command module (commands/*.ts): its definition, handler and autocomplete. */
-export interface CommandModule {
+/** Runs one subcommand of a command (CommandModule.subcommands). */
+export type SubcommandHandler = (interaction: ChatInputCommandInteraction, ctx: CommandContext) => Promise<Outcome>;
+
+/** What every slash command module (commands/*.ts) exports besides its handler(s). */
+interface CommandDefinition {
   /** The definition sent to Discord (a SlashCommandBuilder). */
   data: { name: string; toJSON(): unknown };
-  /** Cooldown, posting and member permissions, checked by the dispatcher before `execute`. */
+  /** Cooldown, posting, member permissions and news desk, checked by the dispatcher before a handler runs. */
   rules?: CommandRules;
-  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome | void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome | void>;
 }
+
+/**
+ * A slash command module (commands/*.ts): its definition, rules, autocomplete and either one
+ * `execute` handler or, for a command with subcommands, a table of them by name. The dispatcher
+ * runs the subcommand the member used and answers any other; loading checks that the table and
+ * the definition's subcommands are the same.
+ */
+export type CommandModule = CommandDefinition &
+  (
+    | { execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome | void>; subcommands?: never }
+    | { subcommands: Readonly<Record<string, SubcommandHandler>>; execute?: never }
+  );

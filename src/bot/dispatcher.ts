@@ -1,6 +1,7 @@
 import {
   DiscordAPIError,
   RESTJSONErrorCodes,
+  type ChatInputCommandInteraction,
   type CommandInteractionOption,
   type Interaction,
   type RepliableInteraction,
@@ -10,9 +11,11 @@ import { prepareAnswers } from '../answers/run-command.ts';
 import { scopeCorpus, warmScope } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { textPayload } from '../render/discord/discord-payload.ts';
-import type { CommandContext, CommandModule, Outcome } from './command-module.ts';
+import { userError } from '../model/user-error.ts';
+import { renderUserError } from '../render/discord/render-user-error.ts';
+import type { CommandContext, CommandModule, Outcome, SubcommandHandler } from './command-module.ts';
 import { memoiseAnswers } from './answer-memo.ts';
-import { checkCommandRules } from './check-command-rules.ts';
+import { checkCommandRules, subcommandOf } from './check-command-rules.ts';
 import { handleButton } from './handle-button.ts';
 import { respond } from './respond.ts';
 
@@ -155,6 +158,27 @@ function isExpired(err: unknown): boolean {
   return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
+/** Runs the subcommand the member used from the command's table; any other (a stale client) is told the ones there are. */
+async function runSubcommand(
+  interaction: ChatInputCommandInteraction,
+  name: string,
+  subcommands: Readonly<Record<string, SubcommandHandler>>,
+  ctx: CommandContext,
+): Promise<Outcome> {
+  const used = subcommandOf(interaction);
+  const handler = used !== null && Object.hasOwn(subcommands, used) ? subcommands[used] : undefined;
+  if (handler) return handler(interaction, ctx);
+  const names = Object.keys(subcommands).map((s) => `/${name} ${s}`);
+  const choices = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? `/${name}`);
+  return answerPrivately(interaction, `Use ${choices}.`);
+}
+
+/** Tells the member privately why a command cannot be run as asked (a user error, not a refusal). */
+async function answerPrivately(interaction: ChatInputCommandInteraction, message: string): Promise<Outcome> {
+  await respond(interaction, { payload: renderUserError(userError('bad-option', message)), ephemeral: true });
+  return 'user-error';
+}
+
 async function route(interaction: Interaction, ctx: CommandContext, commands: ReadonlyMap<string, CommandModule>): Promise<Outcome | void> {
   if (interaction.isChatInputCommand()) {
     const command = commands.get(interaction.commandName);
@@ -167,7 +191,12 @@ async function route(interaction: Interaction, ctx: CommandContext, commands: Re
     }
     const verdict = await checkCommandRules(interaction, command, ctx);
     if ('refused' in verdict) return verdict.refused;
-    return command.execute(interaction, verdict.postTo ? { ...ctx, postTo: verdict.postTo } : ctx);
+    const checked = verdict.postTo ? { ...ctx, postTo: verdict.postTo } : ctx;
+    if (command.rules?.news !== undefined && !ctx.news) {
+      return answerPrivately(interaction, `${command.rules.news} is not set up on this bot.`);
+    }
+    if (!command.subcommands) return command.execute(interaction, checked);
+    return runSubcommand(interaction, command.data.name, command.subcommands, checked);
   }
   if (interaction.isAutocomplete()) {
     const command = commands.get(interaction.commandName);

@@ -7,7 +7,8 @@ export const COMMANDS_DIR = new URL('../../commands/', import.meta.url);
 
 /**
  * Checks that a value has the shape of a command module: `data` with a name and toJSON(),
- * an `execute` function, and `autocomplete` a function when present. Returns what is wrong.
+ * an `execute` function or a `subcommands` table with a handler for exactly the subcommands
+ * `data` defines, and `autocomplete` a function when present. Returns what is wrong.
  */
 export function checkCommandModule(value: unknown): string[] {
   const problems: string[] = [];
@@ -20,22 +21,51 @@ export function checkCommandModule(value: unknown): string[] {
       problems.push('`data.name` is not a valid command name');
     if (typeof data.toJSON !== 'function') problems.push('`data` has no toJSON() (use SlashCommandBuilder)');
   }
-  if (typeof m.execute !== 'function') problems.push('has no `execute(interaction, ctx)` export');
+  if (m.subcommands === undefined) {
+    if (typeof m.execute !== 'function') problems.push('has no `execute(interaction, ctx)` export (nor a `subcommands` table)');
+  } else {
+    if (m.execute !== undefined) problems.push('has both `execute` and `subcommands`: the dispatcher runs one or the other');
+    problems.push(...checkSubcommands(m.subcommands, data));
+  }
   if (m.autocomplete !== undefined && typeof m.autocomplete !== 'function') problems.push('`autocomplete` is not a function');
   if (m.rules !== undefined) problems.push(...checkRules(m.rules));
+  return problems;
+}
+
+/** The subcommands a definition declares (options of type 1), or null when its JSON cannot be read. */
+function definedSubcommands(data: { toJSON?: unknown } | undefined): string[] | null {
+  if (typeof data?.toJSON !== 'function') return null;
+  const json = (data.toJSON as () => unknown).call(data) as { options?: Array<{ type?: unknown; name?: unknown }> } | undefined;
+  return (json?.options ?? []).filter((o) => o.type === 1 && typeof o.name === 'string').map((o) => o.name as string);
+}
+
+/** Checks a `subcommands` table: a handler for each subcommand `data` defines, and for none other. */
+function checkSubcommands(value: unknown, data: { toJSON?: unknown } | undefined): string[] {
+  if (typeof value !== 'object' || value === null) return ['`subcommands` is not a table of handlers by name'];
+  const table = value as Record<string, unknown>;
+  const problems = Object.entries(table)
+    .filter(([, handler]) => typeof handler !== 'function')
+    .map(([name]) => `\`subcommands.${name}\` is not a function`);
+  const defined = definedSubcommands(data);
+  if (defined === null) return problems;
+  const missing = defined.filter((name) => !Object.hasOwn(table, name));
+  const extra = Object.keys(table).filter((name) => !defined.includes(name));
+  if (missing.length > 0) problems.push(`\`subcommands\` has no handler for ${missing.join(', ')}`);
+  if (extra.length > 0) problems.push(`\`subcommands\` handles ${extra.join(', ')}, which \`data\` does not define`);
   return problems;
 }
 
 const isSeconds = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isPermissionList = (v: unknown): boolean => Array.isArray(v) && v.every((p) => typeof p === 'bigint');
 
-/** Checks the shape of a command's declared `rules` (cooldown, posting, server-only, member permissions). */
+/** Checks the shape of a command's declared `rules` (cooldown, posting, server-only, news desk, member permissions). */
 function checkRules(value: unknown): string[] {
   if (typeof value !== 'object' || value === null) return ['`rules` is not an object'];
   const rules = value as {
     cooldown?: unknown;
     posts?: unknown;
     guildOnly?: unknown;
+    news?: unknown;
     manage?: { memberPermissions?: unknown; subcommands?: unknown; purposes?: unknown } | null;
   };
   const problems: string[] = [];
@@ -51,6 +81,8 @@ function checkRules(value: unknown): string[] {
     }
   }
   if (rules.guildOnly !== undefined && typeof rules.guildOnly !== 'boolean') problems.push('`rules.guildOnly` is not a boolean');
+  if (rules.news !== undefined && (typeof rules.news !== 'string' || rules.news === ''))
+    problems.push('`rules.news` is not the name of a feature');
   if (rules.manage !== undefined) {
     const manage = rules.manage;
     if (typeof manage !== 'object' || manage === null) problems.push('`rules.manage` is not an object');

@@ -8,9 +8,14 @@ import { respond } from './respond.ts';
 /** How often waitForArticle looks at the corpus, in ms. */
 const POLL_MS = 100;
 
-/** The news desk of the bot, or undefined when it runs without one. */
-export function newsDeskOf(ctx: CommandContext): NewsDesk | undefined {
-  return ctx.news;
+/**
+ * The news desk and the server of a news command's handler. The dispatcher checked both before
+ * it ran (the command's rules declare `news` and `guildOnly`), so their absence is a bug.
+ */
+export function newsAndServer(interaction: RepliableInteraction, ctx: CommandContext): { news: NewsDesk; guildId: string } {
+  if (!ctx.news || !interaction.guildId)
+    throw new Error(`a news command ran without ${ctx.news ? 'a server' : 'a news desk'}: its rules must declare news and guildOnly`);
+  return { news: ctx.news, guildId: interaction.guildId };
 }
 
 /** Answers a user error privately (a reply, or the edit of a deferral); the outcome to log. */

@@ -14,3 +14,17 @@ export function normaliseFeedUrl(raw: string): string | null {
 export function feedIdFor(normalisedUrl: string): string {
   return createHash('sha256').update(normalisedUrl).digest('hex').slice(0, 8);
 }
+
+/**
+ * The feed a member means by `wanted`: its id, its address (any form of it that normaliseFeedUrl
+ * makes the same) or else its title, case aside. The one lookup of a feed by what a member typed.
+ */
+export function findFeed<T extends { id: string; url: string; title?: string | null }>(feeds: readonly T[], wanted: string): T | undefined {
+  const lower = wanted.trim().toLowerCase();
+  if (lower === '') return undefined;
+  const url = normaliseFeedUrl(wanted.trim());
+  return (
+    feeds.find((feed) => feed.id === lower || (url !== null && feed.url === url)) ??
+    feeds.find((feed) => (feed.title ?? '').trim().toLowerCase() === lower)
+  );
+}

@@ -7,13 +7,14 @@ import { createCooldowns } from '../../src/bot/cooldowns.ts';
 import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { createPageMemory } from '../../src/bot/page-ids.ts';
+import type { NewsDesk } from '../../src/bot/news-desk-interface.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { fakeInteraction } from './fake-interaction.ts';
 
 const commands = await loadCommands();
 
-/** A dispatcher over the real command modules, without a news desk, with a captured log. */
-function setup() {
+/** A dispatcher over the real command modules, without a news desk (unless given one), with a captured log. */
+function setup(news?: NewsDesk) {
   const lines: any[] = [];
   const log = pino(
     { level: 'debug' },
@@ -39,6 +40,7 @@ function setup() {
       cooldowns: createCooldowns(() => 0),
       pages: createPageMemory(),
       settings: BOT_DEFAULTS,
+      ...(news ? { news } : {}),
     },
   });
   return { dispatch, lines };
@@ -93,4 +95,21 @@ describe('the news commands through the dispatcher', () => {
     expect(calls[0]!.body).toMatchObject({ content: expect.stringMatching(/not set up on this bot/), flags: MessageFlags.Ephemeral });
     expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ outcome: 'user-error' });
   });
+
+  it.each([
+    ['article', 'nope', 'Use /article add, /article list or /article remove.'],
+    ['digest', 'weekly', 'Use /digest schedule or /digest off.'],
+    ['feed', 'nope', 'Use /feed add, /feed list, /feed remove or /feed status.'],
+  ])(
+    'GIVEN an admin using /%s %s, a subcommand the command does not have (a stale client) THEN the subcommands there are',
+    async (command, subcommand, text) => {
+      const { dispatch, lines } = setup({} as NewsDesk);
+      const { interaction, calls } = subcommandInteraction(command, subcommand, {}, [PermissionFlagsBits.ManageGuild]);
+      await dispatch(interaction);
+      expect(calls).toEqual([
+        { method: 'reply', body: expect.objectContaining({ content: expect.stringContaining(text), flags: MessageFlags.Ephemeral }) },
+      ]);
+      expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ outcome: 'user-error' });
+    },
+  );
 });

@@ -72,6 +72,40 @@ describe('loadCommands', () => {
     expect(checkCommandModule({ data: { name: 'x', toJSON() {} }, execute() {}, rules }).join('; ')).toContain(problem);
   });
 
+  it('GIVEN the commands with subcommands THEN each declares a handler per subcommand in a table, not one execute', async () => {
+    const commands = await loadCommands();
+    const tables = [...commands].filter(([, c]) => c.subcommands).map(([name, c]) => [name, Object.keys(c.subcommands!)]);
+    expect(tables).toEqual([
+      ['article', ['add', 'list', 'remove']],
+      ['digest', ['schedule', 'off']],
+      ['feed', ['add', 'list', 'remove', 'status']],
+    ]);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['a table missing a subcommand', { list: () => null }, '`subcommands` has no handler for add'],
+    ['a table with one too many', { add: () => null, list: () => null, nope: () => null }, 'handles nope, which `data` does not define'],
+    ['a handler that is not a function', { add: 'add', list: () => null }, '`subcommands.add` is not a function'],
+  ])('GIVEN %s THEN the module is rejected', (_name, subcommands, problem) => {
+    const data = {
+      name: 'x',
+      toJSON: () => ({
+        options: [
+          { type: 1, name: 'add' },
+          { type: 1, name: 'list' },
+        ],
+      }),
+    };
+    expect(checkCommandModule({ data, subcommands }).join('; ')).toContain(problem);
+  });
+
+  it('GIVEN a module with both execute and a subcommand table THEN it is rejected', () => {
+    const data = { name: 'x', toJSON: () => ({ options: [{ type: 1, name: 'add' }] }) };
+    expect(checkCommandModule({ data, execute() {}, subcommands: { add: () => null } }).join('; ')).toContain(
+      'both `execute` and `subcommands`',
+    );
+  });
+
   it('GIVEN a bad module among good ones THEN loading fails naming the file', () => {
     expect(() => indexCommandModules([{ file: 'broken.ts', module: {} }])).toThrow(/broken\.ts: has no `data` export/);
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_CACHE_DIR } from './files/default-cache-dir.ts';
+import { isDiscordId } from './model/discord-id.ts';
 
 /** Configuration read once from the environment (see .env.example), validated and frozen. */
 export interface Config {
@@ -34,7 +35,6 @@ export interface Config {
 }
 
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const SNOWFLAKE = /^\d{15,21}$/;
 
 function value(env: NodeJS.ProcessEnv, name: string): string | null {
   const v = env[name]?.trim();
@@ -53,7 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     ['DIGEST_CHANNEL_ID', value(env, 'DIGEST_CHANNEL_ID')],
   ];
   for (const [name, v] of ids) {
-    if (v !== null && !SNOWFLAKE.test(v))
+    if (v !== null && !isDiscordId(v))
       return { error: `${name} must be a Discord id (a number of 15–21 digits), got "${v.slice(0, 40)}".` };
   }
   const logLevel = (value(env, 'LOG_LEVEL') ?? 'info').toLowerCase();

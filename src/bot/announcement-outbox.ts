@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
+import { DISCORD_ID } from '../model/discord-id.ts';
 
 /** File name of the announcement outbox under the cache directory. */
 export const ANNOUNCEMENTS_FILE = 'announcements.json';
@@ -58,12 +59,11 @@ export function announcementKey(guildId: string | null, articleId: string): stri
   return `${guildId ?? 'shared'}:${articleId}`;
 }
 
-const SNOWFLAKE = /^\d{5,25}$/;
 const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
 
 const queuedSchema = z.object({
-  guildId: z.string().regex(SNOWFLAKE).nullable(),
-  channelId: z.string().regex(SNOWFLAKE),
+  guildId: z.string().regex(DISCORD_ID).nullable(),
+  channelId: z.string().regex(DISCORD_ID),
   articleId: z.string().min(1).max(1000),
   link: z.string().max(2000).nullable(),
   queuedAt: ISO_TIME,

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { pathToFileURL } from 'node:url';
 import { readConfig } from '../config.ts';
+import { isDiscordId } from '../model/discord-id.ts';
 import { botPermissionsNeeded, inviteUrl, permissionNames } from './invite.ts';
 import { loadCommands } from './load-commands.ts';
 
@@ -12,7 +13,7 @@ export function applicationIdOfToken(token: string | null): string | null {
   const first = token?.split('.')[0];
   if (!first) return null;
   const id = Buffer.from(first, 'base64').toString('utf8');
-  return /^\d{15,21}$/.test(id) ? id : null;
+  return isDiscordId(id) ? id : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readConfig } from '../config.ts';
 import { openArticleLibrary, type AddedArticle, type LibraryOptions } from '../library/article-library.ts';
 import { libraryError, type LibraryError } from '../library/library-error.ts';
-import { GUILD_ID } from '../library/library-scope.ts';
+import { isDiscordId } from '../model/discord-id.ts';
 import { MAX_FILE_BYTES } from '../library/read-added-article.ts';
 import { isUserError } from '../model/user-error.ts';
 import { openDatabase, type Database } from '../store/pg/open-database.ts';
@@ -115,7 +115,7 @@ function readAddArgs(argv: string[]): AddArgs | { error: string } {
   if (positionals.length !== 1)
     return { error: positionals.length === 0 ? 'Give one link or file to add.' : 'Give only one link or file at a time.' };
   const guild = values.guild?.trim() ?? null;
-  if (guild !== null && !GUILD_ID.test(guild))
+  if (guild !== null && !isDiscordId(guild))
     return { error: `--guild needs a Discord server id (15–21 digits), got "${guild.slice(0, 40)}".` };
   return { source: positionals[0]!, data: values.data ?? null, guild, json: values.json, help: false };
 }

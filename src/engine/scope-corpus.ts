@@ -5,6 +5,8 @@
  */
 import type { Article } from '../model/article.ts';
 import type { Corpus, SearchIndex } from '../model/corpus.ts';
+import { DISCORD_ID_SOURCE } from '../model/discord-id.ts';
+import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 
 /** What is known of one corpus's scopes, worked out once per corpus. */
 interface Scopes {
@@ -113,7 +115,7 @@ function makeView(corpus: Corpus, guildId: string | null): Corpus {
 }
 
 /** A file (or folder) under `guilds/<guild id>/` belongs to that guild; null for any other path. */
-const GUILD_PATH = /(?:^|[\\/])guilds[\\/]([1-9]\d{14,20})(?:[\\/][^\\/]+)?$/;
+const GUILD_PATH = new RegExp(`(?:^|[\\\\/])${GUILDS_FOLDER}[\\\\/](${DISCORD_ID_SOURCE})(?:[\\\\/][^\\\\/]+)?$`);
 
 function guildOfPath(file: string): string | null {
   return GUILD_PATH.exec(file)?.[1] ?? null;

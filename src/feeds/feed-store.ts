@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { readStateFileSync } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
-import { GUILD_ID } from '../library/library-scope.ts';
+import { isDiscordId } from '../model/discord-id.ts';
+import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 
 /** What a check found (the contract's FeedOutcome). */
 export const FEED_OUTCOMES = [
@@ -100,13 +101,13 @@ export type GuildFeedsRead =
 
 /** Server ids are Discord snowflakes, as the library stores them (also what keeps the path inside data/guilds). */
 export function isGuildId(value: string): boolean {
-  return GUILD_ID.test(value);
+  return isDiscordId(value);
 }
 
 /** `<dataDir>/guilds/<guildId>/feeds.json`. */
 export function feedsFile(dataDir: string, guildId: string): string {
   if (!isGuildId(guildId)) throw new Error(`not a server id: ${JSON.stringify(guildId)}`);
-  return join(dataDir, 'guilds', guildId, 'feeds.json');
+  return join(dataDir, GUILDS_FOLDER, guildId, 'feeds.json');
 }
 
 /**

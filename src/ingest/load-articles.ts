@@ -1,6 +1,8 @@
 /** Loading every article file of the data directory: the shared files and each server's own. */
 import { join } from 'node:path';
 import type { Article, SkippedFile } from '../model/article.ts';
+import { isDiscordId } from '../model/discord-id.ts';
+import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import { assignScopedIds } from './article-id.ts';
 import { nodeArticleFs, type ArticleFs } from './article-fs.ts';
 import { DEFAULT_MAX_BYTES, describeError, isArticleFileName, readArticleFile } from './read-article-file.ts';
@@ -18,12 +20,6 @@ export interface LoadResult {
   /** Set when the directory is missing, not a directory, has no article files, or none loaded. */
   error?: string;
 }
-
-/** The folder of the data directory that holds one folder per server (`guilds/<guild id>/`). */
-export const GUILDS_FOLDER = 'guilds';
-
-/** A Discord guild id (a snowflake): 15 to 21 digits. Other folder names under `guilds/` are ignored. */
-const GUILD_ID = /^[1-9]\d{14,20}$/;
 
 /** One article file of the data directory. */
 export interface ArticleFileEntry {
@@ -96,7 +92,7 @@ export async function listAllArticleFiles(fs: ArticleFs, dir: string): Promise<A
   } catch {
     return listing; // gone or unreadable since it was looked at: no server articles this time
   }
-  const scopes = entries.filter((name) => GUILD_ID.test(name)).sort(compareGuildIds);
+  const scopes = entries.filter((name) => isDiscordId(name)).sort(compareGuildIds);
   for (const scope of scopes) {
     const folder = join(guilds, scope);
     if (!(await isRealDirectory(fs, folder))) continue;

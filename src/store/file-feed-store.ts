@@ -2,13 +2,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { feedsFile, isGuildId, readGuildFeeds, setAsideInvalidFile, writeGuildFeeds } from '../feeds/feed-store.ts';
+import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import type { FeedStateStore } from './feed-state-store.ts';
 
 export function fileFeedStore(dataDir: string): FeedStateStore {
   return {
     guilds() {
       try {
-        return readdirSync(join(dataDir, 'guilds'), { withFileTypes: true })
+        return readdirSync(join(dataDir, GUILDS_FOLDER), { withFileTypes: true })
           .filter((entry) => entry.isDirectory() && isGuildId(entry.name))
           .map((entry) => entry.name);
       } catch (err) {

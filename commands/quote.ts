@@ -6,7 +6,7 @@ import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-m
 /** /quote: its definition, from the command spec plus `share`. */
 export const data = buildCommandData('quote');
 
-/** One a quotation search per member every 2 s. */
+/** One quotation search per member every 2 s. */
 export const rules: CommandRules = { cooldown: 2 };
 
 /** Answers /quote (privately unless share:true). */

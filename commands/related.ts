@@ -6,7 +6,7 @@ import type { CommandContext, CommandRules, Outcome } from '../src/bot/command-m
 /** /related: its definition, from the command spec plus `share`. */
 export const data = buildCommandData('related');
 
-/** One a topic search per member every 3 s. */
+/** One topic search per member every 3 s. */
 export const rules: CommandRules = { cooldown: 3 };
 
 /** Answers /related (privately unless share:true). */

@@ -159,10 +159,6 @@ const AGENT_NOUN = /^\p{Ll}{3,}(?:ist|ian|er|or|ant|eur)s?$/u;
 const NOT_AGENTS = wordList('roles', 'notAgents');
 
 /**
- * Whether the head of an appositive (its first content words, before "at/of/for/in/with/from")
- * is an agent noun: "a seismologist at the University of Tokyo" → "seismologist".
- */
-/**
  * An occupation's noun the role list lacks: "-ian"/"-eur" ("mathematician", "restaurateur"), or
  * an agent-noun ending that compromise's tagger takes for a role ("philologist", "columnist";
  * not "remainder", "corner"). Names and nationalities are not ("Alexander", "Ukrainian").
@@ -181,6 +177,10 @@ function isAgentNoun(word: string): boolean {
   return /(?:ian|eur)s?$/u.test(word) || isGuessedActor(word.replace(/s$/u, ''));
 }
 
+/**
+ * Whether the head of an appositive (its first content words, before "at/of/for/in/with/from")
+ * is an agent noun: "a seismologist at the University of Tokyo" → "seismologist".
+ */
 function headIsAgentNoun(phrase: string): boolean {
   const head = phrase.split(/\s+(?:at|of|for|in|with|from|on|who|whose|based)\s+/iu)[0]!;
   const words = head.split(/\s+/).slice(1, 5);

@@ -1,15 +1,21 @@
 /**
  * Quotes with their speakers, in two steps. Find: quoted spans (quote-spans.ts). Parse: the
  * kind (full sentence, partial phrase, one-to-three-word scare quote) and the attribution,
- * tried in this order:
- *   1. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
+ * tried in this order (the sieve in findQuotes):
+ *   1. the second half of a quote broken by its attribution (`"We will win," he said, "and
+ *      govern."`) has the first half's speaker;
+ *   2. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
  *      `"…", in the words of X` / `"…", according to X`;
- *   2. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
+ *   3. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
  *      `according to X, "…"` / `X said (that) … "…"` / `X … saying … "…"` /
  *      `X described … as "…"` / `X stated that … was "…"`;
- *   3. a quote that stands alone right after a quote with a known speaker (same paragraph, or
+ *   4. a quote opening its sentence right after a sentence of reported speech in the same
+ *      paragraph has that sentence's speaker;
+ *   5. a quote that stands alone right after a quote with a known speaker (same paragraph, or
  *      a paragraph that opens with it) continues that speaker;
- *   4. otherwise nobody: speaker null, attribution 'none'.
+ *   6. a paragraph that is only a quotation, after a paragraph about one person, is theirs;
+ *   otherwise nobody: speaker null, attribution 'none'. Unless the sieve is surest there
+ *   (SIEVE_FIRST), the learned ranker (rank-speakers.ts) then chooses among the candidates.
  * Pronouns ("he added", "It said") mean the most recent quoted speaker of the same kind, not
  * simply the nearest name. Speakers the article does not name keep their description
  * ("a spokeswoman for the British Transport Police") with a null id.

@@ -5,7 +5,7 @@ import { watchArticles, type ArticleChanges, type ArticleWatcher } from '../inge
 import type { Article } from '../model/article.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { createCorpusRebuilder, type CorpusRebuilder } from './corpus-rebuilder.ts';
-import { indexArticles, loadCorpus, toCorpus } from './load-corpus.ts';
+import { loadCorpus, toCorpus } from './load-corpus.ts';
 import { mergeArticleChanges } from './merge-article-changes.ts';
 import { sortArticles } from './rebuild-messages.ts';
 
@@ -17,12 +17,6 @@ export interface CorpusStoreOptions {
   log?: Logger;
   /** Poll interval of the watcher's fallback, in ms (tests shorten it). */
   pollMs?: number;
-  /**
-   * Where rebuilds after a change run: 'worker' (default) analyses and indexes in a worker
-   * thread so the event loop never blocks for long; 'main-thread' does it inline (the old way,
-   * kept for comparison in bench/event-loop-during-rebuild.ts).
-   */
-  rebuildIn?: 'worker' | 'main-thread';
   /** Worker entry for rebuilds; default the real one (tests substitute a failing one). */
   workerUrl?: URL;
 }
@@ -59,7 +53,8 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
 
   const apply = async (changes: ArticleChanges): Promise<void> => {
     const previous = corpus;
-    if (!previous) return;
+    // Both are set once the corpus has loaded; changes seen before wait in the queue until then.
+    if (!previous || !rebuilder) return;
     const byId = new Map<string, Article>(previous.articles.map((a) => [a.article.id, a.article]));
     const before = new Set(byId.keys());
     for (const id of changes.removed) byId.delete(id);
@@ -69,20 +64,16 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     if (changes.changed.length === 0 && changes.removed.length === 0) return;
     const requested = sortArticles(byId.values());
     let skipped = [...previous.skipped.filter((s) => !changes.changed.some((a) => a.file === s.file)), ...changes.skipped];
-    let next: Corpus;
-    if (rebuilder) {
-      const rebuilt = await rebuilder.rebuild(previous, requested, changes);
-      for (const f of rebuilt.failed) {
-        log?.warn(
-          { file: f.file, reason: f.reason },
-          f.kept ? 'could not analyse an article file; keeping its previous version' : 'could not analyse an article file; skipping it',
-        );
-      }
-      skipped = [...skipped, ...rebuilt.failed.map(({ file, reason }) => ({ file, reason }))];
-      next = toCorpus(rebuilt, skipped);
-    } else {
-      next = await indexArticles(requested, skipped, { cacheDir: options.cacheDir, onWarning });
+    // Analysed and indexed in a worker thread, so the event loop never blocks for long.
+    const rebuilt = await rebuilder.rebuild(previous, requested, changes);
+    for (const f of rebuilt.failed) {
+      log?.warn(
+        { file: f.file, reason: f.reason },
+        f.kept ? 'could not analyse an article file; keeping its previous version' : 'could not analyse an article file; skipping it',
+      );
     }
+    skipped = [...skipped, ...rebuilt.failed.map(({ file, reason }) => ({ file, reason }))];
+    const next: Corpus = toCorpus(rebuilt, skipped);
     if (closed) return;
     corpus = next;
     const added = next.articles.map((a) => a.article.id).filter((id) => !before.has(id));
@@ -183,7 +174,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     return loaded;
   }
   corpus = loaded.corpus;
-  if (options.watch && options.rebuildIn !== 'main-thread') {
+  if (options.watch) {
     rebuilder = createCorpusRebuilder({ cacheDir: options.cacheDir, workerUrl: options.workerUrl, onWarning });
     rebuilder.prepare(corpus);
   }

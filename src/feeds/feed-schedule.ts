@@ -5,7 +5,7 @@ import { userError, type UserError } from '../model/user-error.ts';
 export interface FeedTiming {
   /** Interval of a feed added without one. */
   defaultIntervalMinutes: number;
-  /** No feed is checked more often than this (the "never more often than every 5"). */
+  /** No feed is checked more often than this: more often would burden the sites polled for little news. */
   minIntervalMinutes: number;
   /** Nor less often than this: a feed checked once a day is still news. */
   maxIntervalMinutes: number;

@@ -35,7 +35,7 @@ export interface NameContext extends ChunkContext {
   /** The verdict "a person" with the name and how it is shown. */
   person: Omit<Verdict, 'reason'>;
   /** "the" written right before the name, or dropped from the chunk. */
-  determined: boolean;
+  afterThe: boolean;
   /** The name's words without particles. */
   nameWords: string[];
   /** Some word is an initial, a known given name or a known surname. */
@@ -78,7 +78,7 @@ export function parseName(ctx: ChunkContext): NameContext {
     roleTokens,
     titled: lower.slice(0, t).some((w) => PERSON_TITLES.has(w) || isRoleWord(w)),
     person: { ...ctx.base, name, text: shown, start: nameStart, kind: 'person' },
-    determined: tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)),
+    afterThe: tokens !== chunk.tokens || /\bthe\s+$/iu.test(text.slice(Math.max(0, start - 5), start)),
     nameWords,
     cued: nameWords.some((w) => INITIAL.test(w) || FIRST_NAMES.has(w.toLowerCase()) || isKnownLastName(w)),
     roleBefore: memo(() => findRoleBefore(text, nameStart) ?? findAppositiveBefore(text, nameStart)),

@@ -34,7 +34,7 @@ const lone = (ctx: NameContext): boolean => ctx.nameTokens.length === 1;
 const before = (ctx: NameContext, n: number): string => ctx.text.slice(Math.max(0, ctx.start - n), ctx.start);
 const quoted = (ctx: NameContext): string => `"${ctx.name}"`;
 /** "the" before a name with no title: "the White House", "the Dutchman". */
-const theBefore = (ctx: NameContext): boolean => ctx.t === 0 && ctx.determined;
+const theBefore = (ctx: NameContext): boolean => ctx.t === 0 && ctx.afterThe;
 /** The verdict "nothing", with the name as read (title dropped). */
 const nameOnly = (ctx: NameContext): Omit<Verdict, 'reason'> => ({ ...ctx.base, name: ctx.name, start: ctx.nameStart, text: ctx.name });
 
@@ -158,7 +158,7 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
     name: 'particle-and-surname',
     // "von der Leyen", "De Vries", "de Gaulle": a particle before a surname.
     apply: (ctx) =>
-      !ctx.determined &&
+      !ctx.afterThe &&
       ctx.nameWords.length >= 1 &&
       ctx.nameWords.length < ctx.nameTokens.length &&
       PARTICLES.has(ctx.nameTokens[0]!.toLowerCase()) &&
@@ -171,7 +171,7 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
     // Two to four name-shaped words, none an ordinary word: "Chan Wai-ming", "J.R. Ellison".
     apply: (ctx) => {
       const { nameWords, chunk } = ctx;
-      if (ctx.determined || nameWords.length < 2 || isFunctionWord(nameWords[0]!)) return null;
+      if (ctx.afterThe || nameWords.length < 2 || isFunctionWord(nameWords[0]!)) return null;
       const shaped = nameWords.every(
         (w, k) =>
           INITIAL.test(w) ||
@@ -188,7 +188,7 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
     name: 'pronoun-follows',
     // "Jimbo Wales declined to comment but his agent …": a name-shaped phrase that a personal pronoun soon refers to.
     apply: (ctx) =>
-      !ctx.determined &&
+      !ctx.afterThe &&
       ctx.nameTokens.length >= 2 &&
       ctx.nameTokens.length <= 3 &&
       ctx.nameTokens.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w)) &&

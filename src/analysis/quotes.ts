@@ -45,8 +45,15 @@ interface Found extends Speaker {
   attribution: Attribution;
 }
 
-/** A speaker the article points at with a pronoun we cannot resolve: honest 'none', no continuation guess. */
-const UNRESOLVED: Found = Object.freeze({ speakerId: null, speaker: null, kind: 'other', attribution: 'none' });
+/** No speaker: what a quote gets when the sieve finds nobody. */
+const NOBODY: Found = Object.freeze({ speakerId: null, speaker: null, kind: 'other', attribution: 'none' });
+
+/**
+ * A speaker the article points at with a pronoun we cannot resolve: honest 'none', no
+ * continuation guess. A marker the sieve's steps return and compare by identity (it reads as
+ * NOBODY); the sieve ends it as NOBODY, step 'unresolved'.
+ */
+const UNRESOLVED: Found = Object.freeze({ ...NOBODY });
 
 interface NameHit {
   entity: Entity;
@@ -204,7 +211,7 @@ export function findQuotes(article: Article, sentences: Sentence[], entities: En
     }
     if (!found || found === UNRESOLVED) {
       if (!found) step = 'none';
-      found = { speakerId: null, speaker: null, kind: 'other', attribution: 'none' };
+      found = NOBODY;
     }
     // "Critics said": a common word alone is a description, written as one ("critics"), never a name.
     if (found.speakerId === null && found.speaker !== null && !found.speaker.includes(' ') && isCommonWord(found.speaker))
@@ -358,8 +365,7 @@ function chooseSpeaker(
   const p = best.probability.toFixed(2);
   const where = c.nearest ? `, ${c.nearest.text} ¶ ${c.nearest.paragraph}` : '';
   const ruleText = describeStep(step, rule);
-  if (c.kind === 'nobody')
-    return { speakerId: null, speaker: null, kind: 'other', attribution: 'none', reason: `nobody: ${ruleText}; model ${p}` };
+  if (c.kind === 'nobody') return { ...NOBODY, reason: `nobody: ${ruleText}; model ${p}` };
   const isRule = c.features.has('rule');
   const attribution: Attribution = isRule ? rule.attribution : c.features.has('previous') ? 'continuation' : 'context';
   const how = isRule ? ruleText : `model [${topFeatures(c, 3, weights).join(', ')}]${where}`;

@@ -25,8 +25,8 @@ export const FEED_TIMING: Readonly<FeedTiming> = Object.freeze({
 
 const MINUTE_MS = 60 * 1000;
 
-/** The interval asked for (default when absent), or why it cannot be used. */
-export function checkInterval(minutes: number | undefined | null, timing: FeedTiming = FEED_TIMING): number | UserError<'bad-interval'> {
+/** The interval asked for (default when absent), or why it cannot be used. ("Check" in src/feeds means polling a feed.) */
+export function validateInterval(minutes: number | undefined | null, timing: FeedTiming = FEED_TIMING): number | UserError<'bad-interval'> {
   if (minutes === undefined || minutes === null) return timing.defaultIntervalMinutes;
   if (!Number.isInteger(minutes)) return userError('bad-interval', `the interval is a whole number of minutes, not ${minutes}`);
   if (minutes < timing.minIntervalMinutes)
@@ -57,3 +57,10 @@ export function delayBeforeNextCheck(
   const retryAfter = Math.min(Math.max(state.retryAfterMs ?? 0, 0), timing.maxRetryAfterMs);
   return Math.max(backoff, retryAfter);
 }
+
+/**
+ * The former name of validateInterval, kept only until feed-service.ts (being reshaped on
+ * another branch) imports validateInterval; then remove it.
+ * @deprecated Use validateInterval.
+ */
+export const checkInterval = validateInterval;

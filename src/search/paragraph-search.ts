@@ -35,12 +35,12 @@ const FUSE_WEIGHT = 0.5;
 const COVERAGE_WEIGHT = 0.5;
 
 /**
- * Reciprocal rank fusion of the lexical and semantic rankings (Cormack, Clarke & Büttcher 2009):
- * a paragraph scores Σ weight / (k + rank) over the rankings that hold it. k = 60 is the paper's
- * value. Words typed by the member weigh more than meaning (1 vs SEMANTIC_WEIGHT), so a topic
+ * How the lexical and semantic rankings are merged: by reciprocal rank (RRF, Cormack, Clarke &
+ * Büttcher 2009), a paragraph scores Σ weight / (k + rank) over the rankings that hold it. k = 60 is the paper's
+ * value. Words typed by the member weigh more than meaning (lexicalWeight 1 vs semanticWeight), so a topic
  * that matches words keeps its best word matches on top and meaning fills in around them.
  */
-export const FUSION = Object.freeze({ k: 60, lexicalWeight: 1, semanticWeight: 0.5, semanticResults: 20 });
+export const RANK_MERGING = Object.freeze({ k: 60, lexicalWeight: 1, semanticWeight: 0.5, semanticResults: 20 });
 
 /**
  * Paragraph topic search. Candidates: a TermIndex (BM25 over words, with MiniSearch's radix tree
@@ -108,7 +108,7 @@ export class ParagraphSearch {
   }
 
   /**
-   * Paragraphs about `query`, best first, scores 0..1: the lexical ranking, fused with the
+   * Paragraphs about `query`, best first, scores 0..1: the lexical ranking, merged with the
    * semantic one when there are word vectors (a paragraph found by meaning says why).
    */
   search(query: string, options: SearchOptions): ParagraphHit[] {
@@ -125,18 +125,18 @@ export class ParagraphSearch {
     }
     const lexical = this.searchWords(text, terms, limit, range, visible);
     // When words alone fill the page, meaning cannot add a paragraph to it (a paragraph found by
-    // meaning alone fuses below the 62nd word match), so the scan of every paragraph is skipped;
+    // meaning alone ranks below the 62nd word match once merged), so the scan of every paragraph is skipped;
     // paragraphs both paths find would only trade places. Meaning fills the pages words leave short.
-    const filled = lexical.length >= Math.min(limit, FUSION.k + 2);
+    const filled = lexical.length >= Math.min(limit, RANK_MERGING.k + 2);
     if (!this.semantic || options.wordsOnly || filled) return lexical.slice(0, limit).map(({ doc, score }) => toHit(doc, score));
     const meaning = this.semantic.search(
       text,
       range ?? { start: 0, end: this.docs.length },
       (id) => this.docs[id]!.text,
-      Math.max(limit, FUSION.semanticResults),
+      Math.max(limit, RANK_MERGING.semanticResults),
       visible,
     );
-    return fuseRankings(lexical, meaning, this.docs, limit);
+    return mergeRankings(lexical, meaning, this.docs, limit);
   }
 
   /** One byte per paragraph, 1 for those of the visible articles; made once per set. */
@@ -201,27 +201,27 @@ function toHit(doc: ParagraphDoc, score: number): ParagraphHit {
 }
 
 /**
- * Weighted reciprocal rank fusion (see FUSION) of the lexical ranking and the semantic matches;
- * scores are the fused value over its maximum (first in both rankings), so 0..1. A paragraph the
+ * The lexical ranking and the semantic matches merged by weighted reciprocal rank (see
+ * RANK_MERGING); scores are the merged value over its maximum (first in both rankings), so 0..1. A paragraph the
  * semantic path found carries the word pairs that explain it.
  */
-export function fuseRankings(
+export function mergeRankings(
   lexical: ReadonlyArray<{ doc: ParagraphDoc; score: number }>,
   meaning: readonly SemanticMatch[],
   docs: readonly ParagraphDoc[],
   limit: number,
 ): ParagraphHit[] {
-  const { k, lexicalWeight, semanticWeight } = FUSION;
-  const fused = new Map<number, { score: number; pairs: SemanticMatch['pairs'] }>();
-  lexical.forEach(({ doc }, rank) => fused.set(doc.id, { score: lexicalWeight / (k + rank + 1), pairs: [] }));
+  const { k, lexicalWeight, semanticWeight } = RANK_MERGING;
+  const merged = new Map<number, { score: number; pairs: SemanticMatch['pairs'] }>();
+  lexical.forEach(({ doc }, rank) => merged.set(doc.id, { score: lexicalWeight / (k + rank + 1), pairs: [] }));
   meaning.forEach((match, rank) => {
-    const entry = fused.get(match.id);
+    const entry = merged.get(match.id);
     if (entry) entry.score += semanticWeight / (k + rank + 1);
     // Found by meaning only: say which words made the match.
-    else fused.set(match.id, { score: semanticWeight / (k + rank + 1), pairs: match.pairs });
+    else merged.set(match.id, { score: semanticWeight / (k + rank + 1), pairs: match.pairs });
   });
   const best = (lexicalWeight + semanticWeight) / (k + 1);
-  return [...fused.entries()]
+  return [...merged.entries()]
     .sort((a, b) => b[1].score - a[1].score || a[0] - b[0])
     .slice(0, limit)
     .map(([id, { score, pairs }]) => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkInterval, delayBeforeNextCheck, FEED_TIMING } from '../../src/feeds/feed-schedule.ts';
+import { validateInterval, delayBeforeNextCheck, FEED_TIMING } from '../../src/feeds/feed-schedule.ts';
 
 const MINUTE = 60_000;
 
-describe('checkInterval', () => {
+describe('validateInterval', () => {
   it.each([
     [undefined, 15],
     [5, 5],
     [60, 60],
     [1440, 1440],
   ])('GIVEN %j minutes THEN the feed is checked every %i minutes', (asked, minutes) => {
-    expect(checkInterval(asked)).toBe(minutes);
+    expect(validateInterval(asked)).toBe(minutes);
   });
 
   it.each([
@@ -19,7 +19,7 @@ describe('checkInterval', () => {
     [7.5, 'whole number of minutes'],
     [2000, 'at most 1440 minutes'],
   ])('GIVEN %j minutes THEN it is refused: %s', (asked, message) => {
-    expect(checkInterval(asked)).toEqual({ error: { code: 'bad-interval', message: expect.stringContaining(message) } });
+    expect(validateInterval(asked)).toEqual({ error: { code: 'bad-interval', message: expect.stringContaining(message) } });
   });
 });
 

@@ -72,6 +72,23 @@ export const ANNOUNCER_DEFAULTS = Object.freeze({
   maxAgeMs: 24 * 60 * 60_000,
 });
 
+/** Timers, injectable so tests drive time (the same shape as the feed service's FeedTimers). */
+export interface AnnouncerTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const REAL_TIMERS: AnnouncerTimers = {
+  setTimeout(callback, ms) {
+    const handle = setTimeout(callback, ms);
+    handle.unref();
+    return handle;
+  },
+  clearTimeout(handle) {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
+
 /** What the announcer needs; everything doing I/O is passed in. */
 export interface AnnouncerOptions {
   client: Client;
@@ -84,6 +101,8 @@ export interface AnnouncerOptions {
   /** The corpus a server sees; default scopeCorpus (the shared articles and the server's own). */
   scope?: (corpus: Corpus, guildId: string | null) => Corpus;
   clock?: () => number;
+  /** Default: the global setTimeout/clearTimeout (timers unref'd); tests drive time with their own. */
+  timers?: AnnouncerTimers;
   retry?: Partial<RetrySettings>;
   articleWaitMs?: number;
   maxAgeMs?: number;
@@ -120,6 +139,7 @@ function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): b
 export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const { log, store } = options;
   const clock = options.clock ?? Date.now;
+  const timers = options.timers ?? REAL_TIMERS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const articleWaitMs = options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs;
   const maxAgeMs = options.maxAgeMs ?? ANNOUNCER_DEFAULTS.maxAgeMs;
@@ -136,7 +156,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   let writing: Promise<void> = Promise.resolve();
   const enqueuing = new Set<Promise<void>>();
   let working: Promise<void> | null = null;
-  let wake: ReturnType<typeof setTimeout> | undefined;
+  let wake: unknown;
   let stopped = false;
 
   /** Writes the current state after any write under way (writes never overlap; the last one wins). */
@@ -271,7 +291,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   };
 
   const scheduleWake = (): void => {
-    clearTimeout(wake);
+    timers.clearTimeout(wake);
     if (stopped || queue.length === 0) return;
     const now = clock();
     const times = queue.map((item) => {
@@ -281,8 +301,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     });
     const at = Math.min(...times);
     // Items that are only waiting for their article are also woken by corpus changes.
-    wake = setTimeout(kick, Math.max(0, at - now));
-    wake.unref?.();
+    wake = timers.setTimeout(kick, Math.max(0, at - now));
   };
 
   const kick = (): void => {
@@ -345,7 +364,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     queued: () => queue.map((item) => ({ ...item })),
     async stop() {
       stopped = true;
-      clearTimeout(wake);
+      timers.clearTimeout(wake);
       await Promise.allSettled([...enqueuing]);
       await working;
       await save();

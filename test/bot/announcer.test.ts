@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { OutboxUnreadableError, readOutbox } from '../../src/bot/announcement-outbox.ts';
-import { announcementNonce, openAnnouncer, type Announcer, type CorpusSource } from '../../src/bot/announcer.ts';
+import { announcementNonce, openAnnouncer, type Announcer, type CorpusSource, type OpenAnnouncerOptions } from '../../src/bot/announcer.ts';
 import { buildAnnouncement } from '../../src/bot/post-announcement.ts';
 import type { DiscordPayload } from '../../src/render/discord/discord-payload.ts';
 import type { Article } from '../../src/model/article.ts';
@@ -13,6 +13,8 @@ import { fixtureArticles } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 import { until } from '../support/until.ts';
 import { captureWarnings } from '../support/capture-warnings.ts';
+import { ioSettled } from '../support/io-settled.ts';
+import { createFakeTime } from '../feeds/fakes.ts';
 
 const GUILD = '111111111111111111';
 const OTHER_GUILD = '222222222222222222';
@@ -88,7 +90,7 @@ function world(initial: Article[]) {
     for (const l of listeners) l(corpus, added);
   };
   const events: string[] = [];
-  const open = async (options: { articleWaitMs?: number } = {}) => {
+  const open = async (options: Pick<OpenAnnouncerOptions, 'articleWaitMs' | 'clock' | 'timers'> = {}) => {
     const announcer = await openAnnouncer({
       client,
       source,
@@ -174,10 +176,13 @@ describe('the announcer', () => {
     ['belongs to another server', [seed, foreignTelescope]],
   ])('GIVEN an article that %s THEN it is given up after the wait, with a warning, and nothing is posted', async (_label, articles) => {
     const w = world(articles);
-    const announcer = await w.open({ articleWaitMs: 60 });
+    const time = createFakeTime();
+    const announcer = await w.open({ articleWaitMs: 60_000, clock: time.clock, timers: time.timers });
     await announcer.enqueue({ guildId: GUILD, channelId: CHANNEL, articleId: telescope.id });
-    await until(() => announcer.pending() === 0);
     await announcer.idle();
+    time.advance(60_000);
+    await announcer.idle();
+    expect(announcer.pending()).toBe(0);
     expect(w.sent).toHaveLength(0);
     expect(w.warnings.map((l) => l.msg)).toEqual(['an article to announce never appeared in the corpus; giving up its announcement']);
     expect(await onDisk()).toEqual({ version: 1, announced: [], queue: [] });
@@ -206,7 +211,8 @@ describe('the announcer', () => {
     expect((await onDisk()).queue[0].attemptedAt).toEqual(expect.any(String));
     let stopped = false;
     const stopping = first.stop().then(() => (stopped = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Everything stop could do without the post (its state write included) has run: it still waits.
+    await ioSettled();
     expect(stopped).toBe(false);
     w.release();
     await stopping;

@@ -14,7 +14,8 @@ import { textPayload } from '../../src/render/discord/discord-payload.ts';
 import { quotesOf, summaryOf } from '../render/discord/sample-answers.ts';
 import { fakeInteraction } from './fake-interaction.ts';
 import { completeOption } from '../../src/answers/autocomplete.ts';
-import { runCommand } from '../../src/answers/run-command.ts';
+import { prepareAnswers, runCommand } from '../../src/answers/run-command.ts';
+import { scopeCorpus } from '../../src/engine/scope-corpus.ts';
 import type { Article } from '../../src/model/article.ts';
 import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
@@ -444,7 +445,9 @@ describe('createDispatcher: each server its own news', () => {
       },
     });
     await dispatch(from(GUILD_A, { kind: 'autocomplete', name: 'quote', focused: 'speaker', options: { speaker: '' } }).interaction);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The preparation starts on the next turn of the event loop; then its catalogue build is under way: wait for it to end.
+    await new Promise((resolve) => setImmediate(resolve));
+    await prepareAnswers(scopeCorpus(corpus, GUILD_A));
     const { interaction, calls } = from(GUILD_A, { kind: 'command', name: 'quote', options: {} });
     await dispatch(interaction);
     expect(JSON.stringify(calls.at(-1)!.body)).not.toMatch(/On Sunday, China|Xi Jinping/);

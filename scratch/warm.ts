@@ -26,6 +26,10 @@ try {
   const bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DATA_DIR: dataDir, CACHE_DIR: cacheDir, DATABASE_URL: database.url, LOG_LEVEL: process.env.BOTLOG ?? 'info', ...(process.env.STARTUP_TIMING ? { PILCROW_STARTUP_TIMING: '1' } : {}) }, nodeArgs);
   await fake.waitForLogin(900_000);
   const startup = Date.now() - begun;
+  const { readFileSync } = await import('node:fs');
+  const f = readFileSync(`/proc/${bot.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const cpuMs = (Number(f[11]) + Number(f[12])) * 10;
+  console.log('cpu at login ms', cpuMs, 'load', (await import('node:os')).loadavg()[0]);
   const settled = await settle(fake);
   console.log(JSON.stringify({ mode, startup, settled }));
   await bot.stop();

@@ -180,9 +180,15 @@ function cacheFormat(analysisVersion: string): string {
   return `layout${CACHE_LAYOUT_VERSION}-search${SEARCH_INDEX_VERSION}-analysis:${analysisVersion}`;
 }
 
-/** Content hash of an article as read (any change to its file or its ingestion changes it) plus the format. */
+/**
+ * Content hash of an article as read (any change to its text, metadata or ingestion changes it)
+ * plus the format. Not where its file is: the analysis and the index never read the path, so a
+ * cache copied to another host, or kept when DATA_DIR moves, still fits (the id, from the file
+ * name, is in the article).
+ */
 function articleKey(article: Article, format: string): string {
-  return hash(format, JSON.stringify(article));
+  const { file: _where, ...content } = article;
+  return hash(format, JSON.stringify(content));
 }
 
 function hash(...parts: string[]): string {

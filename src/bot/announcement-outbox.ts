@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { DISCORD_ID } from '../model/discord-id.ts';
+import { KEEP_ANNOUNCED_MS } from '../store/retention.ts';
 
 /** File name of the announcement outbox under the cache directory. */
 export const ANNOUNCEMENTS_FILE = 'announcements.json';
@@ -73,6 +74,8 @@ const queuedSchema = z.object({
 const outboxSchema = z.object({
   version: z.literal(1),
   announced: z.array(z.string().max(1100)),
+  /** When each key was announced (ISO 8601), for pruning by age; a key without one (written before dates were kept) is dated at the next write. */
+  announcedAt: z.record(z.string(), ISO_TIME).optional(),
   queue: z.array(queuedSchema),
 });
 
@@ -96,21 +99,55 @@ export type OutboxRead = { kind: 'missing' } | { kind: 'valid'; state: OutboxSta
 /** The outbox exists but cannot be read (permissions, a directory…): a fatal start-up error. */
 export class OutboxUnreadableError extends Error {}
 
-/** Reads and validates the outbox. Throws OutboxUnreadableError when the file exists but cannot be read. */
-export async function readOutbox(file: string): Promise<OutboxRead> {
-  const read = await readStateFile(file, outboxSchema);
-  if (read.kind === 'unreadable') throw new OutboxUnreadableError(`cannot read the announcement outbox ${file}: ${read.problem}`);
-  return read.kind === 'valid' ? { kind: 'valid', state: { announced: new Set(read.data.announced), queue: read.data.queue } } : read;
+/** How the outbox file is read and written: the clock and the age past which an announced key is forgotten. */
+export interface OutboxFileOptions {
+  /** Default Date.now. */
+  now?: () => number;
+  /** Default KEEP_ANNOUNCED_MS (180 days), as in the database. */
+  keepAnnouncedMs?: number;
 }
 
-/** The outbox file as a store: plain JSON, written atomically and durably (it cannot be recomputed). */
-export function outboxFileStore(file: string): OutboxStore {
+/**
+ * Reads and validates the outbox, leaving out the keys announced longer ago than
+ * `keepAnnouncedMs` (the growth bound; the next write forgets them). Throws
+ * OutboxUnreadableError when the file exists but cannot be read.
+ */
+export async function readOutbox(file: string, options: OutboxFileOptions = {}): Promise<OutboxRead> {
+  const read = await readStateFile(file, outboxSchema);
+  if (read.kind === 'unreadable') throw new OutboxUnreadableError(`cannot read the announcement outbox ${file}: ${read.problem}`);
+  if (read.kind !== 'valid') return read;
+  const oldest = (options.now ?? Date.now)() - (options.keepAnnouncedMs ?? KEEP_ANNOUNCED_MS);
+  const dates = read.data.announcedAt ?? {};
+  const kept = read.data.announced.filter((key) => {
+    const at = Object.hasOwn(dates, key) ? Date.parse(dates[key]!) : Number.NaN;
+    return Number.isNaN(at) || at >= oldest;
+  });
+  return { kind: 'valid', state: { announced: new Set(kept), queue: read.data.queue } };
+}
+
+/**
+ * The outbox file as a store: plain JSON, written atomically and durably (it cannot be recomputed),
+ * with the date each key was announced (kept from the file for the keys it has, now for new ones).
+ */
+export function outboxFileStore(file: string, options: Pick<OutboxFileOptions, 'now'> = {}): OutboxStore {
+  const now = options.now ?? Date.now;
+  /** When each key was announced, as last written; read from the file at the first write. */
+  let dates: Map<string, string> | undefined;
   return {
-    write: (state) =>
-      writeFileAtomically(
-        file,
-        `${JSON.stringify({ version: 1, announced: [...state.announced].sort(), queue: state.queue }, null, 2)}\n`,
-        { durable: true },
-      ),
+    async write(state) {
+      dates ??= await readAnnouncedDates(file);
+      const at = new Date(now()).toISOString();
+      const announced = [...state.announced].sort();
+      const next = new Map(announced.map((key) => [key, dates!.get(key) ?? at]));
+      const body = { version: 1, announced, announcedAt: Object.fromEntries(next), queue: state.queue };
+      await writeFileAtomically(file, `${JSON.stringify(body, null, 2)}\n`, { durable: true });
+      dates = next;
+    },
   };
+}
+
+/** The dates of the keys the outbox file has (none when it is missing or invalid: they are dated now). */
+async function readAnnouncedDates(file: string): Promise<Map<string, string>> {
+  const read = await readStateFile(file, outboxSchema);
+  return new Map(read.kind === 'valid' ? Object.entries(read.data.announcedAt ?? {}) : []);
 }

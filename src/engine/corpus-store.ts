@@ -174,10 +174,10 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     return loaded;
   }
   corpus = loaded.corpus;
-  if (options.watch) {
+  // The worker starts at the first change, not now: booting it (loading the analysis code) would
+  // take a CPU from the start-up and the first answers for a rebuild that may never come.
+  if (options.watch)
     rebuilder = createCorpusRebuilder({ cacheDir: options.cacheDir, workerUrl: options.workerUrl, onWarning });
-    rebuilder.prepare(corpus);
-  }
   for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
   if (loaded.warning)
     log?.warn(

@@ -1,5 +1,4 @@
 import { stat } from 'node:fs/promises';
-import { ANALYSIS_DIR, analyseArticle } from '../analysis/analyse-article.ts';
 import { analyseAndIndexWithCache, hashSourceFiles, type FailedArticle } from '../cache/corpus-cache.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
 import type { ArticleAnalysis } from '../model/analysis.ts';
@@ -26,10 +25,23 @@ export interface LoadedCorpus {
 
 let analysisVersion: Promise<string> | undefined;
 
+/** The folder of the analysis code (src/analysis/, as ANALYSIS_DIR there): its hash versions cached analyses. */
+const ANALYSIS_CODE_DIR = new URL('../analysis/', import.meta.url);
+
 /** The version of the analysis code (a hash of its sources), computed once. */
 export function currentAnalysisVersion(): Promise<string> {
-  analysisVersion ??= hashSourceFiles(ANALYSIS_DIR);
+  analysisVersion ??= hashSourceFiles(ANALYSIS_CODE_DIR);
   return analysisVersion;
+}
+
+/**
+ * The real analysis, imported at the first article that needs it: a start from a warm cache
+ * analyses nothing, so it never loads the analysis code and its language models (compromise, about
+ * a second of CPU to load; measured in docs/benchmarks.md, several hosts).
+ */
+async function analyseLazily(article: Article): Promise<ArticleAnalysis> {
+  const { analyseArticle } = await import('../analysis/analyse-article.ts');
+  return analyseArticle(article);
 }
 
 /** Analysed articles (in the order given, less those that failed) and their search index, which can be serialised. */
@@ -42,7 +54,7 @@ export interface IndexedArticles {
 
 /** Analyses (reusing cached analyses of unchanged articles) and indexes articles, keeping the cache current. An article whose analysis fails is left out and reported; the others go in. */
 export async function analyseAndIndex(articles: readonly Article[], options: Omit<LoadCorpusOptions, 'dataDir'>): Promise<IndexedArticles> {
-  return analyseAndIndexWithCache(articles, options.analyse ?? analyseArticle, {
+  return analyseAndIndexWithCache(articles, options.analyse ?? analyseLazily, {
     dir: options.cacheDir,
     analysisVersion: await currentAnalysisVersion(),
     onWarning: options.onWarning,

@@ -31,7 +31,7 @@ export const MAX_SEEN_KEYS = 2000;
  * How long an item id or link is remembered once it is no longer in the feed's document: counted
  * from the last fetched document that listed it, so a key of an item the feed still lists is never
  * forgotten (however old), nor while the server answers "not modified". 90 days, half of how long
- * the outbox remembers an announcement (DEFAULT_KEEP_ANNOUNCED_MS in the database): an item a feed lists again after its key
+ * the outbox remembers an announcement (KEEP_ANNOUNCED_MS, src/store/retention.ts): an item a feed lists again after its key
  * was forgotten is still caught as announced, then as an article the library has.
  */
 export const SEEN_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;

@@ -54,6 +54,17 @@ describe('analyses', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('GIVEN the same articles read from another directory (a copied cache, a moved DATA_DIR) THEN every analysis and the index are reused', async () => {
+    const first = await analyseAndIndexWithCache(articles(), countingAnalyser().analyse, options());
+    const moved = articles().map((a) => ({ ...a, file: join('/elsewhere/data', a.file.split('/').pop()!) }));
+    const second = countingAnalyser();
+    const again = await analyseAndIndexWithCache(moved, second.analyse, options());
+    expect(second.calls).toEqual([]);
+    expect(again.indexSource).toBe('cache');
+    expect(again.articles.map((a) => a.article.file)).toEqual(moved.map((a) => a.file));
+    expect(again.articles.map((a) => a.analysis)).toEqual(first.articles.map((a) => a.analysis));
+  });
+
   it('GIVEN one changed article THEN only that one is analysed again', async () => {
     await analyseWithCache(articles(), countingAnalyser().analyse, options());
     const changed = articles();

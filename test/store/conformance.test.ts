@@ -3,7 +3,7 @@
  * default) and PostgreSQL — so they cannot drift; then what only a shared database does (two
  * processes: leases, claims, unique keys). PostgreSQL runs in a database of its own, dropped after.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import { pgArticleRecords } from '../../src/store/pg/pg-article-records.ts';
 import { openPgFeedStore } from '../../src/store/pg/pg-feed-store.ts';
 import { openPgOutbox } from '../../src/store/pg/pg-outbox-store.ts';
 import { pgScheduleStore } from '../../src/store/pg/pg-schedule-store.ts';
+import { KEEP_ANNOUNCED_MS } from '../../src/store/retention.ts';
 import type { ScheduleStore } from '../../src/store/schedule-store.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
@@ -78,21 +79,30 @@ interface Opened {
 interface Implementation {
   name: string;
   open(): Promise<Opened>;
+  /** Makes every key announced so far `ms` older (files: their clock moves on; the database: the dates move back). */
+  ageAnnounced(ms: number): Promise<void>;
 }
 
-const files: Implementation & { dir: string } = {
+const DAY_MS = 24 * 60 * 60_000;
+
+const files: Implementation & { dir: string; clockOffsetMs: number } = {
   name: 'files',
   dir: '',
+  clockOffsetMs: 0,
   async open() {
-    const read = await readOutbox(join(this.dir, 'announcements.json'));
+    const now = () => Date.now() + this.clockOffsetMs;
+    const read = await readOutbox(join(this.dir, 'announcements.json'), { now });
     return {
       feeds: fileFeedStore(this.dir),
       schedules: fileScheduleStore(this.dir),
       outbox: {
         initial: read.kind === 'valid' ? read.state : { announced: new Set(), queue: [] },
-        store: outboxFileStore(join(this.dir, 'announcements.json')),
+        store: outboxFileStore(join(this.dir, 'announcements.json'), { now }),
       },
     };
+  },
+  async ageAnnounced(ms) {
+    this.clockOffsetMs += ms;
   },
 };
 
@@ -109,7 +119,13 @@ async function openOnDatabase(): Promise<Opened> {
     outbox: await openPgOutbox({ pool: db.pool, owner, ownsGuild: all }),
   };
 }
-const postgres: Implementation = { name: 'PostgreSQL', open: openOnDatabase };
+const postgres: Implementation = {
+  name: 'PostgreSQL',
+  open: openOnDatabase,
+  async ageAnnounced(ms) {
+    await db.pool.query("UPDATE announced SET announced_at = announced_at - $1 * interval '1 millisecond'", [ms]);
+  },
+};
 
 beforeAll(async () => {
   if ('skip' in testDatabase) return;
@@ -132,6 +148,7 @@ const implementations = [files, ...('skip' in testDatabase ? [] : [postgres])];
 describe.each(implementations)('the $name store', (impl) => {
   beforeEach(async () => {
     files.dir = await mkdtemp(join(tmpdir(), 'pilcrow-store-'));
+    files.clockOffsetMs = 0;
     if (impl === postgres) await emptyDatabase();
   });
   afterEach(async () => {
@@ -243,6 +260,43 @@ describe.each(implementations)('the $name store', (impl) => {
     const one = queued(G1, 'story-one');
     await store.outbox.store.write({ announced: new Set(), queue: [one] });
     expect((await store.outbox.store.claim?.(one)) ?? 'mine').toBe('mine');
+  });
+
+  it('GIVEN keys announced 181 and 179 days ago THEN the next process forgets the older only, and so does storage after its write', async () => {
+    const first = await impl.open();
+    await first.outbox.store.write({ announced: new Set([`${G1}:story-old`]), queue: [] });
+    await impl.ageAnnounced(2 * DAY_MS);
+    await first.outbox.store.write({ announced: new Set([`${G1}:story-old`, `${G1}:story-recent`]), queue: [] });
+    await impl.ageAnnounced(KEEP_ANNOUNCED_MS - DAY_MS);
+    const next = await impl.open();
+    expect([...next.outbox.initial.announced]).toEqual([`${G1}:story-recent`]);
+    await next.outbox.store.write(next.outbox.initial);
+    await impl.ageAnnounced(DAY_MS / 2);
+    expect([...(await impl.open()).outbox.initial.announced]).toEqual([`${G1}:story-recent`]);
+  });
+});
+
+describe('the outbox file', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pilcrow-outbox-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN a file written before announced keys were dated THEN its keys are kept, dated at the next write and forgotten KEEP_ANNOUNCED_MS after it', async () => {
+    const file = join(dir, 'announcements.json');
+    await writeFile(file, JSON.stringify({ version: 1, announced: [`${G1}:story-one`], queue: [] }));
+    const writtenAt = Date.parse('2026-12-01T10:00:00.000Z');
+    const read = await readOutbox(file, { now: () => writtenAt + 10 * KEEP_ANNOUNCED_MS });
+    expect(read.kind === 'valid' && [...read.state.announced]).toEqual([`${G1}:story-one`]);
+    await outboxFileStore(file, { now: () => writtenAt }).write({ announced: new Set([`${G1}:story-one`]), queue: [] });
+    expect(JSON.parse(await readFile(file, 'utf8')).announcedAt).toEqual({ [`${G1}:story-one`]: '2026-12-01T10:00:00.000Z' });
+    const kept = await readOutbox(file, { now: () => writtenAt + KEEP_ANNOUNCED_MS });
+    expect(kept.kind === 'valid' && kept.state.announced.size).toBe(1);
+    const pruned = await readOutbox(file, { now: () => writtenAt + KEEP_ANNOUNCED_MS + 1 });
+    expect(pruned.kind === 'valid' && pruned.state.announced.size).toBe(0);
   });
 });
 

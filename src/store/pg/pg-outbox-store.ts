@@ -13,6 +13,7 @@ import {
   type OutboxStore,
   type QueuedAnnouncement,
 } from '../../bot/announcement-outbox.ts';
+import { KEEP_ANNOUNCED_MS } from '../retention.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface PgOutboxOptions {
@@ -22,19 +23,17 @@ export interface PgOutboxOptions {
   ownsGuild: (guildId: string) => boolean;
   /** How long a claim lasts if the post never finishes (the process died): default 2 minutes. */
   claimMs?: number;
-  /** Keys announced longer ago than this are forgotten (the growth bound): default 180 days. */
+  /** Keys announced longer ago than this are forgotten (the growth bound): default KEEP_ANNOUNCED_MS (180 days). */
   keepAnnouncedMs?: number;
   onInvalid?: (key: string, problem: string) => void;
 }
-
-export const DEFAULT_KEEP_ANNOUNCED_MS = 180 * 24 * 60 * 60_000;
 
 /** Reads the outbox of the servers this process owns (pruning old announced keys first) and returns it with the store to write it to. */
 export async function openPgOutbox(options: PgOutboxOptions): Promise<{ initial: OutboxState; store: OutboxStore }> {
   const { pool, owner } = options;
   const claimMs = options.claimMs ?? 2 * 60_000;
   await pool.query("DELETE FROM announced WHERE announced_at < now() - $1 * interval '1 millisecond'", [
-    options.keepAnnouncedMs ?? DEFAULT_KEEP_ANNOUNCED_MS,
+    options.keepAnnouncedMs ?? KEEP_ANNOUNCED_MS,
   ]);
   const owned = (guildId: string | null) => guildId !== null && options.ownsGuild(guildId);
   const announced = new Set<string>();

@@ -190,6 +190,8 @@ export function findQuotesContaining(catalogue: QuoteCatalogue, phrase: string):
     candidates = [...merged].sort((a, b) => a - b);
   }
   if (candidates.length === 0) return [];
+  // One word: its lists hold exactly the quotes with a word it is (or begins), nothing to test.
+  if (whole.length === 0) return candidates.slice();
   // Words are letters and digits only, so they need no escaping in a pattern.
   const tail = last.length < PREFIX_FROM ? `${last}(?![\\p{L}\\p{N}])` : last;
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${[...whole, tail].join('[^\\p{L}\\p{N}]+')}`, 'u');

@@ -79,14 +79,20 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
   }
   if (chosen === null && from === to)
     return userError('not-found', resolved ? 'That article has no direct quotations.' : 'The articles have no direct quotations.');
+  // Every quote of the corpus is the catalogue's own (read-only) lists, not copies of them: a
+  // copy of ~50,000 quotes and citations cost ~1 ms each and up to ~10 ms when it set off a collection.
   const whole = chosen === null && from === 0 && to === catalogue.items.length;
-  const quotes: QuoteItem[] = chosen ? chosen.map((i) => catalogue.items[i]!) : catalogue.items.slice(from, to);
+  const quotes: readonly QuoteItem[] = chosen
+    ? chosen.map((i) => catalogue.items[i]!)
+    : whole
+      ? catalogue.items
+      : catalogue.items.slice(from, to);
   return {
     command: 'quote',
     speaker: speaker || null,
     about: about || null,
     quotes,
-    citations: whole ? [...catalogue.citations] : uniqueCitations(quotes),
+    citations: whole ? catalogue.citations : uniqueCitations(quotes),
   };
 }
 

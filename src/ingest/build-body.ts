@@ -25,6 +25,12 @@ const MAX_HEADING_WORDS = 10;
 const MAX_HEADING_CHARS = 100;
 /** A block of at most this many words between two pieces of a sentence is link text. */
 const MAX_LINK_TEXT_WORDS = 3;
+/**
+ * Link text that ends a sentence ("…thought it" / "looked like a toy." / "Staff removed it.")
+ * has at most this many words: one more than link text inside a sentence, as its last word
+ * carries the full stop.
+ */
+const MAX_LINK_END_WORDS = MAX_LINK_TEXT_WORDS + 1;
 /** A paragraph never ends with a comma… */
 const ENDS_WITH_COMMA = /,["'”’]?\s*$/;
 /**
@@ -46,7 +52,9 @@ export function buildBody(blocks: readonly Block[]): Body {
   const headings: Heading[] = [];
   // Each paragraph as its pieces plus the last characters of the joined text, so joining
   // many pieces never rescans (or flattens) a growing string.
-  const paragraphs: Array<{ pieces: string[]; end: string }> = [];
+  // `linkEnded`: the last piece was link text that ended a sentence (see endsWithLinkText), so
+  // the paragraph goes on with the next sentence.
+  const paragraphs: Array<{ pieces: string[]; end: string; linkEnded: boolean }> = [];
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     const next = blocks[i + 1];
@@ -55,7 +63,8 @@ export function buildBody(blocks: readonly Block[]): Body {
       if (next !== undefined) headings.push({ before: paragraphs.length + 1, text: block.text });
       continue;
     }
-    if (open && continuesParagraph(open.end, block.text, next?.text)) {
+    if (open && (continuesParagraph(open.end, block.text, next?.text) || (open.linkEnded && startsNewParagraph(block.text)))) {
+      open.linkEnded = !open.linkEnded && endsWithLinkText(open.pieces, block.text);
       open.pieces.push(block.text);
       open.end = joinFragments(open.end, block.text).slice(-END_CHARS);
       continue;
@@ -65,7 +74,7 @@ export function buildBody(blocks: readonly Block[]): Body {
       continue;
     }
     if (isPunctuationOnly(block.text)) continue;
-    paragraphs.push({ pieces: [block.text], end: block.text.slice(-END_CHARS) });
+    paragraphs.push({ pieces: [block.text], end: block.text.slice(-END_CHARS), linkEnded: false });
   }
   return { paragraphs: paragraphs.map((p) => p.pieces.reduce(joinFragments)), headings };
 }
@@ -89,6 +98,28 @@ export function continuesParagraph(previous: string, block: string, next: string
   if (startsContinuation(block) || endsDangling(previous) || (ENDS_WITH_COMMA.test(previous) && OPENS_QUOTE.test(block))) return true;
   const linkText = wordCount(block) <= MAX_LINK_TEXT_WORDS && !endsWithPunctuation(block);
   return linkText && next !== undefined && (startsContinuation(next) || isPunctuationOnly(next));
+}
+
+/**
+ * Whether `block`, joined as the second, fourth… piece of a paragraph, is link text that ended a
+ * sentence, so the paragraph goes on with the next one: a few words starting lowercase that end
+ * the sentence the last piece left open between two words (no comma: a break after a comma is a
+ * clause going on), that piece itself longer than link text ("They are all" / "obedient allies
+ * of Russia." is a short sentence wrapped, and may end its paragraph). Pieces of a
+ * paragraph broken by links alternate text, link text, text…: the even pieces are the links,
+ * and a link whose text carries the full stop seldom ends its paragraph, while the text after a
+ * link (the third piece: "…would be" / "cheaper" / "than the airport.") may well end it.
+ */
+function endsWithLinkText(pieces: readonly string[], block: string): boolean {
+  const previous = pieces[pieces.length - 1]!;
+  return (
+    pieces.length % 2 === 1 &&
+    wordCount(previous) > MAX_LINK_TEXT_WORDS &&
+    !endsWithPunctuation(previous) &&
+    wordCount(block) <= MAX_LINK_END_WORDS &&
+    /^\p{Ll}/u.test(block) &&
+    endsSentence(block)
+  );
 }
 
 /**

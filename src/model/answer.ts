@@ -33,8 +33,8 @@ export interface QuoteAnswer {
   /** Echo of what was asked, for headings ("Quotes by Sergei Lavrov about Ukraine"). */
   speaker: string | null;
   about: string | null;
-  quotes: QuoteItem[];
-  citations: Citation[];
+  quotes: readonly QuoteItem[];
+  citations: readonly Citation[];
 }
 
 /**

@@ -56,6 +56,8 @@ export class TermIndex {
   private readonly averageLength: number;
   private readonly scores: Float64Array;
   private readonly matched: Uint32Array;
+  /** Scratch for selectBest: the touched documents' scores, reordered by selection. */
+  private readonly selection: Float64Array;
 
   private constructor(
     private readonly terms: readonly string[],
@@ -71,6 +73,7 @@ export class TermIndex {
     this.averageLength = lengths.length > 0 ? Math.max(1, total / lengths.length) : 1;
     this.scores = new Float64Array(lengths.length);
     this.matched = new Uint32Array(lengths.length);
+    this.selection = new Float64Array(lengths.length);
   }
 
   /** Number of documents indexed. */
@@ -223,18 +226,39 @@ export class TermIndex {
     return out;
   }
 
+  /**
+   * The best `limit` of the touched documents, best first, ties by id: the limit-th best score by
+   * selection (linear) over a reused buffer, then only the documents above it and as many of
+   * those equal to it as fit (lowest ids first) are materialised and sorted.
+   */
   private selectBest(touched: readonly number[], limit: number, wordCount: number): TermMatch[] {
-    let pool = touched;
+    let pool: number[];
     if (touched.length > limit * 2) {
-      // The limit-th best score by selection (linear), not a sort of every matched document.
-      const values = Float64Array.from(touched, (doc) => this.scores[doc]!);
-      const threshold = selectKth(values, values.length - limit);
-      pool = touched.filter((doc) => this.scores[doc]! >= threshold);
+      const values = this.selection.subarray(0, touched.length);
+      for (let i = 0; i < touched.length; i++) values[i] = this.scores[touched[i]!]!;
+      const threshold = selectKth(values, touched.length - limit);
+      pool = [];
+      const tied: number[] = [];
+      for (let i = 0; i < touched.length; i++) {
+        const doc = touched[i]!;
+        const score = this.scores[doc]!;
+        if (score > threshold) pool.push(doc);
+        else if (score === threshold) tied.push(doc);
+      }
+      tied.sort((a, b) => a - b);
+      for (let i = 0; i < tied.length && pool.length < limit; i++) pool.push(tied[i]!);
+    } else {
+      pool = [...touched];
     }
-    return pool
-      .map((doc) => ({ id: doc, score: this.scores[doc]!, coverage: popCount(this.matched[doc]!) / Math.max(1, wordCount) }))
-      .sort((a, b) => b.score - a.score || a.id - b.id)
-      .slice(0, limit);
+    const words = Math.max(1, wordCount);
+    const matches: TermMatch[] = new Array<TermMatch>(pool.length);
+    for (let i = 0; i < pool.length; i++) {
+      const doc = pool[i]!;
+      matches[i] = { id: doc, score: this.scores[doc]!, coverage: popCount(this.matched[doc]!) / words };
+    }
+    matches.sort((a, b) => b.score - a.score || a.id - b.id);
+    if (matches.length > limit) matches.length = limit;
+    return matches;
   }
 }
 

@@ -13,7 +13,7 @@ export interface PageNavigation {
 }
 
 /** Citations without repeats, first occurrence first. */
-export function uniqueCitations(citations: Citation[]): Citation[] {
+export function uniqueCitations(citations: readonly Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((c) => {
     const key = `${c.article}\u0000${c.paragraph}`;
@@ -28,7 +28,7 @@ export function uniqueCitations(citations: Citation[]): Citation[] {
  * allow), then ◀ ▶ when the answer has several pages.
  */
 export function buildAnswerButtons(
-  citations: Citation[],
+  citations: readonly Citation[],
   navigation: PageNavigation | null,
 ): Array<APIActionRowComponent<APIButtonComponentWithCustomId>> {
   const paged = navigation !== null && navigation.pageCount > 1;

@@ -16,7 +16,7 @@ export interface Block {
 /** A page of formatted blocks and the citations on it, in order. */
 export interface LaidOutPage {
   text: string;
-  citations: Citation[];
+  citations: readonly Citation[];
 }
 
 /** How pages are filled. */

@@ -37,7 +37,7 @@ export interface PagedEmbed<T> {
   /** Footer text before the page number (already plain, not markdown). */
   footer: string | null;
   /** Citations of the whole answer, offered as buttons after the page's own. */
-  citations: Citation[];
+  citations: readonly Citation[];
 }
 
 /** Answer-wide citations considered for buttons after the page's own (more never fit in the rows). */

@@ -39,7 +39,7 @@ export function quotesOf(count: number, text: (i: number) => string = (i) => `We
 
 /** A profile with lists of the given sizes. */
 export function whoOf(size: { roles: number; aliases: number; mentions: number; quotes: number }, text = 'word'): WhoAnswer {
-  const quotes = quotesOf(size.quotes, (i) => `${text} ${i}`).quotes;
+  const quotes = [...quotesOf(size.quotes, (i) => `${text} ${i}`).quotes];
   const mentions = Array.from({ length: size.mentions }, (_, i) => ({ article: REF.id, paragraph: i + 1 }));
   return {
     command: 'who',

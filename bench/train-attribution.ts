@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { findEntities } from '../src/analysis/entities.ts';
 import { findQuotes } from '../src/analysis/quotes.ts';
 import { splitSentences } from '../src/analysis/sentences.ts';
-import type { SpeakerModel } from '../src/analysis/rank-speakers.ts';
+import { rankCandidates, type SpeakerModel } from '../src/analysis/rank-speakers.ts';
 import { loadArticles } from '../src/ingest/load-articles.ts';
 import type { Article } from '../src/model/article.ts';
 import { fitSpeakerModel, rankingAccuracy, type RankingExample } from './fit-speaker-model.ts';
@@ -118,12 +118,26 @@ for (let round = 1; round <= ROUNDS; round++) {
   );
 }
 if (holdout) {
-  const scored = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights, false));
+  const outcomes: Outcome[] = [];
+  const scored = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, weights, false, outcomes));
   const rules = held.flatMap((p) => gatherExamples(p.article, p.sentences, p.entities, p.gold, new Map([['rule', 5]]), false));
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+  const system = outcomes.filter((o) => o.final).length;
   process.stderr.write(
-    `train:attribution: held-out fifth (${held.length} articles, ${scored.length} quotes): model ${pct(rankingAccuracy(scored, weights))}, rules alone ${pct(rankingAccuracy(rules, new Map([['rule', 5]])))}\n`,
+    `train:attribution: held-out fifth (${held.length} articles, ${scored.length} quotes): model ${pct(rankingAccuracy(scored, weights))}, rules alone ${pct(rankingAccuracy(rules, new Map([['rule', 5]])))}, as answered (sieve first where it decides) ${system}/${outcomes.length} ${pct(system / Math.max(1, outcomes.length))}\n`,
   );
+  // Per sieve step: how often its pick, the model's pick and the answer were right (to choose the steps that decide alone).
+  const steps = new Map<string, [number, number, number, number]>();
+  for (const o of outcomes) {
+    const row = steps.get(o.step) ?? [0, 0, 0, 0];
+    row[0]++;
+    if (o.rule) row[1]++;
+    if (o.model) row[2]++;
+    if (o.final) row[3]++;
+    steps.set(o.step, row);
+  }
+  for (const [step, [n, rule, model, final]] of [...steps].sort((a, b) => b[1][0] - a[1][0]))
+    process.stderr.write(`  ${step.padEnd(32)} ${String(n).padStart(4)}  rule ${rule}  model ${model}  answered ${final}\n`);
   process.exit(0);
 }
 const seconds = (Date.now() - started) / 1000;
@@ -150,6 +164,7 @@ function gatherExamples(
   goldQuotes: GoldQuote[],
   current: ReadonlyMap<string, number>,
   forTraining = true,
+  outcomes?: Outcome[],
 ): RankingExample[] {
   const found: RankingExample[] = [];
   // For training: every quote whose right answer is known; for measuring: those the scorer counts.
@@ -190,9 +205,39 @@ function gatherExamples(
       });
       if (!forTraining || (right.length > 0 && right.length < candidates.length))
         found.push({ candidates: candidates.map((c) => c.features), right });
+      if (outcomes) {
+        const ruled = candidates.findIndex((c) => c.features.has('rule'));
+        const stepFeature = [...(candidates[0]?.features.keys() ?? [])].find((f) => f.startsWith('nobody&rule:'));
+        const step =
+          ruled >= 0
+            ? ([...candidates[ruled]!.features.keys()].find((f) => f.startsWith('rule:'))?.slice(5) ?? '?')
+            : (stepFeature?.slice(12) ?? '?');
+        const best = rankCandidates(candidates, current)[0]!.candidate;
+        outcomes.push({
+          step: candidates[0]?.features.has('nobody&pronounContinues') ? `${step} (added, continued)` : step,
+          rule: right.includes(ruled >= 0 ? ruled : candidates.findIndex((c) => c.kind === 'nobody')),
+          model: right.includes(candidates.indexOf(best)),
+          final: sameSpeaker(gold.speaker, quote.speaker),
+        });
+      }
     },
   });
   return found;
+}
+
+/** One held-out quotation: its sieve step and whether the rules, the model and the answer were right. */
+interface Outcome {
+  step: string;
+  rule: boolean;
+  model: boolean;
+  final: boolean;
+}
+
+/** The scorer's test: a shared name word, or both null. */
+function sameSpeaker(gold: string | null, answer: string | null): boolean {
+  if (gold === null) return answer === null;
+  const goldWords = nameWords(gold);
+  return [...nameWords(answer ?? '')].some((w) => goldWords.has(w));
 }
 
 function words(s: string): string[] {

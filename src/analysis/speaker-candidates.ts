@@ -86,8 +86,10 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   const opensParagraph = firstCharacter < 0 || firstCharacter >= span.open;
   if (opensParagraph) set(nobody, 'nobody&opensParagraph');
   if (!hasSpeechCue(q, openSentence, closeSentence)) set(nobody, `nobody&noSpeechCue&quote:${q.quoteKind}`);
-  const pronoun = pronounSpeaker(q, openSentence, closeSentence);
+  const pronounCue = pronounSpeaker(q, openSentence, closeSentence);
+  const pronoun = pronounCue?.pronoun ?? null;
   if (pronoun !== null) set(nobody, 'nobody&pronounSpeaker');
+  if (pronounCue !== null && CONTINUING_VERBS.test(pronounCue.verb)) set(nobody, 'nobody&pronounContinues');
   const beforeDistance = new Map<SpeakerCandidate, number>();
   const subjectDistance = new Map<SpeakerCandidate, number>();
   let nearestBefore: { c: SpeakerCandidate; d: number } | null = null;
@@ -139,6 +141,16 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
     }
   }
   if (nearestAfter) set(nearestAfter.c, 'nearestAfter');
+  // The subject of the sentence before the quote's own (in the paragraph before when the quote's sentence opens its
+  // paragraph): who a pronoun most likely continues (centering: the previous utterance's subject), quoted or not.
+  const previousSubject = subjectBefore(q, openSentence, pronoun === 'he' || pronoun === 'she');
+  const previousSubjectCandidate = previousSubject ? candidateFor(byKey, previousSubject.entity) : null;
+  if (previousSubject) {
+    const c = previousSubjectCandidate!;
+    set(c, `${lead}prevSubject`);
+    if (previousSubject.paragraph < span.paragraph) set(c, `${lead}prevSubject&previousParagraph`);
+    if (previousSubject.reports) set(c, `${lead}prevSubject&reports`);
+  }
   // The rules' pick and the previous speaker may be descriptions ("a senior official") or names outside the window.
   if (q.rule.speaker !== null) {
     const c = candidateByPick(byKey, q.rule.speakerId, q.rule.speaker);
@@ -152,6 +164,9 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
     set(c, gap === 0 ? 'previous&sameParagraph' : gap === 1 ? 'previous&nextParagraph' : 'previous&later');
     if (opensParagraph && gap === 1) set(c, 'previous&nextParagraph&opens');
     if (opensParagraph && gap === 1 && q.quoteKind === 'full') set(c, 'previous&nextParagraph&opens&full');
+    // "…," he added: a verb that goes on from what was said before points at the previous speaker.
+    if (pronounCue !== null && CONTINUING_VERBS.test(pronounCue.verb)) set(c, 'previous&pronounContinues');
+    if (pronounCue !== null && previousSubjectCandidate === c) set(c, 'previous&prevSubject');
   }
   const candidates = [nobody, ...byKey.values()];
   for (const c of candidates) {
@@ -181,6 +196,10 @@ const CUES = new WeakMap<PlacedMention, string[]>();
 const GENDER = new WeakMap<Entity, 'he' | 'she' | null>();
 /** Cues that make a mention the subject of its clause. */
 const SUBJECT_CUES: ReadonlySet<string> = new Set(['sentenceStart', 'verbAfter', 'appositiveVerbAfter', 'colon']);
+/** Cues that make a mention something other than its clause's subject. */
+const NOT_SUBJECT_CUES: ReadonlySet<string> = new Set(['possessive', 'preposition', 'byAgent', 'afterThat']);
+/** Reporting verbs that go on from what was said before ("he added", "she continued"). */
+const CONTINUING_VERBS = /^(?:add|adds|added|adding|continue|continues|continued|continuing)$/u;
 const PRONOUN_BEFORE_VERB = /\b(he|she|they|it)\s+(?:(?:also|then|later|has|had|have|would|will|again)\s+)*(\p{L}+)/giu;
 const VERB_BEFORE_PRONOUN = /\b(\p{L}+)\s+(he|she|they|it)\b/giu;
 
@@ -232,13 +251,51 @@ function hasSpeechCue(q: QuoteSetting, openSentence: Sentence | null, closeSente
   return /\b(?:according to|in the words of)\b/iu.test(outside);
 }
 
-/** The pronoun that is the speaker in the quote's own sentence ("he said", "said she", "She told …"), if any. */
-function pronounSpeaker(q: QuoteSetting, openSentence: Sentence | null, closeSentence: Sentence | null): string | null {
+/** The pronoun that is the speaker in the quote's own sentence ("he said", "said she", "She told …") and its verb, if any. */
+function pronounSpeaker(
+  q: QuoteSetting,
+  openSentence: Sentence | null,
+  closeSentence: Sentence | null,
+): { pronoun: string; verb: string } | null {
   const after = sentenceAfter(q, closeSentence);
   const before = sentenceBefore(q, openSentence).replace(/["“][^"”]*["”]/gu, ' ');
   for (const text of [after.replace(/["“][^]*$/u, ''), before]) {
-    for (const m of text.matchAll(PRONOUN_BEFORE_VERB)) if (SPEECH_VERBS.has(m[2]!.toLowerCase())) return m[1]!.toLowerCase();
-    for (const m of text.matchAll(VERB_BEFORE_PRONOUN)) if (SPEECH_VERBS.has(m[1]!.toLowerCase())) return m[2]!.toLowerCase();
+    for (const m of text.matchAll(PRONOUN_BEFORE_VERB))
+      if (SPEECH_VERBS.has(m[2]!.toLowerCase())) return { pronoun: m[1]!.toLowerCase(), verb: m[2]!.toLowerCase() };
+    for (const m of text.matchAll(VERB_BEFORE_PRONOUN))
+      if (SPEECH_VERBS.has(m[1]!.toLowerCase())) return { pronoun: m[2]!.toLowerCase(), verb: m[1]!.toLowerCase() };
+  }
+  return null;
+}
+
+/**
+ * The subject of the sentence before the quote's: its first mention outside quotation marks that
+ * is not a possessive or the object of a preposition (a person's, when a he/she is to be resolved).
+ */
+function subjectBefore(q: QuoteSetting, openSentence: Sentence | null, personOnly: boolean): (PlacedMention & { reports: boolean }) | null {
+  const { span } = q;
+  const own = q.sentencesOf(span.paragraph);
+  const at = openSentence ? own.indexOf(openSentence) : -1;
+  let sentence: Sentence | undefined;
+  let paragraph = span.paragraph;
+  if (at > 0) sentence = own[at - 1];
+  else {
+    paragraph = span.paragraph - 1;
+    sentence = q.sentencesOf(paragraph).at(-1);
+  }
+  const text = q.texts.get(paragraph);
+  if (!sentence || text === undefined) return null;
+  const mentions = q.mentionsOf(paragraph);
+  for (let k = firstStartingFrom(mentions, sentence.start); k < mentions.length && mentions[k]!.start < sentence.end; k++) {
+    const m = mentions[k]!;
+    if (q.insideQuote(paragraph, m.start) || (personOnly && m.entity.kind !== 'person')) continue;
+    let cues = CUES.get(m);
+    if (cues === undefined) CUES.set(m, (cues = cuesOf(m, text, q.sentencesOf(paragraph))));
+    if (cues.some((cue) => NOT_SUBJECT_CUES.has(cue))) continue;
+    // Whether that sentence reports speech (outside its quotation marks): "X noted …", "X called it a "…"".
+    const plain = text.slice(sentence.start, sentence.end).replace(/["“][^"”]*["”]/gu, ' ');
+    const reports = [...plain.matchAll(/\p{L}+/gu)].some((w) => SPEECH_VERBS.has(w[0].toLowerCase()));
+    return { ...m, reports };
   }
   return null;
 }
@@ -320,7 +377,9 @@ function cuesOf(m: PlacedMention, text: string, sentences: Sentence[]): string[]
   const cues: string[] = [];
   const after = text.slice(m.end, m.end + 120);
   const before = text.slice(Math.max(0, m.start - 60), m.start);
-  if (/^['’]s?\b/u.test(after)) cues.push('possessive');
+  // "Smith's", "Galois' cousin" (a name ending in s takes the bare apostrophe).
+  const possessive = /^['’]s\b/u.test(after) || (/s$/u.test(text.slice(m.start, m.end)) && /^['’](?!\p{L})/u.test(after));
+  if (possessive) cues.push('possessive');
   if (/^\s*:/u.test(after)) cues.push('colon');
   // The next word, past auxiliaries ("has also said"), or past an appositive ("X, the mayor, said").
   const next = nextWord(after);
@@ -335,7 +394,7 @@ function cuesOf(m: PlacedMention, text: string, sentences: Sentence[]): string[]
   else if (ACCORDING.test(before)) cues.push('accordingTo');
   else if (PREPOSITION.test(before)) cues.push('preposition');
   const sentence = sentenceHolding(sentences, m.start);
-  if (sentence && CONJUNCTION_ONLY.test(text.slice(sentence.start, m.start).replace(/\b\p{Lu}[\p{L}.'’-]*\s+/gu, '')))
+  if (!possessive && sentence && CONJUNCTION_ONLY.test(text.slice(sentence.start, m.start).replace(/\b\p{Lu}[\p{L}.'’-]*\s+/gu, '')))
     cues.push('sentenceStart');
   if (/["“”]/u.test(after.slice(0, 3))) cues.push('quoteNext');
   return cues;

@@ -43,6 +43,36 @@ describe('speakers stated in other ways than "X said"', () => {
       'Kofi Mensah',
     ],
     ['"I" before a quote, which names nobody', ['When fans stop me, I say, "Thanks for reading."'], 'Thanks', null],
+    [
+      '"he said" after a paragraph about someone else than the last quoted speaker',
+      [
+        '"We will open the new bridge in May," said Mayor Tom Berg.',
+        'Council member Peter Lind criticised the timetable at the meeting on Monday.',
+        '"Nobody on the council has seen the budget for this bridge yet," he said.',
+      ],
+      'Nobody on the council',
+      'Peter Lind',
+    ],
+    [
+      '"he told reporters" after reported speech ("X noted that …") with no quotation marks',
+      [
+        '"The harbour will stay open all winter," said Erik Dahl, the port director.',
+        'The union leader Jonas Berg noted that the ferries had been cancelled twice.',
+        '"Our members have heard this promise every single year," he told reporters.',
+      ],
+      'Our members',
+      'Jonas Berg',
+    ],
+    [
+      '"he added": goes on from the last quoted speaker',
+      [
+        '"We will open the new bridge in May," said Mayor Tom Berg.',
+        'Council member Peter Lind criticised the timetable at the meeting on Monday.',
+        '"The budget was approved by the council in March," he added.',
+      ],
+      'The budget was',
+      'Tom Berg',
+    ],
   ])('GIVEN %s (%j) THEN "%s…" is by %s', (_case, paragraphs, start, speaker) => {
     expect(speakerOf(analyse(paragraphs).quotes, start)).toBe(speaker);
   });

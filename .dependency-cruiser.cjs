@@ -4,7 +4,7 @@
  *   src/files (writing and reading the files Pilcrow keeps) below every layer that keeps one, and
  *   engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
  */
-const ENGINE = '^src/(ingest|analysis|search|answers|model|web|library|feeds)/';
+const ENGINE = '^src/(ingest|analysis|search|answers|watch|model|web|library|feeds)/';
 module.exports = {
   forbidden: [
     {
@@ -19,7 +19,7 @@ module.exports = {
       name: 'discord-only-at-the-edge',
       comment: 'Only src/bot, src/render/discord and commands/ talk to discord.js.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(bot|render/discord|ingest|analysis|search|answers|model|web|library|feeds)/' },
+      from: { path: '^src/', pathNot: '^src/(bot|render/discord|ingest|analysis|search|answers|watch|model|web|library|feeds)/' },
       to: { path: '(^|/)node_modules/(discord\\.js|@discordjs)/' },
     },
     {
@@ -65,6 +65,21 @@ module.exports = {
         'Ingest, analysis, search and answers work on what is stored; fetching and storing (web, library, feeds) happen before them.',
       severity: 'error',
       from: { path: '^src/(ingest|analysis|search|answers)/' },
+      to: { path: '^src/(web|library|feeds)/' },
+    },
+    {
+      name: 'watch-after-answers',
+      comment:
+        'src/watch decides which articles fire a watch (people and topics followed), with the name and paragraph search and the answers; none of those reaches back into it, and it neither fetches nor stores.',
+      severity: 'error',
+      from: { path: '^src/(ingest|analysis|search|answers|model|web|library|feeds)/' },
+      to: { path: '^src/watch/' },
+    },
+    {
+      name: 'watch-reads-what-is-stored',
+      comment: 'src/watch works on the corpus; fetching and storing (web, library, feeds) happen before it.',
+      severity: 'error',
+      from: { path: '^src/watch/' },
       to: { path: '^src/(web|library|feeds)/' },
     },
     {

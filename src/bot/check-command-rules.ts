@@ -45,6 +45,15 @@ export function subcommandOf(interaction: ChatInputCommandInteraction): string |
   }
 }
 
+/** Whether the boolean option `name` is true (CommandRules.manage.exceptOption). */
+function ownUse(interaction: ChatInputCommandInteraction, name: string): boolean {
+  try {
+    return interaction.options.getBoolean(name) === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The refusal when the command needs a server and the member's server-wide permissions
  * (CommandRules.guildOnly, CommandRules.manage), else null. Permissions Discord did not send
@@ -56,7 +65,8 @@ export function checkMemberRules(interaction: ChatInputCommandInteraction, comma
   const name = command.data.name;
   const subcommand = subcommandOf(interaction);
   const manage = rules.manage;
-  const applies = manage && (!manage.subcommands || (subcommand !== null && manage.subcommands.includes(subcommand)));
+  const own = manage?.exceptOption !== undefined && ownUse(interaction, manage.exceptOption);
+  const applies = manage && !own && (!manage.subcommands || (subcommand !== null && manage.subcommands.includes(subcommand)));
   const purpose = (subcommand && manage?.purposes?.[subcommand]) ?? `use /${name}${subcommand ? ` ${subcommand}` : ''}`;
   return checkMemberPermissions(interaction, applies ? manage.memberPermissions : [], purpose, name);
 }

@@ -126,6 +126,8 @@ export interface CommandRules {
     memberPermissions: readonly bigint[];
     subcommands?: readonly string[];
     purposes?: Readonly<Record<string, string>>;
+    /** A boolean option that, set to true, makes the use the member's own and waives the rule (/watch add dm:true). */
+    exceptOption?: string;
   };
   /**
    * The command works on the news desk (`ctx.news`: articles, feeds, digest), named as the

@@ -2,6 +2,7 @@ import type { FeedService } from '../feeds/feed-service.ts';
 import type { ArticleLibrary } from '../library/article-library.ts';
 import type { UserError } from '../model/user-error.ts';
 import type { FetchPage } from '../web/fetch-page.ts';
+import type { WatchBook } from '../watch/watch-book.ts';
 
 /** What /digest needs of the daily digest schedules (src/bot/digest-schedule.ts). */
 export interface ScheduleDesk {
@@ -36,4 +37,6 @@ export interface NewsDesk {
   /** The announcer once started; null before. */
   announcer(): AnnouncerView | null;
   fetchPage: FetchPage;
+  /** The servers' watches (/watch); absent when the bot runs without them. */
+  watches?: WatchBook;
 }

@@ -12,6 +12,8 @@ import type { RunCommand } from './command-module.ts';
 import type { NewsDesk } from './news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
 import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
+import { fileWatchStore } from '../store/file-watch-store.ts';
+import { openWatchBook } from '../watch/watch-book.ts';
 
 export type { NewsDesk } from './news-desk-interface.ts';
 
@@ -106,7 +108,12 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     log: log.child({ component: 'digest-schedules' }),
     ownsGuild,
   });
-  const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage };
+  const watches = openWatchBook({
+    store: storage?.watches ?? fileWatchStore(options.dataDir),
+    clock,
+    onInvalid: (guildId, problem) => log.warn({ guildId, problem }, "a server's stored watches are invalid; read as none"),
+  });
+  const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage, watches };
   let started = false;
   return {
     desk,

@@ -80,6 +80,23 @@ describe('checkMemberRules', () => {
     else expect(result?.error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(refusal) });
   });
 
+  it("GIVEN a command whose rule a member's own use waives (dm:true) THEN a plain member may, and without it may not", () => {
+    const watch: CommandModule = {
+      data: { name: 'watch', toJSON: () => ({}) },
+      rules: { guildOnly: true, manage: { memberPermissions: [ManageGuild], subcommands: ['add'], exceptOption: 'dm' } },
+      execute: () => Promise.resolve('answered'),
+    };
+    const own = interactionOf('watch', 'add', [SendMessages]);
+    own.interaction.options.getBoolean = (name: string) => (name === 'dm' ? true : null);
+    expect(checkMemberRules(own.interaction, watch)).toBeNull();
+    const server = interactionOf('watch', 'add', [SendMessages]);
+    server.interaction.options.getBoolean = () => null;
+    expect(checkMemberRules(server.interaction, watch)?.error.message).toMatch(/Manage Server/);
+    const dm = interactionOf('watch', 'add', [SendMessages], false);
+    dm.interaction.options.getBoolean = () => true;
+    expect(checkMemberRules(dm.interaction, watch)?.error.message).toMatch(/use it in a server/);
+  });
+
   it('GIVEN a command without member rules THEN nothing about servers or permissions is asked', () => {
     const { interaction } = fakeInteraction({ kind: 'command', name: 'who' });
     expect(checkMemberRules(interaction, { data: { name: 'who', toJSON: () => ({}) }, execute: () => Promise.resolve() })).toBeNull();

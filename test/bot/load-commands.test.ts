@@ -5,7 +5,7 @@ import { checkCommandModule, indexCommandModules, loadCommands } from '../../src
 describe('loadCommands', () => {
   it('GIVEN the commands directory THEN the four answer commands load, each defined from the spec plus share, and the three news commands', async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'who']);
+    expect([...commands.keys()]).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'watch', 'who']);
     for (const name of ['quote', 'related', 'summary', 'who']) {
       const command = commands.get(name)!;
       const json = command.data.toJSON() as { options: Array<{ name: string; required?: boolean; autocomplete?: boolean }> };
@@ -55,6 +55,10 @@ describe('loadCommands', () => {
       quote: { cooldown: 2 },
       related: { cooldown: 3 },
       summary: { posts: expect.objectContaining({ option: 'channel', cooldown: 30 }) },
+      watch: expect.objectContaining({
+        guildOnly: true,
+        manage: expect.objectContaining({ subcommands: ['add'], exceptOption: 'dm' }),
+      }),
       who: null,
     });
   });

@@ -27,6 +27,10 @@ import { openPgOutbox } from '../../src/store/pg/pg-outbox-store.ts';
 import { pgScheduleStore } from '../../src/store/pg/pg-schedule-store.ts';
 import { KEEP_ANNOUNCED_MS } from '../../src/store/retention.ts';
 import type { ScheduleStore } from '../../src/store/schedule-store.ts';
+import { fileWatchStore } from '../../src/store/file-watch-store.ts';
+import { pgWatchStore } from '../../src/store/pg/pg-watch-store.ts';
+import type { WatchStore } from '../../src/store/watch-store.ts';
+import type { WatchRecord } from '../../src/watch/watch-record.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
 const G1 = '111111111111111111';
@@ -73,6 +77,7 @@ function queued(guildId: string, articleId: string): QueuedAnnouncement {
 interface Opened {
   feeds: FeedStateStore;
   schedules: ScheduleStore;
+  watches: WatchStore;
   outbox: { initial: OutboxState; store: OutboxStore };
 }
 
@@ -95,6 +100,7 @@ const files: Implementation & { dir: string; clockOffsetMs: number } = {
     return {
       feeds: fileFeedStore(this.dir),
       schedules: fileScheduleStore(this.dir),
+      watches: fileWatchStore(this.dir),
       outbox: {
         initial: read.kind === 'valid' ? read.state : { announced: new Set(), queue: [] },
         store: outboxFileStore(join(this.dir, 'announcements.json'), { now }),
@@ -116,6 +122,7 @@ async function openOnDatabase(): Promise<Opened> {
   return {
     feeds: await openPgFeedStore({ pool: db.pool, owner, ownsGuild: all }),
     schedules: pgScheduleStore({ pool: db.pool, owner }),
+    watches: pgWatchStore(db.pool),
     outbox: await openPgOutbox({ pool: db.pool, owner, ownsGuild: all }),
   };
 }
@@ -140,7 +147,7 @@ afterAll(async () => {
 });
 
 async function emptyDatabase(): Promise<void> {
-  await db.pool.query('TRUNCATE feeds, digest_schedules, announcement_queue, announced, articles, article_keys');
+  await db.pool.query('TRUNCATE feeds, digest_schedules, watches, announcement_queue, announced, articles, article_keys');
 }
 
 const implementations = [files, ...('skip' in testDatabase ? [] : [postgres])];
@@ -160,6 +167,33 @@ describe.each(implementations)('the $name store', (impl) => {
     expect(store.feeds.read(G1)).toEqual({ kind: 'missing' });
     expect(await store.schedules.read(G1)).toEqual({ kind: 'missing' });
     expect(store.outbox.initial.queue).toEqual([]);
+  });
+
+  it("GIVEN watches written THEN the next process reads them back per server, never another server's", async () => {
+    const first = await impl.open();
+    expect(await first.watches.read(G1)).toEqual({ kind: 'missing' });
+    const watch = (id: string, overrides: Partial<WatchRecord> = {}): WatchRecord => ({
+      id,
+      kind: 'person',
+      value: 'Maria Okonkwo',
+      quotedOnly: true,
+      channelId: '333333333333333333',
+      userId: '444444444444444444',
+      addedAt: '2026-12-01T10:00:00.000Z',
+      paused: null,
+      ...overrides,
+    });
+    const a = watch('w00000001');
+    const b = watch('w00000002', { kind: 'topic', value: 'harbour strikes', quotedOnly: false, channelId: null, paused: 'closed' });
+    await first.watches.write(G1, [a, b]);
+    await first.watches.write(G2, [b]);
+    const next = await impl.open();
+    expect(await next.watches.read(G1)).toEqual({ kind: 'valid', watches: [a, b] });
+    expect(await next.watches.read(G2)).toEqual({ kind: 'valid', watches: [b] });
+    await next.watches.write(G1, []);
+    expect(await (await impl.open()).watches.read(G1)).toEqual({ kind: 'valid', watches: [] });
+    expect(await (await impl.open()).watches.read(G2)).toEqual({ kind: 'valid', watches: [b] });
+    expect((await next.watches.guilds()).sort()).toEqual(expect.arrayContaining([G1, G2]));
   });
 
   it('GIVEN feeds written THEN the next process reads them back, in order, per server', async () => {
@@ -407,7 +441,7 @@ describe.skipIf('skip' in testDatabase)('migrations and connecting', () => {
     try {
       const opened = await Promise.all([openDatabase(fresh.url), openDatabase(fresh.url)]);
       const applied = opened.flatMap((o) => ('error' in o ? [o.error] : o.applied));
-      expect(applied).toEqual(['001-server-data.sql']);
+      expect(applied).toEqual(['001-server-data.sql', '002-watches.sql']);
       const again = await openDatabase(fresh.url);
       expect('error' in again ? again.error : again.applied).toEqual([]);
       for (const o of [...opened, again]) if (!('error' in o)) await o.close();

@@ -6,6 +6,7 @@ import { pgArticleRecords } from './pg-article-records.ts';
 import { openPgFeedStore } from './pg-feed-store.ts';
 import { openPgOutbox } from './pg-outbox-store.ts';
 import { pgScheduleStore } from './pg-schedule-store.ts';
+import { pgWatchStore } from './pg-watch-store.ts';
 
 export interface PgStorageOptions {
   /** Which servers this process owns (its shards'): their feeds and queued announcements are read. */
@@ -28,6 +29,7 @@ export async function openPgStorage(db: Database, options: PgStorageOptions): Pr
       onInvalid: (guildId, feedId, problem) => log.warn({ guildId, feedId, problem }, 'a stored feed is invalid; it is not polled'),
     }),
     schedules: pgScheduleStore({ pool, owner }),
+    watches: pgWatchStore(pool),
     articles: pgArticleRecords(pool),
     outbox: await openPgOutbox({
       pool,

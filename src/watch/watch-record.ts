@@ -1,0 +1,63 @@
+/** A stored watch of one server (what `/watch add` keeps), its schema, and the limits on it. */
+import { z } from 'zod';
+import type { WatchSpec } from './watch-spec.ts';
+
+export interface WatchRecord {
+  /** Short id, unique within its server ("w3f9a1c2"). */
+  id: string;
+  kind: 'person' | 'topic';
+  /** The person's fullest name as the corpus knows it, or the topic (normalised member text). */
+  value: string;
+  /** Person watches: fire only when the person is quoted. */
+  quotedOnly: boolean;
+  /** Where alerts go: a text channel of the server, or (null) the member's direct messages. */
+  channelId: string | null;
+  /** Who added it; for a direct-message watch, who gets its alerts. */
+  userId: string;
+  addedAt: string;
+  /** Why alerts are not sent for now (a closed direct-message channel), or null. */
+  paused: string | null;
+}
+
+/** Limits on a server's watches, in one place. */
+export const WATCH_LIMITS = Object.freeze({
+  /** Watches per server: one autocomplete list (25) shows them all. */
+  perServer: 25,
+  /** Direct-message watches per member per server. */
+  perMember: 5,
+  /** Longest name or topic, in characters. */
+  valueLength: 100,
+});
+
+const SNOWFLAKE = /^\d{5,25}$/;
+
+export const watchSchema = z.object({
+  id: z.string().regex(/^w[0-9a-f]{8}$/),
+  kind: z.enum(['person', 'topic']),
+  value: z.string().min(1).max(WATCH_LIMITS.valueLength),
+  quotedOnly: z.boolean(),
+  channelId: z.string().regex(SNOWFLAKE).nullable(),
+  userId: z.string().regex(SNOWFLAKE),
+  addedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
+  paused: z.string().max(300).nullable(),
+});
+
+export const watchesSchema = z.object({ version: z.literal(1), watches: z.array(watchSchema).max(WATCH_LIMITS.perServer * 4) });
+
+/** What reading a server's watches found. */
+export type WatchesRead = { kind: 'missing' } | { kind: 'valid'; watches: WatchRecord[] } | { kind: 'invalid'; problem: string };
+
+/** Watches read from elsewhere than a file (the database), checked with the same schema. */
+export function checkWatches(value: unknown): WatchesRead {
+  const parsed = watchesSchema.safeParse(value);
+  if (parsed.success) return { kind: 'valid', watches: parsed.data.watches };
+  const issue = parsed.error.issues[0];
+  return { kind: 'invalid', problem: `${issue?.path.join('.') || 'watches'}: ${issue?.message ?? 'invalid'}` };
+}
+
+/** What the matching engine needs of a record. */
+export function specOf(record: Pick<WatchRecord, 'kind' | 'value' | 'quotedOnly'>): WatchSpec {
+  return record.kind === 'person'
+    ? { kind: 'person', person: record.value, quotedOnly: record.quotedOnly }
+    : { kind: 'topic', topic: record.value };
+}

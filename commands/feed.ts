@@ -1,19 +1,7 @@
-import {
-  ChannelType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
-import {
-  MANAGE_SERVER,
-  POSTS_LATER_IN_CHANNEL,
-  type CommandContext,
-  type CommandRules,
-  type Outcome,
-  type SubcommandHandler,
-} from '../src/bot/command-module.ts';
+import { ChannelType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { MANAGE_SERVER, POSTS_LATER_IN_CHANNEL } from '../src/bot/command-module.ts';
+import type { CommandContext, CommandRules, Outcome, SubcommandHandler } from '../src/bot/command-module.ts';
 import { checkMemberPermissions } from '../src/bot/manage-permission.ts';
 import { newsAndServer, replyPrivately } from '../src/bot/news-replies.ts';
 import { findFeed } from '../src/feeds/feed-id.ts';

@@ -39,6 +39,23 @@ const MAX_INLINE_TAG_WORDS = 4;
 /** A label, a separator (":", " | ", " — ", " - ", "►", "»"…), the list: "Read more | Headline". */
 const INLINE_LIST = /^([^:|►▶»›>–—]{2,30}?)(?::\s+|\s+[|►▶»›>–—-]\s+|\s*[►▶»›]\s*)(\S.*)$/;
 
+/**
+ * A line outside a heading read for lists (the head's and the body's alike): a marker that opens
+ * a list below it ("Related:"; not on a bullet line, which is an item), returned; or a list
+ * written inline ("Tags: a, b"), its items added to `lists`, 'listed'; else null.
+ */
+export function takeListLine(
+  block: { text: string; bullet: boolean },
+  lists: Record<'tags' | 'related', string[]>,
+): MarkerKind | 'listed' | null {
+  const marker = block.bullet ? null : findMarker(block.text);
+  if (marker) return marker;
+  const list = findInlineList(block.text);
+  if (!list) return null;
+  lists[list.kind].push(...list.items);
+  return 'listed';
+}
+
 /** An inline list: "Tags: a, b" → tags; "Read more: Headline" → related; else null. */
 export function findInlineList(text: string): { kind: 'tags' | 'related'; items: string[] } | null {
   const match = INLINE_LIST.exec(text);

@@ -3,13 +3,13 @@ import {
   cleanItem,
   endsSentence,
   endsWithPunctuation,
-  findInlineList,
   findMarker,
   isBylineOrDate,
   isHeadlineLike,
   isHeadlineLikeAtTop,
   isJunkLine,
   startsContinuation,
+  takeListLine,
   wordCount,
   type MarkerKind,
 } from './classify-line.ts';
@@ -56,14 +56,10 @@ export function readHead(blocks: readonly Block[]): Head {
       continue;
     }
     if (block.level === null && !block.bullet) {
-      const marker = findMarker(text);
-      if (marker) {
-        mode = marker;
-        continue;
-      }
-      const list = findInlineList(text);
-      if (list) {
-        head[list.kind].push(...list.items);
+      const taken = takeListLine(block, head);
+      if (taken === 'listed') continue;
+      if (taken !== null) {
+        mode = taken;
         continue;
       }
     }

@@ -12,6 +12,7 @@ import {
   isBylineOrDate,
   isHeadlineLike,
   isJunkLine,
+  takeListLine,
   wordCount,
   type MarkerKind,
 } from './classify-line.ts';
@@ -46,14 +47,10 @@ export function separateLists(blocks: readonly Block[], bodyStart: number): Sepa
     const block = blocks[i]!;
     const text = block.text;
     if (block.level === null) {
-      const marker = block.bullet ? null : findMarker(text);
-      if (marker) {
-        mode = marker;
-        continue;
-      }
-      const list = findInlineList(text);
-      if (list) {
-        out[list.kind].push(...list.items);
+      const taken = takeListLine(block, out);
+      if (taken === 'listed') continue;
+      if (taken !== null) {
+        mode = taken;
         continue;
       }
     }

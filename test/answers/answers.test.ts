@@ -116,7 +116,7 @@ describe('/quote', () => {
   it('GIVEN a speaker from another article THEN the right article is searched', () => {
     const answer = ask<QuoteAnswer>(full, 'quote', { speaker: 'haddox' });
     expect(answer.quotes.length).toBeGreaterThan(0);
-    for (const q of answer.quotes) expect(q.article).toBe('wikinews-20070306-drain');
+    for (const q of answer.quotes) expect(q).toMatchObject({ article: 'wikinews-20070306-drain', speaker: 'Eric Haddox' });
   });
 
   it('GIVEN someone mentioned but never quoted THEN not-found saying so', () => {
@@ -169,14 +169,41 @@ describe('runCommand with hostile input', () => {
     'a'.repeat(6000),
     '\u0000\u0001',
   ];
+  /** The options of each command (src/answers/command-spec). */
+  const OPTIONS: Record<string, string[]> = {
+    who: ['name', 'article'],
+    quote: ['speaker', 'about', 'article'],
+    related: ['topic', 'article'],
+    summary: ['article', 'length'],
+  };
+  /** How each kind of "found nothing" begins, the value then quoted. */
+  const NOT_FOUND = /^(?:Nobody called|No quotes about|Nothing in the articles is about|No article matches) "/;
   it.each(['who', 'quote', 'related', 'summary'])(
-    'GIVEN any string for any option of /%s THEN an answer or a user error, never a throw',
+    'GIVEN any string for any option of /%s THEN an answer or a user error with a short clear message, never a throw',
     (command) => {
       for (const value of hostile) {
         for (const option of ['name', 'speaker', 'about', 'topic', 'article', 'length']) {
           const answer = runCommand(seed, command, { [option]: value });
-          expect(answer).toBeTypeOf('object');
-          if ('error' in answer) expect(answer.error.message.length).toBeGreaterThan(0);
+          if (!('error' in answer)) {
+            expect(answer, `/${command} ${option}:${value.slice(0, 20)}`).toMatchObject({ command, citations: expect.any(Array) });
+            continue;
+          }
+          const { code, message } = answer.error;
+          const where = `/${command} ${option}:${JSON.stringify(value.slice(0, 20))} → ${message}`;
+          // Short, one line, without the control or direction characters the value held.
+          expect(message.length, where).toBeLessThanOrEqual(200);
+          expect(message, where).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/u);
+          if (!OPTIONS[command]!.includes(option)) {
+            expect(message, where).toMatch(
+              new RegExp(`^/${command} has no option "${option}"\\. Options: ${OPTIONS[command]!.join(', ')}\\.$`),
+            );
+          } else if (code === 'bad-option') {
+            // Says which option or command to fix, and how.
+            expect(message.includes(option) || message.includes(`/${command}`), where).toBe(true);
+          } else {
+            expect(['not-found', 'unknown-article'], where).toContain(code);
+            expect(message, where).toMatch(NOT_FOUND);
+          }
         }
       }
     },

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import type { FeedStatus } from '../../feeds/feed-types.ts';
 import { textPayload, type DiscordPayload } from './discord-payload.ts';
 import { DISCORD_LIMITS, LAYOUT } from './discord-limits.ts';
 import { escapeAndTruncate } from './fit-text.ts';
@@ -13,21 +14,8 @@ export interface ListedArticle {
   paragraphs: number;
 }
 
-/** A feed as /feed list and /feed status show it (FeedStatus's fields). */
-export interface ListedFeed {
-  id: string;
-  url: string;
-  title: string | null;
-  channelId: string;
-  intervalMinutes: number;
-  lastCheckedAt: string | null;
-  nextCheckAt: string | null;
-  lastOutcome: string | null;
-  lastMessage: string | null;
-  itemsSeen: number;
-  articlesAdded: number;
-  consecutiveFailures: number;
-}
+/** A feed as /feed list and /feed status show it: the feed service's status of it. */
+export type ListedFeed = FeedStatus;
 
 /** Articles on one page of /article list. */
 export const ARTICLES_PER_PAGE = 10;

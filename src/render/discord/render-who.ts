@@ -14,6 +14,19 @@ export const WHO_COLOUR = 0x2f855a;
 const ARTICLE_FIELDS_CHARS = 2000;
 const ARTICLE_FIELD_NAME = 80;
 
+/** An inline field listing names, comma-separated within `limit` characters. */
+function namesField(name: string, names: readonly string[], limit: number): APIEmbedField {
+  return {
+    name,
+    value: joinWithinLimit(
+      names.map((n) => escapeAndTruncate(n, 120)),
+      ', ',
+      limit,
+    ),
+    inline: true,
+  };
+}
+
 function profileFields(answer: WhoAnswer): APIEmbedField[] {
   const max = DISCORD_LIMITS.fieldValue;
   const many = answer.articles.length > 1;
@@ -32,28 +45,8 @@ function profileFields(answer: WhoAnswer): APIEmbedField[] {
           : none,
     });
   }
-  if (answer.aliases.length > 0) {
-    fields.push({
-      name: 'Also called',
-      value: joinWithinLimit(
-        answer.aliases.map((a) => escapeAndTruncate(a, 120)),
-        ', ',
-        many ? 400 : max,
-      ),
-      inline: true,
-    });
-  }
-  if (answer.namesakes.length > 0) {
-    fields.push({
-      name: 'Others by that name',
-      value: joinWithinLimit(
-        answer.namesakes.map((n) => escapeAndTruncate(n, 120)),
-        ', ',
-        400,
-      ),
-      inline: true,
-    });
-  }
+  if (answer.aliases.length > 0) fields.push(namesField('Also called', answer.aliases, many ? 400 : max));
+  if (answer.namesakes.length > 0) fields.push(namesField('Others by that name', answer.namesakes, 400));
   if (many) {
     // One field per article: its roles and the paragraphs that name them.
     const each = Math.min(max, Math.floor(ARTICLE_FIELDS_CHARS / answer.articles.length));

@@ -8,8 +8,10 @@
  * and each sent the same mix at the same rate at the same time. Target: every command's p95 in
  * every process within 1.2× of the single process's; each start ≤ 10 s.
  */
+import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { startFakeDiscord, type FakeDiscord } from '../test/e2e/fake-discord/index.ts';
 import { createTestDatabase } from '../test/support/postgres.ts';
@@ -47,6 +49,14 @@ export interface CommandRow {
   /** The worst of `several` over `single` (at least 1 ms). */
   ratio: number;
   pass: boolean;
+  /** Answers of this command that each p95 is taken from: alone, and in each process at once. */
+  samples: { single: number; several: number[] };
+  /**
+   * The p95 of every process's answers together over `single`: with few samples a p95 is nearly a
+   * maximum, and the worst of four such is higher than one even when nothing is slower; this says
+   * how the answers at once compare as a whole (the target is judged on `ratio`).
+   */
+  pooledRatio: number;
 }
 
 export interface SeveralHostsReport {
@@ -61,6 +71,22 @@ export interface SeveralHostsReport {
   startupMs: { single: number; several: number[] };
   /** From login until answering promptly, before the load was sent (at the limit, 120 s, the load was sent to a process still busy starting). */
   settleMs: { single: number; several: number[] };
+  /**
+   * CPU time (user + system, ms) each process had used at login, i.e. the work of starting whatever
+   * the contention; null where /proc cannot be read (not Linux).
+   */
+  startupCpuMs: { single: number | null; several: Array<number | null> };
+  /**
+   * CPU the bot processes used while the load was sent, in cores (CPU seconds per second): alone,
+   * and all of them at once. Beside `cpus` and `load`, whether the machine had that much to give.
+   */
+  driveCores: { single: number | null; several: number | null };
+  /**
+   * This benchmark's own process (the fake Discords and the members sending the load, one thread)
+   * while the load was sent: the CPU it used, in cores, and the 99th percentile of its event-loop
+   * delay, ms: how late it may have read an answer that had arrived. Alone and all at once.
+   */
+  harness: { cores: { single: number; several: number }; loopDelayP99Ms: { single: number; several: number } };
   commands: CommandRow[];
   /** Actions without a final answer, per phase (a failure of the run, not of speed). */
   unanswered: { single: number; several: number[] };
@@ -102,7 +128,11 @@ export async function runSeveralHosts(options: SeveralHostsOptions): Promise<Sev
     const loadAtStart = loadavg()[0]!;
     const alone = await startHost({ ...env, ...dirs[0]! }, started);
     alone.settleMs = await settle(alone.fake);
+    const singleUse = startUse([alone]);
+    const singleHarness = startHarnessUse();
     const single = await drive(alone.fake, actions, options.rate);
+    const singleCores = singleUse();
+    const harnessSingle = singleHarness();
     await stopHost(alone, started);
     // Each process starts from its own warm copy again (phase 1 may have written to the first).
     await rm(dirs[0]!.cacheDir, { recursive: true, force: true });
@@ -112,10 +142,28 @@ export async function runSeveralHosts(options: SeveralHostsOptions): Promise<Sev
     const hosts = await Promise.all(dirs.map((dir) => startHost({ ...env, ...dir }, started)));
     await Promise.all(hosts.map(async (host) => (host.settleMs = await settle(host.fake))));
     progress(`phase 2: ${options.processes} × ${actions.length} actions at ${options.rate}/s each`);
+    const severalUse = startUse(hosts);
+    const severalHarness = startHarnessUse();
     const several = await Promise.all(hosts.map((host) => drive(host.fake, actions, options.rate)));
+    const severalCores = severalUse();
+    const harnessSeveral = severalHarness();
     const loadAtEnd = loadavg()[0]!;
     for (const host of hosts) await stopHost(host, started);
-    return report({ options, corpus, actions, alone, hosts, single, several, loadAtStart, loadAtEnd });
+    return report({
+      options,
+      corpus,
+      actions,
+      alone,
+      hosts,
+      single,
+      several,
+      loadAtStart,
+      loadAtEnd,
+      singleCores,
+      severalCores,
+      harnessSingle,
+      harnessSeveral,
+    });
   } finally {
     for (const host of [...started]) await stopHost(host, started);
     await rm(work, { recursive: true, force: true });
@@ -129,6 +177,45 @@ interface Host {
   startupMs: number;
   /** From login until it answered probes promptly (bench/run-load-benchmark.ts's settle, which gives up after 120 s). */
   settleMs: number;
+  /** CPU time it had used at login, ms (null without /proc). */
+  startupCpuMs: number | null;
+}
+
+/** CPU time (user + system) a process has used, ms, from /proc (clock ticks of 1/100 s, Linux's USER_HZ); null elsewhere or once it has exited. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts measuring this process (the harness): the function returned gives its CPU in cores and its event-loop delay p99 (ms) since. */
+function startHarnessUse(): () => { cores: number; loopDelayP99Ms: number } {
+  const begun = Date.now();
+  const cpu = process.cpuUsage();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return () => {
+    delay.disable();
+    const used = process.cpuUsage(cpu);
+    const cores = (used.user + used.system) / 1000 / Math.max(1, Date.now() - begun);
+    return { cores: Math.round(cores * 100) / 100, loopDelayP99Ms: Math.round(delay.percentile(99) / 1e6) };
+  };
+}
+
+/** Starts counting the CPU the hosts' bot processes use; the function returned gives it in cores (CPU s per s) since. */
+function startUse(hosts: readonly Host[]): () => number | null {
+  const begun = Date.now();
+  const before = hosts.map((h) => cpuMsOf(h.bot.child.pid));
+  return () => {
+    const after = hosts.map((h) => cpuMsOf(h.bot.child.pid));
+    if ([...before, ...after].some((ms) => ms === null)) return null;
+    const used = after.reduce<number>((sum, ms, i) => sum + ms! - before[i]!, 0);
+    return Math.round((used / Math.max(1, Date.now() - begun)) * 100) / 100;
+  };
 }
 
 /** A fake Discord and a bot process logged in to it; resolves at login (the start-up time). */
@@ -143,13 +230,14 @@ async function startHost(input: { url: string; window: number | null; dataDir: s
     DATABASE_URL: input.url,
     LOG_LEVEL: 'warn',
   });
-  const host = { fake, bot, startupMs: 0, settleMs: 0 };
+  const host: Host = { fake, bot, startupMs: 0, settleMs: 0, startupCpuMs: null };
   started.push(host);
   await Promise.race([
     fake.waitForLogin(START_TIMEOUT_MS),
     bot.exited.then((code) => Promise.reject(new Error(`a bot exited (${code}) before logging in:\n${bot.stderrTail()}`))),
   ]);
   host.startupMs = Date.now() - begun;
+  host.startupCpuMs = cpuMsOf(bot.child.pid);
   return host;
 }
 
@@ -162,6 +250,10 @@ async function stopHost(host: Host, started: Host[]): Promise<void> {
 
 function paragraphsOf(corpus: ReadonlyArray<{ article: { paragraphs: readonly unknown[] } }>): number {
   return corpus.reduce((n, a) => n + a.article.paragraphs.length, 0);
+}
+
+function countOf(outcomes: readonly Outcome[], label: string): number {
+  return outcomes.filter((o) => o.label === label && o.finalMs !== null).length;
 }
 
 function p95Of(outcomes: readonly Outcome[], label: string): number {
@@ -178,6 +270,10 @@ function report(input: {
   several: Outcome[][];
   loadAtStart: number;
   loadAtEnd: number;
+  singleCores: number | null;
+  severalCores: number | null;
+  harnessSingle: { cores: number; loopDelayP99Ms: number };
+  harnessSeveral: { cores: number; loopDelayP99Ms: number };
 }): SeveralHostsReport {
   const labels = [...new Set(input.actions.map((a) => a.label))].sort();
   const commands = labels.map((label) => {
@@ -185,7 +281,16 @@ function report(input: {
     const several = input.several.map((outcomes) => p95Of(outcomes, label));
     // Times are whole milliseconds: a p95 of 0 counts as 1 ms, so the ratio stays finite.
     const ratio = Math.max(...several, 0) / Math.max(single, 1);
-    return { label, single, several, ratio: Math.round(ratio * 100) / 100, pass: ratio <= P95_RATIO_TARGET };
+    const pooledRatio = p95Of(input.several.flat(), label) / Math.max(single, 1);
+    return {
+      label,
+      single,
+      several,
+      ratio: Math.round(ratio * 100) / 100,
+      pass: ratio <= P95_RATIO_TARGET,
+      samples: { single: countOf(input.single, label), several: input.several.map((outcomes) => countOf(outcomes, label)) },
+      pooledRatio: Math.round(pooledRatio * 100) / 100,
+    };
   });
   const unanswered = (outcomes: readonly Outcome[]) => outcomes.filter((o) => o.finalMs === null).length;
   const startups = input.hosts.map((h) => h.startupMs);
@@ -199,6 +304,12 @@ function report(input: {
     seconds: input.options.seconds,
     startupMs: { single: input.alone.startupMs, several: startups },
     settleMs: { single: input.alone.settleMs, several: input.hosts.map((h) => h.settleMs) },
+    startupCpuMs: { single: input.alone.startupCpuMs, several: input.hosts.map((h) => h.startupCpuMs) },
+    driveCores: { single: input.singleCores, several: input.severalCores },
+    harness: {
+      cores: { single: input.harnessSingle.cores, several: input.harnessSeveral.cores },
+      loopDelayP99Ms: { single: input.harnessSingle.loopDelayP99Ms, several: input.harnessSeveral.loopDelayP99Ms },
+    },
     commands,
     unanswered: { single: unanswered(input.single), several: input.several.map(unanswered) },
     targets: {
@@ -219,12 +330,18 @@ export function formatSeveralHostsReport(r: SeveralHostsReport): string {
     '',
     `start-up from a warm cache (ms)  alone ${Math.round(r.startupMs.single)}; at once ${r.startupMs.several.map(Math.round).join(', ')}   ` +
       `≤ ${START_TARGET_MS / 1000} s each: ${verdict(r.targets.startsWithin10s)}`,
+    `CPU used to start (ms)           alone ${r.startupCpuMs.single ?? '?'}; at once ${r.startupCpuMs.several.map((ms) => ms ?? '?').join(', ')}`,
     `then answering promptly (ms)     alone ${Math.round(r.settleMs.single)}; at once ${r.settleMs.several.map(Math.round).join(', ')}`,
+    `CPU used under the load (cores)  alone ${r.driveCores.single ?? '?'}; all at once ${r.driveCores.several ?? '?'} (the machine has ${r.cpus}, load average ${r.load.start} → ${r.load.end})`,
+    `the benchmark's own process      alone ${r.harness.cores.single} cores, event-loop delay p99 ${r.harness.loopDelayP99Ms.single} ms; ` +
+      `all at once ${r.harness.cores.several} cores, p99 ${r.harness.loopDelayP99Ms.several} ms`,
     `unanswered                       alone ${r.unanswered.single}; at once ${r.unanswered.several.join(', ')}`,
     '',
-    `final answer p95 (ms)      alone${names}   worst/alone  (≤ ${P95_RATIO_TARGET}×)`,
+    `final answer p95 (ms)      alone${names}   worst/alone  (≤ ${P95_RATIO_TARGET}×)   all/alone  samples alone, each`,
     ...r.commands.map(
-      (c) => `${c.label.padEnd(24)} ${ms(c.single)}${c.several.map(ms).join('')}   ${c.ratio.toFixed(2).padStart(6)}×  ${verdict(c.pass)}`,
+      (c) =>
+        `${c.label.padEnd(24)} ${ms(c.single)}${c.several.map(ms).join('')}   ${c.ratio.toFixed(2).padStart(6)}×  ${verdict(c.pass)}` +
+        `   ${c.pooledRatio.toFixed(2).padStart(8)}×  ${c.samples.single}, ${c.samples.several.join('/')}`,
     ),
     '',
     `every command within ${P95_RATIO_TARGET}× of one process: ${verdict(r.targets.p95Within)}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:several-hosts [-- --processes 4 --paragraphs 25000 --rate 5 --seconds 20 --json]`:
+ * `npm run bench:several-hosts [-- --processes 4 --paragraphs 25000 --rate 5 --seconds 60 --json]`:
  * several bot processes on one PostgreSQL against one alone (bench/run-several-hosts.ts). Needs
  * PostgreSQL (127.0.0.1:5432, or TEST_DATABASE_URL's server): it creates a database and drops it.
  * Prints a table (or JSON) on stdout; progress on stderr.
@@ -34,7 +34,7 @@ try {
     processes: whole('processes', values.processes, 4, 2, 8),
     paragraphs: whole('paragraphs', values.paragraphs, 25_000, 1, 50_000),
     rate: whole('rate', values.rate, 5, 1, 100),
-    seconds: whole('seconds', values.seconds, 20, 1, 120),
+    seconds: whole('seconds', values.seconds, 60, 1, 120),
     ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
     json: values.json ?? false,
   };

@@ -7,7 +7,8 @@
  *
  * Layout under the cache dir (each file: a JSON header line, then the JSON payload line; the
  * header holds the payload's sha256, so a truncated or edited payload is detected):
- *   analysis/<key>.json   {format, key, sha256} \n analysis      for one article
+ *   analysis/<key>.json   {format, key, sha256} \n analysis      for one article (without the
+ *                         texts it repeats from the article: compact-analysis.ts)
  *   search-index.json     {format, corpusKey, sha256} \n index   for the last corpus indexed
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { ArticleAnalysis } from '../model/analysis.ts';
 import type { Article } from '../model/article.ts';
 import { findAnalysisProblem } from './analysis-schema.ts';
+import { compactAnalysis, expandAnalysis } from './compact-analysis.ts';
 import type { AnalysedArticle } from '../model/corpus.ts';
 import { buildSearchIndex, loadSearchIndex, type CorpusSearchIndex } from '../search/build-search-index.ts';
 import { SEARCH_INDEX_VERSION } from '../search/search-settings.ts';
@@ -87,8 +89,9 @@ export async function analyseWithCache(
     const file = join(dir, `${key}.json`);
     const read = readEntry(file, { format, key });
     if ('missing' in read) return null;
-    const problem = 'payload' in read ? findAnalysisProblem(read.payload, article) : read.problem;
-    if (problem === null && 'payload' in read) return read.payload as ArticleAnalysis;
+    const payload = 'payload' in read ? expandAnalysis(read.payload, article) : undefined;
+    const problem = 'payload' in read ? findAnalysisProblem(payload, article) : read.problem;
+    if (problem === null) return payload as ArticleAnalysis;
     unusable.push(`${file}: ${problem}`);
     return null;
   });
@@ -98,7 +101,7 @@ export async function analyseWithCache(
     );
   }
   const result: CachedAnalyses = { articles: [], reused: [], analysed: [], failed: [] };
-  const toWrite: Array<{ key: string; analysis: ArticleAnalysis }> = [];
+  const toWrite: Array<{ key: string; analysis: ArticleAnalysis; article: Article }> = [];
   for (const [i, article] of articles.entries()) {
     let analysis = cached[i];
     if (analysis) {
@@ -115,13 +118,13 @@ export async function analyseWithCache(
         continue;
       }
       result.analysed.push(article.id);
-      toWrite.push({ key: keys[i]!, analysis });
+      toWrite.push({ key: keys[i]!, analysis, article });
     }
     result.articles.push({ article, analysis });
   }
-  await mapBounded(toWrite, async ({ key, analysis }) => {
+  await mapBounded(toWrite, async ({ key, analysis, article }) => {
     try {
-      await writeEntry(join(dir, `${key}.json`), { format, key }, analysis);
+      await writeEntry(join(dir, `${key}.json`), { format, key }, compactAnalysis(analysis, article));
     } catch (err) {
       warn('could not write an analysis to the cache', err);
     }

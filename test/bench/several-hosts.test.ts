@@ -26,6 +26,13 @@ describe.skipIf('skip' in probe)('the several-hosts benchmark in CI size', () =>
     expect(report.unanswered).toEqual({ single: 0, several: [0, 0] });
     expect(report.commands.length).toBeGreaterThan(0);
     for (const row of report.commands) expect(row.several).toHaveLength(2);
+    // CPU figures come from /proc: numbers on Linux, null elsewhere.
+    expect(report.startupCpuMs.several).toHaveLength(2);
+    if (process.platform === 'linux') {
+      for (const ms of [report.startupCpuMs.single, ...report.startupCpuMs.several]) expect(ms).toBeGreaterThan(0);
+      expect(report.driveCores.several).toBeGreaterThanOrEqual(0);
+    }
+    expect(report.harness.cores.several).toBeGreaterThanOrEqual(0);
     const table = formatSeveralHostsReport(report);
     expect(table).toMatch(/start-up from a warm cache .*(PASS|FAIL)/);
     expect(table).toMatch(/every command within 1\.2× of one process: (PASS|FAIL)/);

@@ -8,16 +8,19 @@ import {
   ANNOUNCEMENTS_FILE,
   announcementKey,
   checkQueued,
+  outboxKey,
   outboxFileStore,
   readOutbox,
   type OutboxClaim,
   type OutboxRead,
   type OutboxState,
   type OutboxStore,
+  type QueuedAlert,
   type QueuedAnnouncement,
 } from './announcement-outbox.ts';
 import type { RunCommand } from './command-module.ts';
 import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
+import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
 export { announcementNonce } from './post-announcement.ts';
@@ -35,6 +38,8 @@ export interface AnnouncementRequest {
   articleId: string;
   /** The page it was added from; the headline links to it when the article has no URL of its own. */
   link?: string | null;
+  /** A watch alert instead of the announcement (src/bot/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
+  alert?: QueuedAlert;
 }
 
 /** Posts each article once per server, durably (see startAnnouncer). */
@@ -91,6 +96,8 @@ export interface AnnouncerOptions {
   label?: string;
   /** Told when an announcement is queued, posted, or fails to post (metrics). */
   onEvent?: (event: 'queued' | 'posted' | 'failed') => void;
+  /** Told once when a watch alert cannot be sent by direct message (Discord 50007: the member closed them); the alert is dropped, not retried. */
+  onClosedDirectMessages?: (item: QueuedAnnouncement) => void;
 }
 
 /** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
@@ -207,7 +214,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       log.info(context, 'an announcement is being posted by another process; looking at it again later');
       return;
     }
-    const payload = buildAnnouncement(corpus, item.articleId, item.link, options.run);
+    const payload = item.alert ? alertPayload(item.alert) : buildAnnouncement(corpus, item.articleId, item.link, options.run);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
       announced.add(key);
@@ -216,10 +223,12 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       return;
     }
     try {
+      // A direct message goes to the member's DM channel (opened here: its id is not the member's).
+      const channelId = item.alert?.dm ? (await options.client.users.createDM(item.channelId)).id : item.channelId;
       const outcome = await postAnnouncement(
         options.client,
-        item.channelId,
-        item.articleId,
+        channelId,
+        item.alert ? `${item.articleId}#${item.alert.kind}` : item.articleId,
         payload,
         item.attemptedAt ? Date.parse(item.attemptedAt) : null,
         async () => {
@@ -238,6 +247,14 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
       options.onEvent?.('failed');
+      if (item.alert?.dm && isClosedDirectMessages(err)) {
+        log.warn({ ...context, watches: item.alert.watchIds }, 'a member does not take direct messages; their watch alert is dropped');
+        options.onClosedDirectMessages?.(item);
+        announced.add(key);
+        remove(key);
+        await save();
+        return;
+      }
       await store
         .release?.(item)
         .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
@@ -297,7 +314,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   options.source.onChange(() => kick());
 
   const enqueue = async (request: AnnouncementRequest): Promise<void> => {
-    const key = announcementKey(request.guildId, request.articleId);
+    const key = outboxKey(request);
     if (announced.has(key) || queue.some((item) => keyOf(item) === key)) {
       await writing;
       return;
@@ -311,6 +328,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         link,
         queuedAt: new Date(clock()).toISOString(),
         attemptedAt: null,
+        ...(request.alert ? { alert: request.alert } : {}),
       }),
     );
     const written = save();
@@ -353,8 +371,8 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   };
 }
 
-function keyOf(item: { guildId: string | null; articleId: string }): string {
-  return announcementKey(item.guildId, item.articleId);
+function keyOf(item: QueuedAnnouncement): string {
+  return outboxKey(item);
 }
 
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */

@@ -6,13 +6,7 @@
  * and never when its key is announced), so of two hosts holding it, one posts it.
  */
 import type { Pool } from 'pg';
-import {
-  announcementKey,
-  checkQueued,
-  type OutboxState,
-  type OutboxStore,
-  type QueuedAnnouncement,
-} from '../../bot/announcement-outbox.ts';
+import { checkQueued, outboxKey, type OutboxState, type OutboxStore, type QueuedAnnouncement } from '../../bot/announcement-outbox.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface PgOutboxOptions {
@@ -101,8 +95,8 @@ export async function openPgOutbox(options: PgOutboxOptions): Promise<{ initial:
   return { initial: { announced, queue }, store };
 }
 
-function keyOf(item: { guildId: string | null; articleId: string }): string {
-  return announcementKey(item.guildId, item.articleId);
+function keyOf(item: QueuedAnnouncement): string {
+  return outboxKey(item);
 }
 
 /** The server of a key made by announcementKey ("<guild id>:<article>", "shared:<article>"). */

@@ -14,6 +14,8 @@ import { textPayload } from '../src/render/discord/discord-payload.ts';
 import { escapeAndTruncate } from '../src/render/discord/fit-text.ts';
 import { renderFeedAdded, renderFeedList, renderFeedStatus, renderIdChoices } from '../src/render/discord/render-library.ts';
 import { renderUserError } from '../src/render/discord/render-user-error.ts';
+import { describeFeedFilter, renderFeedFilters, withFilterNote } from '../src/render/discord/render-watch.ts';
+import { checkFeedOnly } from '../src/watch/watch-book.ts';
 
 /** Feeds are checked at most this often, in minutes (default 15). */
 const MIN_INTERVAL = 5;
@@ -42,6 +44,13 @@ export const data = new SlashCommandBuilder()
           .setDescription(`Minutes between checks (default 15, at least ${MIN_INTERVAL})`)
           .setMinValue(MIN_INTERVAL)
           .setMaxValue(MAX_INTERVAL)
+          .setRequired(false),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('only')
+          .setDescription('Announce only items about this person or topic ("topic:" first for a topic); others are stored')
+          .setMaxLength(120)
           .setRequired(false),
       ),
   )
@@ -90,6 +99,10 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   if (interval !== undefined && (interval < MIN_INTERVAL || interval > MAX_INTERVAL)) {
     return replyPrivately(interaction, userError('bad-option', `The interval is in minutes, from ${MIN_INTERVAL} to ${MAX_INTERVAL}.`));
   }
+  const only = interaction.options.getString('only')?.trim() || null;
+  const badOnly =
+    only === null ? null : news.watches ? checkFeedOnly(only) : userError('bad-option', 'Feed filters are not set up on this bot.');
+  if (badOnly) return replyPrivately(interaction, badOnly);
   // Fetching the feed and storing its items takes a while: "thinking…" privately first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const added = await news.feeds.add(interaction.guildId, url, channel.id, interval);
@@ -98,7 +111,17 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
     return 'user-error';
   }
   ctx.log.info({ feedId: added.feed.id, stored: added.stored }, 'feed added');
-  await interaction.editReply(renderFeedAdded(added.feed, added.stored));
+  const reply = renderFeedAdded(added.feed, added.stored);
+  if (only !== null && news.watches) {
+    const filter = await news.watches.setFeedFilter(interaction.guildId, added.feed.id, only, ctx.corpus());
+    if (isUserError(filter)) {
+      await interaction.editReply(renderUserError(filter));
+      return 'user-error';
+    }
+    await interaction.editReply(withFilterNote(reply, describeFeedFilter(filter)));
+    return 'answered';
+  }
+  await interaction.editReply(reply);
   return 'answered';
 }
 
@@ -138,7 +161,9 @@ export async function execute(interaction: ChatInputCommandInteraction, ctx: Com
     case 'status': {
       if (!news || !guildId) return replyPrivately(interaction, userError('bad-option', 'Feeds are not set up on this bot.'));
       const status = interaction.options.getSubcommand() === 'status';
-      const payload = status ? renderFeedStatus(news.feeds.status(guildId)) : renderFeedList(news.feeds.list(guildId));
+      let payload = status ? renderFeedStatus(news.feeds.status(guildId)) : renderFeedList(news.feeds.list(guildId));
+      const filters = news.watches ? await news.watches.feedFilters(guildId) : [];
+      if (status && filters.length > 0) payload = withFilterNote(payload, renderFeedFilters(filters, news.feeds.status(guildId)));
       await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
       return 'answered';
     }

@@ -27,6 +27,8 @@ export interface QueuedAnnouncement {
    * (then `channelId` is the member's user id). Absent for an announcement.
    */
   alert?: QueuedAlert;
+  /** A feed's filter (/feed add … only:): the article is announced only when it matches; otherwise it is held back (stored, askable). */
+  only?: { feedId: string; kind: 'person' | 'topic'; value: string };
 }
 
 /** A watch alert waiting in the outbox: the message (content within 2000 characters, the paragraphs its buttons open) and where it goes. */
@@ -106,6 +108,7 @@ const queuedSchema = z.object({
       watchIds: z.array(z.string().max(20)).max(100),
     })
     .optional(),
+  only: z.object({ feedId: z.string().min(1).max(100), kind: z.enum(['person', 'topic']), value: z.string().min(1).max(100) }).optional(),
 });
 
 const outboxSchema = z.object({

@@ -21,6 +21,8 @@ import {
 import type { RunCommand } from './command-module.ts';
 import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
 import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';
+import { matchWatch } from '../watch/match-watch.ts';
+import { specOf } from '../watch/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
 export { announcementNonce } from './post-announcement.ts';
@@ -40,6 +42,8 @@ export interface AnnouncementRequest {
   link?: string | null;
   /** A watch alert instead of the announcement (src/bot/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
   alert?: QueuedAlert;
+  /** Announce only if the article matches this filter (a feed's only:); else it is held back. */
+  only?: QueuedAnnouncement['only'];
 }
 
 /** Posts each article once per server, durably (see startAnnouncer). */
@@ -98,6 +102,8 @@ export interface AnnouncerOptions {
   onEvent?: (event: 'queued' | 'posted' | 'failed') => void;
   /** Told once when a watch alert cannot be sent by direct message (Discord 50007: the member closed them); the alert is dropped, not retried. */
   onClosedDirectMessages?: (item: QueuedAnnouncement) => void;
+  /** Told when an article is not announced because it does not match its feed's filter (`only`). */
+  onHeldBack?: (item: QueuedAnnouncement) => void;
 }
 
 /** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
@@ -212,6 +218,14 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     if (claim === 'taken') {
       retryAt.set(key, clock() + retry.maxDelayMs);
       log.info(context, 'an announcement is being posted by another process; looking at it again later');
+      return;
+    }
+    if (item.only && !matchWatch(corpus, item.articleId, specOf({ ...item.only, quotedOnly: false }))) {
+      log.info({ ...context, only: item.only.value }, "an article does not match its feed's filter; stored, not announced");
+      options.onHeldBack?.(item);
+      announced.add(key);
+      remove(key);
+      await save();
       return;
     }
     const payload = item.alert ? alertPayload(item.alert) : buildAnnouncement(corpus, item.articleId, item.link, options.run);
@@ -329,6 +343,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         queuedAt: new Date(clock()).toISOString(),
         attemptedAt: null,
         ...(request.alert ? { alert: request.alert } : {}),
+        ...(request.only ? { only: request.only } : {}),
       }),
     );
     const written = save();

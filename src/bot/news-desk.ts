@@ -98,7 +98,15 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     announce: async (a) => {
       // Feeds are polled only once the announcer has started (start below), so it is there.
       if (!announcer) throw new Error('a feed item was announced before the announcer started');
-      await announcer.enqueue({ guildId: a.guildId, channelId: a.channelId, articleId: a.articleId, link: a.link });
+      const filter = await watches.feedFilter(a.guildId, a.feedId);
+      const only = filter ? { feedId: filter.feedId, kind: filter.kind, value: filter.value } : undefined;
+      await announcer.enqueue({
+        guildId: a.guildId,
+        channelId: a.channelId,
+        articleId: a.articleId,
+        link: a.link,
+        ...(only ? { only } : {}),
+      });
     },
   });
   const schedules = openDigestSchedules({
@@ -133,6 +141,12 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         retry: options.retry,
         log: log.child({ component: 'announcer' }),
         onEvent: options.observe?.announcement,
+        onHeldBack: (item: { guildId: string | null; only?: { feedId: string } }) => {
+          if (!item.guildId || !item.only) return;
+          void watches
+            .heldBack(item.guildId, item.only.feedId)
+            .catch((err: unknown) => log.error({ err, guildId: item.guildId }, 'could not count a held-back feed item'));
+        },
         onClosedDirectMessages: (item: { guildId: string | null; alert?: { watchIds: string[] } }) => {
           const guildId = item.guildId;
           if (!guildId) return;

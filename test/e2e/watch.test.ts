@@ -67,8 +67,26 @@ const STORIES: Story[] = [
     path: '/news/flower-show',
     headline: 'Roses win at the flower show',
     body: [
-      'The annual flower show opened in Brightwater with a record number of roses.',
-      'Judges praised the tulips and the orchids in the long marquee.',
+      'The annual flower show opened in Brightwater with a record number of roses from gardens across the county.',
+      'Judges praised the tulips and the orchids in the long marquee, and gave the first prize to a climbing rose.',
+      'The show stays open until Sunday evening, and entry is free for children under twelve.',
+    ],
+  },
+  {
+    path: '/more/ferry-letter',
+    headline: 'Ferry timetable changes for the winter',
+    body: [
+      'The ferry operator published its winter timetable on Tuesday.',
+      'Maria Okonkwo, the transport minister, wrote to the operator asking for an earlier first crossing.',
+    ],
+  },
+  {
+    path: '/more/bakery',
+    headline: 'New bakery opens on the quay',
+    body: [
+      'A bakery opened on the quay in Port Elston on Wednesday, in the old chandlery beside the harbour wall.',
+      'Its owner said the bread would be baked before dawn so that the first ferry passengers could buy it warm.',
+      'The shop will open every day except Monday.',
     ],
   },
 ].map((s, i) => ({
@@ -81,7 +99,7 @@ const STORIES: Story[] = [
 }));
 
 let fake: FakeDiscord;
-let site: { server: Server; url: string; items: Story[] };
+let site: { server: Server; url: string; items: Story[]; more: Story[] };
 let root: string;
 let dataDir: string;
 let cacheDir: string;
@@ -144,8 +162,8 @@ beforeAll(async () => {
   await mkdir(dataDir);
   const server = createServer((req, res) => {
     const url = site.url;
-    if (req.url === '/feed.xml') {
-      const items: FeedItem[] = site.items.map((s) => ({
+    if (req.url === '/feed.xml' || req.url === '/more.xml') {
+      const items: FeedItem[] = (req.url === '/feed.xml' ? site.items : site.more).map((s) => ({
         id: s.path,
         title: s.headline,
         link: `${url}${s.path}`,
@@ -154,7 +172,7 @@ beforeAll(async () => {
         authors: s.authors,
         categories: [],
       }));
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(renderRss(items, `${url}/feed.xml`, url));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(renderRss(items, `${url}${req.url}`, url));
       return;
     }
     const story = STORIES.find((s) => s.path === req.url);
@@ -162,8 +180,10 @@ beforeAll(async () => {
     else res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  site = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, items: [] };
-  fake = await startFakeDiscord({ channels: [{ name: 'news' }, { name: 'alerts' }, { name: 'quoted' }, { name: 'topics' }] });
+  site = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, items: [], more: [] };
+  fake = await startFakeDiscord({
+    channels: [{ name: 'news' }, { name: 'alerts' }, { name: 'quoted' }, { name: 'topics' }, { name: 'filtered' }],
+  });
   const opened = await openCorpusStore({ dataDir, cacheDir, watch: true, pollMs: 50 });
   if ('error' in opened) throw new Error(opened.error);
   store = opened;
@@ -205,7 +225,7 @@ describe('watches through the fake Discord', () => {
   });
 
   it('GIVEN the feed publishes five items THEN exactly the right alerts, cited and within limits, in channels and by DM', async () => {
-    site.items = [...STORIES];
+    site.items = STORIES.filter((s) => !s.path.startsWith('/more/'));
     await bot.news!.desk.feeds.checkNow(fake.guildId, feedId);
     await until(
       () => postsIn('alerts').length >= 2 && fake.directMessages(fake.memberUserId).length >= 2 && postsIn('topics').length >= 1,
@@ -231,6 +251,7 @@ describe('watches through the fake Discord', () => {
       .join('\n');
     expect(topics).toContain('Thousands march through Arlen');
     expect(topics).not.toContain('Roses win');
+    expect((await bot.news!.desk.library.list(fake.guildId)).map((e) => e.title)).toContain('Roses win at the flower show');
     const dms = fake.directMessages(fake.memberUserId);
     expect(dms).toHaveLength(2);
     expect(dms[0].content).toMatch(/quoted in/);
@@ -276,4 +297,26 @@ describe('watches through the fake Discord', () => {
       what: 'the DM watch to pause',
     });
   }, 180_000);
+
+  it('GIVEN a feed added with only: a person THEN only its matching item is announced, the other stored and counted in /feed status', async () => {
+    expect(await run('feed', 'add', { url: `${site.url}/more.xml`, channel: channel('filtered'), only: '@everyone' })).toMatch(/mentions/);
+    const text = await run('feed', 'add', {
+      url: `${site.url}/more.xml`,
+      channel: channel('filtered'),
+      interval: 30,
+      only: 'Maria Okonkwo',
+    });
+    expect(text).toMatch(/Only items naming \*\*Maria Okonkwo\*\* are announced/);
+    const id = /id `([^`]+)`/.exec(text)![1]!.replace(/\\(.)/g, '$1');
+    site.more = STORIES.filter((s) => s.path.startsWith('/more/'));
+    await bot.news!.desk.feeds.checkNow(fake.guildId, id);
+    await until(() => postsIn('filtered').length > 0, { timeoutMs: 30_000, what: 'the filtered announcement' });
+    await settle();
+    await until(async () => /1 item held back/.test(await run('feed', 'status', {})), { timeoutMs: 10_000, what: 'the held-back count' });
+    const posts = postsIn('filtered');
+    expect(posts).toHaveLength(1);
+    expect(posts[0].embeds[0].title).toContain('Ferry timetable');
+    // Held back is still stored: members can ask about it.
+    expect((await bot.news!.desk.library.list(fake.guildId)).map((e) => e.title)).toContain('New bakery opens on the quay');
+  }, 60_000);
 });

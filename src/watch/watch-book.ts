@@ -54,7 +54,7 @@ export interface WatchBookOptions {
 const MAX_WORDS = { person: 8, topic: 12 } as const;
 
 /** A member's value checked: normalised, of words, not a link, short; or why not. */
-function readValue(kind: 'person' | 'topic', raw: string): string | UserError<string> {
+export function readValue(kind: 'person' | 'topic', raw: string): string | UserError {
   const value = normaliseUserText(raw);
   const example = kind === 'person' ? 'person:Maria Okonkwo' : 'topic:harbour strikes';
   if (!hasWordCharacter(value)) return userError('bad-option', `Give a ${kind} in words, e.g. /watch add ${example}.`);

@@ -11,6 +11,8 @@ import { textPayload } from '../src/render/discord/discord-payload.ts';
 import { escapeAndTruncate } from '../src/render/discord/fit-text.ts';
 import { renderFeedAdded, renderFeedList, renderFeedStatus, renderIdChoices } from '../src/render/discord/render-library.ts';
 import { renderUserError } from '../src/render/discord/render-user-error.ts';
+import { describeFeedFilter, renderFeedFilters, withFilterNote } from '../src/render/discord/render-watch.ts';
+import { checkFeedOnly } from '../src/watch/watch-book.ts';
 
 /** /feed add | list | remove | status: the RSS, Atom and JSON feeds a server follows. */
 export const data = new SlashCommandBuilder()
@@ -37,6 +39,13 @@ export const data = new SlashCommandBuilder()
           )
           .setMinValue(FEED_TIMING.minIntervalMinutes)
           .setMaxValue(FEED_TIMING.maxIntervalMinutes)
+          .setRequired(false),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('only')
+          .setDescription('Announce only items about this person or topic ("topic:" first for a topic); others are stored')
+          .setMaxLength(120)
           .setRequired(false),
       ),
   )
@@ -80,6 +89,10 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
     return replyPrivately(interaction, userError('bad-url', "Give the feed's address as an http or https link."));
   }
   const interval = interaction.options.getInteger('interval') ?? undefined;
+  const only = interaction.options.getString('only')?.trim() || null;
+  const badOnly =
+    only === null ? null : news.watches ? checkFeedOnly(only) : userError('bad-option', 'Feed filters are not set up on this bot.');
+  if (badOnly) return replyPrivately(interaction, badOnly);
   // Fetching the feed and storing its items takes a while: "thinking…" privately first.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const added = await news.feeds.add(guildId, url, channel.id, interval);
@@ -88,7 +101,17 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
     return 'user-error';
   }
   ctx.log.info({ feedId: added.feed.id, stored: added.stored }, 'feed added');
-  await interaction.editReply(renderFeedAdded(added.feed, added.stored));
+  const reply = renderFeedAdded(added.feed, added.stored);
+  if (only !== null && news.watches) {
+    const filter = await news.watches.setFeedFilter(guildId, added.feed.id, only, ctx.corpus());
+    if (isUserError(filter)) {
+      await interaction.editReply(renderUserError(filter));
+      return 'user-error';
+    }
+    await interaction.editReply(withFilterNote(reply, describeFeedFilter(filter)));
+    return 'answered';
+  }
+  await interaction.editReply(reply);
   return 'answered';
 }
 
@@ -123,7 +146,10 @@ async function list(interaction: ChatInputCommandInteraction, ctx: CommandContex
 /** /feed status: per feed, its last check and why nothing was delivered. */
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
   const { news, guildId } = newsAndServer(interaction, ctx);
-  await interaction.reply({ ...renderFeedStatus(news.feeds.status(guildId)), flags: MessageFlags.Ephemeral });
+  let payload = renderFeedStatus(news.feeds.status(guildId));
+  const filters = news.watches ? await news.watches.feedFilters(guildId) : [];
+  if (filters.length > 0) payload = withFilterNote(payload, renderFeedFilters(filters, news.feeds.status(guildId)));
+  await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   return 'answered';
 }
 

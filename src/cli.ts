@@ -13,7 +13,7 @@ import { loadCorpus } from './engine/load-corpus.ts';
 import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 import type { Corpus } from './model/corpus.ts';
 import { renderAnswerText, renderErrorText } from './render/terminal.ts';
-import { answerQuestion } from './cli/answer-question.ts';
+import { answerQuestion, renderQuestionText } from './cli/answer-question.ts';
 import { commandsHelp } from './cli/help-text.ts';
 import { runPrompt } from './cli/prompt.ts';
 import { readCliArgs } from './cli/read-cli-args.ts';
@@ -70,7 +70,7 @@ function answerOne(corpus: Corpus, question: string, json: boolean, explain: boo
   const answer = answerQuestion(corpus, question);
   if (json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
   else if ('error' in answer) process.stderr.write(`${renderErrorText(answer)}\n`);
-  else process.stdout.write(`${renderAnswerText(answer, { explain })}\n`);
+  else process.stdout.write(`${renderQuestionText(answer, { explain })}\n`);
   return 'error' in answer ? 1 : 0;
 }
 

@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     const report = await migrateFilesToPostgres({ pool: db.pool, dataDir: config.dataDir, cacheDir: config.cacheDir });
     process.stdout.write(
       `Copied ${config.dataDir} and ${config.cacheDir} into ${describeDatabase(config.databaseUrl)}: ${report.servers} servers, ` +
-        `${report.articles} articles, ${report.feeds} feeds, ${report.schedules} schedules, ${report.queued} queued announcements, ` +
+        `${report.articles} articles, ${report.feeds} feeds, ${report.schedules} schedules, ${report.watches} watches, ${report.queued} queued announcements, ` +
         `${report.announced} announced keys.\n`,
     );
     for (const line of report.skipped) process.stdout.write(`  not copied: ${line}\n`);

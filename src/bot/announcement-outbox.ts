@@ -23,6 +23,26 @@ export interface QueuedAnnouncement {
    * channel is looked at before posting again.
    */
   attemptedAt: string | null;
+  /**
+   * A watch alert (/watch, src/bot/watch-alerts.ts) instead of the article's announcement: its
+   * message as rendered when it was queued, and whether it goes to a member's direct messages
+   * (then `channelId` is the member's user id). Absent for an announcement.
+   */
+  alert?: QueuedAlert;
+  /** A feed's filter (/feed add … only:): the article is announced only when it matches; otherwise it is held back (stored, askable). */
+  only?: { feedId: string; kind: 'person' | 'topic'; value: string };
+}
+
+/** A watch alert waiting in the outbox: the message (content within 2000 characters, the paragraphs its buttons open) and where it goes. */
+export interface QueuedAlert {
+  /** What distinguishes it from other alerts of the same article in the same place ("alert", "roundup"). */
+  kind: 'alert' | 'roundup';
+  content: string;
+  citations: Array<{ article: string; paragraph: number }>;
+  /** True: `channelId` is a member's user id, the alert goes by direct message. */
+  dm: boolean;
+  /** The watches it is for (a closed direct-message channel pauses them). */
+  watchIds: string[];
 }
 
 /** What the announcer keeps on disk: keys already announced (see announcementKey) and the queue. */
@@ -60,6 +80,17 @@ export function announcementKey(guildId: string | null, articleId: string): stri
   return `${guildId ?? 'shared'}:${articleId}`;
 }
 
+/**
+ * The key of any outbox item: an announcement's (announcementKey), or for a watch alert the same
+ * followed by where it goes ("<guild>:<article>#alert:<channel>", "…#roundup:dm-<user>"), so an
+ * article is announced once and alerted once per place, each independently.
+ */
+export function outboxKey(item: Pick<QueuedAnnouncement, 'guildId' | 'articleId' | 'channelId' | 'alert'>): string {
+  const base = announcementKey(item.guildId, item.articleId);
+  if (!item.alert) return base;
+  return `${base}#${item.alert.kind}:${item.alert.dm ? 'dm-' : ''}${item.channelId}`;
+}
+
 const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
 
 const queuedSchema = z.object({
@@ -69,6 +100,16 @@ const queuedSchema = z.object({
   link: z.string().max(2000).nullable(),
   queuedAt: ISO_TIME,
   attemptedAt: ISO_TIME.nullable(),
+  alert: z
+    .object({
+      kind: z.enum(['alert', 'roundup']),
+      content: z.string().min(1).max(2000),
+      citations: z.array(z.object({ article: z.string().min(1).max(1000), paragraph: z.number().int().min(1) })).max(25),
+      dm: z.boolean(),
+      watchIds: z.array(z.string().max(20)).max(100),
+    })
+    .optional(),
+  only: z.object({ feedId: z.string().min(1).max(100), kind: z.enum(['person', 'topic']), value: z.string().min(1).max(100) }).optional(),
 });
 
 const outboxSchema = z.object({

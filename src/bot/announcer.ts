@@ -8,16 +8,21 @@ import {
   ANNOUNCEMENTS_FILE,
   announcementKey,
   checkQueued,
+  outboxKey,
   outboxFileStore,
   readOutbox,
   type OutboxClaim,
   type OutboxRead,
   type OutboxState,
   type OutboxStore,
+  type QueuedAlert,
   type QueuedAnnouncement,
 } from './announcement-outbox.ts';
 import type { RunCommand } from './command-module.ts';
 import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
+import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';
+import { matchWatch } from '../watch/match-watch.ts';
+import { specOf } from '../watch/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
 export { announcementNonce } from './post-announcement.ts';
@@ -35,6 +40,10 @@ export interface AnnouncementRequest {
   articleId: string;
   /** The page it was added from; the headline links to it when the article has no URL of its own. */
   link?: string | null;
+  /** A watch alert instead of the announcement (src/bot/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
+  alert?: QueuedAlert;
+  /** Announce only if the article matches this filter (a feed's only:); else it is held back. */
+  only?: QueuedAnnouncement['only'];
 }
 
 /** Posts each article once per server, durably (see startAnnouncer). */
@@ -110,6 +119,10 @@ export interface AnnouncerOptions {
   label?: string;
   /** Told when an announcement is queued, posted, or fails to post (metrics). */
   onEvent?: (event: 'queued' | 'posted' | 'failed') => void;
+  /** Told once when a watch alert cannot be sent by direct message (Discord 50007: the member closed them); the alert is dropped, not retried. */
+  onClosedDirectMessages?: (item: QueuedAnnouncement) => void;
+  /** Told when an article is not announced because it does not match its feed's filter (`only`). */
+  onHeldBack?: (item: QueuedAnnouncement) => void;
 }
 
 /** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
@@ -227,7 +240,15 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       log.info(context, 'an announcement is being posted by another process; looking at it again later');
       return;
     }
-    const payload = buildAnnouncement(corpus, item.articleId, item.link, options.run);
+    if (item.only && !matchWatch(corpus, item.articleId, specOf({ ...item.only, quotedOnly: false }))) {
+      log.info({ ...context, only: item.only.value }, "an article does not match its feed's filter; stored, not announced");
+      options.onHeldBack?.(item);
+      announced.add(key);
+      remove(key);
+      await save();
+      return;
+    }
+    const payload = item.alert ? alertPayload(item.alert) : buildAnnouncement(corpus, item.articleId, item.link, options.run);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
       announced.add(key);
@@ -236,10 +257,12 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       return;
     }
     try {
+      // A direct message goes to the member's DM channel (opened here: its id is not the member's).
+      const channelId = item.alert?.dm ? (await options.client.users.createDM(item.channelId)).id : item.channelId;
       const outcome = await postAnnouncement(
         options.client,
-        item.channelId,
-        item.articleId,
+        channelId,
+        item.alert ? `${item.articleId}#${item.alert.kind}` : item.articleId,
         payload,
         item.attemptedAt ? Date.parse(item.attemptedAt) : null,
         async () => {
@@ -258,6 +281,14 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     } catch (err) {
       if (failedDefinitely(err)) item.attemptedAt = null;
       options.onEvent?.('failed');
+      if (item.alert?.dm && isClosedDirectMessages(err)) {
+        log.warn({ ...context, watches: item.alert.watchIds }, 'a member does not take direct messages; their watch alert is dropped');
+        options.onClosedDirectMessages?.(item);
+        announced.add(key);
+        remove(key);
+        await save();
+        return;
+      }
       await store
         .release?.(item)
         .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
@@ -316,7 +347,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   options.source.onChange(() => kick());
 
   const enqueue = async (request: AnnouncementRequest): Promise<void> => {
-    const key = announcementKey(request.guildId, request.articleId);
+    const key = outboxKey(request);
     if (announced.has(key) || queue.some((item) => keyOf(item) === key)) {
       await writing;
       return;
@@ -330,6 +361,8 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         link,
         queuedAt: new Date(clock()).toISOString(),
         attemptedAt: null,
+        ...(request.alert ? { alert: request.alert } : {}),
+        ...(request.only ? { only: request.only } : {}),
       }),
     );
     const written = save();
@@ -372,8 +405,8 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   };
 }
 
-function keyOf(item: { guildId: string | null; articleId: string }): string {
-  return announcementKey(item.guildId, item.articleId);
+function keyOf(item: QueuedAnnouncement): string {
+  return outboxKey(item);
 }
 
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */

@@ -14,12 +14,13 @@ import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts'
 import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
+import { startWatchAlerts, type WatchAlerts } from './watch-alerts.ts';
 
 export type { NewsDesk } from './news-desk-interface.ts';
 
 /** A news desk (what handlers get, src/bot/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
 export interface RunningNewsDesk {
-  desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null };
+  desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null; alerts(): WatchAlerts | null };
   /**
    * Starts announcing, polling feeds and running digest schedules, for the servers this process
    * owns (under sharding, those Discord routes to its shards: their /feed and /digest arrive here
@@ -54,6 +55,8 @@ export interface NewsDeskOptions {
    * src/store/pg/open-pg-storage.ts); default the files of DATA_DIR and CACHE_DIR.
    */
   storage?: ServerStorage;
+  /** Watch alert timings (tests shorten the quiet period). */
+  watchAlerts?: { quietMs?: number; maxWaitMs?: number; roundupAfter?: number };
   /** Told how feed checks end and what happens to announcements (metrics). */
   observe?: { feedCheck: (outcome: string) => void; announcement: (event: 'queued' | 'posted' | 'failed') => void };
 }
@@ -95,7 +98,15 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     announce: async (a) => {
       // Feeds are polled only once the announcer has started (start below), so it is there.
       if (!announcer) throw new Error('a feed item was announced before the announcer started');
-      await announcer.enqueue({ guildId: a.guildId, channelId: a.channelId, articleId: a.articleId, link: a.link });
+      const filter = await watches.feedFilter(a.guildId, a.feedId);
+      const only = filter ? { feedId: filter.feedId, kind: filter.kind, value: filter.value } : undefined;
+      await announcer.enqueue({
+        guildId: a.guildId,
+        channelId: a.channelId,
+        articleId: a.articleId,
+        link: a.link,
+        ...(only ? { only } : {}),
+      });
     },
   });
   const schedules = openDigestSchedules({
@@ -113,7 +124,8 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
     clock,
     onInvalid: (guildId, problem) => log.warn({ guildId, problem }, "a server's stored watches are invalid; read as none"),
   });
-  const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage, watches };
+  const desk = { library, feeds, schedules, announcer: () => announcer, fetchPage, watches, alerts: () => alerts };
+  let alerts: WatchAlerts | null = null;
   let started = false;
   return {
     desk,
@@ -129,6 +141,20 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         retry: options.retry,
         log: log.child({ component: 'announcer' }),
         onEvent: options.observe?.announcement,
+        onHeldBack: (item: { guildId: string | null; only?: { feedId: string } }) => {
+          if (!item.guildId || !item.only) return;
+          void watches
+            .heldBack(item.guildId, item.only.feedId)
+            .catch((err: unknown) => log.error({ err, guildId: item.guildId }, 'could not count a held-back feed item'));
+        },
+        onClosedDirectMessages: (item: { guildId: string | null; alert?: { watchIds: string[] } }) => {
+          const guildId = item.guildId;
+          if (!guildId) return;
+          for (const id of item.alert?.watchIds ?? [])
+            void watches
+              .pause(guildId, id, 'direct messages are closed: open them and add the watch again')
+              .catch((err: unknown) => log.error({ err, guildId, watchId: id }, 'could not pause a watch'));
+        },
       };
       announcer = storage
         ? startAnnouncer({ ...announcing, initial: storage.outbox.initial, store: storage.outbox.store })
@@ -138,12 +164,23 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
             file: path.join(options.cacheDir, announcementsFile(shards)),
             initial: options.outbox,
           });
+      alerts = startWatchAlerts({
+        source: options.source,
+        book: watches,
+        enqueue: () => (announcer ? (request) => announcer!.enqueue(request) : null),
+        scope: scopeCorpus,
+        ownsGuild,
+        clock,
+        log: log.child({ component: 'watch-alerts' }),
+        ...options.watchAlerts,
+      });
       feeds.start();
       await schedules.start();
     },
     async stop() {
       await feeds.stop();
       await schedules.stop();
+      await alerts?.stop();
       await announcer?.stop();
     },
   };

@@ -90,7 +90,9 @@ async function foundInChannel(
 ): Promise<boolean> {
   const wanted = payload.embeds[0];
   const botId = client.user?.id;
-  if (!wanted || !botId) return false;
+  // A message without an embed (a watch alert) is the same when its text is.
+  const text = wanted ? null : (payload.content ?? null);
+  if ((!wanted && text === null) || !botId) return false;
   let latest: Message[];
   try {
     latest = [...(await messages.fetch({ limit: MESSAGES_LOOKED_AT })).values()];
@@ -100,6 +102,7 @@ async function foundInChannel(
   }
   return latest.some((message) => {
     if (message.author?.id !== botId || message.createdTimestamp < sinceMs - CLOCK_SLACK_MS) return false;
+    if (!wanted) return message.content === text;
     const embed = message.embeds[0];
     return (
       embed !== undefined &&

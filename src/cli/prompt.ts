@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import type { Corpus } from '../model/corpus.ts';
-import { renderAnswerText, renderErrorText, type TextOptions } from '../render/terminal.ts';
-import { answerQuestion } from './answer-question.ts';
+import { renderErrorText, type TextOptions } from '../render/terminal.ts';
+import { answerQuestion, renderQuestionText } from './answer-question.ts';
 import { promptHelp } from './help-text.ts';
 
 export interface PromptIo {
@@ -36,7 +36,7 @@ export async function runPrompt(getCorpus: () => Corpus, io: PromptIo, options: 
       say(`Explanations of quote speakers ${explain ? 'on' : 'off'}.`);
     } else if (line !== '') {
       const answer = answerQuestion(getCorpus(), line);
-      say('error' in answer ? renderErrorText(answer) : renderAnswerText(answer, { explain }));
+      say('error' in answer ? renderErrorText(answer) : renderQuestionText(answer, { explain }));
     }
     say('');
     rl.prompt();

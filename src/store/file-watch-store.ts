@@ -31,9 +31,12 @@ export function fileWatchStore(dataDir: string): WatchStore {
     async read(guildId) {
       const read = await readStateFile(watchesFile(dataDir, guildId), watchesSchema, { limit: { bytes: 200_000, problem: 'too large' } });
       if (read.kind === 'unreadable') return { kind: 'invalid', problem: `cannot be read (${read.code ?? read.problem})` };
-      return read.kind === 'valid' ? { kind: 'valid', watches: read.data.watches } : read;
+      if (read.kind !== 'valid') return read;
+      return { kind: 'valid', watches: read.data.watches, ...(read.data.feedFilters ? { feedFilters: read.data.feedFilters } : {}) };
     },
-    write: (guildId, watches) =>
-      writeFileAtomically(watchesFile(dataDir, guildId), `${JSON.stringify({ version: 1, watches }, null, 2)}\n`, { durable: true }),
+    write: (guildId, watches, feedFilters = []) =>
+      writeFileAtomically(watchesFile(dataDir, guildId), `${JSON.stringify({ version: 1, watches, feedFilters }, null, 2)}\n`, {
+        durable: true,
+      }),
   };
 }

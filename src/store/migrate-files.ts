@@ -8,7 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import { readOutbox, type QueuedAnnouncement } from '../bot/announcement-outbox.ts';
+import { outboxKey, readOutbox, type QueuedAnnouncement } from '../bot/announcement-outbox.ts';
 import { readSchedule, scheduleFile } from '../bot/digest-schedule-file.ts';
 import { feedsFile, readGuildFeeds } from '../feeds/feed-store.ts';
 import { createLibraryIndex } from '../library/library-index.ts';
@@ -18,12 +18,16 @@ import { pgArticleRecords } from './pg/pg-article-records.ts';
 import { openPgFeedStore } from './pg/pg-feed-store.ts';
 import { openPgOutbox } from './pg/pg-outbox-store.ts';
 import { pgScheduleStore } from './pg/pg-schedule-store.ts';
+import { pgWatchStore } from './pg/pg-watch-store.ts';
+import { fileWatchStore } from './file-watch-store.ts';
 
 export interface MigrationReport {
   servers: number;
   articles: number;
   feeds: number;
   schedules: number;
+  /** Watches copied (/watch, data/guilds/<id>/watches.json). */
+  watches: number;
   queued: number;
   announced: number;
   /** What was not copied, and why (one line each). */
@@ -35,12 +39,14 @@ const OUTBOX_FILE = /^announcements(?:-shard-\d+)?\.json$/;
 
 export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: string; cacheDir: string }): Promise<MigrationReport> {
   const { pool, dataDir, cacheDir } = options;
-  const report: MigrationReport = { servers: 0, articles: 0, feeds: 0, schedules: 0, queued: 0, announced: 0, skipped: [] };
+  const report: MigrationReport = { servers: 0, articles: 0, feeds: 0, schedules: 0, watches: 0, queued: 0, announced: 0, skipped: [] };
   const owner = 'migrate-to-postgres';
   const all = () => true;
   const records = pgArticleRecords(pool);
   const feeds = await openPgFeedStore({ pool, owner, ownsGuild: all });
   const schedules = pgScheduleStore({ pool, owner });
+  const watchStore = pgWatchStore(pool);
+  const watchFiles = fileWatchStore(dataDir);
   const index = createLibraryIndex(dataDir);
 
   for (const guildId of await listGuildFolders(dataDir)) {
@@ -78,12 +84,21 @@ export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: str
         report.schedules += 1;
       }
     } else if (schedule.kind === 'invalid') report.skipped.push(`${guildId}/digest.json: ${schedule.problem}`);
+    const watches = await watchFiles.read(guildId);
+    if (watches.kind === 'valid' && (watches.watches.length > 0 || (watches.feedFilters ?? []).length > 0)) {
+      if ((await watchStore.read(guildId)).kind === 'valid')
+        report.skipped.push(`${guildId}/watches.json: the server has watches in the database already`);
+      else {
+        await watchStore.write(guildId, watches.watches, watches.feedFilters ?? []);
+        report.watches += watches.watches.length;
+      }
+    } else if (watches.kind === 'invalid') report.skipped.push(`${guildId}/watches.json: ${watches.problem}`);
   }
 
   const outbox = await openPgOutbox({ pool, owner, ownsGuild: all });
   const announced = new Set(outbox.initial.announced);
   const queue: QueuedAnnouncement[] = [...outbox.initial.queue];
-  const queuedKeys = new Set(queue.map((item) => `${item.guildId ?? 'shared'}:${item.articleId}`));
+  const queuedKeys = new Set(queue.map((item) => outboxKey(item)));
   for (const name of (await readdir(cacheDir).catch(() => [] as string[])).filter((n) => OUTBOX_FILE.test(n)).sort()) {
     const read = await readOutbox(path.join(cacheDir, name)).catch((err: unknown) => ({ kind: 'invalid' as const, problem: String(err) }));
     if (read.kind !== 'valid') {
@@ -96,7 +111,7 @@ export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: str
       report.announced += 1;
     }
     for (const item of read.state.queue) {
-      const key = `${item.guildId ?? 'shared'}:${item.articleId}`;
+      const key = outboxKey(item);
       if (item.guildId === null) report.skipped.push(`${name}: an announcement of a shared article stays in the file (${item.articleId})`);
       else if (!announced.has(key) && !queuedKeys.has(key)) {
         queue.push(item);
@@ -105,6 +120,6 @@ export async function migrateFilesToPostgres(options: { pool: Pool; dataDir: str
       }
     }
   }
-  await outbox.store.write({ announced, queue: queue.filter((item) => !announced.has(`${item.guildId}:${item.articleId}`)) });
+  await outbox.store.write({ announced, queue: queue.filter((item) => !announced.has(outboxKey(item))) });
   return report;
 }

@@ -9,7 +9,7 @@ import type { Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import type { WatchStore } from '../store/watch-store.ts';
 import { resolvePerson } from './resolve-person.ts';
-import { WATCH_LIMITS, type WatchRecord } from './watch-record.ts';
+import { WATCH_LIMITS, type FeedFilter, type WatchRecord } from './watch-record.ts';
 
 /** What a member asked for with /watch add (raw option values). */
 export interface WatchRequest {
@@ -33,6 +33,14 @@ export interface WatchBook {
   pause(guildId: string, id: string, reason: string): Promise<void>;
   /** Servers with watches. */
   guilds(): Promise<string[]>;
+  /** Sets a feed's filter (/feed add … only:): a person the corpus knows by that name, or (prefix "topic:" or no such person) a topic. */
+  setFeedFilter(guildId: string, feedId: string, only: string, corpus: Corpus): Promise<FeedFilter | UserError<string>>;
+  /** A feed's filter, or null. */
+  feedFilter(guildId: string, feedId: string): Promise<FeedFilter | null>;
+  /** Counts one item of a feed stored but not announced (it did not match the filter). */
+  heldBack(guildId: string, feedId: string): Promise<void>;
+  /** The server's feed filters. */
+  feedFilters(guildId: string): Promise<FeedFilter[]>;
 }
 
 export interface WatchBookOptions {
@@ -46,7 +54,7 @@ export interface WatchBookOptions {
 const MAX_WORDS = { person: 8, topic: 12 } as const;
 
 /** A member's value checked: normalised, of words, not a link, short; or why not. */
-function readValue(kind: 'person' | 'topic', raw: string): string | UserError<string> {
+export function readValue(kind: 'person' | 'topic', raw: string): string | UserError {
   const value = normaliseUserText(raw);
   const example = kind === 'person' ? 'person:Maria Okonkwo' : 'topic:harbour strikes';
   if (!hasWordCharacter(value)) return userError('bad-option', `Give a ${kind} in words, e.g. /watch add ${example}.`);
@@ -62,10 +70,17 @@ function readValue(kind: 'person' | 'topic', raw: string): string | UserError<st
   return value;
 }
 
+/** Checks a feed filter's value (/feed add … only:) before the feed is added; null when fine, else why not. */
+export function checkFeedOnly(only: string): UserError<string> | null {
+  const raw = only.replace(/^(?:topic|person):\s*/i, '');
+  const checked = readValue(/^topic:/i.test(only) ? 'topic' : 'person', raw);
+  return typeof checked === 'string' ? null : checked;
+}
+
 export function openWatchBook(options: WatchBookOptions): WatchBook {
   const { store } = options;
   const clock = options.clock ?? Date.now;
-  const cache = new Map<string, WatchRecord[]>();
+  const cache = new Map<string, { watches: WatchRecord[]; filters: FeedFilter[] }>();
   /** One change at a time per book: a read-modify-write never interleaves with another. */
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -74,18 +89,20 @@ export function openWatchBook(options: WatchBookOptions): WatchBook {
     return next;
   };
 
-  const load = async (guildId: string): Promise<WatchRecord[]> => {
+  const loadAll = async (guildId: string): Promise<{ watches: WatchRecord[]; filters: FeedFilter[] }> => {
     const cached = cache.get(guildId);
     if (cached) return cached;
     const read = await store.read(guildId);
     if (read.kind === 'invalid') options.onInvalid?.(guildId, read.problem);
-    const watches = read.kind === 'valid' ? read.watches : [];
-    cache.set(guildId, watches);
-    return watches;
+    const state = read.kind === 'valid' ? { watches: read.watches, filters: read.feedFilters ?? [] } : { watches: [], filters: [] };
+    cache.set(guildId, state);
+    return state;
   };
-  const save = async (guildId: string, watches: WatchRecord[]): Promise<void> => {
-    await store.write(guildId, watches);
-    cache.set(guildId, watches);
+  const load = async (guildId: string): Promise<WatchRecord[]> => (await loadAll(guildId)).watches;
+  const save = async (guildId: string, watches: WatchRecord[], filters?: FeedFilter[]): Promise<void> => {
+    const kept = filters ?? (await loadAll(guildId)).filters;
+    await store.write(guildId, watches, kept);
+    cache.set(guildId, { watches, filters: kept });
   };
 
   return {
@@ -168,6 +185,35 @@ export function openWatchBook(options: WatchBookOptions): WatchBook {
           watches.filter((w) => w !== watch),
         );
         return watch;
+      }),
+    feedFilters: async (guildId) => [...(await loadAll(guildId)).filters],
+    feedFilter: async (guildId, feedId) => (await loadAll(guildId)).filters.find((f) => f.feedId === feedId) ?? null,
+    setFeedFilter: (guildId, feedId, only, corpus) =>
+      serial(async () => {
+        const topicFirst = /^topic:\s*/i.exec(only);
+        const personFirst = /^person:\s*/i.exec(only);
+        const raw = only.slice((topicFirst ?? personFirst)?.[0].length ?? 0);
+        const checked = readValue(topicFirst ? 'topic' : 'person', raw);
+        if (typeof checked !== 'string') return checked;
+        const person = topicFirst ? null : resolvePerson(corpus, checked);
+        const filter: FeedFilter = person
+          ? { feedId, kind: 'person', value: person, heldBack: 0 }
+          : personFirst
+            ? { feedId, kind: 'person', value: checked, heldBack: 0 }
+            : { feedId, kind: 'topic', value: checked, heldBack: 0 };
+        const { watches, filters } = await loadAll(guildId);
+        await save(guildId, watches, [...filters.filter((f) => f.feedId !== feedId), filter]);
+        return filter;
+      }),
+    heldBack: (guildId, feedId) =>
+      serial(async () => {
+        const { watches, filters } = await loadAll(guildId);
+        if (!filters.some((f) => f.feedId === feedId)) return;
+        await save(
+          guildId,
+          watches,
+          filters.map((f) => (f.feedId === feedId ? { ...f, heldBack: f.heldBack + 1 } : f)),
+        );
       }),
     pause: (guildId, id, reason) =>
       serial(async () => {

@@ -42,15 +42,38 @@ export const watchSchema = z.object({
   paused: z.string().max(300).nullable(),
 });
 
-export const watchesSchema = z.object({ version: z.literal(1), watches: z.array(watchSchema).max(WATCH_LIMITS.perServer * 4) });
+/** A feed's filter (/feed add … only:): its items are stored, and announced only when they match. */
+export interface FeedFilter {
+  feedId: string;
+  kind: 'person' | 'topic';
+  value: string;
+  /** Items stored but not announced since the filter was set. */
+  heldBack: number;
+}
+
+export const feedFilterSchema = z.object({
+  feedId: z.string().min(1).max(100),
+  kind: z.enum(['person', 'topic']),
+  value: z.string().min(1).max(WATCH_LIMITS.valueLength),
+  heldBack: z.number().int().min(0),
+});
+
+export const watchesSchema = z.object({
+  version: z.literal(1),
+  watches: z.array(watchSchema).max(WATCH_LIMITS.perServer * 4),
+  /** Absent in files written before feed filters. */
+  feedFilters: z.array(feedFilterSchema).max(200).optional(),
+});
 
 /** What reading a server's watches found. */
-export type WatchesRead = { kind: 'missing' } | { kind: 'valid'; watches: WatchRecord[] } | { kind: 'invalid'; problem: string };
+export type WatchesRead =
+  { kind: 'missing' } | { kind: 'valid'; watches: WatchRecord[]; feedFilters?: FeedFilter[] } | { kind: 'invalid'; problem: string };
 
 /** Watches read from elsewhere than a file (the database), checked with the same schema. */
 export function checkWatches(value: unknown): WatchesRead {
   const parsed = watchesSchema.safeParse(value);
-  if (parsed.success) return { kind: 'valid', watches: parsed.data.watches };
+  if (parsed.success)
+    return { kind: 'valid', watches: parsed.data.watches, ...(parsed.data.feedFilters ? { feedFilters: parsed.data.feedFilters } : {}) };
   const issue = parsed.error.issues[0];
   return { kind: 'invalid', problem: `${issue?.path.join('.') || 'watches'}: ${issue?.message ?? 'invalid'}` };
 }

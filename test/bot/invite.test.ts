@@ -66,7 +66,7 @@ describe('install type and contexts', () => {
     for (const [name, command] of commands) {
       const json = commandJson(command);
       expect(json.integration_types, name).toEqual([0]);
-      expect(json.contexts, name).toEqual(['article', 'feed', 'digest'].includes(name) ? [0] : [0, 1]);
+      expect(json.contexts, name).toEqual(['article', 'feed', 'digest', 'watch'].includes(name) ? [0] : [0, 1]);
       expect(json.contexts).toEqual(commandContexts(command));
     }
   });

@@ -111,9 +111,9 @@ describe('the bot against a Discord-compatible server', () => {
       api: fake.apiUrl,
       commands: commands.values(),
     });
-    expect(count).toBe(7);
+    expect(count).toBe(8);
     const deployed = fake.commands(fake.guildId);
-    expect(deployed.map((c) => c.name).sort()).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'who']);
+    expect(deployed.map((c) => c.name).sort()).toEqual(['article', 'digest', 'feed', 'quote', 'related', 'summary', 'watch', 'who']);
     const answering = deployed.filter((c) => ['quote', 'related', 'summary', 'who'].includes(c.name));
     for (const command of answering) expect(command.options.map((o: any) => o.name)).toContain('share');
     expect(deployed.find((c) => c.name === 'summary').options.map((o: any) => o.name)).toContain('channel');

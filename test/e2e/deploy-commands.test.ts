@@ -25,11 +25,11 @@ const deploy = async (guildId: string | null) =>
 describe('npm run deploy-commands', () => {
   it('GIVEN commands deployed to a server, THEN a global deploy removes that server set, so members never see each command twice', async () => {
     const toServer = await deploy(fake.guildId);
-    expect(toServer).toMatchObject({ count: 7, globalCommandsLeft: 0 });
-    expect(fake.commands(fake.guildId)).toHaveLength(7);
+    expect(toServer).toMatchObject({ count: 8, globalCommandsLeft: 0 });
+    expect(fake.commands(fake.guildId)).toHaveLength(8);
 
     const global = await deploy(null);
-    expect(global).toEqual({ count: 7, clearedGuilds: [fake.guildId], uncheckedGuilds: false, globalCommandsLeft: 0 });
+    expect(global).toEqual({ count: 8, clearedGuilds: [fake.guildId], uncheckedGuilds: false, globalCommandsLeft: 0 });
     expect(fake.commands(fake.guildId)).toEqual([]);
     const deployed = fake.commands();
     expect(deployed.map((c: any) => [c.name, c.integration_types, c.contexts]).sort()).toEqual([
@@ -39,12 +39,13 @@ describe('npm run deploy-commands', () => {
       ['quote', [0], [0, 1]],
       ['related', [0], [0, 1]],
       ['summary', [0], [0, 1]],
+      ['watch', [0], [0]],
       ['who', [0], [0, 1]],
     ]);
   });
 
   it('GIVEN global commands, THEN a server deploy says they are left and show twice there', async () => {
-    expect(await deploy(fake.guildId)).toMatchObject({ count: 7, clearedGuilds: [], globalCommandsLeft: 7 });
+    expect(await deploy(fake.guildId)).toMatchObject({ count: 8, clearedGuilds: [], globalCommandsLeft: 8 });
   });
 
   it.each([

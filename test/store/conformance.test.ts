@@ -185,14 +185,15 @@ describe.each(implementations)('the $name store', (impl) => {
     });
     const a = watch('w00000001');
     const b = watch('w00000002', { kind: 'topic', value: 'harbour strikes', quotedOnly: false, channelId: null, paused: 'closed' });
-    await first.watches.write(G1, [a, b]);
+    const filter = { feedId: 'feed-1', kind: 'topic' as const, value: 'harbour', heldBack: 3 };
+    await first.watches.write(G1, [a, b], [filter]);
     await first.watches.write(G2, [b]);
     const next = await impl.open();
-    expect(await next.watches.read(G1)).toEqual({ kind: 'valid', watches: [a, b] });
-    expect(await next.watches.read(G2)).toEqual({ kind: 'valid', watches: [b] });
+    expect(await next.watches.read(G1)).toEqual({ kind: 'valid', watches: [a, b], feedFilters: [filter] });
+    expect(await next.watches.read(G2)).toEqual({ kind: 'valid', watches: [b], feedFilters: [] });
     await next.watches.write(G1, []);
-    expect(await (await impl.open()).watches.read(G1)).toEqual({ kind: 'valid', watches: [] });
-    expect(await (await impl.open()).watches.read(G2)).toEqual({ kind: 'valid', watches: [b] });
+    expect(await (await impl.open()).watches.read(G1)).toEqual({ kind: 'valid', watches: [], feedFilters: [] });
+    expect(await (await impl.open()).watches.read(G2)).toEqual({ kind: 'valid', watches: [b], feedFilters: [] });
     expect((await next.watches.guilds()).sort()).toEqual(expect.arrayContaining([G1, G2]));
   });
 

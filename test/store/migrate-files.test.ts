@@ -106,6 +106,7 @@ describe.skipIf('skip' in testDatabase)('migrate-to-postgres', () => {
       articles: 1,
       feeds: 1,
       schedules: 1,
+      watches: 0,
       queued: 1,
       announced: 1,
       skipped: [],

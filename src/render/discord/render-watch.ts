@@ -1,4 +1,4 @@
-import type { WatchRecord } from '../../watch/watch-record.ts';
+import type { FeedFilter, WatchRecord } from '../../watch/watch-record.ts';
 import { textPayload, type DiscordPayload } from './discord-payload.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { escapeAndTruncate } from './fit-text.ts';
@@ -57,4 +57,34 @@ export function watchChoices(watches: readonly WatchRecord[]): IdChoice[] {
     ),
     value: w.id,
   }));
+}
+
+/** A feed's filter in words ("only items about **Maria Okonkwo**"). */
+export function describeFeedFilter(filter: FeedFilter): string {
+  return `Only items ${filter.kind === 'person' ? 'naming' : 'about'} **${escapeAndTruncate(filter.value, 100)}** are announced; the others are stored, and members can ask about them.`;
+}
+
+/** /feed status's note on filtered feeds: how many items each held back. */
+export function renderFeedFilters(
+  filters: readonly FeedFilter[],
+  feeds: ReadonlyArray<{ id: string; title: string | null; url: string }>,
+): string {
+  return filters
+    .flatMap((f) => {
+      const feed = feeds.find((x) => x.id === f.feedId);
+      if (!feed) return [];
+      const name = escapeAndTruncate(feed.title?.trim() || feed.url, 100);
+      return [
+        `**${name}**: only ${f.kind === 'person' ? 'naming' : 'about'} **${escapeAndTruncate(f.value, 100)}**; ${f.heldBack} item${f.heldBack === 1 ? '' : 's'} held back (stored, not announced).`,
+      ];
+    })
+    .join('\n')
+    .slice(0, 1500);
+}
+
+/** A payload with a note added to its text (within Discord's 2000 characters). */
+export function withFilterNote(payload: DiscordPayload, note: string): DiscordPayload {
+  if (note === '') return payload;
+  const content = payload.content ? `${payload.content}\n${note}` : note;
+  return { ...payload, content: content.slice(0, DISCORD_LIMITS.content) };
 }

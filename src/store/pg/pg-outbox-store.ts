@@ -9,6 +9,7 @@ import type { Pool } from 'pg';
 import {
   announcementKey,
   checkQueued,
+  outboxKey,
   type OutboxState,
   type OutboxStore,
   type QueuedAnnouncement,
@@ -100,8 +101,8 @@ export async function openPgOutbox(options: PgOutboxOptions): Promise<{ initial:
   return { initial: { announced, queue }, store };
 }
 
-function keyOf(item: { guildId: string | null; articleId: string }): string {
-  return announcementKey(item.guildId, item.articleId);
+function keyOf(item: QueuedAnnouncement): string {
+  return outboxKey(item);
 }
 
 /** The server of a key made by announcementKey ("<guild id>:<article>", "shared:<article>"). */

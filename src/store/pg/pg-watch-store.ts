@@ -12,11 +12,11 @@ export function pgWatchStore(pool: Pool): WatchStore {
       const { rows } = await pool.query<{ watches: unknown }>('SELECT watches FROM watches WHERE guild_id = $1', [guildId]);
       return rows[0] ? checkWatches(rows[0].watches) : { kind: 'missing' };
     },
-    async write(guildId, watches) {
+    async write(guildId, watches, feedFilters = []) {
       await pool.query(
         `INSERT INTO watches (guild_id, watches) VALUES ($1, $2)
          ON CONFLICT (guild_id) DO UPDATE SET watches = EXCLUDED.watches, updated_at = now()`,
-        [guildId, JSON.stringify({ version: 1, watches })],
+        [guildId, JSON.stringify({ version: 1, watches, feedFilters })],
       );
     },
   };

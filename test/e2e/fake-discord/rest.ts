@@ -165,9 +165,43 @@ function channelParam(c: RouteContext): WorldChannel | undefined {
   return findChannel(c.state.world, c.params[0] ?? '');
 }
 
+/** The payload of a direct-message channel with a member (type 1). */
+function dmChannelPayload(c: RouteContext, channelId: string, userId: string): Record<string, unknown> {
+  return { id: channelId, type: 1, last_message_id: null, recipients: [userPayload(c.state.world, userId)] };
+}
+
+/** Opens (or finds) the direct-message channel with a member: POST /users/@me/channels {recipient_id}. */
+function openDmChannel(c: RouteContext): Reply {
+  const userId = String((c.body as { recipient_id?: unknown } | null)?.recipient_id ?? '');
+  if (!/^\d+$/.test(userId)) return fail(400, 50035, 'Invalid Form Body');
+  for (const [channelId, user] of c.state.dmChannels) if (user === userId) return ok(dmChannelPayload(c, channelId, userId));
+  const channelId = c.state.nextId();
+  c.state.dmChannels.set(channelId, userId);
+  return ok(dmChannelPayload(c, channelId, userId));
+}
+
+/** A bot message in a direct-message channel: refused with 50007 when the member closed them. */
+function postDmMessage(c: RouteContext, userId: string): Reply {
+  const { state } = c;
+  const channelId = c.params[0]!;
+  if (state.closedDms.has(userId)) return fail(403, 50007, 'Cannot send messages to this user');
+  if (isEmptyMessage(c.body, c.files.length)) return fail(400, 50006, 'Cannot send an empty message');
+  const overLimits = rejectOverLimits(c.body);
+  if (overLimits) return overLimits;
+  const id = state.nextId();
+  const message = buildMessage(state.world, id, { channelId }, c.body);
+  state.messages.set(id, message);
+  const posts = state.channelPosts.get(channelId) ?? [];
+  posts.push({ ...c.body, id, channel_id: channelId });
+  state.channelPosts.set(channelId, posts);
+  return ok(message);
+}
+
 /** Creates a bot message in a channel (POST /channels/{id}/messages), checking permissions. */
 function postChannelMessage(c: RouteContext): Reply {
   const { state } = c;
+  const dmUser = state.dmChannels.get(c.params[0] ?? '');
+  if (dmUser) return postDmMessage(c, dmUser);
   const channel = channelParam(c);
   if (!channel) return unknownChannel();
   const permissions = permissionsIn(state.world, state.world.botUserId, channel);
@@ -320,10 +354,13 @@ function buildRoutes(): Route[] {
       pattern: /^\/channels\/(\d+)$/,
       auth: true,
       handle: (c) => {
+        const dmUser = c.state.dmChannels.get(c.params[0] ?? '');
+        if (dmUser) return ok(dmChannelPayload(c, c.params[0]!, dmUser));
         const ch = channelParam(c);
         return ch ? ok(channelPayload(w(c), ch)) : unknownChannel();
       },
     },
+    { method: 'POST', pattern: /^\/users\/@me\/channels$/, auth: true, handle: openDmChannel },
     { method: 'POST', pattern: /^\/channels\/(\d+)\/messages$/, auth: true, handle: postChannelMessage },
     {
       method: 'GET',

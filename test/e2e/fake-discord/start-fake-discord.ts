@@ -187,6 +187,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       await signal.waitUntil(() => predicate(reply.later), timeoutMs, `later requests for interaction ${reply.interactionId}`);
     },
     channelMessages: (channelId) => [...(state.channelPosts.get(channelId) ?? [])],
+    directMessages: (userId) =>
+      [...state.dmChannels].filter(([, user]) => user === userId).flatMap(([channelId]) => state.channelPosts.get(channelId) ?? []),
+    closeDirectMessages: (userId) => {
+      state.closedDms.add(userId);
+    },
     message: (messageId) => state.messages.get(messageId),
     fault(rule) {
       state.faults.push(rule);

@@ -46,6 +46,10 @@ export interface FakeState {
   attachments: Map<string, { contentType: string | null; bytes: Uint8Array }>;
   /** Paths of attachment downloads, in order. */
   downloads: string[];
+  /** Direct-message channels the bot opened (POST /users/@me/channels): channel id → the member's user id. */
+  dmChannels: Map<string, string>;
+  /** Members who do not take direct messages from the bot: a post to them is refused with 50007. */
+  closedDms: Set<string>;
 }
 
 /** A fault injected into REST answers (see FakeDiscord.fault). */
@@ -81,5 +85,7 @@ export function createState(world: World, nextId: SnowflakeSource, signal: Chang
     faults: [],
     attachments: new Map(),
     downloads: [],
+    dmChannels: new Map(),
+    closedDms: new Set(),
   };
 }

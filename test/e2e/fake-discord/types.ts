@@ -130,6 +130,10 @@ export interface FakeDiscord {
   waitForLater(reply: InteractionReply, predicate: (later: RecordedRequest[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Messages posted to a channel via POST /channels/{id}/messages: the request body plus `id` and `channel_id`. */
   channelMessages(channelId: string): any[];
+  /** Messages the bot sent a member by direct message (POST /users/@me/channels, then to that channel) (extra). */
+  directMessages(userId: string): any[];
+  /** The member no longer takes direct messages from the bot: posts to them get Discord's 50007 (extra). */
+  closeDirectMessages(userId: string): void;
   /** The current state of a message the bot created (interaction reply, follow-up or channel post) (extra). */
   message(messageId: string): any | undefined;
   /**

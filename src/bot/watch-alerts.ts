@@ -1,0 +1,185 @@
+/**
+ * Watch alerts: when articles arrive (a feed item, /article add, a file in a server's folder —
+ * each a corpus change), every watch of every server that sees the article and that it matches
+ * (src/watch/match-watch.ts) gets an alert, queued in the announcement outbox so it is posted
+ * exactly once across restarts (src/bot/announcer.ts). Per place (a channel, or a member's direct
+ * messages): several watches matching one article make one alert; matches that keep arriving
+ * (a feed's backlog) are gathered until `quietMs` pass without a new one (at most `maxWaitMs`),
+ * and more than `roundupAfter` articles make one round-up instead of an alert each.
+ * Gathered matches not yet queued are lost if the process stops within that window (at most once).
+ */
+import type { Logger } from 'pino';
+import type { Corpus } from '../model/corpus.ts';
+import { renderAlertContent, renderRoundupContent } from '../render/discord/render-watch-alert.ts';
+import type { WatchBook } from '../watch/watch-book.ts';
+import { matchWatch } from '../watch/match-watch.ts';
+import { specOf } from '../watch/watch-record.ts';
+import type { WatchAlert } from '../watch/watch-spec.ts';
+import type { AnnouncementRequest, CorpusSource } from './announcer.ts';
+
+/** Defaults of the alerts, in one place. */
+export const WATCH_ALERT_DEFAULTS = Object.freeze({
+  /** A place's matches are queued once this long passes without another (a feed's items arrive over several corpus rebuilds). */
+  quietMs: 3000,
+  /** …or at the latest this long after the first. */
+  maxWaitMs: 30_000,
+  /** More articles than this for one place at once make one round-up. */
+  roundupAfter: 5,
+});
+
+export interface WatchAlertsOptions {
+  source: CorpusSource;
+  book: WatchBook;
+  /** Queues into the announcement outbox (Announcer.enqueue); null until the announcer has started. */
+  enqueue: () => ((request: AnnouncementRequest) => Promise<void>) | null;
+  /** The corpus a server sees (scopeCorpus). */
+  scope: (corpus: Corpus, guildId: string | null) => Corpus;
+  /** Which servers this process posts for (its shards'). */
+  ownsGuild: (guildId: string) => boolean;
+  log: Logger;
+  quietMs?: number;
+  maxWaitMs?: number;
+  roundupAfter?: number;
+  setTimer?: (fn: () => void, ms: number) => { cancel(): void };
+  clock?: () => number;
+}
+
+export interface WatchAlerts {
+  /** Resolves when no match is being looked for, gathered or queued. */
+  idle(): Promise<void>;
+  /** Queues what is gathered now and stops listening. */
+  stop(): Promise<void>;
+}
+
+/** Matches gathered for one place. */
+interface Gathering {
+  guildId: string;
+  channelId: string;
+  dm: boolean;
+  /** Per article (in arrival order): its matches, one per watch. */
+  articles: Map<string, Array<{ watchId: string; alert: WatchAlert }>>;
+  firstAt: number;
+  timer: { cancel(): void } | null;
+}
+
+const defaultTimer = (fn: () => void, ms: number) => {
+  const t = setTimeout(fn, ms);
+  t.unref?.();
+  return { cancel: () => clearTimeout(t) };
+};
+
+export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
+  const { log } = options;
+  const quietMs = options.quietMs ?? WATCH_ALERT_DEFAULTS.quietMs;
+  const maxWaitMs = options.maxWaitMs ?? WATCH_ALERT_DEFAULTS.maxWaitMs;
+  const roundupAfter = options.roundupAfter ?? WATCH_ALERT_DEFAULTS.roundupAfter;
+  const setTimer = options.setTimer ?? defaultTimer;
+  const clock = options.clock ?? Date.now;
+  const gathering = new Map<string, Gathering>();
+  const work = new Set<Promise<void>>();
+  let stopped = false;
+
+  const track = (p: Promise<void>): void => {
+    const done = p.catch((err: unknown) => log.error({ err }, 'watch alerts failed')).finally(() => work.delete(done));
+    work.add(done);
+  };
+
+  const flush = async (placeKey: string): Promise<void> => {
+    const place = gathering.get(placeKey);
+    if (!place) return;
+    gathering.delete(placeKey);
+    place.timer?.cancel();
+    const enqueue = options.enqueue();
+    if (!enqueue) {
+      log.warn({ guildId: place.guildId }, 'watch alerts matched before the announcer started; not sent');
+      return;
+    }
+    const articles = [...place.articles.entries()];
+    const base = { guildId: place.guildId, channelId: place.channelId };
+    if (articles.length > roundupAfter) {
+      const all = articles.flatMap(([, matches]) => matches);
+      await enqueue({
+        ...base,
+        articleId: articles[0]![0],
+        alert: {
+          kind: 'roundup',
+          content: renderRoundupContent(all.map((m) => m.alert)),
+          citations: [],
+          dm: place.dm,
+          watchIds: [...new Set(all.map((m) => m.watchId))],
+        },
+      });
+      log.info({ guildId: place.guildId, articles: articles.length }, 'queued a watch round-up');
+      return;
+    }
+    for (const [articleId, matches] of articles) {
+      const alerts = matches.map((m) => m.alert);
+      const citations = alerts.flatMap((a) => (a.paragraph === null ? [] : [{ article: articleId, paragraph: a.paragraph }]));
+      await enqueue({
+        ...base,
+        articleId,
+        alert: {
+          kind: 'alert',
+          content: renderAlertContent(alerts),
+          citations: citations.slice(0, 5),
+          dm: place.dm,
+          watchIds: matches.map((m) => m.watchId),
+        },
+      });
+    }
+    log.info({ guildId: place.guildId, articles: articles.length }, 'queued watch alerts');
+  };
+
+  const schedule = (placeKey: string, place: Gathering): void => {
+    place.timer?.cancel();
+    const wait = Math.max(0, Math.min(quietMs, place.firstAt + maxWaitMs - clock()));
+    place.timer = setTimer(() => track(flush(placeKey)), wait);
+  };
+
+  const onArticles = async (corpus: Corpus, added: readonly string[]): Promise<void> => {
+    for (const guildId of await options.book.guilds()) {
+      if (!options.ownsGuild(guildId)) continue;
+      const watches = (await options.book.list(guildId)).filter((w) => w.paused === null);
+      if (watches.length === 0) continue;
+      const seen = options.scope(corpus, guildId);
+      for (const articleId of added) {
+        if (!seen.byId.has(articleId)) continue;
+        for (const watch of watches) {
+          const alert = matchWatch(seen, articleId, specOf(watch));
+          if (!alert) continue;
+          const dm = watch.channelId === null;
+          const channelId = watch.channelId ?? watch.userId;
+          const placeKey = `${guildId}:${dm ? 'dm-' : ''}${channelId}`;
+          let place = gathering.get(placeKey);
+          if (!place) {
+            place = { guildId, channelId, dm, articles: new Map(), firstAt: clock(), timer: null };
+            gathering.set(placeKey, place);
+          }
+          const matches = place.articles.get(articleId) ?? [];
+          matches.push({ watchId: watch.id, alert });
+          place.articles.set(articleId, matches);
+          schedule(placeKey, place);
+        }
+      }
+    }
+  };
+
+  options.source.onChange((corpus, added) => {
+    if (stopped || added.length === 0) return;
+    track(onArticles(corpus, added));
+  });
+
+  return {
+    async idle() {
+      while (work.size > 0 || gathering.size > 0) {
+        if (work.size > 0) await Promise.allSettled([...work]);
+        else await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async stop() {
+      stopped = true;
+      await Promise.allSettled([...work]);
+      for (const key of [...gathering.keys()]) await flush(key);
+    },
+  };
+}

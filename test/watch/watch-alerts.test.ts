@@ -1,0 +1,133 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import type { AnnouncementRequest } from '../../src/bot/announcer.ts';
+import { startWatchAlerts } from '../../src/bot/watch-alerts.ts';
+import type { Corpus } from '../../src/model/corpus.ts';
+import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
+import type { WatchBook } from '../../src/watch/watch-book.ts';
+import type { WatchRecord } from '../../src/watch/watch-record.ts';
+import type { WatchAlert } from '../../src/watch/watch-spec.ts';
+import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
+import { corpusOf } from '../support/corpus.ts';
+
+const G = '111111111111111111';
+const CHANNEL = '333333333333333333';
+
+function watch(id: string, value: string, extra: Partial<WatchRecord> = {}): WatchRecord {
+  return {
+    id,
+    kind: 'person',
+    value,
+    quotedOnly: false,
+    channelId: CHANNEL,
+    userId: '444444444444444444',
+    addedAt: '2026-12-07T10:00:00Z',
+    paused: null,
+    ...extra,
+  };
+}
+
+/** Made-up articles naming the minister (and, in the first, her deputy). */
+function articles(n: number) {
+  return Array.from({ length: n }, (_, i) =>
+    articleFromParagraphs(
+      `story-${i}`,
+      [`Maria Okonkwo, the transport minister, opened bridge number ${i + 1} on Monday.`, 'Her deputy Jonas Brandt was there too.'],
+      {
+        title: `Bridge ${i + 1} opens`,
+      },
+    ),
+  );
+}
+
+function harness(watches: WatchRecord[]) {
+  const listeners: Array<(corpus: Corpus, added: string[]) => void> = [];
+  const queued: AnnouncementRequest[] = [];
+  const timers: Array<() => void> = [];
+  const book = { guilds: async () => [G], list: async () => watches } as unknown as WatchBook;
+  const alerts = startWatchAlerts({
+    source: { current: () => corpusOf([]), onChange: (l) => listeners.push(l) },
+    book,
+    enqueue: () => async (r) => {
+      queued.push(r);
+    },
+    scope: (c) => c,
+    ownsGuild: () => true,
+    log: pino({ level: 'silent' }),
+    setTimer: (fn) => {
+      timers.push(fn);
+      return { cancel: () => timers.splice(timers.indexOf(fn), 1) };
+    },
+  });
+  const arrive = async (corpus: Corpus, added: string[]) => {
+    for (const l of listeners) l(corpus, added);
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  const quiet = async () => {
+    for (const fn of timers.splice(0)) fn();
+    await alerts.idle();
+  };
+  return { queued, arrive, quiet };
+}
+
+describe('watch alerts', () => {
+  it('GIVEN two watches matching one article in one channel THEN one alert naming both', async () => {
+    const h = harness([watch('w00000001', 'Maria Okonkwo'), watch('w00000002', 'Jonas Brandt')]);
+    const corpus = corpusOf(articles(1));
+    await h.arrive(corpus, ['story-0']);
+    await h.quiet();
+    expect(h.queued).toHaveLength(1);
+    expect(h.queued[0]!.alert).toMatchObject({ kind: 'alert', dm: false, watchIds: ['w00000001', 'w00000002'] });
+    expect(h.queued[0]!.alert!.content.split('\n').slice(0, 2).join('\n')).toMatch(/Okonkwo.*\n.*Brandt/);
+  });
+
+  it('GIVEN matches arriving over several corpus changes THEN gathered: 100 articles make one round-up', async () => {
+    const h = harness([watch('w00000001', 'Maria Okonkwo')]);
+    const corpus = corpusOf(articles(100));
+    const ids = corpus.articles.map((a) => a.article.id);
+    await h.arrive(corpus, ids.slice(0, 40));
+    await h.arrive(corpus, ids.slice(40));
+    await h.quiet();
+    expect(h.queued).toHaveLength(1);
+    expect(h.queued[0]!.alert).toMatchObject({ kind: 'roundup' });
+    expect(h.queued[0]!.alert!.content).toMatch(/^100 new articles match/);
+    expect(h.queued[0]!.alert!.content.length).toBeLessThanOrEqual(2000);
+  });
+
+  it('GIVEN a paused watch THEN nothing is queued for it', async () => {
+    const h = harness([watch('w00000001', 'Maria Okonkwo', { paused: 'direct messages are closed' })]);
+    await h.arrive(corpusOf(articles(1)), ['story-0']);
+    await h.quiet();
+    expect(h.queued).toEqual([]);
+  });
+});
+
+describe('alert messages', () => {
+  const hostile: WatchAlert = {
+    kind: 'person',
+    label: '**@everyone** <@123>',
+    watched: 'x'.repeat(100),
+    quoted: true,
+    excerpt: '`code` _under_ '.repeat(100),
+    paragraph: 4,
+    articleId: 'a',
+    title: '# Big ~~title~~ '.repeat(50),
+    link: 'javascript:alert(1)',
+  };
+
+  it('GIVEN hostile names, titles and links THEN the text is escaped, cut, within 2000, and the link left out', () => {
+    const content = renderAlertContent([hostile, hostile, hostile]);
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content).not.toContain('javascript:');
+    expect(content).not.toContain('@everyone');
+    expect(content).toContain('\\*\\*@');
+    expect(content).toMatch(/\(¶ 4\)/);
+  });
+
+  it('GIVEN a round-up of 500 hostile matches THEN one message within 2000', () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...hostile, articleId: `a${i}` }));
+    const content = renderRoundupContent(many);
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content).toMatch(/^500 new articles/);
+  });
+});

@@ -6,8 +6,15 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { EMBED_POSTING_PERMISSIONS, type CommandContext, type CommandRules, type Outcome } from '../src/bot/command-module.ts';
-import { newsDeskOf, replyPrivately } from '../src/bot/news-replies.ts';
+import {
+  EMBED_POSTING_PERMISSIONS,
+  type CommandContext,
+  type CommandRules,
+  type Outcome,
+  type SubcommandHandler,
+} from '../src/bot/command-module.ts';
+import { newsAndServer, replyPrivately } from '../src/bot/news-replies.ts';
+import type { WatchBook } from '../src/watch/watch-book.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
 import { renderIdChoices } from '../src/render/discord/render-library.ts';
@@ -63,6 +70,7 @@ export const rules: CommandRules = {
     exceptOption: 'dm',
   },
   posts: { option: 'channel', cooldown: 0, memberPermissions: [], botPermissions: EMBED_POSTING_PERMISSIONS },
+  news: 'Following people and topics',
 };
 
 /** Whether the member manages the server (sees and removes every watch). */
@@ -70,12 +78,20 @@ function isManager(interaction: ChatInputCommandInteraction | AutocompleteIntera
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild, true) ?? false;
 }
 
-async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext, guildId: string): Promise<Outcome> {
-  const book = newsDeskOf(ctx)?.watches;
-  if (!book) return replyPrivately(interaction, userError('bad-option', 'Watches are not set up on this bot.'));
-  const corpus = ctx.corpus();
-  const added = await book.add(
-    guildId,
+/** The server's watches and its id; a user error when this bot runs its news desk without watches. */
+function bookAndServer(interaction: ChatInputCommandInteraction, ctx: CommandContext): { book: WatchBook; guildId: string } | null {
+  const { news, guildId } = newsAndServer(interaction, ctx);
+  return news.watches ? { book: news.watches, guildId } : null;
+}
+
+const NOT_SET_UP = userError('bad-option', 'Following people and topics is not set up on this bot.');
+
+/** /watch add: a person or topic, to a channel of this server or (dm:true) to the member. */
+async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const found = bookAndServer(interaction, ctx);
+  if (!found) return replyPrivately(interaction, NOT_SET_UP);
+  const added = await found.book.add(
+    found.guildId,
     {
       person: interaction.options.getString('person'),
       topic: interaction.options.getString('topic'),
@@ -84,7 +100,7 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
       dm: interaction.options.getBoolean('dm'),
       userId: interaction.user.id,
     },
-    corpus,
+    ctx.corpus(),
   );
   if (isUserError(added)) return replyPrivately(interaction, added);
   ctx.log.info({ watchId: added.id, kind: added.kind, dm: added.channelId === null }, 'watch added');
@@ -92,37 +108,38 @@ async function add(interaction: ChatInputCommandInteraction, ctx: CommandContext
   return 'answered';
 }
 
-/** Runs the subcommand the member used. */
-export async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
-  const book = newsDeskOf(ctx)?.watches;
-  const guildId = interaction.guildId;
-  if (!book || !guildId) return replyPrivately(interaction, userError('bad-option', 'Watches are not set up on this bot.'));
+/** /watch list: every watch of the server to a manager, a member's own DM watches otherwise. */
+async function list(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const found = bookAndServer(interaction, ctx);
+  if (!found) return replyPrivately(interaction, NOT_SET_UP);
   const manager = isManager(interaction);
-  switch (interaction.options.getSubcommand(false)) {
-    case 'add':
-      return add(interaction, ctx, guildId);
-    case 'list': {
-      const all = await book.list(guildId);
-      const shown = manager ? all : all.filter((w) => w.channelId === null && w.userId === interaction.user.id);
-      await interaction.reply({ ...renderWatchList(shown, manager ? 'server' : 'yours'), flags: MessageFlags.Ephemeral });
-      return 'answered';
-    }
-    case 'remove': {
-      const removed = await book.remove(guildId, interaction.options.getString('watch') ?? '', { userId: interaction.user.id, manager });
-      if (isUserError(removed)) return replyPrivately(interaction, removed);
-      await interaction.reply({ ...textPayload(`Stopped ${describeWatch(removed)}.`), flags: MessageFlags.Ephemeral });
-      return 'answered';
-    }
-    default:
-      return replyPrivately(interaction, userError('bad-option', 'Use /watch add, /watch list or /watch remove.'));
-  }
+  const all = await found.book.list(found.guildId);
+  const shown = manager ? all : all.filter((w) => w.channelId === null && w.userId === interaction.user.id);
+  await interaction.reply({ ...renderWatchList(shown, manager ? 'server' : 'yours'), flags: MessageFlags.Ephemeral });
+  return 'answered';
 }
+
+/** /watch remove: any watch of the server for a manager, a member's own otherwise. */
+async function remove(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
+  const found = bookAndServer(interaction, ctx);
+  if (!found) return replyPrivately(interaction, NOT_SET_UP);
+  const removed = await found.book.remove(found.guildId, interaction.options.getString('watch') ?? '', {
+    userId: interaction.user.id,
+    manager: isManager(interaction),
+  });
+  if (isUserError(removed)) return replyPrivately(interaction, removed);
+  await interaction.reply({ ...textPayload(`Stopped ${describeWatch(removed)}.`), flags: MessageFlags.Ephemeral });
+  return 'answered';
+}
+
+/** The handler of each subcommand (the dispatcher runs the one used). */
+export const subcommands: Readonly<Record<string, SubcommandHandler>> = { add, list, remove };
 
 /** person: people of the articles this server sees, each once; watch: the watches the member may remove. */
 export async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<Outcome> {
   const focused = interaction.options.getFocused(true);
   const guildId = interaction.guildId;
-  const book = newsDeskOf(ctx)?.watches;
+  const book = ctx.news?.watches;
   if (!guildId) {
     await interaction.respond([]);
     return 'completed';

@@ -12,7 +12,7 @@ import { readConfig } from './config.ts';
 import { loadCorpus } from './engine/load-corpus.ts';
 import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 import type { Corpus } from './model/corpus.ts';
-import { renderAnswerText, renderErrorText } from './render/terminal.ts';
+import { renderErrorText } from './render/terminal.ts';
 import { answerQuestion, renderQuestionText } from './cli/answer-question.ts';
 import { commandsHelp } from './cli/help-text.ts';
 import { runPrompt } from './cli/prompt.ts';

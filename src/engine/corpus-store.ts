@@ -176,8 +176,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
   corpus = loaded.corpus;
   // The worker starts at the first change, not now: booting it (loading the analysis code) would
   // take a CPU from the start-up and the first answers for a rebuild that may never come.
-  if (options.watch)
-    rebuilder = createCorpusRebuilder({ cacheDir: options.cacheDir, workerUrl: options.workerUrl, onWarning });
+  if (options.watch) rebuilder = createCorpusRebuilder({ cacheDir: options.cacheDir, workerUrl: options.workerUrl, onWarning });
   for (const s of corpus.skipped) log?.warn({ file: s.file, reason: s.reason }, 'skipped an article file');
   if (loaded.warning)
     log?.warn(

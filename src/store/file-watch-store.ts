@@ -1,8 +1,8 @@
 /** The embedded default: each server's watches in `data/guilds/<guild id>/watches.json`. */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readStateFile } from '../cache/read-state-file.ts';
-import { writeFileAtomically } from '../cache/write-file-atomically.ts';
+import { readStateFile } from '../files/read-state-file.ts';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { watchesSchema } from '../watch/watch-record.ts';
 import type { WatchStore } from './watch-store.ts';
 

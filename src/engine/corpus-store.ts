@@ -28,6 +28,8 @@ export type CorpusListener = (corpus: Corpus, added: string[]) => void;
 export interface CorpusStore {
   current(): Corpus;
   onChange(listener: CorpusListener): void;
+  /** Resolves once the data directory was scanned after this call and every change found is applied (or dropped, once closed): what tests wait on instead of a fixed time. */
+  settled(): Promise<void>;
   /** Stops watching and ends the rebuild worker; a rebuild in flight is dropped. */
   close(): void;
 }
@@ -50,6 +52,8 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
   let closed = false;
   let queued: ArticleChanges | null = null;
   let rebuilding = false;
+  /** The drain under way (settled waits for it). */
+  let draining: Promise<void> = Promise.resolve();
 
   const apply = async (changes: ArticleChanges): Promise<void> => {
     const previous = corpus;
@@ -133,6 +137,8 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
   const drain = async (): Promise<void> => {
     if (rebuilding || !corpus) return;
     rebuilding = true;
+    let done = (): void => {};
+    draining = new Promise((resolve) => (done = resolve));
     try {
       while (queued && !closed) {
         const changes = queued;
@@ -143,6 +149,7 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
       }
     } finally {
       rebuilding = false;
+      done();
     }
   };
 
@@ -193,6 +200,10 @@ export async function openCorpusStore(options: CorpusStoreOptions): Promise<Corp
     current: () => corpus ?? live,
     onChange: (listener) => {
       listeners.push(listener);
+    },
+    settled: async () => {
+      if (watcher && !closed) await watcher.settled();
+      await draining;
     },
     close: () => {
       closed = true;

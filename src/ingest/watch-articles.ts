@@ -42,6 +42,8 @@ export interface WatchOptions {
 export interface ArticleWatcher {
   /** Resolves once the initial snapshot of the directory is taken; changes after it are reported. */
   ready: Promise<void>;
+  /** Resolves once a scan started after this call has ended (its changes reported): what tests wait on instead of a fixed time. */
+  settled(): Promise<void>;
   /** Stops watching and polling; no callback is made afterwards. */
   close(): void;
 }
@@ -195,6 +197,10 @@ export function watchArticles(dir: string, onChange: (changes: ArticleChanges) =
 
   return {
     ready,
+    async settled() {
+      runScan();
+      while (scanning) await scanning;
+    },
     close() {
       closed = true;
       clearTimeout(debounce);

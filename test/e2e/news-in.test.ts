@@ -261,7 +261,9 @@ describe('news in from Discord', () => {
     feedId = idIn(text);
     const ferry = (await bot.news!.desk.library.list(fake.guildId)).filter((e) => /Ferry crews/.test(e.title ?? ''));
     expect(ferry).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing being added, checked or posted any more: an announcement would have been made by now.
+    await bot.news!.desk.feeds.idle();
+    await bot.news!.desk.announcer()!.idle();
     expect(postsIn('news')).toEqual([]);
   });
 
@@ -270,8 +272,8 @@ describe('news in from Discord', () => {
     await bot.news!.desk.feeds.checkNow(fake.guildId, feedId);
     await until(() => postsIn('news').length > 0, { timeoutMs: 15_000, what: 'the announcement' });
     await bot.news!.desk.feeds.checkNow(fake.guildId, feedId);
+    await bot.news!.desk.feeds.idle();
     await bot.news!.desk.announcer()!.idle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
     const posts = postsIn('news');
     expect(posts).toHaveLength(1);
     expect(checkMessage(posts[0])).toEqual([]);
@@ -356,7 +358,7 @@ describe('news in from Discord', () => {
       await until(() => postsIn('news').length > before, { timeoutMs: 10_000, what: 'the slow post to be made' });
       undo();
       bot = await launch();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The restarted announcer looks at the post left in flight at start (launch resolves once it has started).
       await bot.news!.desk.announcer()!.idle();
       await bot.news!.desk.feeds.checkNow(fake.guildId, feedId);
       await bot.news!.desk.announcer()!.idle();

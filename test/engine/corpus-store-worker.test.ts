@@ -2,17 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
+import { until } from '../support/until.ts';
 
 const SCRIPTED_WORKER = new URL('./support/scripted-rebuild-worker.mjs', import.meta.url);
-/** Longer than the watcher's debounce (250 ms) plus a poll: how long a check that nothing more happens waits. */
-const WATCHER_SETTLE_MS = 700;
 
 const BUDGET =
   '---\ntitle: Council approves budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n';
@@ -74,13 +72,10 @@ function recordChanges(s: CorpusStore): { corpora: Corpus[]; nth(n: number): Pro
   };
 }
 
-/** Resolves when a log line satisfies `test`. */
-async function logged(logs: LogLine[], test: (line: LogLine) => boolean): Promise<LogLine> {
-  for (;;) {
-    const line = logs.find(test);
-    if (line) return line;
-    await sleep(20);
-  }
+/** Resolves when a log line satisfies `test`; throws (naming `what`) when none does within 15 s (before the test's own time-out). */
+async function logged(logs: LogLine[], test: (line: LogLine) => boolean, what = 'the log line'): Promise<LogLine> {
+  await until(() => logs.some(test), { what, timeoutMs: 15_000 });
+  return logs.find(test)!;
 }
 
 function ids(corpus: Corpus): string[] {
@@ -126,7 +121,7 @@ describe('corpus store rebuilds in a worker thread', () => {
     const last = await changes.nth(2);
     expect(ids(changes.corpora[0]!)).toEqual(['budget', 'floods']);
     expect(ids(last)).toEqual(['budget', 'floods', 'school', 'storm']);
-    await sleep(WATCHER_SETTLE_MS);
+    await s.settled();
     expect(changes.corpora).toHaveLength(2);
     expect(runCommand(s.current(), 'quote', { speaker: 'osei' })).toMatchObject({ quotes: [{ article: 'school', speaker: 'Mary Osei' }] });
   });
@@ -214,7 +209,7 @@ describe('corpus store rebuilds in a worker thread', () => {
     await logged(logs, (l) => l.msg === 'article changes wait for the rebuild in progress' && JSON.stringify(l).includes('"school"'));
     rmSync(path.join(cacheDir, 'hold'));
     await logged(logs, (l) => l.msg === 'could not add an article file; skipping it and keeping the previous corpus');
-    await sleep(WATCHER_SETTLE_MS);
+    await s.settled();
     const corpus = s.current();
     expect(ids(corpus)).toEqual(['aaa-first', 'budget', 'floods', 'school']);
     expect(corpus.skipped).toEqual([
@@ -234,7 +229,7 @@ describe('corpus store rebuilds in a worker thread', () => {
     await logged(logs, (l) => l.msg === 'rebuild holding');
     s.close();
     rmSync(path.join(cacheDir, 'hold'));
-    await sleep(WATCHER_SETTLE_MS);
+    await s.settled();
     expect(changes.corpora).toHaveLength(0);
     expect(s.current()).toBe(before);
     expect(logs.filter((l) => l.level >= 50)).toEqual([]);

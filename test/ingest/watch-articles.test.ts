@@ -226,7 +226,7 @@ describe('watchArticles with servers’ own folders (guilds/<guild id>/)', () =>
     await start({ pollMs: 300 });
     put('story.txt', fixture('wikinews-20070223-train.txt'));
     const all = await until((seen) => seen.some((e) => e.changed.length > 0 || e.removed.length > 0));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    await watcher!.settled();
     // The shared file takes "story"; the server's file, which had it, is renamed "story-2" (removed as "story").
     expect(all.flatMap((e) => e.changed.map((a) => [a.id, a.scope])).sort()).toEqual([
       ['story', null],

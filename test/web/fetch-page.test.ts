@@ -6,6 +6,7 @@ import type { FetchOptions, FetchRefusalCode, FetchResult } from '../../src/web/
 import type { ResolveHost } from '../../src/web/create-guarded-agent.ts';
 import { HUGE_BYTES, NEWS_SITE_PATHS as P, startNewsSite } from '../support/news-site/start-news-site.ts';
 import type { NewsSite } from '../support/news-site/start-news-site.ts';
+import { until } from '../support/until.ts';
 
 // Only 127.0.0.1 is ever connected to. Every refusal of another address happens before a
 // connection (a literal IP is checked first; a name's answer is checked inside the lookup).
@@ -228,14 +229,17 @@ describe('fetchPage: refusals', () => {
     const result = await fetchPage(site.url(P.huge), { accept: 'article' });
     expect(result).toMatchObject({ kind: 'refused', refusal: { code: 'too-large' } });
     // What the site wrote is at most the cap plus what the sockets buffer: far from 50 MB.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await site.responsesEnded(P.huge);
     expect(site.bytesSent(P.huge) - before).toBeLessThan(HUGE_BYTES / 3);
   });
 
   it('GIVEN the caller cancels THEN the fetch rejects with the caller’s reason (it is not a refusal)', async () => {
     const controller = new AbortController();
+    const hits = site.hits(P.slow);
     const pending = fetchPage(site.url(P.slow), { accept: 'article', signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('shutting down')), 50);
+    // Cancelled while the site holds the answer back.
+    await until(() => site.hits(P.slow) > hits, { what: 'the request to reach the site' });
+    controller.abort(new Error('shutting down'));
     await expect(pending).rejects.toThrow('shutting down');
   });
 });

@@ -38,6 +38,8 @@ export interface NewsSite {
   hits(path: string): number;
   /** Body bytes the site wrote for a path (to show that a big body was not read to the end). */
   bytesSent(path: string): number;
+  /** Resolves once every response to a path so far has ended (sent or cut off): after it, bytesSent no longer grows. */
+  responsesEnded(path: string): Promise<void>;
   /** The request headers of the latest request to a path (lower-case names), or null. */
   lastRequest(path: string): http.IncomingHttpHeaders | null;
   /** Adds a story at the top of a feed (its page is served from then on); the feed's ETag and Last-Modified change. Returns the story. */
@@ -124,6 +126,8 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
   const slowMs = options.slowMs ?? 30_000;
   const hitCounts = new Map<string, number>();
   const sent = new Map<string, number>();
+  /** Per path, the responses so far: each resolves when its response has closed. */
+  const responses = new Map<string, Array<Promise<void>>>();
   const lastHeaders = new Map<string, http.IncomingHttpHeaders>();
   const timers = new Set<NodeJS.Timeout>();
   const generated = generateStories(BIG_FEED_SIZE + 50);
@@ -396,6 +400,9 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
   };
 
   const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://site.invalid').pathname;
+    const ended = new Promise<void>((resolve) => res.on('close', resolve));
+    responses.set(pathname, [...(responses.get(pathname) ?? []), ended]);
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500);
       res.end(String(err));
@@ -413,6 +420,9 @@ export async function startNewsSite(options: NewsSiteOptions = {}): Promise<News
     url: (path) => origin + path,
     hits: (path) => hitCounts.get(path.split('?')[0]!) ?? 0,
     bytesSent: (path) => sent.get(path.split('?')[0]!) ?? 0,
+    responsesEnded: async (path) => {
+      await Promise.all(responses.get(path.split('?')[0]!) ?? []);
+    },
     lastRequest: (path) => lastHeaders.get(path.split('?')[0]!) ?? null,
     addItem(name, story) {
       const added = story ?? { ...generated[BIG_FEED_SIZE + (extra % 50)]!, path: `/news/extra/story-${++extra}` };

@@ -56,6 +56,8 @@ export class TermIndex {
   private readonly averageLength: number;
   private readonly scores: Float64Array;
   private readonly matched: Uint32Array;
+  /** Per scoring settings, each document's BM25 length term k1 × (1 − b + b × length / average), computed once. */
+  private readonly lengthTerms = new WeakMap<TermScoring, Float64Array>();
   /** Scratch for selectBest: the touched documents' scores, reordered by selection. */
   private readonly selection: Float64Array;
 
@@ -166,6 +168,9 @@ export class TermIndex {
       }
     });
     lists.sort((a, b) => b.weight - a.weight || a.order - b.order);
+    const lengthTerms = this.lengthTermsFor(scoring);
+    const k1 = scoring.k1;
+    const delta = scoring.delta;
     let budget = scoring.maxPostings;
     for (const { termId, weight, bit } of lists) {
       const from = this.offsets[termId]!;
@@ -179,8 +184,7 @@ export class TermIndex {
         if (doc >= end) break;
         if (visible && visible[doc] === 0) continue;
         const tf = this.freqs[p]!;
-        const norm = 1 - scoring.b + (scoring.b * this.lengths[doc]!) / this.averageLength;
-        const gain = weight * idf * ((tf * (scoring.k1 + 1)) / (tf + scoring.k1 * norm) + scoring.delta);
+        const gain = weight * idf * ((tf * (k1 + 1)) / (tf + lengthTerms[doc]!) + delta);
         if (this.matched[doc] === 0) touched.push(doc);
         this.scores[doc] = this.scores[doc]! + gain;
         this.matched[doc] = this.matched[doc]! | bit;
@@ -192,6 +196,18 @@ export class TermIndex {
       this.matched[doc] = 0;
     }
     return results;
+  }
+
+  private lengthTermsFor(scoring: TermScoring): Float64Array {
+    let terms = this.lengthTerms.get(scoring);
+    if (!terms) {
+      terms = new Float64Array(this.lengths.length);
+      for (let doc = 0; doc < terms.length; doc++) {
+        terms[doc] = scoring.k1 * (1 - scoring.b + (scoring.b * this.lengths[doc]!) / this.averageLength);
+      }
+      this.lengthTerms.set(scoring, terms);
+    }
+    return terms;
   }
 
   /**

@@ -9,6 +9,7 @@ import { buildSearchIndex, loadSearchIndex } from '../../src/search/build-search
 import { DEFAULT_VECTORS_CACHE_DIR, locateEmbeddings, prepareWordVectors } from '../../src/search/vectors/prepare-word-vectors.ts';
 import { useWordVectors } from '../../src/search/vectors/active-word-vectors.ts';
 import { toTransferredIndex } from '../../src/engine/rebuild-messages.ts';
+import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
 import { analysedDev, analysedSeed } from './seed-corpus.ts';
 import { SEED_TOPIC_QUERIES } from './topic-queries.ts';
 
@@ -90,5 +91,43 @@ describe.skipIf(!vectors)('meaning-based paragraph search on the bundled article
     const restored = loadSearchIndex(corpus, JSON.parse(JSON.stringify(index.serialise())), undefined, null);
     expect(restored?.paragraphs('demonstrations', { article: SEED, limit: 5 })).toEqual([]);
     expect(restored?.paragraphs('mercenarys wagner', { article: SEED, limit: 1 })[0]?.paragraph).toBe(16);
+  });
+});
+
+describe.skipIf(!vectors)('a topic word whose nearest neighbours are all far (relative floor)', () => {
+  // Written for this test: the word "diplomat" is nowhere, the foreign minister is.
+  const talks: AnalysedArticle = {
+    article: articleFromParagraphs('harbour-talks', [
+      'The harbour board met on Thursday to discuss the ferry timetable for the summer.',
+      'The foreign minister of Westland flew to the coast to discuss fishing rights with his counterpart.',
+      'Ticket prices for the late crossing will rise by a small amount in May.',
+      'Gulls nested on the roof of the old customs house all through the spring.',
+    ]),
+    analysis: { sentences: [], entities: [], quotes: [], ranking: [] },
+  };
+  const small = buildSearchIndex([talks], vectors);
+
+  it('GIVEN the topic "diplomat" and a paragraph about a foreign minister THEN that paragraph is found, by meaning', () => {
+    const [top] = small.paragraphs('diplomat', { article: 'harbour-talks', limit: 3 });
+    expect(top?.paragraph).toBe(2);
+    expect(top?.meaning).toContainEqual({ topic: 'diplomat', text: 'foreign' });
+  });
+
+  it('GIVEN the topic "diplomat" on the bundled article THEN a paragraph naming the Foreign Minister is on top', () => {
+    const [top] = index.paragraphs('diplomat', { article: SEED, limit: 3 });
+    expect(top?.text).toMatch(/Foreign Minister/);
+  });
+
+  it.each([
+    'banana export tariffs',
+    'cooking recipes',
+    'gardening advice',
+    'quantum physics',
+    'jazz music',
+    'poetry',
+    'earthquake',
+    'vaccine',
+  ])('GIVEN the unrelated topic "%s" THEN nothing is found in the text written for this test', (topic) => {
+    expect(small.paragraphs(topic, { article: 'harbour-talks', limit: 5 }).filter((h) => h.meaning)).toEqual([]);
   });
 });

@@ -24,6 +24,17 @@ export const SEMANTIC_SETTINGS = Object.freeze({
    * "sanctions" 0.56). Below it the paragraph is not about the topic.
    */
   alignmentFloor: 0.65,
+  /**
+   * A relative floor below it, for words whose nearest neighbours are all far ("diplomat": its
+   * tenth nearest among the 10,000 commonest words is at 0.60, "foreign" at 0.61; "demonstrations"
+   * has ten at 0.70 and more): a topic also matches when each word's best cosine reaches, in the
+   * weighted mean, that word's `neighbourRank`-th nearest neighbour's among the `neighbourPool`
+   * commonest words (a match as close as the word's own near neighbours), never below `relativeFloor`.
+   * Measured only for topics that fall between the two floors.
+   */
+  relativeFloor: 0.55,
+  neighbourRank: 10,
+  neighbourPool: 10_000,
   /** Least whole-paragraph cosine for a semantic match (the topic must fit the paragraph as a whole too). */
   cosineFloor: 0.2,
   /** Least word cosine shown as a reason ("protests ≈ demonstrations"). */
@@ -157,10 +168,14 @@ export class ParagraphVectors {
     if (topicRows.length === 0 || !this.vectors.embedRows(topicRows, this.query)) return [];
     const candidates = this.nearest(this.query, range, SEMANTIC_SETTINGS.candidates, visible);
     const matches: SemanticMatch[] = [];
+    let floor: number | undefined;
     for (const { id, cosine } of candidates) {
       if (cosine < SEMANTIC_SETTINGS.cosineFloor) continue;
       const aligned = this.align(topicRows, contentRows(this.vectors, textOf(id)));
-      if (aligned.score < SEMANTIC_SETTINGS.alignmentFloor) continue;
+      // The relative floor is never below relativeFloor, so only a near miss needs it measured.
+      if (aligned.score < SEMANTIC_SETTINGS.alignmentFloor) {
+        if (aligned.score < SEMANTIC_SETTINGS.relativeFloor || aligned.score < (floor ??= this.relativeFloor(topicRows))) continue;
+      }
       matches.push({ id, score: Math.min(1, 0.5 * aligned.score + 0.5 * Math.max(0, cosine)), pairs: aligned.pairs });
     }
     return matches.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
@@ -217,6 +232,20 @@ export class ParagraphVectors {
     }
     for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
     return (s0 + s1 + s2 + s3) * this.scales[id]!;
+  }
+
+  /** The topic's relative floor (see SEMANTIC_SETTINGS.relativeFloor): weighted like the alignment. */
+  private relativeFloor(topicRows: readonly number[]): number {
+    const s = SEMANTIC_SETTINGS;
+    let total = 0;
+    let weightSum = 0;
+    for (const q of new Set(topicRows)) {
+      const weight = this.vectors.weightOf(q);
+      const near = this.vectors.neighbourSimilarity(q, s.neighbourRank, s.neighbourPool);
+      total += weight * Math.min(s.alignmentFloor, Math.max(s.relativeFloor, near));
+      weightSum += weight;
+    }
+    return weightSum > 0 ? total / weightSum : s.alignmentFloor;
   }
 
   /** Weighted mean over topic words of each one's best cosine with a paragraph word, and the reasons. */

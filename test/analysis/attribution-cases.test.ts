@@ -64,6 +64,17 @@ describe('speakers stated in other ways than "X said"', () => {
       'Jonas Berg',
     ],
     [
+      'a speaker named after a possessive of the person talked about, who is named all around',
+      [
+        'Tomas Weiss was born in Graz in 1901. His father sent him to a boarding school, where he wrote his first poems.',
+        'In 1925 Weiss moved to Vienna. He quarrelled with his publisher, and he left the city two years later.',
+        'Weiss\' cousin, Paul Marat, when asked about the quarrel, mentioned that Weiss "had been insulted in front of the whole board." Weiss himself wrote to his sister about it.',
+        'Weiss died in Salzburg in 1950.',
+      ],
+      'had been insulted',
+      'Paul Marat',
+    ],
+    [
       '"he added": goes on from the last quoted speaker',
       [
         '"We will open the new bridge in May," said Mayor Tom Berg.',

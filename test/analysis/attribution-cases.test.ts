@@ -112,3 +112,14 @@ describe('names in unusual shapes, and words that are not names', () => {
     expect(peopleOf(analyse([text]).entities)).toEqual([]);
   });
 });
+
+describe('media named with a head noun', () => {
+  it('GIVEN "Kvarter Magazine" and "the Fjord Gazette" THEN they are organisations, so "he" cannot mean them', () => {
+    const { entities } = analyse([
+      'We put adverts in Kvarter Magazine and in the Fjord Gazette last spring.',
+      'Kvarter Magazine sent us two readers. Kvarter Magazine later ran a story about the shop.',
+    ]);
+    for (const name of ['Kvarter Magazine', 'Fjord Gazette'])
+      expect(entities.find((e) => e.name.endsWith(name))?.kind).toBe('organisation');
+  });
+});

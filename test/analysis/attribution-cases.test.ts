@@ -123,3 +123,15 @@ describe('media named with a head noun', () => {
       expect(entities.find((e) => e.name.endsWith(name))?.kind).toBe('organisation');
   });
 });
+
+describe('a plural noun for people opening a sentence', () => {
+  it('GIVEN "Teenagers Jon Moe and Per Dahl …" THEN the people are Jon Moe and Per Dahl, not "Teenagers Jon Moe"', () => {
+    const { entities } = analyse([
+      'Teenagers Jon Moe and Per Dahl stayed at the clinic all night.',
+      'Moe said the generator failed twice.',
+    ]);
+    const people = peopleOf(entities);
+    expect(people).toContain('Jon Moe');
+    expect(people.some((name) => name.startsWith('Teenagers'))).toBe(false);
+  });
+});

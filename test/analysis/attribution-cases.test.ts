@@ -75,6 +75,12 @@ describe('speakers stated in other ways than "X said"', () => {
       'Paul Marat',
     ],
     [
+      'a contracted pronoun subject ("He’s said")',
+      ['Senator Tom Ruud campaigned in Ohio on Monday.', 'He’s said that the plan is "a big, big problem for the farmers here".'],
+      'a big, big problem',
+      'Tom Ruud',
+    ],
+    [
       '"he added": goes on from the last quoted speaker',
       [
         '"We will open the new bridge in May," said Mayor Tom Berg.',

@@ -55,7 +55,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 let shared: string;
 /** --holdout: fit on four fifths of the training articles, report accuracy on the rest, write nothing. */
 let holdout = false;
-let l2 = 0.001;
+/** L2 penalty: 0.005 fitted the held-out fifth of train better (610/713 answered) than 0.001 (608), with less gap to train accuracy. */
+let l2 = 0.005;
 let nominal = true;
 let unattributed = true;
 try {

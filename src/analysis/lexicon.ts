@@ -124,6 +124,12 @@ export function isCommonWord(word: string): boolean {
   return hasAny(tags, COMMON_TAGS) && !hasAny(tags, NAME_TAGS) && !hasAny(tags, PLACE_TAGS);
 }
 
+/** A plural noun for people the lexicon knows ("teenagers", "witnesses"), that is no name or place. */
+export function isPluralActor(word: string): boolean {
+  const tags = lexiconTags(word);
+  return tags.has('Plural') && tags.has('Actor') && !hasAny(tags, NAME_TAGS) && !hasAny(tags, PLACE_TAGS);
+}
+
 /** A verb form the lexicon knows ("scored", "reads", "said"). */
 export function isKnownVerb(word: string): boolean {
   return hasAny(lexiconTags(word), ['Verb', 'PastTense', 'PresentTense', 'Infinitive', 'PhrasalVerb', 'Participle', 'Copula', 'Modal']);

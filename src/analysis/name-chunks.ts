@@ -8,7 +8,7 @@
  * Sentence-opening common words ("The", "Meanwhile", "Witnesses") are dropped.
  */
 import type { Sentence } from '../model/analysis.ts';
-import { isCommonWord, isKnownFirstName } from './lexicon.ts';
+import { isCommonWord, isKnownFirstName, isPluralActor } from './lexicon.ts';
 import { ABBREVIATED_TITLES, CALENDAR_WORDS, COMMON_CAPITALISED, HONORIFICS, ORG_HEADS, PARTICLES, TITLE_WORDS } from './name-cues.ts';
 import { wordList } from './word-lists.ts';
 
@@ -54,6 +54,8 @@ const CONTRACTION = /['’](?:m|re|ve|ll|d)$/iu;
 function isCommonOpener(word: string, alone: boolean): boolean {
   const lower = word.toLowerCase();
   if (COMMON_CAPITALISED.has(lower)) return true;
+  // A plural noun for people the lexicon knows ("Teenagers", "Witnesses"): a group, never the first word of a name.
+  if (isPluralActor(lower) && !isKnownFirstName(lower)) return true;
   if (!alone || TITLE_WORDS.has(lower) || HONORIFICS.has(lower.replace(/\.$/u, '')) || isKnownFirstName(lower)) return false;
   return isCommonWord(lower);
 }

@@ -27,7 +27,7 @@ import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
 import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
-import { isCommonWord } from './lexicon.ts';
+import { isCommonWord, isFunctionWord } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
@@ -74,7 +74,8 @@ const LETTERS = /\p{L}+/gu;
 const LAST_WORD = /(\p{L}+)\s*$/u;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:also\s+)?$/iu;
 const PARTICIPLE = /ing$/u;
-const PRONOUN_SUBJECT = /^(he|she|it|they)$/iu;
+/** A subject pronoun, maybe with a contracted auxiliary ("he’s said", "they’d told"). */
+const PRONOUN_SUBJECT = /^(he|she|it|they)(?:['’](?:s|d|ll|ve|re))?$/iu;
 const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
 const AUXILIARIES =
@@ -666,6 +667,8 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
     const pronoun = PRONOUN_SUBJECT.exec(segment) ?? /\s(he|she|they|it)$/iu.exec(segment); // "With tears in her eyes she"
     if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
     if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
+    // "Unfortunately, …", "after …": a lone adverb or preposition is no one.
+    if (!segment.includes(' ') && isFunctionWord(segment)) return null;
     if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment))
       return { speakerId: null, speaker: segment, kind: 'other' };
   }

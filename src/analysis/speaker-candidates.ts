@@ -92,6 +92,7 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
   if (pronounCue !== null && CONTINUING_VERBS.test(pronounCue.verb)) set(nobody, 'nobody&pronounContinues');
   const beforeDistance = new Map<SpeakerCandidate, number>();
   const subjectDistance = new Map<SpeakerCandidate, number>();
+  const placedOf = new Map<SpeakerCandidate, PlacedFeatures[]>();
   let nearestBefore: { c: SpeakerCandidate; d: number } | null = null;
   let nearestAfter: { c: SpeakerCandidate; d: number } | null = null;
   for (let p = span.paragraph - PARAGRAPHS_BEFORE; p <= span.endParagraph + 1; p++) {
@@ -111,9 +112,16 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
       let cues = CUES.get(m);
       if (cues === undefined) CUES.set(m, (cues = cuesOf(m, text, q.sentencesOf(p))));
       const prefix = m.pronoun ? 'pron:' : '';
-      set(c, `${prefix}${placed.region}`);
-      set(c, `${prefix}${placed.region}&d${distanceBucket(placed.distance)}`);
-      for (const cue of cues) set(c, `${prefix}${placed.region}&${cue}`);
+      const described = [`${prefix}${placed.region}`, `${prefix}${placed.region}&d${distanceBucket(placed.distance)}`];
+      for (const cue of cues) described.push(`${prefix}${placed.region}&${cue}`);
+      let list = placedOf.get(c);
+      if (!list) placedOf.set(c, (list = []));
+      list.push({
+        features: described,
+        before: placed.before,
+        distance: placed.distance,
+        own: placed.region === 'B0' || placed.region === 'A0',
+      });
       if (placed.before && (nearestBefore === null || placed.distance < nearestBefore.d)) nearestBefore = { c, d: placed.distance };
       if (placed.before && placed.distance < (beforeDistance.get(c) ?? Infinity)) beforeDistance.set(c, placed.distance);
       if (placed.before && cues.some((cue) => SUBJECT_CUES.has(cue)) && placed.distance < (subjectDistance.get(c) ?? Infinity))
@@ -125,6 +133,14 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
         c.nearest = { paragraph: p, text: (text.slice(m.start, m.end) || m.entity.name).trim(), region: placed.region };
       }
     }
+  }
+  // What a candidate's mentions say: every mention in the quote's own sentence (where the attribution is), and
+  // elsewhere only its nearest mention before and its nearest after, so a person named often around the quote
+  // does not add up evidence a single well-placed mention cannot outweigh.
+  for (const [c, list] of placedOf) {
+    const nearest = (before: boolean): PlacedFeatures | undefined =>
+      list.filter((x) => !x.own && x.before === before).sort((a, b) => a.distance - b.distance)[0];
+    for (const x of [...list.filter((y) => y.own), nearest(true), nearest(false)]) if (x) for (const f of x.features) set(c, f);
   }
   if (nearestBefore) set(nearestBefore.c, 'nearestBefore');
   // Salience for a pronoun speaker ("he said"): the nearest people and subjects before the quote, of the pronoun's gender.
@@ -188,6 +204,15 @@ export function gatherCandidates(q: QuoteSetting): SpeakerCandidate[] {
     if (entity.kind === 'person' && n === q.topPersonCount) set(c, 'mostMentionedPerson');
   }
   return candidates;
+}
+
+/** The features one mention gives its candidate, and where it stands. */
+interface PlacedFeatures {
+  features: string[];
+  before: boolean;
+  distance: number;
+  /** In the quote's own sentence (B0, A0). */
+  own: boolean;
 }
 
 const entityOf = new WeakMap<SpeakerCandidate, Entity>();

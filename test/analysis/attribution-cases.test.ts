@@ -64,6 +64,23 @@ describe('speakers stated in other ways than "X said"', () => {
       'Jonas Berg',
     ],
     [
+      'a speaker named after a possessive of the person talked about, who is named all around',
+      [
+        'Tomas Weiss was born in Graz in 1901. His father sent him to a boarding school, where he wrote his first poems.',
+        'In 1925 Weiss moved to Vienna. He quarrelled with his publisher, and he left the city two years later.',
+        'Weiss\' cousin, Paul Marat, when asked about the quarrel, mentioned that Weiss "had been insulted in front of the whole board." Weiss himself wrote to his sister about it.',
+        'Weiss died in Salzburg in 1950.',
+      ],
+      'had been insulted',
+      'Paul Marat',
+    ],
+    [
+      'a contracted pronoun subject ("He’s said")',
+      ['Senator Tom Ruud campaigned in Ohio on Monday.', 'He’s said that the plan is "a big, big problem for the farmers here".'],
+      'a big, big problem',
+      'Tom Ruud',
+    ],
+    [
       '"he added": goes on from the last quoted speaker',
       [
         '"We will open the new bridge in May," said Mayor Tom Berg.',
@@ -99,5 +116,28 @@ describe('names in unusual shapes, and words that are not names', () => {
     ['He served until the end of the American Revolution.'],
   ])('GIVEN "%s" THEN no person is invented', (text) => {
     expect(peopleOf(analyse([text]).entities)).toEqual([]);
+  });
+});
+
+describe('media named with a head noun', () => {
+  it('GIVEN "Kvarter Magazine" and "the Fjord Gazette" THEN they are organisations, so "he" cannot mean them', () => {
+    const { entities } = analyse([
+      'We put adverts in Kvarter Magazine and in the Fjord Gazette last spring.',
+      'Kvarter Magazine sent us two readers. Kvarter Magazine later ran a story about the shop.',
+    ]);
+    for (const name of ['Kvarter Magazine', 'Fjord Gazette'])
+      expect(entities.find((e) => e.name.endsWith(name))?.kind).toBe('organisation');
+  });
+});
+
+describe('a plural noun for people opening a sentence', () => {
+  it('GIVEN "Teenagers Jon Moe and Per Dahl …" THEN the people are Jon Moe and Per Dahl, not "Teenagers Jon Moe"', () => {
+    const { entities } = analyse([
+      'Teenagers Jon Moe and Per Dahl stayed at the clinic all night.',
+      'Moe said the generator failed twice.',
+    ]);
+    const people = peopleOf(entities);
+    expect(people).toContain('Jon Moe');
+    expect(people.some((name) => name.startsWith('Teenagers'))).toBe(false);
   });
 });

@@ -83,6 +83,7 @@ describe('loadCommands', () => {
       ['article', ['add', 'list', 'remove']],
       ['digest', ['schedule', 'off']],
       ['feed', ['add', 'list', 'remove', 'status']],
+      ['watch', ['add', 'list', 'remove']],
     ]);
   });
 

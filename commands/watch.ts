@@ -56,6 +56,9 @@ export const data = new SlashCommandBuilder()
       ),
   );
 
+/** A watch goes to a channel or to the member's direct messages, never both (refused before permissions are checked). */
+const CHANNEL_OR_DM = 'Choose channel: or dm:true, not both.';
+
 /**
  * A server's watches need Manage Server, except a member's own (dm:true). The channel is checked
  * like a post: a text channel of this server where the bot can send and embed.
@@ -68,6 +71,7 @@ export const rules: CommandRules = {
     subcommands: ['add'],
     purposes: { add: 'add watches for the server (dm:true adds one for yourself)' },
     exceptOption: 'dm',
+    exceptOptionNotWith: { option: 'channel', message: CHANNEL_OR_DM },
   },
   posts: { option: 'channel', cooldown: 0, memberPermissions: [], botPermissions: EMBED_POSTING_PERMISSIONS },
   news: 'Following people and topics',

@@ -54,6 +54,15 @@ function ownUse(interaction: ChatInputCommandInteraction, name: string): boolean
   }
 }
 
+/** Whether the channel option `name` was given. */
+function channelGiven(interaction: ChatInputCommandInteraction, name: string): boolean {
+  try {
+    return interaction.options.getChannel(name) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The refusal when the command needs a server and the member's server-wide permissions
  * (CommandRules.guildOnly, CommandRules.manage), else null. Permissions Discord did not send
@@ -91,6 +100,15 @@ export async function checkCommandRules(
     await respond(interaction, reply);
     return { refused: outcome };
   };
+  const conflict = rules.manage?.exceptOptionNotWith;
+  if (
+    conflict &&
+    rules.manage?.exceptOption &&
+    ownUse(interaction, rules.manage.exceptOption) &&
+    channelGiven(interaction, conflict.option)
+  ) {
+    return refuse({ payload: renderUserError(userError('bad-option', conflict.message)), ephemeral: true }, 'refused');
+  }
   const forbidden = checkMemberRules(interaction, command);
   if (forbidden) return refuse({ payload: renderUserError(forbidden), ephemeral: true }, 'refused');
   const target = rules.posts ? interaction.options.getChannel(rules.posts.option) : null;

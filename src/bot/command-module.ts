@@ -128,6 +128,11 @@ export interface CommandRules {
     purposes?: Readonly<Record<string, string>>;
     /** A boolean option that, set to true, makes the use the member's own and waives the rule (/watch add dm:true). */
     exceptOption?: string;
+    /**
+     * A channel option the waiving option cannot be used with (/watch add dm:true with channel:):
+     * such a use is refused with `message` before any permission is checked.
+     */
+    exceptOptionNotWith?: { option: string; message: string };
   };
   /**
    * The command works on the news desk (`ctx.news`: articles, feeds, digest), named as the

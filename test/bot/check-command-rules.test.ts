@@ -125,3 +125,46 @@ describe('checkCommandRules with member permissions', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('checkCommandRules with an option its waiver excludes', () => {
+  const watch: CommandModule = {
+    data: { name: 'watch', toJSON: () => ({}) },
+    rules: {
+      guildOnly: true,
+      manage: {
+        memberPermissions: [ManageGuild],
+        subcommands: ['add'],
+        exceptOption: 'dm',
+        exceptOptionNotWith: { option: 'channel', message: 'Choose channel: or dm:true, not both.' },
+      },
+      posts: { option: 'channel', cooldown: 0, memberPermissions: [], botPermissions: [SendMessages] },
+    },
+    execute: () => Promise.resolve('answered'),
+  };
+
+  it.each([
+    ['a plain member', [SendMessages]],
+    ['an admin', [ManageGuild]],
+  ])(
+    'GIVEN %s using dm:true with channel: THEN "not both" is the refusal, before permissions or the channel are looked at',
+    async (_who, permissions) => {
+      const { interaction, calls } = interactionOf('watch', 'add', permissions);
+      interaction.options.getBoolean = (name: string) => (name === 'dm' ? true : null);
+      interaction.options.getChannel = (name: string) => (name === 'channel' ? { id: '123456789012345678', name: 'alerts' } : null);
+      expect(await checkCommandRules(interaction, watch, context())).toEqual({ refused: 'refused' });
+      expect(calls).toEqual([
+        {
+          method: 'reply',
+          body: expect.objectContaining({ content: 'Choose channel: or dm:true, not both.', flags: MessageFlags.Ephemeral }),
+        },
+      ]);
+    },
+  );
+
+  it('GIVEN dm:true alone THEN the handler may run', async () => {
+    const { interaction, calls } = interactionOf('watch', 'add', [SendMessages]);
+    interaction.options.getBoolean = (name: string) => (name === 'dm' ? true : null);
+    expect(await checkCommandRules(interaction, watch, context())).toEqual({});
+    expect(calls).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { DISCORD_ID } from '../model/discord-id.ts';
 import { KEEP_ANNOUNCED_MS } from '../store/retention.ts';
+import type { WatchAlert } from '../watch/watch-spec.ts';
 
 /** File name of the announcement outbox under the cache directory. */
 export const ANNOUNCEMENTS_FILE = 'announcements.json';
@@ -33,16 +34,23 @@ export interface QueuedAnnouncement {
   only?: { feedId: string; kind: 'person' | 'topic'; value: string };
 }
 
-/** A watch alert waiting in the outbox: the message (content within 2000 characters, the paragraphs its buttons open) and where it goes. */
+/**
+ * A watch alert waiting in the outbox: the message (content within 2000 characters, the paragraphs its buttons open) and where it goes.
+ * A `part` is one match still being gathered (src/bot/watch-alerts.ts): kept durably so a stop
+ * within the gathering window loses nothing, never posted itself; it is replaced by the merged
+ * alert or round-up when the place's matches are queued.
+ */
 export interface QueuedAlert {
-  /** What distinguishes it from other alerts of the same article in the same place ("alert", "roundup"). */
-  kind: 'alert' | 'roundup';
+  /** What distinguishes it from other alerts of the same article in the same place ("alert", "roundup"; "part": one watch's match, not posted). */
+  kind: 'alert' | 'roundup' | 'part';
   content: string;
   citations: Array<{ article: string; paragraph: number }>;
   /** True: `channelId` is a member's user id, the alert goes by direct message. */
   dm: boolean;
   /** The watches it is for (a closed direct-message channel pauses them). */
   watchIds: string[];
+  /** A part's match, from which the alert or round-up is rendered when the place's matches are queued. */
+  match?: WatchAlert;
 }
 
 /** What the announcer keeps on disk: keys already announced (see announcementKey) and the queue. */
@@ -88,7 +96,8 @@ export function announcementKey(guildId: string | null, articleId: string): stri
 export function outboxKey(item: Pick<QueuedAnnouncement, 'guildId' | 'articleId' | 'channelId' | 'alert'>): string {
   const base = announcementKey(item.guildId, item.articleId);
   if (!item.alert) return base;
-  return `${base}#${item.alert.kind}:${item.alert.dm ? 'dm-' : ''}${item.channelId}`;
+  const place = `${base}#${item.alert.kind}:${item.alert.dm ? 'dm-' : ''}${item.channelId}`;
+  return item.alert.kind === 'part' ? `${place}:${item.alert.watchIds.join(',')}` : place;
 }
 
 const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
@@ -102,11 +111,24 @@ const queuedSchema = z.object({
   attemptedAt: ISO_TIME.nullable(),
   alert: z
     .object({
-      kind: z.enum(['alert', 'roundup']),
+      kind: z.enum(['alert', 'roundup', 'part']),
       content: z.string().min(1).max(2000),
       citations: z.array(z.object({ article: z.string().min(1).max(1000), paragraph: z.number().int().min(1) })).max(25),
       dm: z.boolean(),
       watchIds: z.array(z.string().max(20)).max(100),
+      match: z
+        .object({
+          kind: z.enum(['person', 'topic']),
+          label: z.string().max(1000),
+          watched: z.string().max(1000),
+          quoted: z.boolean(),
+          excerpt: z.string().max(2000),
+          paragraph: z.number().int().min(1).nullable(),
+          articleId: z.string().min(1).max(1000),
+          title: z.string().max(10_000),
+          link: z.string().max(10_000).nullable(),
+        })
+        .optional(),
     })
     .optional(),
   only: z.object({ feedId: z.string().min(1).max(100), kind: z.enum(['person', 'topic']), value: z.string().min(1).max(100) }).optional(),

@@ -52,7 +52,13 @@ export interface Announcer {
   enqueue(item: AnnouncementRequest): Promise<void>;
   /** Resolves when nothing is being posted and nothing is ready to post (a retry or an article not yet loaded is not waited for). */
   idle(): Promise<void>;
-  /** How many announcements are queued. */
+  /**
+   * Removes the queued items with these keys (watch alert parts, see QueuedAlert) and queues the
+   * requests (those not announced or queued already), in one write: what replaces the parts is
+   * durable before they are gone.
+   */
+  settle(done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void>;
+  /** How many announcements are queued (watch alert parts, never posted themselves, not counted). */
   pending(): number;
   /** The queue, oldest first. */
   queued(): QueuedAnnouncement[];
@@ -192,6 +198,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     const now = clock();
     const corpus = options.source.current();
     for (const item of queue) {
+      if (isPart(item)) continue;
       const key = keyOf(item);
       if ((retryAt.get(key) ?? 0) > now) continue;
       const seen = scope(corpus, item.guildId);
@@ -323,9 +330,10 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
 
   const scheduleWake = (): void => {
     timers.clearTimeout(wake);
-    if (stopped || queue.length === 0) return;
+    const postable = queue.filter((item) => !isPart(item));
+    if (stopped || postable.length === 0) return;
     const now = clock();
-    const times = queue.map((item) => {
+    const times = postable.map((item) => {
       const key = keyOf(item);
       const missing = missingSince.get(key);
       return Math.max(retryAt.get(key) ?? now, missing !== undefined ? missing + articleWaitMs : now);
@@ -346,12 +354,10 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
 
   options.source.onChange(() => kick());
 
-  const enqueue = async (request: AnnouncementRequest): Promise<void> => {
+  /** Adds the request to the queue unless it is announced or queued already; whether it was added. */
+  const push = (request: AnnouncementRequest): boolean => {
     const key = outboxKey(request);
-    if (announced.has(key) || queue.some((item) => keyOf(item) === key)) {
-      await writing;
-      return;
-    }
+    if (announced.has(key) || queue.some((item) => keyOf(item) === key)) return false;
     const link = request.link && request.link.length <= MAX_LINK ? request.link : null;
     queue.push(
       checkQueued({
@@ -365,6 +371,30 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         ...(request.only ? { only: request.only } : {}),
       }),
     );
+    return true;
+  };
+
+  const settle = async (done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void> => {
+    const gone = new Set(done);
+    for (const key of gone) remove(key);
+    const added = requests.filter((request) => push(request)).length;
+    const written = save();
+    enqueuing.add(written);
+    try {
+      await written;
+    } finally {
+      enqueuing.delete(written);
+    }
+    for (let i = 0; i < added; i++) options.onEvent?.('queued');
+    retryAt.clear();
+    kick();
+  };
+
+  const enqueue = async (request: AnnouncementRequest): Promise<void> => {
+    if (!push(request)) {
+      await writing;
+      return;
+    }
     const written = save();
     enqueuing.add(written);
     try {
@@ -381,6 +411,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   kick();
   return {
     enqueue,
+    settle,
     async idle() {
       for (;;) {
         await Promise.allSettled([...enqueuing]);
@@ -393,7 +424,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         return;
       }
     },
-    pending: () => queue.length,
+    pending: () => queue.filter((item) => !isPart(item)).length,
     queued: () => queue.map((item) => ({ ...item })),
     async stop() {
       stopped = true;
@@ -403,6 +434,11 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await save();
     },
   };
+}
+
+/** A watch alert part: kept in the outbox while its place's matches are gathered, never posted (src/bot/watch-alerts.ts). */
+function isPart(item: QueuedAnnouncement): boolean {
+  return item.alert?.kind === 'part';
 }
 
 function keyOf(item: QueuedAnnouncement): string {

@@ -167,7 +167,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
       alerts = startWatchAlerts({
         source: options.source,
         book: watches,
-        enqueue: () => (announcer ? (request) => announcer!.enqueue(request) : null),
+        outbox: () => announcer,
         scope: scopeCorpus,
         ownsGuild,
         clock,

@@ -6,7 +6,10 @@
  * messages): several watches matching one article make one alert; matches that keep arriving
  * (a feed's backlog) are gathered until `quietMs` pass without a new one (at most `maxWaitMs`),
  * and more than `roundupAfter` articles make one round-up instead of an alert each.
- * Gathered matches not yet queued are lost if the process stops within that window (at most once).
+ * Each match is written to the outbox as soon as it is found, as a part (QueuedAlert kind "part",
+ * never posted itself); when the place's matches are queued, the alert or round-up replaces its
+ * parts in one write. A stop within the gathering window loses nothing: at the next start the
+ * parts left in the outbox are gathered again and alerted once.
  */
 import type { Logger } from 'pino';
 import type { Corpus } from '../model/corpus.ts';
@@ -15,6 +18,7 @@ import type { WatchBook } from '../watch/watch-book.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 import type { WatchAlert } from '../watch/watch-spec.ts';
+import { outboxKey, type QueuedAnnouncement } from './announcement-outbox.ts';
 import type { AnnouncementRequest, CorpusSource } from './announcer.ts';
 
 /** Defaults of the alerts, in one place. */
@@ -30,8 +34,8 @@ export const WATCH_ALERT_DEFAULTS = Object.freeze({
 export interface WatchAlertsOptions {
   source: CorpusSource;
   book: WatchBook;
-  /** Queues into the announcement outbox (Announcer.enqueue); null until the announcer has started. */
-  enqueue: () => ((request: AnnouncementRequest) => Promise<void>) | null;
+  /** The announcement outbox (the Announcer); null until the announcer has started. */
+  outbox: () => AlertOutbox | null;
   /** The corpus a server sees (scopeCorpus). */
   scope: (corpus: Corpus, guildId: string | null) => Corpus;
   /** Which servers this process posts for (its shards'). */
@@ -42,6 +46,15 @@ export interface WatchAlertsOptions {
   roundupAfter?: number;
   setTimer?: (fn: () => void, ms: number) => { cancel(): void };
   clock?: () => number;
+}
+
+/** What the alerts use of the announcement outbox (src/bot/announcer.ts). */
+export interface AlertOutbox {
+  enqueue(request: AnnouncementRequest): Promise<void>;
+  /** Removes the items with these keys (the parts) and queues the requests, in one write. */
+  settle(done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void>;
+  /** The queue as it is (the parts left by a previous run are read from it at start). */
+  queued(): QueuedAnnouncement[];
 }
 
 export interface WatchAlerts {
@@ -57,7 +70,7 @@ interface Gathering {
   channelId: string;
   dm: boolean;
   /** Per article (in arrival order): its matches, one per watch. */
-  articles: Map<string, Array<{ watchId: string; alert: WatchAlert }>>;
+  articles: Map<string, Array<{ watchId: string; alert: WatchAlert; partKey: string }>>;
   firstAt: number;
   timer: { cancel(): void } | null;
 }
@@ -89,33 +102,36 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
     if (!place) return;
     gathering.delete(placeKey);
     place.timer?.cancel();
-    const enqueue = options.enqueue();
-    if (!enqueue) {
-      log.warn({ guildId: place.guildId }, 'watch alerts matched before the announcer started; not sent');
+    const outbox = options.outbox();
+    if (!outbox) {
+      log.warn({ guildId: place.guildId }, 'watch alerts gathered without an announcer; left in the outbox for the next start');
       return;
     }
     const articles = [...place.articles.entries()];
+    const parts = articles.flatMap(([, matches]) => matches.map((m) => m.partKey));
     const base = { guildId: place.guildId, channelId: place.channelId };
     if (articles.length > roundupAfter) {
       const all = articles.flatMap(([, matches]) => matches);
-      await enqueue({
-        ...base,
-        articleId: articles[0]![0],
-        alert: {
-          kind: 'roundup',
-          content: renderRoundupContent(all.map((m) => m.alert)),
-          citations: [],
-          dm: place.dm,
-          watchIds: [...new Set(all.map((m) => m.watchId))],
+      await outbox.settle(parts, [
+        {
+          ...base,
+          articleId: articles[0]![0],
+          alert: {
+            kind: 'roundup',
+            content: renderRoundupContent(all.map((m) => m.alert)),
+            citations: [],
+            dm: place.dm,
+            watchIds: [...new Set(all.map((m) => m.watchId))],
+          },
         },
-      });
+      ]);
       log.info({ guildId: place.guildId, articles: articles.length }, 'queued a watch round-up');
       return;
     }
-    for (const [articleId, matches] of articles) {
+    const requests = articles.map(([articleId, matches]): AnnouncementRequest => {
       const alerts = matches.map((m) => m.alert);
       const citations = alerts.flatMap((a) => (a.paragraph === null ? [] : [{ article: articleId, paragraph: a.paragraph }]));
-      await enqueue({
+      return {
         ...base,
         articleId,
         alert: {
@@ -125,8 +141,9 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
           dm: place.dm,
           watchIds: matches.map((m) => m.watchId),
         },
-      });
-    }
+      };
+    });
+    await outbox.settle(parts, requests);
     log.info({ guildId: place.guildId, articles: articles.length }, 'queued watch alerts');
   };
 
@@ -134,6 +151,27 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
     place.timer?.cancel();
     const wait = Math.max(0, Math.min(quietMs, place.firstAt + maxWaitMs - clock()));
     place.timer = setTimer(() => track(flush(placeKey)), wait);
+  };
+
+  /** Adds a match (its part already in the outbox) to its place's gathering. */
+  const gather = (
+    guildId: string,
+    channelId: string,
+    dm: boolean,
+    articleId: string,
+    match: { watchId: string; alert: WatchAlert; partKey: string },
+  ): void => {
+    const placeKey = `${guildId}:${dm ? 'dm-' : ''}${channelId}`;
+    let place = gathering.get(placeKey);
+    if (!place) {
+      place = { guildId, channelId, dm, articles: new Map(), firstAt: clock(), timer: null };
+      gathering.set(placeKey, place);
+    }
+    const matches = place.articles.get(articleId) ?? [];
+    if (matches.some((m) => m.partKey === match.partKey)) return;
+    matches.push(match);
+    place.articles.set(articleId, matches);
+    schedule(placeKey, place);
   };
 
   const onArticles = async (corpus: Corpus, added: readonly string[]): Promise<void> => {
@@ -149,20 +187,41 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
           if (!alert) continue;
           const dm = watch.channelId === null;
           const channelId = watch.channelId ?? watch.userId;
-          const placeKey = `${guildId}:${dm ? 'dm-' : ''}${channelId}`;
-          let place = gathering.get(placeKey);
-          if (!place) {
-            place = { guildId, channelId, dm, articles: new Map(), firstAt: clock(), timer: null };
-            gathering.set(placeKey, place);
+          const outbox = options.outbox();
+          if (!outbox) {
+            log.warn({ guildId }, 'a watch matched before the announcer started; not sent');
+            continue;
           }
-          const matches = place.articles.get(articleId) ?? [];
-          matches.push({ watchId: watch.id, alert });
-          place.articles.set(articleId, matches);
-          schedule(placeKey, place);
+          const part: AnnouncementRequest = {
+            guildId,
+            channelId,
+            articleId,
+            alert: {
+              kind: 'part',
+              content: renderAlertContent([alert]),
+              citations: alert.paragraph === null ? [] : [{ article: articleId, paragraph: alert.paragraph }],
+              dm,
+              watchIds: [watch.id],
+              match: alert,
+            },
+          };
+          await outbox.enqueue(part);
+          gather(guildId, channelId, dm, articleId, { watchId: watch.id, alert, partKey: outboxKey(part) });
         }
       }
     }
   };
+
+  // The parts a previous run left (it stopped while gathering them): gathered again, alerted once.
+  for (const item of options.outbox()?.queued() ?? []) {
+    const alert = item.alert;
+    if (alert?.kind !== 'part' || !alert.match || item.guildId === null || !options.ownsGuild(item.guildId)) continue;
+    gather(item.guildId, item.channelId, alert.dm, item.articleId, {
+      watchId: alert.watchIds[0] ?? '',
+      alert: alert.match,
+      partKey: outboxKey(item),
+    });
+  }
 
   options.source.onChange((corpus, added) => {
     if (stopped || added.length === 0) return;

@@ -1,6 +1,9 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import type { Client } from 'discord.js';
+import { describe, expect, it, vi } from 'vitest';
 import type { AnnouncementRequest } from '../../src/bot/announcer.ts';
+import { outboxKey, type OutboxState, type OutboxStore } from '../../src/bot/announcement-outbox.ts';
+import { startAnnouncer } from '../../src/bot/announcer.ts';
 import { startWatchAlerts } from '../../src/bot/watch-alerts.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
@@ -43,14 +46,23 @@ function articles(n: number) {
 function harness(watches: WatchRecord[]) {
   const listeners: Array<(corpus: Corpus, added: string[]) => void> = [];
   const queued: AnnouncementRequest[] = [];
+  /** What the outbox holds while matches are gathered (parts, never posted). */
+  const parts: AnnouncementRequest[] = [];
   const timers: Array<() => void> = [];
   const book = { guilds: async () => [G], list: async () => watches } as unknown as WatchBook;
   const alerts = startWatchAlerts({
     source: { current: () => corpusOf([]), onChange: (l) => listeners.push(l) },
     book,
-    enqueue: () => async (r) => {
-      queued.push(r);
-    },
+    outbox: () => ({
+      enqueue: async (r: AnnouncementRequest) => {
+        parts.push(r);
+      },
+      settle: async (done: readonly string[], requests: readonly AnnouncementRequest[]) => {
+        parts.splice(0, parts.length, ...parts.filter((p) => !done.includes(outboxKey(p))));
+        queued.push(...requests);
+      },
+      queued: () => [],
+    }),
     scope: (c) => c,
     ownsGuild: () => true,
     log: pino({ level: 'silent' }),
@@ -67,7 +79,7 @@ function harness(watches: WatchRecord[]) {
     for (const fn of timers.splice(0)) fn();
     await alerts.idle();
   };
-  return { queued, arrive, quiet };
+  return { queued, parts, arrive, quiet };
 }
 
 describe('watch alerts', () => {
@@ -99,6 +111,83 @@ describe('watch alerts', () => {
     await h.arrive(corpusOf(articles(1)), ['story-0']);
     await h.quiet();
     expect(h.queued).toEqual([]);
+  });
+});
+
+/** One run of the process: the announcer on the outbox as last written, and the watch alerts on it (timers fired by hand). */
+function processRun(outbox: { state: OutboxState; store: OutboxStore }, watches: WatchRecord[]) {
+  const listeners: Array<(corpus: Corpus, added: string[]) => void> = [];
+  const timers: Array<() => void> = [];
+  const source = { current: () => corpusOf([]), onChange: (l: (corpus: Corpus, added: string[]) => void) => listeners.push(l) };
+  const log = pino({ level: 'silent' });
+  const announcer = startAnnouncer({
+    client: {} as Client,
+    source,
+    run: () => {
+      throw new Error('not needed');
+    },
+    log,
+    initial: outbox.state,
+    store: outbox.store,
+    timers: { setTimeout: () => null, clearTimeout: () => undefined },
+  });
+  const alerts = startWatchAlerts({
+    source,
+    book: { guilds: async () => [G], list: async () => watches } as unknown as WatchBook,
+    outbox: () => announcer,
+    scope: (c) => c,
+    ownsGuild: () => true,
+    log,
+    setTimer: (fn) => {
+      timers.push(fn);
+      return { cancel: () => timers.splice(timers.indexOf(fn), 1) };
+    },
+  });
+  return {
+    announcer,
+    alerts,
+    arrive: (corpus: Corpus, added: string[]) => listeners.forEach((l) => l(corpus, added)),
+    quiet: async () => {
+      for (const fn of timers.splice(0)) fn();
+      await alerts.idle();
+      await announcer.idle();
+    },
+  };
+}
+
+describe('watch alerts across a restart', () => {
+  it('GIVEN the process stops while matches are gathered THEN after the restart they are alerted exactly once', async () => {
+    const outbox = {
+      state: { announced: new Set<string>(), queue: [] } as OutboxState,
+      store: {
+        write: async (state) => {
+          outbox.state = { announced: new Set(state.announced), queue: state.queue.map((item) => structuredClone(item)) };
+        },
+      } as OutboxStore,
+    };
+    const watches = [watch('w00000001', 'Maria Okonkwo'), watch('w00000002', 'Jonas Brandt')];
+    const first = processRun(outbox, watches);
+    first.arrive(corpusOf(articles(1)), ['story-0']);
+    await vi.waitFor(() => expect(outbox.state.queue).toHaveLength(2));
+    // The process stops here, inside the gathering window: no timer fires, nothing is flushed.
+    expect(outbox.state.queue.map((item) => item.alert?.kind)).toEqual(['part', 'part']);
+    expect(first.announcer.pending()).toBe(0);
+
+    const second = processRun(outbox, watches);
+    await second.quiet();
+    expect(outbox.state.queue).toHaveLength(1);
+    expect(outbox.state.queue[0]).toMatchObject({
+      articleId: 'story-0',
+      alert: { kind: 'alert', watchIds: ['w00000001', 'w00000002'] },
+    });
+    expect(outbox.state.queue[0]!.alert!.content).toMatch(/Okonkwo[^]*Brandt/);
+    await second.alerts.stop();
+    await second.announcer.stop();
+
+    // Another restart finds the alert queued once and nothing left to gather.
+    const third = processRun(outbox, watches);
+    await third.quiet();
+    expect(outbox.state.queue.map((item) => item.alert?.kind)).toEqual(['alert']);
   });
 });
 

@@ -128,6 +128,7 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: CommandCont
   }
   const removed = await news.feeds.remove(guildId, feed.id);
   if (isUserError(removed)) return replyPrivately(interaction, removed);
+  await news.watches?.removeFeedFilter(guildId, feed.id);
   const name = escapeAndTruncate(removed.title ?? removed.url, 200);
   await interaction.reply({
     ...textPayload(`No longer following **${name}**. The articles it brought stay; remove them with /article remove.`),

@@ -41,6 +41,8 @@ export interface WatchBook {
   heldBack(guildId: string, feedId: string): Promise<void>;
   /** The server's feed filters. */
   feedFilters(guildId: string): Promise<FeedFilter[]>;
+  /** Forgets a feed's filter (the feed was removed); the filter removed, or null when it had none. */
+  removeFeedFilter(guildId: string, feedId: string): Promise<FeedFilter | null>;
 }
 
 export interface WatchBookOptions {
@@ -203,6 +205,18 @@ export function openWatchBook(options: WatchBookOptions): WatchBook {
             : { feedId, kind: 'topic', value: checked, heldBack: 0 };
         const { watches, filters } = await loadAll(guildId);
         await save(guildId, watches, [...filters.filter((f) => f.feedId !== feedId), filter]);
+        return filter;
+      }),
+    removeFeedFilter: (guildId, feedId) =>
+      serial(async () => {
+        const { watches, filters } = await loadAll(guildId);
+        const filter = filters.find((f) => f.feedId === feedId);
+        if (!filter) return null;
+        await save(
+          guildId,
+          watches,
+          filters.filter((f) => f !== filter),
+        );
         return filter;
       }),
     heldBack: (guildId, feedId) =>

@@ -8,7 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -318,5 +318,14 @@ describe('watches through the fake Discord', () => {
     expect(posts[0].embeds[0].title).toContain('Ferry timetable');
     // Held back is still stored: members can ask about it.
     expect((await bot.news!.desk.library.list(fake.guildId)).map((e) => e.title)).toContain('New bakery opens on the quay');
+
+    // Removing the feed forgets its filter too (watches.json keeps no filter of a feed that is gone).
+    expect(await bot.news!.desk.watches!.feedFilter(fake.guildId, id)).not.toBeNull();
+    expect(await run('feed', 'remove', { feed: id })).toMatch(/No longer following/);
+    expect(await bot.news!.desk.watches!.feedFilter(fake.guildId, id)).toBeNull();
+    const stored = JSON.parse(await readFile(path.join(dataDir, 'guilds', fake.guildId, 'watches.json'), 'utf8')) as {
+      feedFilters?: Array<{ feedId: string }>;
+    };
+    expect((stored.feedFilters ?? []).map((f) => f.feedId)).not.toContain(id);
   }, 60_000);
 });

@@ -191,6 +191,9 @@ describe.each(implementations)('the $name store', (impl) => {
     const next = await impl.open();
     expect(await next.watches.read(G1)).toEqual({ kind: 'valid', watches: [a, b], feedFilters: [filter] });
     expect(await next.watches.read(G2)).toEqual({ kind: 'valid', watches: [b], feedFilters: [] });
+    // A feed removed: its filter goes, the watches stay (WatchBook.removeFeedFilter).
+    await next.watches.write(G1, [a, b], []);
+    expect(await (await impl.open()).watches.read(G1)).toEqual({ kind: 'valid', watches: [a, b], feedFilters: [] });
     await next.watches.write(G1, []);
     expect(await (await impl.open()).watches.read(G1)).toEqual({ kind: 'valid', watches: [], feedFilters: [] });
     expect(await (await impl.open()).watches.read(G2)).toEqual({ kind: 'valid', watches: [b], feedFilters: [] });

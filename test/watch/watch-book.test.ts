@@ -34,6 +34,17 @@ afterEach(async () => {
 const request = (extra: Partial<WatchRequest>): WatchRequest => ({ channelId: CHANNEL, userId: MEMBER, ...extra });
 
 describe('the watch book', () => {
+  it("GIVEN a feed's filter THEN removing it (the feed removed) forgets it for good and keeps the watches", async () => {
+    await book.add(G1, request({ person: 'Okonkwo' }), corpus);
+    expect(await book.setFeedFilter(G1, 'feed-1', 'topic:harbour strikes', corpus)).toMatchObject({ kind: 'topic' });
+    await book.setFeedFilter(G1, 'feed-2', 'topic:ferries', corpus);
+    expect(await book.removeFeedFilter(G1, 'feed-1')).toMatchObject({ feedId: 'feed-1' });
+    expect(await book.removeFeedFilter(G1, 'feed-1')).toBeNull();
+    const again = openWatchBook({ store: fileWatchStore(dir) });
+    expect((await again.feedFilters(G1)).map((f) => f.feedId)).toEqual(['feed-2']);
+    expect(await again.list(G1)).toHaveLength(1);
+  });
+
   it('GIVEN a surname THEN the watch keeps the full name the articles use, and a restarted book reads it back', async () => {
     const added = await book.add(G1, request({ person: 'lavrov', quotedOnly: true }), corpus);
     expect(added).toMatchObject({ kind: 'person', value: 'Sergei Lavrov', quotedOnly: true, channelId: CHANNEL, paused: null });

@@ -15,6 +15,7 @@ import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shar
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
 import { startWatchAlerts, type WatchAlerts } from './watch-alerts.ts';
+import { watchSeenFile } from './watch-seen-file.ts';
 
 export type { NewsDesk } from './news-desk-interface.ts';
 
@@ -168,6 +169,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         source: options.source,
         book: watches,
         outbox: () => announcer,
+        seen: watchSeenFile(path.join(options.cacheDir, announcementsFile(shards).replace(/^announcements/, 'watch-seen'))),
         scope: scopeCorpus,
         ownsGuild,
         clock,

@@ -10,6 +10,8 @@
  * never posted itself); when the place's matches are queued, the alert or round-up replaces its
  * parts in one write. A stop within the gathering window loses nothing: at the next start the
  * parts left in the outbox are gathered again and alerted once.
+ * Articles that arrived while the process was down (a file put in a server's folder) are matched
+ * once at start: those not among the articles known when it last ran (`seen`).
  */
 import type { Logger } from 'pino';
 import type { Corpus } from '../model/corpus.ts';
@@ -31,6 +33,13 @@ export const WATCH_ALERT_DEFAULTS = Object.freeze({
   roundupAfter: 5,
 });
 
+/** The articles known when the process last ran (src/bot/watch-seen-file.ts). */
+export interface SeenArticles {
+  /** Null when never written (the first start: nothing to catch up). */
+  read(): Promise<string[] | null>;
+  write(ids: readonly string[]): Promise<void>;
+}
+
 export interface WatchAlertsOptions {
   source: CorpusSource;
   book: WatchBook;
@@ -41,6 +50,8 @@ export interface WatchAlertsOptions {
   /** Which servers this process posts for (its shards'). */
   ownsGuild: (guildId: string) => boolean;
   log: Logger;
+  /** Absent: articles that arrived while the process was down are not matched. */
+  seen?: SeenArticles;
   quietMs?: number;
   maxWaitMs?: number;
   roundupAfter?: number;
@@ -223,9 +234,39 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
     });
   }
 
+  /** Records the articles known now, after their matches are in the outbox (writes in order). */
+  let recording: Promise<void> = Promise.resolve();
+  const record = (corpus: Corpus): Promise<void> => {
+    const seen = options.seen;
+    if (!seen) return Promise.resolve();
+    const ids = corpus.articles.map((a) => a.article.id);
+    recording = recording.then(() => seen.write(ids));
+    return recording;
+  };
+
+  // Articles that arrived while the process was down: matched once, now.
+  if (options.seen) {
+    const seen = options.seen;
+    track(
+      (async () => {
+        const known = await seen.read();
+        const corpus = options.source.current();
+        if (known) {
+          const before = new Set(known);
+          const missed = corpus.articles.map((a) => a.article.id).filter((id) => !before.has(id));
+          if (missed.length > 0) {
+            log.info({ articles: missed.length }, 'matching the articles that arrived while the bot was down');
+            await onArticles(corpus, missed);
+          }
+        }
+        await record(corpus);
+      })(),
+    );
+  }
+
   options.source.onChange((corpus, added) => {
     if (stopped || added.length === 0) return;
-    track(onArticles(corpus, added));
+    track(onArticles(corpus, added).then(() => record(corpus)));
   });
 
   return {

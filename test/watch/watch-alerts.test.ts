@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AnnouncementRequest } from '../../src/bot/announcer.ts';
 import { outboxKey, type OutboxState, type OutboxStore } from '../../src/bot/announcement-outbox.ts';
 import { startAnnouncer } from '../../src/bot/announcer.ts';
-import { startWatchAlerts } from '../../src/bot/watch-alerts.ts';
+import { startWatchAlerts, type SeenArticles } from '../../src/bot/watch-alerts.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
 import type { WatchBook } from '../../src/watch/watch-book.ts';
@@ -115,10 +115,15 @@ describe('watch alerts', () => {
 });
 
 /** One run of the process: the announcer on the outbox as last written, and the watch alerts on it (timers fired by hand). */
-function processRun(outbox: { state: OutboxState; store: OutboxStore }, watches: WatchRecord[]) {
+function processRun(
+  outbox: { state: OutboxState; store: OutboxStore },
+  watches: WatchRecord[],
+  extra: { current?: Corpus; seen?: SeenArticles } = {},
+) {
   const listeners: Array<(corpus: Corpus, added: string[]) => void> = [];
   const timers: Array<() => void> = [];
-  const source = { current: () => corpusOf([]), onChange: (l: (corpus: Corpus, added: string[]) => void) => listeners.push(l) };
+  const current = extra.current ?? corpusOf([]);
+  const source = { current: () => current, onChange: (l: (corpus: Corpus, added: string[]) => void) => listeners.push(l) };
   const log = pino({ level: 'silent' });
   const announcer = startAnnouncer({
     client: {} as Client,
@@ -138,6 +143,7 @@ function processRun(outbox: { state: OutboxState; store: OutboxStore }, watches:
     scope: (c) => c,
     ownsGuild: () => true,
     log,
+    ...(extra.seen ? { seen: extra.seen } : {}),
     setTimer: (fn) => {
       timers.push(fn);
       return { cancel: () => timers.splice(timers.indexOf(fn), 1) };
@@ -188,6 +194,44 @@ describe('watch alerts across a restart', () => {
     const third = processRun(outbox, watches);
     await third.quiet();
     expect(outbox.state.queue.map((item) => item.alert?.kind)).toEqual(['alert']);
+  });
+});
+
+describe('articles that arrived while the bot was down', () => {
+  it('GIVEN a first start THEN nothing is caught up; GIVEN an article added while down THEN it alone is alerted, once', async () => {
+    const outbox = {
+      state: { announced: new Set<string>(), queue: [] } as OutboxState,
+      store: {
+        write: async (state) => {
+          outbox.state = { announced: new Set(state.announced), queue: state.queue.map((item) => structuredClone(item)) };
+        },
+      } as OutboxStore,
+    };
+    let known: string[] | null = null;
+    const seen: SeenArticles = {
+      read: async () => known,
+      write: async (ids) => {
+        known = [...ids];
+      },
+    };
+    const watches = [watch('w00000001', 'Maria Okonkwo')];
+    const [one, two] = articles(2);
+    const first = processRun(outbox, watches, { current: corpusOf([one!]), seen });
+    await first.quiet();
+    expect(outbox.state.queue).toEqual([]);
+    expect(known).toEqual(['story-0']);
+    await first.alerts.stop();
+
+    // story-1 was put in the folder while the bot was down.
+    const second = processRun(outbox, watches, { current: corpusOf([one!, two!]), seen });
+    await vi.waitFor(() => expect(known).toEqual(['story-0', 'story-1']));
+    await second.quiet();
+    expect(outbox.state.queue.map((item) => [item.articleId, item.alert?.kind])).toEqual([['story-1', 'alert']]);
+    await second.alerts.stop();
+
+    const third = processRun(outbox, watches, { current: corpusOf([one!, two!]), seen });
+    await third.quiet();
+    expect(outbox.state.queue.map((item) => [item.articleId, item.alert?.kind])).toEqual([['story-1', 'alert']]);
   });
 });
 

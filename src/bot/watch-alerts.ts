@@ -240,7 +240,8 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
     const seen = options.seen;
     if (!seen) return Promise.resolve();
     const ids = corpus.articles.map((a) => a.article.id);
-    recording = recording.then(() => seen.write(ids));
+    // A failed write is reported where it is awaited; the next one still runs.
+    recording = recording.catch(() => undefined).then(() => seen.write(ids));
     return recording;
   };
 

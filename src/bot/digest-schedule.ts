@@ -5,13 +5,14 @@ import type { Logger } from 'pino';
 import { roundup } from '../answers/roundup.ts';
 import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
+import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import type { DiscordPayload } from '../render/discord/discord-payload.ts';
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
-import { GUILD_ID, type DigestSchedule } from './digest-schedule-file.ts';
+import type { DigestSchedule } from './digest-schedule-file.ts';
 import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
@@ -284,8 +285,8 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
 
   return {
     async set(guildId, request) {
-      if (!GUILD_ID.test(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
-      if (!GUILD_ID.test(request.channelId)) return userError('bad-option', 'Pick a text channel of this server for the round-up.');
+      if (!isDiscordId(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
+      if (!isDiscordId(request.channelId)) return userError('bad-option', 'Pick a text channel of this server for the round-up.');
       const time = readClockTime(request.time);
       if (isUserError(time)) return time;
       const timezone = readTimeZone(request.timezone);
@@ -306,7 +307,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       return describe(guildId, entry);
     },
     async off(guildId) {
-      if (!GUILD_ID.test(guildId)) return null;
+      if (!isDiscordId(guildId)) return null;
       const before = schedules.get(guildId) ?? (await readExisting(guildId));
       schedules.delete(guildId);
       jobs.get(guildId)?.stop();

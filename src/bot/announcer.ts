@@ -17,7 +17,7 @@ import {
   type OutboxStore,
   type QueuedAlert,
   type QueuedAnnouncement,
-} from './announcement-outbox.ts';
+} from '../news/announcement-outbox.ts';
 import type { RunCommand } from './command-module.ts';
 import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
 import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';

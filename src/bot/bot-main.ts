@@ -2,7 +2,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
-import { readOutbox, type OutboxRead } from './announcement-outbox.ts';
+import { readOutbox, type OutboxRead } from '../news/announcement-outbox.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
 import { readConfig, type Config } from '../config.ts';

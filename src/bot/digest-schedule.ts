@@ -12,11 +12,11 @@ import type { DiscordPayload } from '../render/discord/discord-payload.ts';
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
-import type { DigestSchedule } from './digest-schedule-file.ts';
+import type { DigestSchedule } from '../news/digest-schedule-file.ts';
 import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
-import { readClockTime, readTimeZone } from './read-schedule-options.ts';
+import { readClockTime, readTimeZone } from '../news/read-schedule-options.ts';
 
-export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
+export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from '../news/digest-schedule-file.ts';
 
 /** What /digest schedule asks for. */
 export interface ScheduleRequest {

@@ -6,19 +6,19 @@ import { openFeedService } from '../feeds/feed-service.ts';
 import { openArticleLibrary } from '../library/article-library.ts';
 import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
-import { ANNOUNCEMENTS_FILE, type OutboxRead } from './announcement-outbox.ts';
+import { ANNOUNCEMENTS_FILE, type OutboxRead } from '../news/announcement-outbox.ts';
 import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { RunCommand } from './command-module.ts';
-import type { NewsDesk } from './news-desk-interface.ts';
+import type { NewsDesk } from '../news/news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
 import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
 import { startWatchAlerts, type WatchAlerts } from './watch-alerts.ts';
 
-export type { NewsDesk } from './news-desk-interface.ts';
+export type { NewsDesk } from '../news/news-desk-interface.ts';
 
-/** A news desk (what handlers get, src/bot/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
+/** A news desk (what handlers get, src/news/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
 export interface RunningNewsDesk {
   desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null; alerts(): WatchAlerts | null };
   /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
-import { OutboxUnreadableError, readOutbox } from '../../src/bot/announcement-outbox.ts';
+import { OutboxUnreadableError, readOutbox } from '../../src/news/announcement-outbox.ts';
 import { announcementNonce, openAnnouncer, type Announcer, type CorpusSource, type OpenAnnouncerOptions } from '../../src/bot/announcer.ts';
 import { buildAnnouncement } from '../../src/bot/post-announcement.ts';
 import type { DiscordPayload } from '../../src/render/discord/discord-payload.ts';

@@ -9,7 +9,7 @@ import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import { renderAnswer } from '../render/discord/render-answer.ts';
 import type { DiscordPayload } from '../render/discord/discord-payload.ts';
-import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
 import type { DigestSchedule } from '../news/digest-schedule-file.ts';

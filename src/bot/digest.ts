@@ -5,8 +5,9 @@ import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { announcementKey, type OutboxStore, type QueuedAnnouncement } from '../news/announcement-outbox.ts';
-import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { startAnnouncer, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
 import type { RunCommand } from './command-module.ts';
+import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
 
 export type { CorpusSource, RetrySettings };
 export { announcementNonce } from './post-announcement.ts';
@@ -149,9 +150,8 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
   const state = { announced: new Set([...announced].map((id) => announcementKey(null, id))), queue: pending.map(toItem) };
   await store.write(state);
   const announcer = startAnnouncer({
-    client: options.client,
+    poster: discordAnnouncementPoster(options.client, options.run),
     source: options.source,
-    run: options.run,
     log,
     initial: state,
     store,

@@ -7,14 +7,15 @@ import { openArticleLibrary } from '../library/article-library.ts';
 import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
 import { ANNOUNCEMENTS_FILE, type OutboxRead } from '../news/announcement-outbox.ts';
-import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
 import type { RunCommand } from './command-module.ts';
+import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
 import type { NewsDesk } from '../news/news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
 import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
-import { startWatchAlerts, type WatchAlerts } from './watch-alerts.ts';
+import { startWatchAlerts, type WatchAlerts } from '../news/watch-alerts.ts';
 
 export type { NewsDesk } from '../news/news-desk-interface.ts';
 
@@ -133,9 +134,8 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
       if (started) return;
       started = true;
       const announcing = {
-        client: options.client,
+        poster: discordAnnouncementPoster(options.client, options.run),
         source: options.source,
-        run: options.run,
         scope: scopeCorpus,
         clock,
         retry: options.retry,

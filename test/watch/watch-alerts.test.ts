@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { AnnouncementRequest } from '../../src/bot/announcer.ts';
-import { startWatchAlerts } from '../../src/bot/watch-alerts.ts';
+import type { AnnouncementRequest } from '../../src/news/announcer.ts';
+import { startWatchAlerts } from '../../src/news/watch-alerts.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
 import type { WatchBook } from '../../src/watch/watch-book.ts';

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -17,15 +16,12 @@ import {
   type OutboxStore,
   type QueuedAlert,
   type QueuedAnnouncement,
-} from '../news/announcement-outbox.ts';
-import type { RunCommand } from './command-module.ts';
-import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
-import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';
+} from './announcement-outbox.ts';
+import type { AnnouncementPoster } from './announcement-poster.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
-export { announcementNonce } from './post-announcement.ts';
 
 /** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
 export interface CorpusSource {
@@ -100,9 +96,9 @@ const REAL_TIMERS: AnnouncerTimers = {
 
 /** What the announcer needs; everything doing I/O is passed in. */
 export interface AnnouncerOptions {
-  client: Client;
+  /** How announcements reach the chat (the bot injects its Discord poster: src/bot/discord-announcement-poster.ts). */
+  poster: AnnouncementPoster;
   source: CorpusSource;
-  run: RunCommand;
   log: Logger;
   /** The state to start from (read from the store's file). */
   initial: OutboxState;
@@ -150,7 +146,7 @@ function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): b
  * - `stop` lets the post under way finish, records it and writes the state.
  */
 export function startAnnouncer(options: AnnouncerOptions): Announcer {
-  const { log, store } = options;
+  const { log, store, poster } = options;
   const clock = options.clock ?? Date.now;
   const timers = options.timers ?? REAL_TIMERS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -248,7 +244,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await save();
       return;
     }
-    const payload = item.alert ? alertPayload(item.alert) : buildAnnouncement(corpus, item.articleId, item.link, options.run);
+    const payload = poster.prepare(item, corpus);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
       announced.add(key);
@@ -257,19 +253,10 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       return;
     }
     try {
-      // A direct message goes to the member's DM channel (opened here: its id is not the member's).
-      const channelId = item.alert?.dm ? (await options.client.users.createDM(item.channelId)).id : item.channelId;
-      const outcome = await postAnnouncement(
-        options.client,
-        channelId,
-        item.alert ? `${item.articleId}#${item.alert.kind}` : item.articleId,
-        payload,
-        item.attemptedAt ? Date.parse(item.attemptedAt) : null,
-        async () => {
-          item.attemptedAt = new Date(clock()).toISOString();
-          await save();
-        },
-      );
+      const outcome = await poster.send(item, payload, async () => {
+        item.attemptedAt = new Date(clock()).toISOString();
+        await save();
+      });
       announced.add(key);
       remove(key);
       await save();
@@ -279,9 +266,9 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         outcome === 'found' ? 'an announcement made before a restart was found; not posting it again' : 'announced a new article',
       );
     } catch (err) {
-      if (failedDefinitely(err)) item.attemptedAt = null;
+      if (poster.failedDefinitely(err)) item.attemptedAt = null;
       options.onEvent?.('failed');
-      if (item.alert?.dm && isClosedDirectMessages(err)) {
+      if (item.alert?.dm && poster.isClosedDirectMessages(err)) {
         log.warn({ ...context, watches: item.alert.watchIds }, 'a member does not take direct messages; their watch alert is dropped');
         options.onClosedDirectMessages?.(item);
         announced.add(key);

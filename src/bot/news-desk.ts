@@ -10,8 +10,9 @@ import { ANNOUNCEMENTS_FILE, type OutboxRead } from '../news/announcement-outbox
 import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
 import type { RunCommand } from './command-module.ts';
 import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
+import { discordRoundupPoster } from './discord-roundup-poster.ts';
 import type { NewsDesk } from '../news/news-desk-interface.ts';
-import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
+import { openDigestSchedules, type DigestSchedules } from '../news/digest-schedule.ts';
 import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
@@ -113,7 +114,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const schedules = openDigestSchedules({
     dataDir: options.dataDir,
     store: storage?.schedules,
-    client: options.client,
+    poster: discordRoundupPoster(options.client),
     source: options.source,
     scope: scopeCorpus,
     clock,

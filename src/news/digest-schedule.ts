@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { roundup } from '../answers/roundup.ts';
 import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
-import { renderAnswer } from '../render/discord/render-answer.ts';
-import type { DiscordPayload } from '../render/discord/discord-payload.ts';
-import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
+import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
-import type { DigestSchedule } from '../news/digest-schedule-file.ts';
-import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
-import { readClockTime, readTimeZone } from '../news/read-schedule-options.ts';
+import type { DigestSchedule } from './digest-schedule-file.ts';
+import type { RoundupPoster } from './roundup-poster.ts';
+import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
-export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from '../news/digest-schedule-file.ts';
+export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
 
 /** What /digest schedule asks for. */
 export interface ScheduleRequest {
@@ -81,7 +78,8 @@ export interface DigestSchedulesOptions {
   dataDir: string;
   /** Where the schedules are kept; default the files of `dataDir` (src/store/file-schedule-store.ts). */
   store?: ScheduleStore;
-  client: Client;
+  /** How round-ups reach the chat (the bot injects its Discord poster: src/bot/discord-roundup-poster.ts). */
+  poster: RoundupPoster;
   source: CorpusSource;
   log: Logger;
   /** The corpus a server sees; default scopeCorpus. */
@@ -228,7 +226,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       await record(guildId, slot, upTo);
       return 'nothing-new';
     }
-    const payload = renderAnswer(answer).payload;
+    const payload = options.poster.prepare(answer);
     // Under several hosts, two that both believe they own the server during a reshard: one posts the slot.
     if (!(await store.claimSlot(guildId, slot.toISOString()))) {
       log.info(context, 'the daily round-up of this slot is posted (or being posted) by another process');
@@ -236,10 +234,10 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await send(entry.channelId, payload, roundupNonce(guildId, slot));
+        await options.poster.send(entry.channelId, payload, roundupNonce(guildId, slot));
         break;
       } catch (err) {
-        const last = attempt >= SCHEDULE_DEFAULTS.attempts || refusedForGood(err) || stopping;
+        const last = attempt >= SCHEDULE_DEFAULTS.attempts || options.poster.refusedForGood(err) || stopping;
         if (last) {
           log.warn({ ...context, err, attempts: attempt }, 'could not post the daily round-up; giving this one up');
           return 'failed';
@@ -261,16 +259,6 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     const next = { ...current, lastSlot: slot.toISOString(), lastPostedAt: new Date(upTo).toISOString() };
     schedules.set(guildId, next);
     await store.write(guildId, next);
-  };
-
-  const send = async (channelId: string, payload: DiscordPayload, nonce: string): Promise<void> => {
-    const channel = await options.client.channels.fetch(channelId).catch((err: unknown) => {
-      if (failedDefinitely(err)) throw new ChannelNotSendableError(`the channel ${channelId} cannot be fetched: ${String(err)}`);
-      throw err;
-    });
-    if (!channel || !channel.isSendable())
-      throw new ChannelNotSendableError(`the channel ${channelId} is not a channel the bot can send to`);
-    await channel.send({ ...payload, nonce, enforceNonce: true });
   };
 
   /** A slot missed while the bot was down is posted now, when it is recent enough and after the schedule was set. */
@@ -356,13 +344,6 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     const read = await store.read(guildId);
     return read.kind === 'valid' ? read.schedule : null;
   }
-}
-
-/** A refusal a retry will not change (no such channel, no access, a payload Discord rejects); not a 429 or a 5xx. */
-function refusedForGood(err: unknown): boolean {
-  if (err instanceof ChannelNotSendableError) return true;
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
 }
 
 /** Ids of the articles the server sees that were added in (from, to]; articles with no `added` are left out. */

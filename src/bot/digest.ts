@@ -97,7 +97,7 @@ export interface Digest {
 /**
  * Announces each shared article (a file directly in the data directory; a server's own articles
  * are its own news) that newly appears, in the digest channel, with its summary, exactly once.
- * The posting is the announcer's (src/bot/announcer.ts), kept in this digest's own state file:
+ * The posting is the announcer's (src/news/announcer.ts), kept in this digest's own state file:
  * - an id is first added to `pending` in the state file, then posted, then moved to `announced`;
  *   a post that fails is retried with a doubling delay while running, and after a restart
  *   (pending ids are kept on disk), so an outage delays announcements but loses none;

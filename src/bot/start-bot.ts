@@ -10,7 +10,7 @@ import { createCooldowns } from './cooldowns.ts';
 import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest, type DigestStateRead, type RetrySettings } from './digest.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
-import type { RunningNewsDesk } from './news-desk.ts';
+import type { RunningNewsDesk } from '../news/news-desk.ts';
 import { createPageMemory } from './page-ids.ts';
 import { isFirstShard, shardsOfClient } from './shard-of-guild.ts';
 
@@ -46,7 +46,7 @@ export interface StartBotOptions {
   /** Called when the gateway session is lost for good (Discord invalidated it): the process should exit non-zero. */
   onFatal?: (message: string) => void;
   /**
-   * News in (src/bot/news-desk.ts): made once the client exists, before logging in, so that
+   * News in (src/news/news-desk.ts, opened by src/bot/discord-news-desk.ts): made once the client exists, before logging in, so that
    * /article, /feed and /digest work from the first interaction; started (announcer, feed
    * polling, digest schedules) once the gateway is ready, on every shard for the servers it owns;
    * stopped before the client. Absent: those commands say they are not set up.

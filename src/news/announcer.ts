@@ -36,7 +36,7 @@ export interface AnnouncementRequest {
   articleId: string;
   /** The page it was added from; the headline links to it when the article has no URL of its own. */
   link?: string | null;
-  /** A watch alert instead of the announcement (src/bot/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
+  /** A watch alert instead of the announcement (src/news/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
   alert?: QueuedAlert;
   /** Announce only if the article matches this filter (a feed's only:); else it is held back. */
   only?: QueuedAnnouncement['only'];
@@ -399,7 +399,7 @@ function keyOf(item: QueuedAnnouncement): string {
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */
 export type OpenAnnouncerOptions = Omit<AnnouncerOptions, 'initial' | 'store'> & {
   cacheDir: string;
-  /** The outbox file; default `<cacheDir>/announcements.json` (each shard has its own: src/bot/news-desk.ts). */
+  /** The outbox file; default `<cacheDir>/announcements.json` (each shard has its own: src/bot/discord-news-desk.ts). */
   file?: string;
   /** The outbox as read at start-up (readOutbox), so that an unreadable one stops the start before logging in; read here when not given. */
   initial?: OutboxRead;

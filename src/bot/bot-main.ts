@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
 import { readOutbox, type OutboxRead } from '../news/announcement-outbox.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
-import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
+import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from '../news/digest.ts';
 import { readConfig, type Config } from '../config.ts';
 import { announcementsFile, openDiscordNewsDesk } from './discord-news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';

@@ -7,7 +7,15 @@ import { checkDeployment } from './check-deployment.ts';
 import { createClient } from './client.ts';
 import { BOT_DEFAULTS, type BotSettings, type CommandModule, type CompleteOption, type RunCommand } from './command-module.ts';
 import { createCooldowns } from './cooldowns.ts';
-import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest, type DigestStateRead, type RetrySettings } from './digest.ts';
+import {
+  DIGEST_STATE_FILE,
+  startDigest,
+  type CorpusSource,
+  type Digest,
+  type DigestStateRead,
+  type RetrySettings,
+} from '../news/digest.ts';
+import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
 import type { RunningNewsDesk } from '../news/news-desk.ts';
@@ -167,11 +175,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     if (news) await news.start();
     if (config.digestChannelId && isFirstShard(shardsOfClient(client))) {
       digest = await startDigest({
-        client,
+        poster: discordAnnouncementPoster(client, run),
         source: options.source,
         channelId: config.digestChannelId,
         stateFile: path.join(config.cacheDir, DIGEST_STATE_FILE),
-        run,
         log: log.child({ component: 'digest' }),
         initial: options.digestState,
         retry: options.digestRetry,

@@ -1,16 +1,13 @@
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
-import { announcementKey, type OutboxStore, type QueuedAnnouncement } from '../news/announcement-outbox.ts';
-import { startAnnouncer, type CorpusSource, type RetrySettings } from '../news/announcer.ts';
-import type { RunCommand } from './command-module.ts';
-import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
+import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
+import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import type { AnnouncementPoster } from './announcement-poster.ts';
 
 export type { CorpusSource, RetrySettings };
-export { announcementNonce } from './post-announcement.ts';
 
 /** File name of the digest state under the cache directory. */
 export const DIGEST_STATE_FILE = 'digest-state.json';
@@ -70,12 +67,12 @@ export async function writeDigestState(
 
 /** What the digest needs. */
 export interface DigestOptions {
-  client: Client;
+  /** How the digest's announcements reach the channel (the bot's: src/bot/discord-announcement-poster.ts). */
+  poster: AnnouncementPoster;
   source: CorpusSource;
   channelId: string;
   /** The state file (e.g. <cacheDir>/digest-state.json). */
   stateFile: string;
-  run: RunCommand;
   log: Logger;
   /** The state as read at start-up (readDigestState); read here when not given. */
   initial?: DigestStateRead;
@@ -150,7 +147,7 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
   const state = { announced: new Set([...announced].map((id) => announcementKey(null, id))), queue: pending.map(toItem) };
   await store.write(state);
   const announcer = startAnnouncer({
-    poster: discordAnnouncementPoster(options.client, options.run),
+    poster: options.poster,
     source: options.source,
     log,
     initial: state,

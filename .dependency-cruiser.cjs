@@ -83,6 +83,14 @@ module.exports = {
       to: { path: '^src/(web|library|feeds)/' },
     },
     {
+      name: 'news-below-the-bot',
+      comment:
+        'src/news holds the news services (announcer, outbox, digest schedules, news desk): they sit below the bot and talk to Discord only through a poster the bot injects, so they run and are tested without a Discord client and a store (files or PostgreSQL) plugs in at one place. So src/news imports no discord.js and nothing from the edge (src/bot, src/cli, commands).',
+      severity: 'error',
+      from: { path: '^src/news/' },
+      to: { path: '^(src/(bot|cli)/|src/cli\\.ts$|commands/)|(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
       name: 'model-is-the-floor',
       comment: 'src/model holds shared types and tiny helpers; it depends on no other layer.',
       severity: 'error',

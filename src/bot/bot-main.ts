@@ -2,11 +2,11 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openCorpusStore, type CorpusStore } from '../engine/corpus-store.ts';
-import { readOutbox, type OutboxRead } from './announcement-outbox.ts';
+import { readOutbox, type OutboxRead } from '../news/announcement-outbox.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
-import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from './digest.ts';
+import { DIGEST_STATE_FILE, readDigestState, type DigestStateRead } from '../news/digest.ts';
 import { readConfig, type Config } from '../config.ts';
-import { announcementsFile, openNewsDesk } from './news-desk.ts';
+import { announcementsFile, openDiscordNewsDesk } from './discord-news-desk.ts';
 import { toBotProcess } from './read-bot-config.ts';
 import { mirrorServerArticles } from '../store/mirror-articles.ts';
 import { openDatabase, type Database } from '../store/pg/open-database.ts';
@@ -147,7 +147,7 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
         // The outbox read above is this shard's (discord.js reads the same environment); were it
         // another's, the announcer reads its own at start.
         const own = path.join(config.cacheDir, announcementsFile(shards)) === outboxFile;
-        return openNewsDesk({
+        return openDiscordNewsDesk({
           dataDir: config.dataDir,
           cacheDir: config.cacheDir,
           allowPrivateUrls: config.allowPrivateUrls,

@@ -9,7 +9,7 @@ import type { Answer } from '../model/answer.ts';
 import type { Corpus } from '../model/corpus.ts';
 import type { UserError } from '../model/user-error.ts';
 import type { Cooldowns } from './cooldowns.ts';
-import type { NewsDesk } from './news-desk-interface.ts';
+import type { NewsDesk } from '../news/news-desk-interface.ts';
 import type { PageMemory } from './page-ids.ts';
 
 /** What a handler reports about how it answered (logged as the interaction's outcome). */

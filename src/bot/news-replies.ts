@@ -2,7 +2,7 @@ import type { RepliableInteraction } from 'discord.js';
 import type { UserError } from '../model/user-error.ts';
 import { renderUserError } from '../render/discord/render-user-error.ts';
 import type { CommandContext, Outcome } from './command-module.ts';
-import type { NewsDesk } from './news-desk-interface.ts';
+import type { NewsDesk } from '../news/news-desk-interface.ts';
 import { respond } from './respond.ts';
 
 /** How often waitForArticle looks at the corpus, in ms. */

@@ -7,10 +7,18 @@ import { checkDeployment } from './check-deployment.ts';
 import { createClient } from './client.ts';
 import { BOT_DEFAULTS, type BotSettings, type CommandModule, type CompleteOption, type RunCommand } from './command-module.ts';
 import { createCooldowns } from './cooldowns.ts';
-import { DIGEST_STATE_FILE, startDigest, type CorpusSource, type Digest, type DigestStateRead, type RetrySettings } from './digest.ts';
+import {
+  DIGEST_STATE_FILE,
+  startDigest,
+  type CorpusSource,
+  type Digest,
+  type DigestStateRead,
+  type RetrySettings,
+} from '../news/digest.ts';
+import { discordAnnouncementPoster } from './discord-announcement-poster.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { loadCommands } from './load-commands.ts';
-import type { RunningNewsDesk } from './news-desk.ts';
+import type { RunningNewsDesk } from '../news/news-desk.ts';
 import { createPageMemory } from './page-ids.ts';
 import { isFirstShard, shardsOfClient } from './shard-of-guild.ts';
 
@@ -46,7 +54,7 @@ export interface StartBotOptions {
   /** Called when the gateway session is lost for good (Discord invalidated it): the process should exit non-zero. */
   onFatal?: (message: string) => void;
   /**
-   * News in (src/bot/news-desk.ts): made once the client exists, before logging in, so that
+   * News in (src/news/news-desk.ts, opened by src/bot/discord-news-desk.ts): made once the client exists, before logging in, so that
    * /article, /feed and /digest work from the first interaction; started (announcer, feed
    * polling, digest schedules) once the gateway is ready, on every shard for the servers it owns;
    * stopped before the client. Absent: those commands say they are not set up.
@@ -167,11 +175,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     if (news) await news.start();
     if (config.digestChannelId && isFirstShard(shardsOfClient(client))) {
       digest = await startDigest({
-        client,
+        poster: discordAnnouncementPoster(client, run),
         source: options.source,
         channelId: config.digestChannelId,
         stateFile: path.join(config.cacheDir, DIGEST_STATE_FILE),
-        run,
         log: log.child({ component: 'digest' }),
         initial: options.digestState,
         retry: options.digestRetry,

@@ -57,10 +57,3 @@ export function delayBeforeNextCheck(
   const retryAfter = Math.min(Math.max(state.retryAfterMs ?? 0, 0), timing.maxRetryAfterMs);
   return Math.max(backoff, retryAfter);
 }
-
-/**
- * The former name of validateInterval, kept only until feed-service.ts (being reshaped on
- * another branch) imports validateInterval; then remove it.
- * @deprecated Use validateInterval.
- */
-export const checkInterval = validateInterval;

@@ -4,12 +4,13 @@
  * State lives in a FeedStateStore (`data/guilds/<guild id>/feeds.json` by default, or PostgreSQL);
  * see check-feed.ts for one check.
  */
+import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import type { FetchResult } from '../web/fetch-page.ts';
 import { checkFeed } from './check-feed.ts';
 import { describeFeedFailure, formatTime } from './describe-check.ts';
-import { feedIdFor, normaliseFeedUrl } from './feed-id.ts';
-import { checkInterval, delayBeforeNextCheck, FEED_TIMING, type FeedTiming } from './feed-schedule.ts';
+import { feedIdFor, findFeed, normaliseFeedUrl } from './feed-id.ts';
+import { delayBeforeNextCheck, FEED_TIMING, validateInterval, type FeedTiming } from './feed-schedule.ts';
 import { fileFeedStore } from '../store/file-feed-store.ts';
 import { isGuildId, rememberSeen, seenKeys, type FeedRecord } from './feed-store.ts';
 import type { FeedAdded, FeedErrorCode, FeedService, FeedServiceOptions, FeedStatus, FeedTimers } from './feed-types.ts';
@@ -161,12 +162,6 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     return loadGuild(guildId).feeds.map(statusOf);
   }
 
-  function findFeed(guild: GuildFeeds, idOrUrl: string): FeedRecord | undefined {
-    const wanted = idOrUrl.trim().toLowerCase();
-    const url = normaliseFeedUrl(idOrUrl);
-    return guild.feeds.find((feed) => feed.id === wanted || (url !== null && feed.url === url));
-  }
-
   function schedule(guild: GuildFeeds, feed: FeedRecord): void {
     if (!started || stopping.signal.aborted || !ownsGuild(guild.guildId)) return;
     const key = keyOf(guild.guildId, feed.id);
@@ -266,8 +261,8 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
     intervalMinutes?: number,
   ): Promise<FeedAdded | UserError<FeedErrorCode>> {
     if (!isGuildId(guildId)) return userError('bad-server', 'feeds are followed in a server, not in direct messages');
-    if (!/^\d{1,25}$/.test(channelId)) return userError('bad-channel', `not a channel id: ${channelId}`);
-    const interval = checkInterval(intervalMinutes, timing);
+    if (!isDiscordId(channelId)) return userError('bad-channel', `not a channel id: ${channelId}`);
+    const interval = validateInterval(intervalMinutes, timing);
     if (isUserError(interval)) return interval;
     const normalised = normaliseFeedUrl(url);
     if (normalised === null) return userError('bad-url', `that is not a web address (http or https): ${url.slice(0, 200)}`);
@@ -390,7 +385,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   async function remove(guildId: string, feedId: string): Promise<FeedStatus | UserError<FeedErrorCode>> {
     if (!isGuildId(guildId)) return userError('bad-server', 'feeds are followed in a server, not in direct messages');
     const guild = loadGuild(guildId);
-    const feed = findFeed(guild, feedId);
+    const feed = findFeed(guild.feeds, feedId);
     if (!feed) return userError('unknown-feed', `this server follows no feed "${feedId.slice(0, 100)}": /feed list shows the ids`);
     const key = keyOf(guildId, feed.id);
     const index = guild.feeds.indexOf(feed);
@@ -452,7 +447,7 @@ export function openFeedService(options: FeedServiceOptions): FeedService {
   async function checkNow(guildId: string, feedId: string): Promise<FeedStatus | UserError<FeedErrorCode>> {
     if (!isGuildId(guildId)) return userError('bad-server', 'feeds are followed in a server, not in direct messages');
     const guild = loadGuild(guildId);
-    const feed = findFeed(guild, feedId);
+    const feed = findFeed(guild.feeds, feedId);
     if (!feed) return userError('unknown-feed', `this server follows no feed "${feedId.slice(0, 100)}": /feed list shows the ids`);
     if (stopping.signal.aborted) return userError('unavailable', 'the bot is shutting down: try again in a minute');
     await runCheck(guild, feed);

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
-import { OutboxUnreadableError, readOutbox } from '../../src/bot/announcement-outbox.ts';
-import { announcementNonce, openAnnouncer, type Announcer, type CorpusSource, type OpenAnnouncerOptions } from '../../src/bot/announcer.ts';
-import { buildAnnouncement } from '../../src/bot/post-announcement.ts';
+import { OutboxUnreadableError, readOutbox } from '../../src/news/announcement-outbox.ts';
+import { openAnnouncer, type Announcer, type CorpusSource, type OpenAnnouncerOptions } from '../../src/news/announcer.ts';
+import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
+import { announcementNonce, buildAnnouncement } from '../../src/bot/post-announcement.ts';
 import type { DiscordPayload } from '../../src/render/discord/discord-payload.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
@@ -97,9 +98,8 @@ function world(initial: Article[]) {
   const events: string[] = [];
   const open = async (options: Pick<OpenAnnouncerOptions, 'articleWaitMs' | 'clock' | 'timers'> = {}) => {
     const announcer = await openAnnouncer({
-      client,
+      poster: discordAnnouncementPoster(client, runCommand),
       source,
-      run: runCommand,
       cacheDir,
       log: logged.log,
       retry: { firstDelayMs: 10, maxDelayMs: 40 },

@@ -2,8 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CorpusSource } from '../../src/bot/announcer.ts';
-import { cronJobs, dailyPattern, openDigestSchedules, roundupNonce, type DigestSchedules } from '../../src/bot/digest-schedule.ts';
+import type { CorpusSource } from '../../src/news/announcer.ts';
+import { cronJobs, dailyPattern, openDigestSchedules, roundupNonce, type DigestSchedules } from '../../src/news/digest-schedule.ts';
+import { discordRoundupPoster } from '../../src/bot/discord-roundup-poster.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { isUserError } from '../../src/model/user-error.ts';
@@ -67,7 +68,7 @@ function world(now: string) {
     const schedules = openDigestSchedules({
       dataDir,
       ownsGuild,
-      client,
+      poster: discordRoundupPoster(client),
       source,
       log: logged.log,
       clock: () => clock.now,

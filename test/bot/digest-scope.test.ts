@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startDigest, type CorpusSource } from '../../src/bot/digest.ts';
+import { startDigest, type CorpusSource } from '../../src/news/digest.ts';
+import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { summaryOf } from '../render/discord/sample-answers.ts';
 import { until } from '../support/until.ts';
@@ -47,7 +48,14 @@ function world(initial: string[]) {
     ...summaryOf(1),
     article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` },
   });
-  const start = () => startDigest({ client, source, channelId: '123456789012345678', stateFile, run, log: pino({ level: 'silent' }) });
+  const start = () =>
+    startDigest({
+      poster: discordAnnouncementPoster(client, run),
+      source,
+      channelId: '123456789012345678',
+      stateFile,
+      log: pino({ level: 'silent' }),
+    });
   return { sent, add, start };
 }
 

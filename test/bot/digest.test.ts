@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/bot/digest.ts';
+import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/news/digest.ts';
+import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { summaryOf } from '../render/discord/sample-answers.ts';
 import { until } from '../support/until.ts';
@@ -58,11 +59,10 @@ function world(initial: string[]) {
   const logged = captureWarnings();
   const start = () =>
     startDigest({
-      client,
+      poster: discordAnnouncementPoster(client, run),
       source,
       channelId: '123456789012345678',
       stateFile,
-      run,
       log: logged.log,
       retry: { firstDelayMs: 10, maxDelayMs: 40 },
     });

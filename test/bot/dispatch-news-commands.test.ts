@@ -7,7 +7,7 @@ import { createCooldowns } from '../../src/bot/cooldowns.ts';
 import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { createPageMemory } from '../../src/bot/page-ids.ts';
-import type { NewsDesk } from '../../src/bot/news-desk-interface.ts';
+import type { NewsDesk } from '../../src/news/news-desk-interface.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { fakeInteraction } from './fake-interaction.ts';
 

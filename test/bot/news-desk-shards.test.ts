@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openNewsDesk, type RunningNewsDesk } from '../../src/bot/news-desk.ts';
+import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
+import type { RunningNewsDesk } from '../../src/news/news-desk.ts';
 import { shardOfGuild, type ShardSet } from '../../src/bot/shard-of-guild.ts';
 import { runCommand } from '../../src/answers/run-command.ts';
 import { isUserError } from '../../src/model/user-error.ts';
@@ -39,7 +40,7 @@ afterEach(async () => {
 
 function openDesk(site: ReturnType<typeof createFakeSite>, shards: ShardSet | null): RunningNewsDesk {
   const corpus = corpusOf([]);
-  const desk = openNewsDesk({
+  const desk = openDiscordNewsDesk({
     dataDir,
     cacheDir,
     allowPrivateUrls: false,

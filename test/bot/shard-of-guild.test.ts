@@ -1,6 +1,6 @@
 import { Client } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { announcementsFile } from '../../src/bot/news-desk.ts';
+import { announcementsFile } from '../../src/bot/discord-news-desk.ts';
 import { isFirstShard, ownsGuildOn, shardOfGuild, shardsOfClient, shardsOfProcess } from '../../src/bot/shard-of-guild.ts';
 
 /** Discord's documented formula (gateway docs, "Sharding"): shard_id = (guild_id >> 22) % num_shards. */

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cronJobs, openDigestSchedules, roundupNonce } from '../../src/bot/digest-schedule.ts';
+import { cronJobs, openDigestSchedules, roundupNonce } from '../../src/news/digest-schedule.ts';
+import { discordRoundupPoster } from '../../src/bot/discord-roundup-poster.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
@@ -232,7 +233,7 @@ describe('the bot over its lifetime', () => {
     const instance = await launch();
     const schedules = openDigestSchedules({
       dataDir,
-      client: instance.bot.client,
+      poster: discordRoundupPoster(instance.bot.client),
       source: instance.store,
       log: pino({ level: 'silent' }),
       createJob: cronJobs({ paused: true }),

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNewsDesk } from '../../src/bot/news-desk.ts';
+import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { createLogger } from '../../src/log.ts';
@@ -179,7 +179,7 @@ beforeAll(async () => {
     settings: { deferAfterMs: DEFER_AFTER_MS },
     // News in as in production: no private addresses (the fake's CDN is on 127.0.0.1, so attachments are refused too).
     news: ({ client, source, run, log }) =>
-      openNewsDesk({ dataDir, cacheDir: path.join(workDir, 'cache'), allowPrivateUrls: false, client, source, run, log }),
+      openDiscordNewsDesk({ dataDir, cacheDir: path.join(workDir, 'cache'), allowPrivateUrls: false, client, source, run, log }),
   });
   await fake.waitForLogin();
   console.info(`fuzz: seed ${SEED}, ${CASES} interactions, ${CONCURRENCY} in flight (FUZZ_SEED / FUZZ_CASES / FUZZ_CONCURRENCY to change)`);

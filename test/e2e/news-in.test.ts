@@ -14,7 +14,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { openNewsDesk } from '../../src/bot/news-desk.ts';
+import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
@@ -45,7 +45,16 @@ async function launch(): Promise<RunningBot> {
     commands: await loadCommands(),
     settings: { commandCooldowns: false },
     news: ({ client, source, run, log }) =>
-      openNewsDesk({ dataDir, cacheDir, allowPrivateUrls: true, client, source, run, log, retry: { firstDelayMs: 200, maxDelayMs: 1000 } }),
+      openDiscordNewsDesk({
+        dataDir,
+        cacheDir,
+        allowPrivateUrls: true,
+        client,
+        source,
+        run,
+        log,
+        retry: { firstDelayMs: 200, maxDelayMs: 1000 },
+      }),
   });
   await until(() => fake.sessions.logins > logins, { timeoutMs: 10_000, what: 'the bot to log in' });
   return started;

@@ -15,7 +15,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { openNewsDesk } from '../../src/bot/news-desk.ts';
+import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { renderRss, type FeedItem } from '../support/news-site/render-feeds.ts';
@@ -117,7 +117,7 @@ async function launch(): Promise<RunningBot> {
     commands: await loadCommands(),
     settings: { commandCooldowns: false },
     news: ({ client, source, run, log }) =>
-      openNewsDesk({
+      openDiscordNewsDesk({
         dataDir,
         cacheDir,
         allowPrivateUrls: true,

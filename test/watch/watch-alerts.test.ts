@@ -1,10 +1,9 @@
 import pino from 'pino';
-import type { Client } from 'discord.js';
 import { describe, expect, it, vi } from 'vitest';
-import type { AnnouncementRequest } from '../../src/bot/announcer.ts';
-import { outboxKey, type OutboxState, type OutboxStore } from '../../src/bot/announcement-outbox.ts';
-import { startAnnouncer } from '../../src/bot/announcer.ts';
-import { startWatchAlerts, type SeenArticles } from '../../src/bot/watch-alerts.ts';
+import type { AnnouncementRequest } from '../../src/news/announcer.ts';
+import { outboxKey, type OutboxState, type OutboxStore } from '../../src/news/announcement-outbox.ts';
+import { startAnnouncer } from '../../src/news/announcer.ts';
+import { startWatchAlerts, type SeenArticles } from '../../src/news/watch-alerts.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
 import type { WatchBook } from '../../src/watch/watch-book.ts';
@@ -126,11 +125,15 @@ function processRun(
   const source = { current: () => current, onChange: (l: (corpus: Corpus, added: string[]) => void) => listeners.push(l) };
   const log = pino({ level: 'silent' });
   const announcer = startAnnouncer({
-    client: {} as Client,
-    source,
-    run: () => {
-      throw new Error('not needed');
+    poster: {
+      prepare: () => {
+        throw new Error('not needed');
+      },
+      send: () => Promise.reject(new Error('not needed')),
+      failedDefinitely: () => false,
+      isClosedDirectMessages: () => false,
     },
+    source,
     log,
     initial: outbox.state,
     store: outbox.store,

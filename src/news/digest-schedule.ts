@@ -1,18 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Cron } from 'croner';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { roundup } from '../answers/roundup.ts';
 import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
+import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
-import { renderAnswer } from '../render/discord/render-answer.ts';
-import type { DiscordPayload } from '../render/discord/discord-payload.ts';
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
-import { GUILD_ID, type DigestSchedule } from './digest-schedule-file.ts';
-import { ChannelNotSendableError, failedDefinitely } from './post-announcement.ts';
+import type { DigestSchedule } from './digest-schedule-file.ts';
+import type { RoundupPoster } from './roundup-poster.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
 export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
@@ -80,7 +78,8 @@ export interface DigestSchedulesOptions {
   dataDir: string;
   /** Where the schedules are kept; default the files of `dataDir` (src/store/file-schedule-store.ts). */
   store?: ScheduleStore;
-  client: Client;
+  /** How round-ups reach the chat (the bot injects its Discord poster: src/bot/discord-roundup-poster.ts). */
+  poster: RoundupPoster;
   source: CorpusSource;
   log: Logger;
   /** The corpus a server sees; default scopeCorpus. */
@@ -227,7 +226,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       await record(guildId, slot, upTo);
       return 'nothing-new';
     }
-    const payload = renderAnswer(answer).payload;
+    const payload = options.poster.prepare(answer);
     // Under several hosts, two that both believe they own the server during a reshard: one posts the slot.
     if (!(await store.claimSlot(guildId, slot.toISOString()))) {
       log.info(context, 'the daily round-up of this slot is posted (or being posted) by another process');
@@ -235,10 +234,10 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await send(entry.channelId, payload, roundupNonce(guildId, slot));
+        await options.poster.send(entry.channelId, payload, roundupNonce(guildId, slot));
         break;
       } catch (err) {
-        const last = attempt >= SCHEDULE_DEFAULTS.attempts || refusedForGood(err) || stopping;
+        const last = attempt >= SCHEDULE_DEFAULTS.attempts || options.poster.refusedForGood(err) || stopping;
         if (last) {
           log.warn({ ...context, err, attempts: attempt }, 'could not post the daily round-up; giving this one up');
           return 'failed';
@@ -262,16 +261,6 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     await store.write(guildId, next);
   };
 
-  const send = async (channelId: string, payload: DiscordPayload, nonce: string): Promise<void> => {
-    const channel = await options.client.channels.fetch(channelId).catch((err: unknown) => {
-      if (failedDefinitely(err)) throw new ChannelNotSendableError(`the channel ${channelId} cannot be fetched: ${String(err)}`);
-      throw err;
-    });
-    if (!channel || !channel.isSendable())
-      throw new ChannelNotSendableError(`the channel ${channelId} is not a channel the bot can send to`);
-    await channel.send({ ...payload, nonce, enforceNonce: true });
-  };
-
   /** A slot missed while the bot was down is posted now, when it is recent enough and after the schedule was set. */
   const catchUp = (guildId: string, entry: DigestSchedule): void => {
     const now = clock();
@@ -284,8 +273,8 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
 
   return {
     async set(guildId, request) {
-      if (!GUILD_ID.test(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
-      if (!GUILD_ID.test(request.channelId)) return userError('bad-option', 'Pick a text channel of this server for the round-up.');
+      if (!isDiscordId(guildId)) return userError('bad-option', 'The daily digest is for servers only.');
+      if (!isDiscordId(request.channelId)) return userError('bad-option', 'Pick a text channel of this server for the round-up.');
       const time = readClockTime(request.time);
       if (isUserError(time)) return time;
       const timezone = readTimeZone(request.timezone);
@@ -306,7 +295,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       return describe(guildId, entry);
     },
     async off(guildId) {
-      if (!GUILD_ID.test(guildId)) return null;
+      if (!isDiscordId(guildId)) return null;
       const before = schedules.get(guildId) ?? (await readExisting(guildId));
       schedules.delete(guildId);
       jobs.get(guildId)?.stop();
@@ -355,13 +344,6 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     const read = await store.read(guildId);
     return read.kind === 'valid' ? read.schedule : null;
   }
-}
-
-/** A refusal a retry will not change (no such channel, no access, a payload Discord rejects); not a 429 or a 5xx. */
-function refusedForGood(err: unknown): boolean {
-  if (err instanceof ChannelNotSendableError) return true;
-  const status = (err as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 && status !== 429;
 }
 
 /** Ids of the articles the server sees that were added in (from, to]; articles with no `added` are left out. */

@@ -33,7 +33,7 @@ export const WATCH_ALERT_DEFAULTS = Object.freeze({
   roundupAfter: 5,
 });
 
-/** The articles known when the process last ran (src/bot/watch-seen-file.ts). */
+/** The articles known when the process last ran (src/news/watch-seen-file.ts). */
 export interface SeenArticles {
   /** Null when never written (the first start: nothing to catch up). */
   read(): Promise<string[] | null>;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -18,14 +17,11 @@ import {
   type QueuedAlert,
   type QueuedAnnouncement,
 } from './announcement-outbox.ts';
-import type { RunCommand } from './command-module.ts';
-import { buildAnnouncement, failedDefinitely, postAnnouncement } from './post-announcement.ts';
-import { alertPayload, isClosedDirectMessages } from './watch-alert-post.ts';
+import type { AnnouncementPoster } from './announcement-poster.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
-export { announcementNonce } from './post-announcement.ts';
 
 /** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
 export interface CorpusSource {
@@ -40,7 +36,7 @@ export interface AnnouncementRequest {
   articleId: string;
   /** The page it was added from; the headline links to it when the article has no URL of its own. */
   link?: string | null;
-  /** A watch alert instead of the announcement (src/bot/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
+  /** A watch alert instead of the announcement (src/news/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
   alert?: QueuedAlert;
   /** Announce only if the article matches this filter (a feed's only:); else it is held back. */
   only?: QueuedAnnouncement['only'];
@@ -106,9 +102,9 @@ const REAL_TIMERS: AnnouncerTimers = {
 
 /** What the announcer needs; everything doing I/O is passed in. */
 export interface AnnouncerOptions {
-  client: Client;
+  /** How announcements reach the chat (the bot injects its Discord poster: src/bot/discord-announcement-poster.ts). */
+  poster: AnnouncementPoster;
   source: CorpusSource;
-  run: RunCommand;
   log: Logger;
   /** The state to start from (read from the store's file). */
   initial: OutboxState;
@@ -156,7 +152,7 @@ function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): b
  * - `stop` lets the post under way finish, records it and writes the state.
  */
 export function startAnnouncer(options: AnnouncerOptions): Announcer {
-  const { log, store } = options;
+  const { log, store, poster } = options;
   const clock = options.clock ?? Date.now;
   const timers = options.timers ?? REAL_TIMERS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
@@ -255,7 +251,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await save();
       return;
     }
-    const payload = item.alert ? alertPayload(item.alert) : buildAnnouncement(corpus, item.articleId, item.link, options.run);
+    const payload = poster.prepare(item, corpus);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
       announced.add(key);
@@ -264,19 +260,10 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       return;
     }
     try {
-      // A direct message goes to the member's DM channel (opened here: its id is not the member's).
-      const channelId = item.alert?.dm ? (await options.client.users.createDM(item.channelId)).id : item.channelId;
-      const outcome = await postAnnouncement(
-        options.client,
-        channelId,
-        item.alert ? `${item.articleId}#${item.alert.kind}` : item.articleId,
-        payload,
-        item.attemptedAt ? Date.parse(item.attemptedAt) : null,
-        async () => {
-          item.attemptedAt = new Date(clock()).toISOString();
-          await save();
-        },
-      );
+      const outcome = await poster.send(item, payload, async () => {
+        item.attemptedAt = new Date(clock()).toISOString();
+        await save();
+      });
       announced.add(key);
       remove(key);
       await save();
@@ -286,9 +273,9 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         outcome === 'found' ? 'an announcement made before a restart was found; not posting it again' : 'announced a new article',
       );
     } catch (err) {
-      if (failedDefinitely(err)) item.attemptedAt = null;
+      if (poster.failedDefinitely(err)) item.attemptedAt = null;
       options.onEvent?.('failed');
-      if (item.alert?.dm && isClosedDirectMessages(err)) {
+      if (item.alert?.dm && poster.isClosedDirectMessages(err)) {
         log.warn({ ...context, watches: item.alert.watchIds }, 'a member does not take direct messages; their watch alert is dropped');
         options.onClosedDirectMessages?.(item);
         announced.add(key);
@@ -448,7 +435,7 @@ function keyOf(item: QueuedAnnouncement): string {
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */
 export type OpenAnnouncerOptions = Omit<AnnouncerOptions, 'initial' | 'store'> & {
   cacheDir: string;
-  /** The outbox file; default `<cacheDir>/announcements.json` (each shard has its own: src/bot/news-desk.ts). */
+  /** The outbox file; default `<cacheDir>/announcements.json` (each shard has its own: src/bot/discord-news-desk.ts). */
   file?: string;
   /** The outbox as read at start-up (readOutbox), so that an unreadable one stops the start before logging in; read here when not given. */
   initial?: OutboxRead;

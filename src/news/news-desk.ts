@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import { openFeedService } from '../feeds/feed-service.ts';
@@ -8,10 +7,10 @@ import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
 import { ANNOUNCEMENTS_FILE, type OutboxRead } from './announcement-outbox.ts';
 import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
-import type { RunCommand } from './command-module.ts';
+import type { AnnouncementPoster } from './announcement-poster.ts';
+import type { RoundupPoster } from './roundup-poster.ts';
 import type { NewsDesk } from './news-desk-interface.ts';
 import { openDigestSchedules, type DigestSchedules } from './digest-schedule.ts';
-import { isFirstShard, ownsGuildOn, shardsOfClient, type ShardSet } from './shard-of-guild.ts';
 import { fileWatchStore } from '../store/file-watch-store.ts';
 import { openWatchBook } from '../watch/watch-book.ts';
 import { startWatchAlerts, type WatchAlerts } from './watch-alerts.ts';
@@ -19,7 +18,7 @@ import { watchSeenFile } from './watch-seen-file.ts';
 
 export type { NewsDesk } from './news-desk-interface.ts';
 
-/** A news desk (what handlers get, src/bot/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
+/** A news desk (what handlers get, src/news/news-desk-interface.ts) and its life: started once the bot is ready, stopped before the client. */
 export interface RunningNewsDesk {
   desk: NewsDesk & { schedules: DigestSchedules; announcer(): Announcer | null; alerts(): WatchAlerts | null };
   /**
@@ -38,9 +37,11 @@ export interface NewsDeskOptions {
   cacheDir: string;
   /** ALLOW_PRIVATE_URLS: fetch from loopback and private networks (tests only). */
   allowPrivateUrls: boolean;
-  client: Client;
+  /** How announcements and watch alerts reach the chat (the bot's: src/bot/discord-announcement-poster.ts). */
+  announcementPoster: AnnouncementPoster;
+  /** How daily round-ups reach the chat (the bot's: src/bot/discord-roundup-poster.ts). */
+  roundupPoster: RoundupPoster;
   source: CorpusSource;
-  run: RunCommand;
   log: Logger;
   clock?: () => number;
   /** The announcement outbox as read at start-up (so that an unreadable one stops the start before logging in). */
@@ -49,8 +50,10 @@ export interface NewsDeskOptions {
   retry?: Partial<RetrySettings>;
   /** Replaces the safe fetcher (tests). */
   fetchPage?: FetchPage;
-  /** The shards this process runs; default the client's (`client.shard`), null when not sharded. */
-  shards?: ShardSet | null;
+  /** Whether this process runs a server (under sharding, the shard Discord routes it to: src/bot/shard-of-guild.ts); default every server. */
+  ownsGuild?: (guildId: string) => boolean;
+  /** The announcement outbox's file name in cacheDir; default announcements.json (each shard has its own: src/bot/discord-news-desk.ts). */
+  outboxFile?: string;
   /**
    * Where the servers' feeds, schedules, articles and outbox are kept (DATABASE_URL: PostgreSQL,
    * src/store/pg/open-pg-storage.ts); default the files of DATA_DIR and CACHE_DIR.
@@ -63,19 +66,9 @@ export interface NewsDeskOptions {
 }
 
 /**
- * The announcement outbox of a process in CACHE_DIR: `announcements.json` when not sharded and
- * for shard 0 (the name it always had, so existing state stays valid), `announcements-shard-<n>.json`
- * for the process whose lowest shard is n (shards share the cache; each announces its own servers).
- */
-export function announcementsFile(shards: ShardSet | null): string {
-  if (!shards || isFirstShard(shards) || shards.ids.length === 0) return ANNOUNCEMENTS_FILE;
-  return `announcements-shard-${Math.min(...shards.ids)}.json`;
-}
-
-/**
  * Opens the library, the feeds and the digest schedules on DATA_DIR (nothing runs yet: the
  * handlers can add, list and remove at once); `start` adds the announcer (its outbox in
- * CACHE_DIR, one per shard: announcementsFile), feed polling and the schedules of the servers this
+ * CACHE_DIR: outboxFile), feed polling and the schedules of the servers this
  * process owns (every server when not sharded).
  */
 export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
@@ -84,8 +77,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const fetchPage = options.fetchPage ?? createPageFetcher({ allowPrivateUrls: options.allowPrivateUrls });
   const { storage } = options;
   const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock, records: storage?.articles });
-  const shards = options.shards !== undefined ? options.shards : shardsOfClient(options.client);
-  const ownsGuild = ownsGuildOn(shards);
+  const ownsGuild = options.ownsGuild ?? (() => true);
   let announcer: Announcer | null = null;
   const feeds = openFeedService({
     dataDir: options.dataDir,
@@ -113,7 +105,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const schedules = openDigestSchedules({
     dataDir: options.dataDir,
     store: storage?.schedules,
-    client: options.client,
+    poster: options.roundupPoster,
     source: options.source,
     scope: scopeCorpus,
     clock,
@@ -134,9 +126,8 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
       if (started) return;
       started = true;
       const announcing = {
-        client: options.client,
+        poster: options.announcementPoster,
         source: options.source,
-        run: options.run,
         scope: scopeCorpus,
         clock,
         retry: options.retry,
@@ -162,14 +153,14 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         : await openAnnouncer({
             ...announcing,
             cacheDir: options.cacheDir,
-            file: path.join(options.cacheDir, announcementsFile(shards)),
+            file: path.join(options.cacheDir, options.outboxFile ?? ANNOUNCEMENTS_FILE),
             initial: options.outbox,
           });
       alerts = startWatchAlerts({
         source: options.source,
         book: watches,
         outbox: () => announcer,
-        seen: watchSeenFile(path.join(options.cacheDir, announcementsFile(shards).replace(/^announcements/, 'watch-seen'))),
+        seen: watchSeenFile(path.join(options.cacheDir, (options.outboxFile ?? ANNOUNCEMENTS_FILE).replace(/^announcements/, 'watch-seen'))),
         scope: scopeCorpus,
         ownsGuild,
         clock,

@@ -25,7 +25,7 @@ export interface QueuedAnnouncement {
    */
   attemptedAt: string | null;
   /**
-   * A watch alert (/watch, src/bot/watch-alerts.ts) instead of the article's announcement: its
+   * A watch alert (/watch, src/news/watch-alerts.ts) instead of the article's announcement: its
    * message as rendered when it was queued, and whether it goes to a member's direct messages
    * (then `channelId` is the member's user id). Absent for an announcement.
    */

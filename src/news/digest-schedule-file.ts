@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
+import { DISCORD_ID, isDiscordId } from '../model/discord-id.ts';
+import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import { isUserError } from '../model/user-error.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
@@ -30,7 +32,7 @@ export interface DigestSchedule {
 const ISO_TIME = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
 
 const scheduleSchema = z.object({
-  channelId: z.string().regex(/^\d{5,25}$/),
+  channelId: z.string().regex(DISCORD_ID),
   time: z.string().refine((s) => readClockTime(s) === s, 'not a 24-hour HH:MM time'),
   timezone: z
     .string()
@@ -41,13 +43,10 @@ const scheduleSchema = z.object({
   setAt: ISO_TIME,
 });
 
-/** A Discord id as a folder name: digits only (never a path). */
-export const GUILD_ID = /^\d{5,25}$/;
-
 /** The schedule file of a server. */
 export function scheduleFile(dataDir: string, guildId: string): string {
-  if (!GUILD_ID.test(guildId)) throw new Error(`not a guild id: ${guildId.slice(0, 40)}`);
-  return path.join(dataDir, 'guilds', guildId, DIGEST_SCHEDULE_FILE);
+  if (!isDiscordId(guildId)) throw new Error(`not a guild id: ${guildId.slice(0, 40)}`);
+  return path.join(dataDir, GUILDS_FOLDER, guildId, DIGEST_SCHEDULE_FILE);
 }
 
 /** What reading a schedule file found. */

@@ -1,4 +1,3 @@
-import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
@@ -6,10 +5,9 @@ import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
 import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
-import type { RunCommand } from './command-module.ts';
+import type { AnnouncementPoster } from './announcement-poster.ts';
 
 export type { CorpusSource, RetrySettings };
-export { announcementNonce } from './post-announcement.ts';
 
 /** File name of the digest state under the cache directory. */
 export const DIGEST_STATE_FILE = 'digest-state.json';
@@ -69,12 +67,12 @@ export async function writeDigestState(
 
 /** What the digest needs. */
 export interface DigestOptions {
-  client: Client;
+  /** How the digest's announcements reach the channel (the bot's: src/bot/discord-announcement-poster.ts). */
+  poster: AnnouncementPoster;
   source: CorpusSource;
   channelId: string;
   /** The state file (e.g. <cacheDir>/digest-state.json). */
   stateFile: string;
-  run: RunCommand;
   log: Logger;
   /** The state as read at start-up (readDigestState); read here when not given. */
   initial?: DigestStateRead;
@@ -96,7 +94,7 @@ export interface Digest {
 /**
  * Announces each shared article (a file directly in the data directory; a server's own articles
  * are its own news) that newly appears, in the digest channel, with its summary, exactly once.
- * The posting is the announcer's (src/bot/announcer.ts), kept in this digest's own state file:
+ * The posting is the announcer's (src/news/announcer.ts), kept in this digest's own state file:
  * - an id is first added to `pending` in the state file, then posted, then moved to `announced`;
  *   a post that fails is retried with a doubling delay while running, and after a restart
  *   (pending ids are kept on disk), so an outage delays announcements but loses none;
@@ -149,9 +147,8 @@ export async function startDigest(options: DigestOptions): Promise<Digest> {
   const state = { announced: new Set([...announced].map((id) => announcementKey(null, id))), queue: pending.map(toItem) };
   await store.write(state);
   const announcer = startAnnouncer({
-    client: options.client,
+    poster: options.poster,
     source: options.source,
-    run: options.run,
     log,
     initial: state,
     store,

@@ -4,7 +4,7 @@ import type { UserError } from '../model/user-error.ts';
 import type { FetchPage } from '../web/fetch-page.ts';
 import type { WatchBook } from '../watch/watch-book.ts';
 
-/** What /digest needs of the daily digest schedules (src/bot/digest-schedule.ts). */
+/** What /digest needs of the daily digest schedules (src/news/digest-schedule.ts). */
 export interface ScheduleDesk {
   /** Sets (or replaces) a server's daily round-up; a bad time or zone is a user error. */
   set(
@@ -15,7 +15,7 @@ export interface ScheduleDesk {
   off(guildId: string): Promise<unknown>;
 }
 
-/** What is read of the announcer (src/bot/announcer.ts). */
+/** What is read of the announcer (src/news/announcer.ts). */
 export interface AnnouncerView {
   /** Resolves when nothing is being posted and nothing is ready to post. */
   idle(): Promise<void>;
@@ -27,7 +27,7 @@ export interface AnnouncerView {
  * News in, as the /article, /feed and /digest handlers get it (`ctx.news`): the article
  * library, the feeds, the daily digest schedules, the announcer that posts new articles (once
  * the bot is ready, for the servers this process's shards own) and the safe fetcher (attachments
- * are downloaded through it). Made by openNewsDesk (src/bot/news-desk.ts); declared apart from it so
+ * are downloaded through it). Made by openNewsDesk (src/news/news-desk.ts); declared apart from it so
  * that the command context does not depend on the announcer, which depends on the context's types.
  */
 export interface NewsDesk {

@@ -27,7 +27,7 @@ import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
 import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
-import { isCommonWord, isFunctionWord } from './lexicon.ts';
+import { isCommonWord, isSentenceAdverb } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
@@ -668,7 +668,7 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
     if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
     if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
     // "Unfortunately, …", "after …": a lone adverb or preposition is no one.
-    if (!segment.includes(' ') && isFunctionWord(segment)) return null;
+    if (!segment.includes(' ') && isSentenceAdverb(segment)) return null;
     if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment))
       return { speakerId: null, speaker: segment, kind: 'other' };
   }
@@ -676,7 +676,11 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   if (last) return entitySpeaker(last.entity);
   const opening = LEADING_NAME.exec(region);
   const openingText = opening?.[1]!.trim() ?? '';
-  if (opening && !PRONOUN_SUBJECT.test(openingText) && !(openingText.split(/\s+/).length === 1 && isCommonWord(openingText)))
+  if (
+    opening &&
+    !PRONOUN_SUBJECT.test(openingText) &&
+    !(openingText.split(/\s+/).length === 1 && (isCommonWord(openingText) || isSentenceAdverb(openingText)))
+  )
     return { speakerId: null, speaker: openingText, kind: 'other' };
   return null;
 }

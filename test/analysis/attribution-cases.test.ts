@@ -141,3 +141,26 @@ describe('a plural noun for people opening a sentence', () => {
     expect(people.some((name) => name.startsWith('Teenagers'))).toBe(false);
   });
 });
+
+describe('a sentence adverb is no speaker', () => {
+  it.each([
+    ['an -ly adverb before a description', ['Unfortunately, the mayor told us, "the ferry will not sail this week."'], 'the mayor'],
+    ['an -ly adverb before a titled name', ['Sadly, Councillor Ann Moe said, "the library will close in June."'], 'Ann Moe'],
+  ])('GIVEN %s THEN the speaker is the subject after it, and the adverb is no person', (_shape, paragraphs, speaker) => {
+    const { entities, quotes } = analyse(paragraphs);
+    expect(quotes[0]?.speaker).toBe(speaker);
+    expect(peopleOf(entities).some((name) => /ly$/u.test(name))).toBe(false);
+  });
+
+  it('GIVEN a surname ending in -ly ("Donnelly said") THEN it stays a name', () => {
+    const { quotes } = analyse(['Maura Donnelly runs the bakery.', 'Donnelly said, "we bake from four in the morning."']);
+    expect(quotes[0]?.speaker).toBe('Maura Donnelly');
+  });
+});
+
+describe('a word that qualifies the role before a name', () => {
+  it('GIVEN "said Municipal pollster Ole Brun" THEN the speaker is Ole Brun, not "Municipal"', () => {
+    const { quotes } = analyse(['"The numbers look grim today," said Municipal pollster Ole Brun. "Nobody expected this."']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ole Brun', 'Ole Brun']);
+  });
+});

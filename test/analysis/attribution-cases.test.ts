@@ -164,3 +164,30 @@ describe('a word that qualifies the role before a name', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ole Brun', 'Ole Brun']);
   });
 });
+
+describe('a clause opening with "he" or "she" before a colon', () => {
+  it('GIVEN "She then addressed the crowd again: …" THEN the speaker is who "she" is, not the clause', () => {
+    const { quotes } = analyse([
+      'Mayor Ann Holt met the strikers on Friday.',
+      'She then addressed the crowd again: "We will not give up on this harbour."',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ann Holt');
+  });
+});
+
+describe('a run of vox-pop quotes, each followed by a dash and a name', () => {
+  it.each([['—'], ['―']])(
+    'GIVEN quotes each signed "%s Name" THEN each gets its own name, and no name runs into the next quote',
+    (dash) => {
+      const { entities, quotes } = analyse([
+        `"We need more buses at night." ${dash} Lena Ahl "The trains are always late." ${dash} Omar Haddad "Nobody listens to us." ${dash} Per Moe`,
+      ]);
+      expect(quotes.map((q) => q.speaker)).toEqual(['Lena Ahl', 'Omar Haddad', 'Per Moe']);
+      expect(peopleOf(entities)).toContain('Lena Ahl');
+    },
+  );
+
+  it('GIVEN a nickname in quotation marks inside a name THEN the name still holds it', () => {
+    expect(peopleOf(analyse(['Finley "Finn" Polmar scored twice in the final.']).entities)).toContain('Finley Finn Polmar');
+  });
+});

@@ -191,3 +191,11 @@ describe('a run of vox-pop quotes, each followed by a dash and a name', () => {
     expect(peopleOf(analyse(['Finley "Finn" Polmar scored twice in the final.']).entities)).toContain('Finley Finn Polmar');
   });
 });
+
+describe('a party or group noun before a full name', () => {
+  it('GIVEN "Democrat Jane Roe said" THEN the person is Jane Roe', () => {
+    const { entities, quotes } = analyse(['Democrat Jane Roe said, "We will win this seat back in the spring."']);
+    expect(peopleOf(entities)).toEqual(['Jane Roe']);
+    expect(quotes[0]?.speaker).toBe('Jane Roe');
+  });
+});

@@ -149,6 +149,33 @@ export function isFunctionWord(word: string): boolean {
   ]);
 }
 
+const adverbs = new Map<string, boolean>();
+
+/**
+ * An adverb made from an adjective with -ly ("Unfortunately", "Frankly", "Happily", "Notably"):
+ * English word-formation, checked against compromise, which must take the stem for an adjective.
+ * Surnames ending in -ly ("Donnelly", "Daly", "Kelly") have no adjective for a stem, so stay names.
+ * Remembered per word.
+ */
+export function isAdverbOfAdjective(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^\p{L}{3,}ly$/u.test(lower) || hasAny(lexiconTags(lower), NAME_TAGS)) return false;
+  let known = adverbs.get(lower);
+  if (known === undefined) {
+    const stem = lower.slice(0, -2);
+    // happily → happy, notably → notable, basically → basic.
+    const stems = [stem, stem.replace(/i$/u, 'y'), `${stem.replace(/l$/u, '')}le`, stem.replace(/al$/u, '')];
+    known = stems.some((s) => s.length >= 3 && nlp(s).has('#Adjective'));
+    if (adverbs.size < 20_000) adverbs.set(lower, known);
+  }
+  return known;
+}
+
+/** A word that opens a sentence as a comment on it, never a speaker: a function word or an -ly adverb ("Meanwhile", "Sadly"). */
+export function isSentenceAdverb(word: string): boolean {
+  return isFunctionWord(word) || isAdverbOfAdjective(word);
+}
+
 const guesses = new Map<string, boolean>();
 
 /**
@@ -166,6 +193,21 @@ export function isGuessedCommon(word: string): boolean {
     const plural = tags.has('Plural') && /s$/u.test(lower) && isCommonWord(lower.replace(/e?s$/u, ''));
     guess = !hasAny(tags, NAME_TAGS) && (plural || hasAny(tags, ['Adverb', 'Gerund', 'Verb', 'Adjective']));
     if (guesses.size < 20_000) guesses.set(lower, guess);
+  }
+  return guess;
+}
+
+const nounGuesses = new Map<string, boolean>();
+
+/** Whether compromise's tagger takes a lower-case word after "the" for a singular common noun ("pollster", "campaign"), not a name. Remembered per word. */
+export function isGuessedSingularNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  let guess = nounGuesses.get(lower);
+  if (guess === undefined) {
+    const terms = (nlp(`the ${lower}`).json({ terms: { tags: true } }) as Array<{ terms: Array<{ tags: string[] }> }>)[0]?.terms ?? [];
+    const tags = new Set(terms.length === 2 ? terms[1]!.tags : []);
+    guess = tags.has('Singular') && !hasAny(tags, NAME_TAGS) && !hasAny(tags, PLACE_TAGS);
+    if (nounGuesses.size < 20_000) nounGuesses.set(lower, guess);
   }
   return guess;
 }

@@ -47,6 +47,17 @@ const INNER_GAP = /^(?: ["“]|["”] |\] | \[|\]\s+\[)$/u;
 const CONTRACTION = /['’](?:m|re|ve|ll|d)$/iu;
 
 /**
+ * A quotation mark inside a name only around a one-word nickname (Finley "Finn" Polmar): the word
+ * after an opening mark must be closed right after it, and a closing mark must close such a word;
+ * otherwise the mark opens or closes a quotation (`— Lena Ahl "The trains …"`) and ends the name.
+ */
+function closesNickname(gap: string, prev: { start: number }, next: { end: number }, text: string): boolean {
+  if (/^ ["“]$/u.test(gap)) return /^["”] /u.test(text.slice(next.end, next.end + 2));
+  if (/^["”] $/u.test(gap)) return /["“]$/u.test(text.slice(Math.max(0, prev.start - 1), prev.start));
+  return true;
+}
+
+/**
  * Whether a capitalised word opening a sentence is an ordinary word, not part of a name:
  * "Meanwhile", and alone "Critics", "One" (but "White House", "Royal Air Force" stay). Titles ("President Maria Lopez") and words the lexicon also
  * knows as names stay.
@@ -129,7 +140,7 @@ export function findNameChunks(sentence: Sentence, paragraphText: string): NameC
         continue;
       }
       // A nickname or an editor's brackets inside a name: Finley "Finn" Polmar, [George W.] Bush.
-      if (INNER_GAP.test(gap) && isCapitalised(next.text)) {
+      if (INNER_GAP.test(gap) && isCapitalised(next.text) && closesNickname(gap, prev, next, paragraphText)) {
         run.push(next);
         j++;
         continue;

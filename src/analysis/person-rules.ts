@@ -4,9 +4,17 @@
  * reporting verb follow?") and returns a verdict with its reason, or passes.
  */
 import type { ChunkRule, Verdict } from './entity-candidate.ts';
-import { findAppositiveAfter, findAppositiveBefore } from './entity-roles.ts';
+import { findAppositiveAfter, findAppositiveBefore, isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isFunctionWord, isKnownFirstName, isKnownLastName, isKnownOrganisation } from './lexicon.ts';
+import {
+  isAdverbOfAdjective,
+  isGuessedSingularNoun,
+  isCommonWord,
+  isFunctionWord,
+  isKnownFirstName,
+  isKnownLastName,
+  isKnownOrganisation,
+} from './lexicon.ts';
 import {
   ABBREVIATED_TITLES,
   COMMON_CAPITALISED,
@@ -101,9 +109,24 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
   {
     name: 'common-word',
     apply: (ctx) =>
-      !ctx.titled && lone(ctx) && (COMMON_CAPITALISED.has(ctx.name.toLowerCase()) || isCommonWord(ctx.name))
+      // "Unfortunately, the mayor said": an -ly adverb made from an adjective is a word, not a name with a role after it.
+      !ctx.titled &&
+      lone(ctx) &&
+      (COMMON_CAPITALISED.has(ctx.name.toLowerCase()) || isCommonWord(ctx.name) || isAdverbOfAdjective(ctx.name))
         ? { verdict: ctx.base, reason: `${quoted(ctx)} is an ordinary word` }
         : null,
+  },
+  {
+    name: 'qualifies-role-of-name',
+    // "said Democratic strategist Ana Ruiz", "Ohio lawmaker Tim Berg": one word before a lower-case role and a
+    // name qualifies that role (a party, a place, an employer); the person is the name after it.
+    apply: (ctx) => {
+      if (ctx.titled || !lone(ctx) || isKnownFirstName(ctx.name)) return null;
+      const role = /^\s+((?:\p{Ll}[\p{L}-]*\s+){0,1}(\p{Ll}[\p{L}-]*))\s+\p{Lu}\p{Ll}/u.exec(ctx.after);
+      return role && (isRoleWord(role[2]!) || isGuessedSingularNoun(role[2]!))
+        ? { verdict: ctx.base, reason: `${quoted(ctx)} qualifies "${role[1]}" before a name` }
+        : null;
+    },
   },
   {
     name: 'acronym-without-title',

@@ -27,7 +27,7 @@ import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
 import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
-import { isCommonWord, isFunctionWord } from './lexicon.ts';
+import { isCommonWord, isSentenceAdverb } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
@@ -76,6 +76,8 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:also\s+)?$/iu;
 const PARTICIPLE = /ing$/u;
 /** A subject pronoun, maybe with a contracted auxiliary ("he’s said", "they’d told"). */
 const PRONOUN_SUBJECT = /^(he|she|it|they)(?:['’](?:s|d|ll|ve|re))?$/iu;
+/** "She then addressed the crowd": a clause opening with "he" or "she" has it for its subject, never a description. */
+const LEADING_PRONOUN = /^(he|she)\s+\p{Ll}/iu;
 const DETERMINER_START = /^(?:a|an|the|one|two|three|several|some)\s/iu;
 const CLAUSE_END = /[,.;:!?]|\s(?:in|after|during|before|at|on|when|while|as|to|from|who|which|with)\s/u;
 const AUXILIARIES =
@@ -476,7 +478,7 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
   const end = Math.min(sentence ? Math.max(sentence.end, span.close) : text.length, span.close + WINDOW);
   const after = text.slice(span.close, end);
   // `"…" — Peres, on whether …`: a dash then the speaker.
-  const dashed = /^\s*[—–]\s*(\p{Lu}[^,.;:"“”()]{0,60})/u.exec(text.slice(span.close, span.close + 80));
+  const dashed = /^\s*[—–―]\s*(\p{Lu}[^,.;:"“”()]{0,60})/u.exec(text.slice(span.close, span.close + 80));
   if (dashed) {
     const speaker = resolvePhrase(dashed[1]!, span.endParagraph, ctx, 'subject');
     if (speaker && speaker !== UNRESOLVED && (speaker.speakerId !== null || /^(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}$/u.test(dashed[1]!.trim())))
@@ -666,9 +668,11 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   if (segment.length > 0 && segment.split(/\s+/).length <= 6 && !/\b(?:that|which|who|when|if|because)\b/iu.test(segment)) {
     const pronoun = PRONOUN_SUBJECT.exec(segment) ?? /\s(he|she|they|it)$/iu.exec(segment); // "With tears in her eyes she"
     if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
+    const leading = LEADING_PRONOUN.exec(segment);
+    if (leading) return resolvePronoun(leading[1]!.toLowerCase(), paragraph, ctx);
     if (/^(?:this|that|these|those|there|it|which|what|who|we|i|you)\b/iu.test(segment)) return null;
     // "Unfortunately, …", "after …": a lone adverb or preposition is no one.
-    if (!segment.includes(' ') && isFunctionWord(segment)) return null;
+    if (!segment.includes(' ') && isSentenceAdverb(segment)) return null;
     if (/^\p{Lu}/u.test(segment) || DETERMINER_START.test(segment) || hasRoleNoun(segment))
       return { speakerId: null, speaker: segment, kind: 'other' };
   }
@@ -676,7 +680,11 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
   if (last) return entitySpeaker(last.entity);
   const opening = LEADING_NAME.exec(region);
   const openingText = opening?.[1]!.trim() ?? '';
-  if (opening && !PRONOUN_SUBJECT.test(openingText) && !(openingText.split(/\s+/).length === 1 && isCommonWord(openingText)))
+  if (
+    opening &&
+    !PRONOUN_SUBJECT.test(openingText) &&
+    !(openingText.split(/\s+/).length === 1 && (isCommonWord(openingText) || isSentenceAdverb(openingText)))
+  )
     return { speakerId: null, speaker: openingText, kind: 'other' };
   return null;
 }
@@ -781,7 +789,7 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
     // `said a BBC executive, Caroline Thomson`: the person named right after the description.
     if (APPOSITIVE_LEAD.test(phrase.slice(0, person.start))) return entitySpeaker(person.entity);
   }
-  const pronoun = PRONOUN_SUBJECT.exec(head);
+  const pronoun = PRONOUN_SUBJECT.exec(head) ?? LEADING_PRONOUN.exec(head);
   if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), paragraph, ctx);
   if (head.length === 0 || head.split(/\s+/).length > 12) return null;
   if (/^(?:i|we|you|me|us)$/iu.test(head)) return UNRESOLVED; // the writer or the reader, not a named speaker

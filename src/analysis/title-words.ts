@@ -5,7 +5,7 @@
  */
 import { isRoleWord } from './entity-roles.ts';
 import { isDemonym, isPlaceName } from './gazetteer.ts';
-import { isCommonWord, isKnownLastName } from './lexicon.ts';
+import { isCommonWord, isGuessedSingularNoun, isKnownLastName } from './lexicon.ts';
 import { ABBREVIATED_TITLES, FIRST_NAMES, HONORIFICS, ROLE_NOUNS, TITLE_WORDS } from './name-cues.ts';
 import { wordList } from './word-lists.ts';
 
@@ -27,7 +27,16 @@ export function countTitleWords(tokens: string[], lower: string[]): number {
   for (let k = t + 1; k < tokens.length - 1; k++) {
     if (!FIRST_NAMES.has(lower[k]!)) continue;
     const between = lower.slice(t, k);
-    if (between.every((w) => isCommonWord(w) && !FIRST_NAMES.has(w) && !isKnownLastName(w))) return k;
+    // A word compromise's tagger takes for a common noun counts too ("Democrat Jane Roe"): not a surname the lexicon knows.
+    if (
+      between.every(
+        (w) =>
+          (isCommonWord(w) || (t === 0 && k === 1 && /^\p{L}{3,}$/u.test(w) && isGuessedSingularNoun(w))) &&
+          !FIRST_NAMES.has(w) &&
+          !isKnownLastName(w),
+      )
+    )
+      return k;
     break;
   }
   if (t > 0) return t;

@@ -141,3 +141,61 @@ describe('a plural noun for people opening a sentence', () => {
     expect(people.some((name) => name.startsWith('Teenagers'))).toBe(false);
   });
 });
+
+describe('a sentence adverb is no speaker', () => {
+  it.each([
+    ['an -ly adverb before a description', ['Unfortunately, the mayor told us, "the ferry will not sail this week."'], 'the mayor'],
+    ['an -ly adverb before a titled name', ['Sadly, Councillor Ann Moe said, "the library will close in June."'], 'Ann Moe'],
+  ])('GIVEN %s THEN the speaker is the subject after it, and the adverb is no person', (_shape, paragraphs, speaker) => {
+    const { entities, quotes } = analyse(paragraphs);
+    expect(quotes[0]?.speaker).toBe(speaker);
+    expect(peopleOf(entities).some((name) => /ly$/u.test(name))).toBe(false);
+  });
+
+  it('GIVEN a surname ending in -ly ("Donnelly said") THEN it stays a name', () => {
+    const { quotes } = analyse(['Maura Donnelly runs the bakery.', 'Donnelly said, "we bake from four in the morning."']);
+    expect(quotes[0]?.speaker).toBe('Maura Donnelly');
+  });
+});
+
+describe('a word that qualifies the role before a name', () => {
+  it('GIVEN "said Municipal pollster Ole Brun" THEN the speaker is Ole Brun, not "Municipal"', () => {
+    const { quotes } = analyse(['"The numbers look grim today," said Municipal pollster Ole Brun. "Nobody expected this."']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ole Brun', 'Ole Brun']);
+  });
+});
+
+describe('a clause opening with "he" or "she" before a colon', () => {
+  it('GIVEN "She then addressed the crowd again: …" THEN the speaker is who "she" is, not the clause', () => {
+    const { quotes } = analyse([
+      'Mayor Ann Holt met the strikers on Friday.',
+      'She then addressed the crowd again: "We will not give up on this harbour."',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ann Holt');
+  });
+});
+
+describe('a run of vox-pop quotes, each followed by a dash and a name', () => {
+  it.each([['—'], ['―']])(
+    'GIVEN quotes each signed "%s Name" THEN each gets its own name, and no name runs into the next quote',
+    (dash) => {
+      const { entities, quotes } = analyse([
+        `"We need more buses at night." ${dash} Lena Ahl "The trains are always late." ${dash} Omar Haddad "Nobody listens to us." ${dash} Per Moe`,
+      ]);
+      expect(quotes.map((q) => q.speaker)).toEqual(['Lena Ahl', 'Omar Haddad', 'Per Moe']);
+      expect(peopleOf(entities)).toContain('Lena Ahl');
+    },
+  );
+
+  it('GIVEN a nickname in quotation marks inside a name THEN the name still holds it', () => {
+    expect(peopleOf(analyse(['Finley "Finn" Polmar scored twice in the final.']).entities)).toContain('Finley Finn Polmar');
+  });
+});
+
+describe('a party or group noun before a full name', () => {
+  it('GIVEN "Democrat Jane Roe said" THEN the person is Jane Roe', () => {
+    const { entities, quotes } = analyse(['Democrat Jane Roe said, "We will win this seat back in the spring."']);
+    expect(peopleOf(entities)).toEqual(['Jane Roe']);
+    expect(quotes[0]?.speaker).toBe('Jane Roe');
+  });
+});

@@ -160,7 +160,9 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         source: options.source,
         book: watches,
         outbox: () => announcer,
-        seen: watchSeenFile(path.join(options.cacheDir, (options.outboxFile ?? ANNOUNCEMENTS_FILE).replace(/^announcements/, 'watch-seen'))),
+        seen: watchSeenFile(
+          path.join(options.cacheDir, (options.outboxFile ?? ANNOUNCEMENTS_FILE).replace(/^announcements/, 'watch-seen')),
+        ),
         scope: scopeCorpus,
         ownsGuild,
         clock,

@@ -36,7 +36,7 @@ export interface QueuedAnnouncement {
 
 /**
  * A watch alert waiting in the outbox: the message (content within 2000 characters, the paragraphs its buttons open) and where it goes.
- * A `part` is one match still being gathered (src/bot/watch-alerts.ts): kept durably so a stop
+ * A `part` is one match still being gathered (src/news/watch-alerts.ts): kept durably so a stop
  * within the gathering window loses nothing, never posted itself; it is replaced by the merged
  * alert or round-up when the place's matches are queued.
  */

@@ -423,7 +423,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   };
 }
 
-/** A watch alert part: kept in the outbox while its place's matches are gathered, never posted (src/bot/watch-alerts.ts). */
+/** A watch alert part: kept in the outbox while its place's matches are gathered, never posted (src/news/watch-alerts.ts). */
 function isPart(item: QueuedAnnouncement): boolean {
   return item.alert?.kind === 'part';
 }

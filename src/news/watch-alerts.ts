@@ -2,7 +2,7 @@
  * Watch alerts: when articles arrive (a feed item, /article add, a file in a server's folder —
  * each a corpus change), every watch of every server that sees the article and that it matches
  * (src/watch/match-watch.ts) gets an alert, queued in the announcement outbox so it is posted
- * exactly once across restarts (src/bot/announcer.ts). Per place (a channel, or a member's direct
+ * exactly once across restarts (src/news/announcer.ts). Per place (a channel, or a member's direct
  * messages): several watches matching one article make one alert; matches that keep arriving
  * (a feed's backlog) are gathered until `quietMs` pass without a new one (at most `maxWaitMs`),
  * and more than `roundupAfter` articles make one round-up instead of an alert each.
@@ -59,7 +59,7 @@ export interface WatchAlertsOptions {
   clock?: () => number;
 }
 
-/** What the alerts use of the announcement outbox (src/bot/announcer.ts). */
+/** What the alerts use of the announcement outbox (src/news/announcer.ts). */
 export interface AlertOutbox {
   enqueue(request: AnnouncementRequest): Promise<void>;
   /** Removes the items with these keys (the parts) and queues the requests, in one write. */

@@ -131,6 +131,8 @@ describe('startDigest', () => {
       w.add('d');
       await until(() => w.sent.length > 0);
       expect(w.sent.map((b) => b.embeds[0].title)).toEqual(['About d']);
+      // The state is written after the post: wait for it, so the folder is not removed under the write.
+      await digest.idle();
     },
   );
 

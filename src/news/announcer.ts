@@ -189,6 +189,22 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     missingSince.delete(key);
   };
 
+  /** An item is finished (posted, found posted, made elsewhere, held back or unannounceable): never posted again. */
+  const finish = async (key: string): Promise<void> => {
+    announced.add(key);
+    remove(key);
+    await save();
+  };
+
+  /** Counts one more failed attempt of an item and sets when to try it again (exponential backoff); the attempts and the delay. */
+  const backOff = (key: string): { count: number; delay: number } => {
+    const count = (failures.get(key) ?? 0) + 1;
+    failures.set(key, count);
+    const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
+    retryAt.set(key, clock() + delay);
+    return { count, delay };
+  };
+
   /** The next item to post now: its retry time has come and its article is there. Items whose article stayed missing too long are given up on the way. */
   const nextReady = (): { item: QueuedAnnouncement; corpus: Corpus } | 'gave-up' | null => {
     const now = clock();
@@ -224,18 +240,13 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       claim = store.claim ? await store.claim(item) : 'mine';
     } catch (err) {
       // The store cannot be reached (a lost database): tried again like a failed post.
-      const count = (failures.get(key) ?? 0) + 1;
-      failures.set(key, count);
-      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
-      retryAt.set(key, clock() + delay);
+      const { delay } = backOff(key);
       log.warn({ ...context, err, retryInMs: delay }, `could not claim ${label} before posting it; will retry`);
       return;
     }
     if (claim === 'done') {
       log.info(context, 'an announcement was made by another process; not posting it here');
-      announced.add(key);
-      remove(key);
-      await save();
+      await finish(key);
       return;
     }
     if (claim === 'taken') {
@@ -246,17 +257,13 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     if (item.only && !matchWatch(corpus, item.articleId, specOf({ ...item.only, quotedOnly: false }))) {
       log.info({ ...context, only: item.only.value }, "an article does not match its feed's filter; stored, not announced");
       options.onHeldBack?.(item);
-      announced.add(key);
-      remove(key);
-      await save();
+      await finish(key);
       return;
     }
     const payload = poster.prepare(item, corpus);
     if (isUserError(payload)) {
       log.warn({ ...context, error: payload.error }, 'no summary to announce');
-      announced.add(key);
-      remove(key);
-      await save();
+      await finish(key);
       return;
     }
     try {
@@ -264,9 +271,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         item.attemptedAt = new Date(clock()).toISOString();
         await save();
       });
-      announced.add(key);
-      remove(key);
-      await save();
+      await finish(key);
       if (outcome === 'posted') options.onEvent?.('posted');
       log.info(
         { ...context, outcome },
@@ -278,24 +283,19 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       if (item.alert?.dm && poster.isClosedDirectMessages(err)) {
         log.warn({ ...context, watches: item.alert.watchIds }, 'a member does not take direct messages; their watch alert is dropped');
         options.onClosedDirectMessages?.(item);
-        announced.add(key);
-        remove(key);
-        await save();
+        await finish(key);
         return;
       }
       await store
         .release?.(item)
         .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
-      const count = (failures.get(key) ?? 0) + 1;
-      failures.set(key, count);
+      const { count, delay } = backOff(key);
       if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {
         log.warn({ ...context, err, attempts: count }, `could not post ${label} for too long; giving it up`);
         remove(key);
         await save();
         return;
       }
-      const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
-      retryAt.set(key, clock() + delay);
       log.warn({ ...context, err, pending: queue.length, retryInMs: delay }, `could not post ${label}; will retry`);
       await save().catch((error: unknown) => log.error({ err: error }, 'could not write the announcement state'));
     }

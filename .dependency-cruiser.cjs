@@ -33,7 +33,7 @@ module.exports = {
     {
       name: 'files-is-the-floor-for-keeping-files',
       comment:
-        'src/files writes files atomically, reads state files and names the default cache directory for any layer that keeps a file, so it imports nothing above it (only node, zod and its own folder).',
+        'src/files writes files atomically, serialises the writes of one piece of state, reads state files and names the default cache directory for any layer that keeps a file, so it imports nothing above it (only node, zod and its own folder).',
       severity: 'error',
       from: { path: '^src/files/' },
       to: { path: '^(src/|commands/)', pathNot: '^src/files/' },

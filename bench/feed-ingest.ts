@@ -99,7 +99,7 @@ async function runFeedIngest(options: { items: number; concurrency: number }): P
     announced = 0;
     runs.push(
       await measure('check (store and announce)', options.items, async () => {
-        const before = feeds.status('100000000000000003')[0]!.articlesAdded;
+        const before = feeds.list('100000000000000003')[0]!.articlesAdded;
         const status = await feeds.checkNow('100000000000000003', subscribed.feed.id);
         if (isUserError(status)) throw new Error(status.error.message);
         return { stored: status.articlesAdded - before, announced };

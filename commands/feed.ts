@@ -147,9 +147,10 @@ async function list(interaction: ChatInputCommandInteraction, ctx: CommandContex
 /** /feed status: per feed, its last check and why nothing was delivered. */
 async function status(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<Outcome> {
   const { news, guildId } = newsAndServer(interaction, ctx);
-  let payload = renderFeedStatus(news.feeds.status(guildId));
+  const feeds = news.feeds.list(guildId);
+  let payload = renderFeedStatus(feeds);
   const filters = news.watches ? await news.watches.feedFilters(guildId) : [];
-  if (filters.length > 0) payload = withFilterNote(payload, renderFeedFilters(filters, news.feeds.status(guildId)));
+  if (filters.length > 0) payload = withFilterNote(payload, renderFeedFilters(filters, feeds));
   await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
   return 'answered';
 }

@@ -1,6 +1,7 @@
 /** The feed service's contract (plan11.md, H3): what the bot's commands and the announcer see. */
 import type { Logger } from 'pino';
 import type { ArticleLibrary } from '../library/article-library.ts';
+import type { Timers } from '../model/timers.ts';
 import type { UserError } from '../model/user-error.ts';
 import type { FeedStateStore } from '../store/feed-state-store.ts';
 import type { FetchPage } from '../web/fetch-page.ts';
@@ -65,12 +66,10 @@ export type FeedErrorCode =
 export interface FeedService {
   /** Fetches and validates the feed now, stores its current items (no announcement), schedules it. */
   add(guildId: string, url: string, channelId: string, intervalMinutes?: number): Promise<FeedAdded | UserError<FeedErrorCode>>;
-  /** The server's subscriptions, oldest first. */
+  /** The server's subscriptions, oldest first, with their last check (`/feed list` and `/feed status` show them); none outside a server. */
   list(guildId: string): FeedStatus[];
   /** Unsubscribes (by feed id, or by its address); a check under way is stopped first. */
   remove(guildId: string, feedId: string): Promise<FeedStatus | UserError<FeedErrorCode>>;
-  /** The same records as list, for `/feed status`. */
-  status(guildId: string): FeedStatus[];
   /** Begins polling the feeds of every server it owns (reads their data/guilds/<id>/feeds.json). */
   start(): void;
   /** No new checks; the check under way stops taking new items and finishes those in hand; state written. */
@@ -79,12 +78,6 @@ export interface FeedService {
   checkNow(guildId: string, feedId: string): Promise<FeedStatus | UserError<FeedErrorCode>>;
   /** Resolves when no check is under way (tests, benchmarks). */
   idle(): Promise<void>;
-}
-
-/** Timers, injectable so tests drive time. */
-export interface FeedTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
 }
 
 export interface FeedServiceOptions {
@@ -99,8 +92,8 @@ export interface FeedServiceOptions {
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
   log: Logger;
-  /** Default: the global setTimeout/clearTimeout (timers unref'd). */
-  timers?: FeedTimers;
+  /** Default: the global setTimeout/clearTimeout, unref'd (UNREF_TIMERS); tests drive time with their own. */
+  timers?: Timers;
   /** Intervals, backoff and Retry-After caps; default FEED_TIMING. */
   timing?: Partial<FeedTiming>;
   /** Item pages fetched and stored at once, across all feeds; default 4. */

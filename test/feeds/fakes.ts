@@ -1,14 +1,14 @@
 /** Small fakes for the feed service's unit tests: a fetcher over a table of addresses, a library, timers. */
 import type { AddedArticle, ArticleLibrary, AddOptions } from '../../src/library/article-library.ts';
 import type { FetchedPage, FetchOptions, FetchPage, FetchResult } from '../../src/web/fetch-page.ts';
-import type { FeedTimers } from '../../src/feeds/feed-types.ts';
+import type { Timers } from '../../src/model/timers.ts';
 
 /** Time that moves only when told: a clock and timers on it. */
 export function createFakeTime(start = Date.parse('2026-12-01T10:00:00Z')) {
   let now = start;
   let sequence = 0;
   const queue = new Map<number, { at: number; callback: () => void }>();
-  const timers: FeedTimers = {
+  const timers: Timers = {
     setTimeout(callback, ms) {
       sequence += 1;
       queue.set(sequence, { at: now + ms, callback });

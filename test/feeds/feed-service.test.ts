@@ -188,7 +188,7 @@ describe('polling', () => {
       { guildId: GUILD, channelId: CHANNEL, articleId: '2', feedId: feed.id, link: 'https://news.example.org/stories/2' },
       { guildId: GUILD, channelId: CHANNEL, articleId: '3', feedId: feed.id, link: 'https://news.example.org/stories/3' },
     ]);
-    expect(t.service.status(GUILD)[0]).toMatchObject({
+    expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'new-items',
       lastMessage: 'delivered 2 new articles',
       articlesAdded: 3,
@@ -197,10 +197,8 @@ describe('polling', () => {
 
     await t.pass(15 * MINUTE);
     expect(t.announced).toHaveLength(2);
-    expect(t.service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified' });
-    expect(t.service.status(GUILD)[0]!.lastMessage).toBe(
-      'nothing new since 2026-12-01 10:15 UTC: the server says the feed has not changed',
-    );
+    expect(t.service.list(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified' });
+    expect(t.service.list(GUILD)[0]!.lastMessage).toBe('nothing new since 2026-12-01 10:15 UTC: the server says the feed has not changed');
     expect(t.checks).toEqual(['new-items', 'not-modified']);
   });
 
@@ -230,7 +228,7 @@ describe('polling', () => {
     await t.pass(15 * MINUTE);
     const feedRequests = t.site.requests.filter((r) => r.url === t.site.feedUrl);
     expect(feedRequests.at(-1)!.options).toMatchObject({ accept: 'feed', etag: '"v1"' });
-    expect(t.service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified', consecutiveFailures: 0 });
+    expect(t.service.list(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified', consecutiveFailures: 0 });
   });
 
   it('GIVEN the feed fails with 500 THEN the next checks back off (30, 60 min) and a success resets them', async () => {
@@ -242,7 +240,7 @@ describe('polling', () => {
       refusal: { code: 'http-error', status: 500, message: 'news.example.org answered 500 Internal Server Error' },
     }));
     await t.pass(15 * MINUTE);
-    expect(t.service.status(GUILD)[0]).toMatchObject({
+    expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'http-error',
       consecutiveFailures: 1,
       lastCheckedAt: '2026-12-01T10:15:00.000Z',
@@ -251,11 +249,11 @@ describe('polling', () => {
         'nothing delivered: could not fetch the feed: news.example.org answered 500 Internal Server Error; next try at 2026-12-01 10:45 UTC',
     });
     await t.pass(30 * MINUTE);
-    expect(t.service.status(GUILD)[0]).toMatchObject({ consecutiveFailures: 2, nextCheckAt: '2026-12-01T11:45:00.000Z' });
+    expect(t.service.list(GUILD)[0]).toMatchObject({ consecutiveFailures: 2, nextCheckAt: '2026-12-01T11:45:00.000Z' });
     t.site.setFeed(null);
     t.site.publish(item(9));
     await t.pass(60 * MINUTE);
-    expect(t.service.status(GUILD)[0]).toMatchObject({
+    expect(t.service.list(GUILD)[0]).toMatchObject({
       consecutiveFailures: 0,
       lastOutcome: 'new-items',
       nextCheckAt: '2026-12-01T12:00:00.000Z',
@@ -272,7 +270,7 @@ describe('polling', () => {
       refusal: { code: 'http-error', status: 429, retryAfterMs: 120 * MINUTE, message: 'news.example.org answered 429 Too Many Requests' },
     }));
     await t.pass(15 * MINUTE);
-    expect(t.service.status(GUILD)[0]).toMatchObject({
+    expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'http-error',
       nextCheckAt: '2026-12-01T12:15:00.000Z',
       lastMessage: expect.stringContaining('the server asked to wait: retry after 2026-12-01 12:15 UTC'),
@@ -301,7 +299,7 @@ describe('polling', () => {
       },
     }));
     await t.pass(15 * MINUTE);
-    expect(t.service.status(GUILD)[0]).toMatchObject({
+    expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'not-a-feed',
       lastMessage:
         'nothing delivered: that address (news.example.org) is a web page, not a feed: look for its RSS link; next try at 2026-12-01 10:45 UTC',
@@ -317,13 +315,13 @@ describe('polling', () => {
     t.site.publish(item(5), item(6));
     await t.pass(15 * MINUTE);
     expect(t.announced.map((a) => a.articleId)).toEqual(['6']);
-    expect(t.service.status(GUILD)[0]!.lastMessage).toBe(
+    expect(t.service.list(GUILD)[0]!.lastMessage).toBe(
       'delivered 1 new article; 1 item could not be stored and will be tried again: news.example.org took longer than 10 seconds',
     );
     await t.pass(15 * MINUTE);
     await t.pass(15 * MINUTE);
     expect(t.site.pageRequests('/stories/5')).toBe(3);
-    expect(t.service.status(GUILD)[0]!.lastMessage).toContain('1 item skipped: news.example.org took longer than 10 seconds (3 attempts)');
+    expect(t.service.list(GUILD)[0]!.lastMessage).toContain('1 item skipped: news.example.org took longer than 10 seconds (3 attempts)');
     await t.pass(15 * MINUTE);
     expect(t.site.pageRequests('/stories/5')).toBe(3);
     expect(t.announced.map((a) => a.articleId)).toEqual(['6']);
@@ -339,7 +337,7 @@ describe('polling', () => {
     });
     t.site.publish(item(5));
     await t.pass(15 * MINUTE);
-    expect(t.service.status(GUILD)[0]!.lastMessage).toBe(
+    expect(t.service.list(GUILD)[0]!.lastMessage).toBe(
       'nothing delivered since 2026-12-01 10:00 UTC; 1 item skipped: news.example.org answered 404 Not Found',
     );
   });
@@ -365,7 +363,7 @@ describe('polling', () => {
     await t.pass(15 * MINUTE);
     expect(t.site.pageRequests('/stories/1')).toBe(1);
     expect(t.announced).toEqual([]);
-    expect(t.service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'nothing-new', itemsSeen: 2 });
+    expect(t.service.list(GUILD)[0]).toMatchObject({ lastOutcome: 'nothing-new', itemsSeen: 2 });
   });
 
   it('GIVEN a new item the library has already (the same story from another feed) THEN it is not announced', async () => {
@@ -376,7 +374,7 @@ describe('polling', () => {
     t.site.publish(item(7));
     await t.pass(15 * MINUTE);
     expect(t.announced).toEqual([]);
-    expect(t.service.status(GUILD)[0]!.lastMessage).toContain('1 new item was already in the library');
+    expect(t.service.list(GUILD)[0]!.lastMessage).toContain('1 new item was already in the library');
   });
 
   it('GIVEN an attempt interrupted after the article was stored THEN the restarted service announces it (once)', async () => {
@@ -404,7 +402,7 @@ describe('polling', () => {
     t.failAnnouncements(new Error('disk full'));
     await t.pass(15 * MINUTE);
     expect(t.announced).toEqual([]);
-    expect(t.service.status(GUILD)[0]!.lastMessage).toContain('could not queue the announcement (disk full)');
+    expect(t.service.list(GUILD)[0]!.lastMessage).toContain('could not queue the announcement (disk full)');
     t.failAnnouncements(null);
     await t.pass(15 * MINUTE);
     await t.pass(15 * MINUTE);
@@ -422,7 +420,7 @@ describe('polling', () => {
     t.site.publish(item(1));
     await t.pass(15 * MINUTE);
     expect(t.lines.some((l) => l.includes('feed check failed'))).toBe(true);
-    expect(t.service.status(GUILD)[0]).toMatchObject({ consecutiveFailures: 1 });
+    expect(t.service.list(GUILD)[0]).toMatchObject({ consecutiveFailures: 1 });
     expect(t.time.dueTimes()).toHaveLength(1);
   });
 

@@ -119,7 +119,7 @@ describe('feeds from the local news site', () => {
 
       t.time.advance(15 * MINUTE);
       await service.idle();
-      expect(service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified', consecutiveFailures: 0 });
+      expect(service.list(GUILD)[0]).toMatchObject({ lastOutcome: 'not-modified', consecutiveFailures: 0 });
       expect(site.lastRequest(NEWS_SITE_PATHS.feeds[name])?.['if-none-match']).toMatch(/^"/);
 
       await service.stop();
@@ -177,7 +177,7 @@ describe('feeds from the local news site', () => {
     const published = t.announced.map((a) => Date.parse(stories.find((s) => site.url(s.path) === a.link)!.published));
     expect(published).toEqual([...published].sort((a, b) => a - b));
     expect(new Set(t.announced.map((a) => a.articleId)).size).toBe(100);
-    expect(service.status(GUILD)[0]).toMatchObject({ lastOutcome: 'new-items', lastMessage: 'delivered 100 new articles' });
+    expect(service.list(GUILD)[0]).toMatchObject({ lastOutcome: 'new-items', lastMessage: 'delivered 100 new articles' });
   }, 60_000);
 
   it('GIVEN the service stops in the middle of 100 new stories THEN after a restart every story has been announced exactly once', async () => {
@@ -193,7 +193,7 @@ describe('feeds from the local news site', () => {
     await service.stop();
     const announcedBeforeStop = t.announced.length;
     expect(announcedBeforeStop).toBeLessThan(100);
-    expect(service.status(GUILD)[0]!.lastMessage).toMatch(/left for the next check/);
+    expect(service.list(GUILD)[0]!.lastMessage).toMatch(/left for the next check/);
 
     const again = t.open();
     again.start();
@@ -228,7 +228,7 @@ describe('feeds from the local news site', () => {
     service.start();
     t.time.advance(0);
     await service.idle();
-    const [status] = service.status(GUILD);
+    const [status] = service.list(GUILD);
     expect(status).toMatchObject({ id, lastOutcome: outcome, consecutiveFailures: 1 });
     expect(status!.lastMessage).toContain(reason);
     expect(status!.lastMessage).toContain(next);

@@ -132,6 +132,6 @@ describe('polling a feed of 5,000 items oldest first', () => {
     time.advance(15 * 60_000);
     await service.idle();
     expect(announced.map((a) => a.link)).toEqual([`${SITE}/stories/5001`]);
-    expect(service.status('111111111111111111')[0]).toMatchObject({ lastOutcome: 'new-items', lastMessage: 'delivered 1 new article' });
+    expect(service.list('111111111111111111')[0]).toMatchObject({ lastOutcome: 'new-items', lastMessage: 'delivered 1 new article' });
   });
 });

@@ -72,7 +72,7 @@ describe('the database lost while running', () => {
       time.advance(60 * MINUTE);
       await service.idle();
       expect(announced.map((a) => a.link)).toEqual([expect.stringMatching(/\/stories\/2$/)]);
-      expect(service.status(GUILD)[0]).toMatchObject({ consecutiveFailures: 0 });
+      expect(service.list(GUILD)[0]).toMatchObject({ consecutiveFailures: 0 });
     } finally {
       await service.stop();
     }

@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
+import { createSerialWriter } from '../files/serial-writer.ts';
+import { UNREF_TIMERS, type Timers } from '../model/timers.ts';
 import { isUserError } from '../model/user-error.ts';
 import {
   ANNOUNCEMENTS_FILE,
@@ -83,39 +85,28 @@ export const ANNOUNCER_DEFAULTS = Object.freeze({
   maxAgeMs: 24 * 60 * 60_000,
 });
 
-/** Timers, injectable so tests drive time (the same shape as the feed service's FeedTimers). */
-export interface AnnouncerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const REAL_TIMERS: AnnouncerTimers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
-
 /** What the announcer needs; everything doing I/O is passed in. */
 export interface AnnouncerOptions {
   /** How announcements reach the chat (the bot injects its Discord poster: src/bot/discord-announcement-poster.ts). */
   poster: AnnouncementPoster;
+  /** The live corpus: an announcement waits for its article there, and a change wakes the announcer. */
   source: CorpusSource;
   log: Logger;
   /** The state to start from (read from the store's file). */
   initial: OutboxState;
+  /** Where the state is written (the outbox file, or PostgreSQL) and, under several processes, who posts an item is claimed. */
   store: OutboxStore;
   /** The corpus a server sees; default scopeCorpus (the shared articles and the server's own). */
   scope?: (corpus: Corpus, guildId: string | null) => Corpus;
+  /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
-  /** Default: the global setTimeout/clearTimeout (timers unref'd); tests drive time with their own. */
-  timers?: AnnouncerTimers;
+  /** Default: the global setTimeout/clearTimeout, unref'd (UNREF_TIMERS); tests drive time with their own. */
+  timers?: Timers;
+  /** Default DEFAULT_RETRY. */
   retry?: Partial<RetrySettings>;
+  /** Default ANNOUNCER_DEFAULTS.articleWaitMs. */
   articleWaitMs?: number;
+  /** Default ANNOUNCER_DEFAULTS.maxAgeMs. */
   maxAgeMs?: number;
   /** How log lines name one announcement ("a digest announcement"); default "an announcement". */
   label?: string;
@@ -154,7 +145,7 @@ function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): b
 export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const { log, store, poster } = options;
   const clock = options.clock ?? Date.now;
-  const timers = options.timers ?? REAL_TIMERS;
+  const timers = options.timers ?? UNREF_TIMERS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const articleWaitMs = options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs;
   const maxAgeMs = options.maxAgeMs ?? ANNOUNCER_DEFAULTS.maxAgeMs;
@@ -168,19 +159,15 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const retryAt = new Map<string, number>();
   const missingSince = new Map<string, number>();
 
-  let writing: Promise<void> = Promise.resolve();
+  /** Writes the state: never two at once, and requests made during a write coalesced into the next (src/files/serial-writer.ts). */
+  const writer = createSerialWriter((state: OutboxState) => store.write(state));
   const enqueuing = new Set<Promise<void>>();
   let working: Promise<void> | null = null;
   let wake: unknown;
   let stopped = false;
 
-  /** Writes the current state after any write under way (writes never overlap; the last one wins). */
-  const save = (): Promise<void> => {
-    const snapshot = { announced: new Set(announced), queue: queue.map((item) => ({ ...item })) };
-    const next = writing.then(() => store.write(snapshot));
-    writing = next.catch(() => undefined);
-    return next;
-  };
+  /** Writes the current state after any write under way (writes never overlap; the latest state wins); rejects when that write fails. */
+  const save = (): Promise<void> => writer.write({ announced: new Set(announced), queue: queue.map((item) => ({ ...item })) });
 
   const remove = (key: string): void => {
     queue = queue.filter((item) => keyOf(item) !== key);
@@ -361,10 +348,8 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     return true;
   };
 
-  const settle = async (done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void> => {
-    const gone = new Set(done);
-    for (const key of gone) remove(key);
-    const added = requests.filter((request) => push(request)).length;
+  /** Writes the queue with `added` new requests (idle and stop wait for it), then counts them and starts posting. */
+  const saveAdded = async (added: number): Promise<void> => {
     const written = save();
     enqueuing.add(written);
     try {
@@ -373,26 +358,23 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       enqueuing.delete(written);
     }
     for (let i = 0; i < added; i++) options.onEvent?.('queued');
+    // A retry waiting for its time is brought forward: new work is a new attempt.
     retryAt.clear();
     kick();
   };
 
+  const settle = async (done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void> => {
+    for (const key of new Set(done)) remove(key);
+    await saveAdded(requests.filter((request) => push(request)).length);
+  };
+
   const enqueue = async (request: AnnouncementRequest): Promise<void> => {
     if (!push(request)) {
-      await writing;
+      // Already queued: resolves once the write that queued it is done.
+      await writer.flushed();
       return;
     }
-    const written = save();
-    enqueuing.add(written);
-    try {
-      await written;
-    } finally {
-      enqueuing.delete(written);
-    }
-    options.onEvent?.('queued');
-    // A retry waiting for its time is brought forward: new work is a new attempt.
-    retryAt.clear();
-    kick();
+    await saveAdded(1);
   };
 
   kick();
@@ -406,7 +388,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
           await working;
           continue;
         }
-        await writing;
+        await writer.flushed();
         if (working || enqueuing.size > 0) continue;
         return;
       }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { Cron } from 'croner';
 import type { Logger } from 'pino';
 import { roundup } from '../answers/roundup.ts';
 import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
+import { createSerialWriter, type SerialWriter } from '../files/serial-writer.ts';
+import { cronJobs, dailyPattern, type CreateJob, type ScheduledJob } from './daily-jobs.ts';
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
@@ -14,6 +15,7 @@ import type { RoundupPoster } from './roundup-poster.ts';
 import { readClockTime, readTimeZone } from './read-schedule-options.ts';
 
 export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
+export { cronJobs, dailyPattern, type CreateJob, type ScheduledJob } from './daily-jobs.ts';
 
 /** What /digest schedule asks for. */
 export interface ScheduleRequest {
@@ -33,18 +35,6 @@ export interface ScheduledDigest extends DigestSchedule {
 
 /** What a round-up run did. */
 export type RoundupOutcome = 'posted' | 'nothing-new' | 'already-posted' | 'no-schedule' | 'failed' | 'stopped';
-
-/** One server's daily job (croner by default). */
-export interface ScheduledJob {
-  stop(): void;
-  /** The next time it runs. */
-  nextRun(): Date | null;
-  /** The latest time it was due at or before `at`, or null. */
-  latestSlot(at: Date): Date | null;
-}
-
-/** Makes a daily job: `pattern` is a five-field cron pattern read in `timezone`. */
-export type CreateJob = (pattern: string, timezone: string, run: () => void) => ScheduledJob;
 
 /** The daily digests of every server (see openDigestSchedules). */
 export interface DigestSchedules {
@@ -80,15 +70,20 @@ export interface DigestSchedulesOptions {
   store?: ScheduleStore;
   /** How round-ups reach the chat (the bot injects its Discord poster: src/bot/discord-roundup-poster.ts). */
   poster: RoundupPoster;
+  /** The live corpus the round-ups are made from. */
   source: CorpusSource;
   log: Logger;
   /** The corpus a server sees; default scopeCorpus. */
   scope?: (corpus: Corpus, guildId: string | null) => Corpus;
+  /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
   /** Default: croner (cronJobs). */
   createJob?: CreateJob;
+  /** Delays between attempts to post a round-up; default DEFAULT_RETRY (src/news/announcer.ts). */
   retry?: Partial<RetrySettings>;
+  /** Default SCHEDULE_DEFAULTS.catchUpMs. */
   catchUpMs?: number;
+  /** Default SCHEDULE_DEFAULTS.firstPeriodMs. */
   firstPeriodMs?: number;
   /**
    * Whether this process runs a server's round-up (under sharding, the shard Discord routes the
@@ -96,28 +91,6 @@ export interface DigestSchedulesOptions {
    * schedule set for another server is written, not run here.
    */
   ownsGuild?: (guildId: string) => boolean;
-}
-
-/**
- * Daily jobs made with croner; the pattern is read in the time zone (daylight saving included).
- * `clock` is what "now" is for nextRun (tests); `paused` jobs never fire by themselves (tests run them with runNow).
- */
-export function cronJobs(settings: { clock?: () => number; paused?: boolean } = {}): CreateJob {
-  const clock = settings.clock ?? Date.now;
-  return (pattern, timezone, run) => {
-    const job = new Cron(pattern, { timezone, protect: true, paused: settings.paused ?? false }, run);
-    return {
-      stop: () => job.stop(),
-      nextRun: () => job.nextRun(new Date(clock())),
-      latestSlot: (at) => job.previousRuns(1, at)[0] ?? null,
-    };
-  };
-}
-
-/** "08:30" as the cron pattern of every day at that time: "30 8 * * *". */
-export function dailyPattern(time: string): string {
-  const [hours, minutes] = time.split(':').map(Number);
-  return `${minutes} ${hours} * * *`;
 }
 
 /** The nonce of one server's round-up for one slot (at most 25 characters): a repeat of that slot is not posted twice. */
@@ -150,13 +123,30 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
   const firstPeriodMs = options.firstPeriodMs ?? SCHEDULE_DEFAULTS.firstPeriodMs;
   const ownsGuild = options.ownsGuild ?? (() => true);
 
+  /** Per server, its schedule as last written (or read at start). */
   const schedules = new Map<string, DigestSchedule>();
+  /** Per server, its daily job (only the servers this process runs, once started). */
   const jobs = new Map<string, ScheduledJob>();
+  /** Per server, the writer of its schedule (null removes it): writes of one server never overlap and the latest wins. */
+  const writers = new Map<string, SerialWriter<DigestSchedule | null>>();
   /** Per server, the run under way (runs of one server never overlap). */
   const runs = new Map<string, Promise<RoundupOutcome>>();
+  /** Set by start: jobs are made from then on. */
   let started = false;
+  /** Set by stop: no new runs, retries abandoned. */
   let stopping = false;
+  /** The retry waits under way; stop ends them at once. */
   const sleepers = new Set<() => void>();
+
+  /** Writes (or, for null, removes) a server's schedule after its write under way. */
+  const save = (guildId: string, entry: DigestSchedule | null): Promise<void> => {
+    let writer = writers.get(guildId);
+    if (!writer) {
+      writer = createSerialWriter((value) => (value ? store.write(guildId, value) : store.remove(guildId)));
+      writers.set(guildId, writer);
+    }
+    return writer.write(entry);
+  };
 
   const sleep = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -258,7 +248,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
     if (!current) return;
     const next = { ...current, lastSlot: slot.toISOString(), lastPostedAt: new Date(upTo).toISOString() };
     schedules.set(guildId, next);
-    await store.write(guildId, next);
+    await save(guildId, next);
   };
 
   /** A slot missed while the bot was down is posted now, when it is recent enough and after the schedule was set. */
@@ -288,7 +278,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
         lastSlot: before?.lastSlot ?? null,
         setAt: new Date(clock()).toISOString(),
       };
-      await store.write(guildId, entry);
+      await save(guildId, entry);
       schedules.set(guildId, entry);
       schedule(guildId, entry);
       log.info({ guildId, channelId: entry.channelId, time, timezone }, 'daily round-up scheduled');
@@ -300,7 +290,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
       schedules.delete(guildId);
       jobs.get(guildId)?.stop();
       jobs.delete(guildId);
-      await store.remove(guildId);
+      await save(guildId, null);
       if (before) log.info({ guildId }, 'daily round-up turned off');
       return before;
     },

@@ -8,6 +8,8 @@ import { discordRoundupPoster } from '../../src/bot/discord-roundup-poster.ts';
 import type { Article } from '../../src/model/article.ts';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { isUserError } from '../../src/model/user-error.ts';
+import { fileScheduleStore } from '../../src/store/file-schedule-store.ts';
+import type { ScheduleStore } from '../../src/store/schedule-store.ts';
 import { fixtureArticles } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 import { captureWarnings } from '../support/capture-warnings.ts';
@@ -64,9 +66,10 @@ function world(now: string) {
     },
   } as any;
   const logged = captureWarnings();
-  const open = (ownsGuild?: (guildId: string) => boolean) => {
+  const open = (ownsGuild?: (guildId: string) => boolean, store?: ScheduleStore) => {
     const schedules = openDigestSchedules({
       dataDir,
+      store,
       ownsGuild,
       poster: discordRoundupPoster(client),
       source,
@@ -164,6 +167,37 @@ describe('the daily round-up at its time', () => {
     expect(await schedules.runNow(GUILD)).toBe('nothing-new');
     expect(w.sent).toHaveLength(1);
     expect(await onDisk()).toMatchObject({ lastSlot: '2026-12-02T08:00:00.000Z' });
+  });
+
+  it('GIVEN /digest off while the posted slot is being written THEN the schedule stays removed (the write is not put back after the removal)', async () => {
+    const w = world('2026-12-01T05:00:00Z');
+    const files = fileScheduleStore(dataDir);
+    let hold: { started: () => void; release: Promise<void> } | null = null;
+    const store: ScheduleStore = {
+      ...files,
+      async write(guildId, schedule) {
+        if (hold) {
+          hold.started();
+          await hold.release;
+        }
+        await files.write(guildId, schedule);
+      },
+    };
+    const schedules = w.open(undefined, store);
+    await schedules.start();
+    await schedules.set(GUILD, { channelId: CHANNEL, time: '08:00', timezone: 'UTC' });
+    let release!: () => void;
+    const started = new Promise<void>((resolve) => {
+      hold = { started: resolve, release: new Promise<void>((done) => (release = done)) };
+    });
+    w.clock.now = Date.parse('2026-12-01T08:00:00.010Z');
+    const run = schedules.runNow(GUILD);
+    await started;
+    const off = schedules.off(GUILD);
+    release();
+    await off;
+    expect(await run).toBe('posted');
+    await expect(stat(file())).rejects.toThrow(/ENOENT/);
   });
 
   it('GIVEN the bot restarts in the minute of the round-up it already posted THEN it is not posted again', async () => {

@@ -5,7 +5,8 @@ import { openFeedService } from '../feeds/feed-service.ts';
 import { openArticleLibrary } from '../library/article-library.ts';
 import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
-import { ANNOUNCEMENTS_FILE, type OutboxRead } from './announcement-outbox.ts';
+import type { OutboxRead } from './announcement-outbox.ts';
+import { processFiles, type ProcessFiles } from './process-files.ts';
 import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
 import type { RoundupPoster } from './roundup-poster.ts';
@@ -52,8 +53,8 @@ export interface NewsDeskOptions {
   fetchPage?: FetchPage;
   /** Whether this process runs a server (under sharding, the shard Discord routes it to: src/bot/shard-of-guild.ts); default every server. */
   ownsGuild?: (guildId: string) => boolean;
-  /** The announcement outbox's file name in cacheDir; default announcements.json (each shard has its own: src/bot/discord-news-desk.ts). */
-  outboxFile?: string;
+  /** The names of this process's files in cacheDir (outbox, watch-seen); default processFiles(null) (each shard has its own: src/bot/discord-news-desk.ts). */
+  files?: ProcessFiles;
   /**
    * Where the servers' feeds, schedules, articles and outbox are kept (DATABASE_URL: PostgreSQL,
    * src/store/pg/open-pg-storage.ts); default the files of DATA_DIR and CACHE_DIR.
@@ -68,7 +69,7 @@ export interface NewsDeskOptions {
 /**
  * Opens the library, the feeds and the digest schedules on DATA_DIR (nothing runs yet: the
  * handlers can add, list and remove at once); `start` adds the announcer (its outbox in
- * CACHE_DIR: outboxFile), feed polling and the schedules of the servers this
+ * CACHE_DIR: files.outbox), feed polling and the schedules of the servers this
  * process owns (every server when not sharded).
  */
 export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
@@ -78,6 +79,7 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
   const { storage } = options;
   const library = openArticleLibrary({ dataDir: options.dataDir, fetchPage, clock, records: storage?.articles });
   const ownsGuild = options.ownsGuild ?? (() => true);
+  const files = options.files ?? processFiles(null);
   let announcer: Announcer | null = null;
   const feeds = openFeedService({
     dataDir: options.dataDir,
@@ -153,16 +155,14 @@ export function openNewsDesk(options: NewsDeskOptions): RunningNewsDesk {
         : await openAnnouncer({
             ...announcing,
             cacheDir: options.cacheDir,
-            file: path.join(options.cacheDir, options.outboxFile ?? ANNOUNCEMENTS_FILE),
+            file: path.join(options.cacheDir, files.outbox),
             initial: options.outbox,
           });
       alerts = startWatchAlerts({
         source: options.source,
         book: watches,
         outbox: () => announcer,
-        seen: watchSeenFile(
-          path.join(options.cacheDir, (options.outboxFile ?? ANNOUNCEMENTS_FILE).replace(/^announcements/, 'watch-seen')),
-        ),
+        seen: watchSeenFile(path.join(options.cacheDir, files.watchSeen)),
         scope: scopeCorpus,
         ownsGuild,
         clock,

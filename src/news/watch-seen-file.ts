@@ -3,6 +3,9 @@ import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { SeenArticles } from './watch-alerts.ts';
 
+/** The file's name in the cache directory when not sharded (src/news/process-files.ts names each shard's). */
+export const WATCH_SEEN_FILE = 'watch-seen.json';
+
 const seenSchema = z.object({ version: z.literal(1), articles: z.array(z.string().max(1000)) });
 
 /**

@@ -1,6 +1,6 @@
 import { Client } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { announcementsFile } from '../../src/bot/discord-news-desk.ts';
+import { announcementsFile, filesOfShards } from '../../src/bot/discord-news-desk.ts';
 import { isFirstShard, ownsGuildOn, shardOfGuild, shardsOfClient, shardsOfProcess } from '../../src/bot/shard-of-guild.ts';
 
 /** Discord's documented formula (gateway docs, "Sharding"): shard_id = (guild_id >> 22) % num_shards. */
@@ -132,5 +132,21 @@ describe('announcementsFile', () => {
     [{ ids: [1, 0], count: 2 }, 'announcements.json'],
   ])('for the shards %j is %s (shard 0 keeps the name it always had)', (shards, file) => {
     expect(announcementsFile(shards)).toBe(file);
+  });
+});
+
+describe('filesOfShards', () => {
+  it.each([
+    [null, { outbox: 'announcements.json', watchSeen: 'watch-seen.json' }],
+    [
+      { ids: [0], count: 2 },
+      { outbox: 'announcements.json', watchSeen: 'watch-seen.json' },
+    ],
+    [
+      { ids: [3, 2], count: 4 },
+      { outbox: 'announcements-shard-2.json', watchSeen: 'watch-seen-shard-2.json' },
+    ],
+  ])('for the shards %j names the outbox and the watch-seen file alike', (shards, files) => {
+    expect(filesOfShards(shards)).toEqual(files);
   });
 });

@@ -2,12 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DigestStateUnreadableError, readAnnounced, readDigestState, startDigest, type CorpusSource } from '../../src/news/digest.ts';
-import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
-import type { Corpus } from '../../src/model/corpus.ts';
-import { summaryOf } from '../render/discord/sample-answers.ts';
+import { DigestStateUnreadableError, readAnnounced, readDigestState } from '../../src/news/digest.ts';
 import { until } from '../support/until.ts';
-import { captureWarnings } from '../support/capture-warnings.ts';
+import { digestWorld } from '../support/digest-world.ts';
 
 let dir: string;
 let stateFile: string;
@@ -17,57 +14,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-function corpusOf(ids: string[]): Corpus {
-  const articles = ids.map((id) => ({ article: { id }, analysis: {} }));
-  return { articles, byId: new Map(articles.map((a) => [a.article.id, a])), skipped: [], search: {} } as unknown as Corpus;
-}
-
-/**
- * A corpus source whose articles the test changes, and a client whose channel records what is
- * sent; `failing` sends throw (an outage) while it is above 0, counting down per attempt.
- */
-function world(initial: string[]) {
-  let corpus = corpusOf(initial);
-  const listeners: Array<(c: Corpus, added: string[]) => void> = [];
-  const source: CorpusSource = { current: () => corpus, onChange: (l) => listeners.push(l) };
-  const sent: any[] = [];
-  const outage = { failing: 0, attempts: 0 };
-  const client = {
-    channels: {
-      fetch: async () => ({
-        isSendable: () => true,
-        send: async (body: any) => {
-          outage.attempts++;
-          if (outage.failing > 0) {
-            outage.failing--;
-            throw Object.assign(new Error('Discord answered 500'), { status: 500 });
-          }
-          sent.push(body);
-        },
-      }),
-    },
-  } as any;
-  const add = (id: string) => {
-    const before = corpus.articles.map((a) => a.article.id);
-    corpus = corpusOf([...before, id]);
-    for (const l of listeners) l(corpus, [id]);
-  };
-  const run = (_c: Corpus, _n: string, options: Record<string, unknown>) => ({
-    ...summaryOf(1),
-    article: { ...summaryOf(1).article, id: String(options.article), title: `About ${options.article}` },
-  });
-  const logged = captureWarnings();
-  const start = () =>
-    startDigest({
-      poster: discordAnnouncementPoster(client, run),
-      source,
-      channelId: '123456789012345678',
-      stateFile,
-      log: logged.log,
-      retry: { firstDelayMs: 10, maxDelayMs: 40 },
-    });
-  return { sent, add, start, outage, warnings: logged.lines };
-}
+/** The digest's world (test/support/digest-world.ts), retrying a failed post after 10, 20, 40 ms. */
+const world = (initial: string[]) => digestWorld(initial, { stateFile, retry: { firstDelayMs: 10, maxDelayMs: 40 } });
 
 describe('startDigest', () => {
   it('GIVEN a first start THEN the articles already there are recorded, not announced', async () => {

@@ -1,7 +1,8 @@
 /**
  * The house's one-way data flow, checked by `npm run lint:deps` (part of `npm test`):
  *   files → ingest → analysis → search → answers → render → bot / cli, with model shared by all,
- *   src/files (writing and reading the files Pilcrow keeps) below every layer that keeps one, and
+ *   src/files (writing and reading the files Pilcrow keeps) below every layer that keeps one, src/store
+ *   (files or PostgreSQL, with the record formats it keeps) below the news services, and
  *   engine/cache assembling the corpus. Each rule's comment is the reason printed on a violation.
  */
 const ENGINE = '^src/(ingest|analysis|search|answers|watch|model|web|library|feeds)/';
@@ -89,6 +90,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/news/' },
       to: { path: '^(src/(bot|cli)/|src/cli\\.ts$|commands/)|(^|/)node_modules/(discord\\.js|@discordjs)/' },
+    },
+    {
+      name: 'store-below-the-services',
+      comment:
+        'src/store keeps what the services keep (the announcement outbox, digest schedules, feeds, watches, article records) on files or PostgreSQL, and the formats of the outbox and schedule records live with it; the news services sit above it and plug a store in (src/news/news-desk.ts takes a ServerStorage), so src/store imports nothing from src/news or the edge (src/bot, src/cli, commands).',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^(src/(news|bot|cli)/|src/cli\\.ts$|commands/)' },
     },
     {
       name: 'model-is-the-floor',

@@ -3,7 +3,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'disco
 import { MANAGE_SERVER, POSTS_LATER_IN_CHANNEL } from '../src/bot/command-module.ts';
 import type { CommandContext, CommandRules, Outcome, SubcommandHandler } from '../src/bot/command-module.ts';
 import { newsAndServer, replyPrivately } from '../src/bot/news-replies.ts';
-import { completeTimeZone, readClockTime, readTimeZone } from '../src/news/read-schedule-options.ts';
+import { completeTimeZone, readClockTime, readTimeZone } from '../src/model/read-schedule-options.ts';
 import { isUserError, userError } from '../src/model/user-error.ts';
 import { textPayload } from '../src/render/discord/discord-payload.ts';
 

@@ -1,6 +1,6 @@
 import { NO_MENTIONS, type DiscordPayload } from '../render/discord/discord-payload.ts';
 import { buildAnswerButtons } from '../render/discord/answer-buttons.ts';
-import type { QueuedAlert } from '../news/announcement-outbox.ts';
+import type { QueuedAlert } from '../store/announcement-outbox.ts';
 
 /** A queued watch alert as a message: its text, and a button per cited paragraph (the buttons answers have). */
 export function alertPayload(alert: QueuedAlert): DiscordPayload {

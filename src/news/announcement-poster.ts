@@ -1,6 +1,6 @@
 import type { Corpus } from '../model/corpus.ts';
 import type { UserError } from '../model/user-error.ts';
-import type { QueuedAnnouncement } from './announcement-outbox.ts';
+import type { QueuedAnnouncement } from '../store/announcement-outbox.ts';
 
 /**
  * How the announcer reaches a chat: the one door from the news services to Discord. The bot's

@@ -18,7 +18,7 @@ import {
   type OutboxStore,
   type QueuedAlert,
   type QueuedAnnouncement,
-} from './announcement-outbox.ts';
+} from '../store/announcement-outbox.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';

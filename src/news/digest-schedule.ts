@@ -10,11 +10,11 @@ import { cronJobs, dailyPattern, type CreateJob, type ScheduledJob } from './dai
 import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
-import type { DigestSchedule } from './digest-schedule-file.ts';
+import type { DigestSchedule } from '../store/digest-schedule-file.ts';
 import type { RoundupPoster } from './roundup-poster.ts';
-import { readClockTime, readTimeZone } from './read-schedule-options.ts';
+import { readClockTime, readTimeZone } from '../model/read-schedule-options.ts';
 
-export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from './digest-schedule-file.ts';
+export { DIGEST_SCHEDULE_FILE, type DigestSchedule } from '../store/digest-schedule-file.ts';
 export { cronJobs, dailyPattern, type CreateJob, type ScheduledJob } from './daily-jobs.ts';
 
 /** What /digest schedule asks for. */

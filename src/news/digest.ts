@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
-import { announcementKey, type OutboxStore, type QueuedAnnouncement } from './announcement-outbox.ts';
+import { announcementKey, type OutboxStore, type QueuedAnnouncement } from '../store/announcement-outbox.ts';
 import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
 

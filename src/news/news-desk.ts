@@ -5,7 +5,7 @@ import { openFeedService } from '../feeds/feed-service.ts';
 import { openArticleLibrary } from '../library/article-library.ts';
 import type { ServerStorage } from '../store/server-storage.ts';
 import { createPageFetcher, type FetchPage } from '../web/fetch-page.ts';
-import type { OutboxRead } from './announcement-outbox.ts';
+import type { OutboxRead } from '../store/announcement-outbox.ts';
 import { processFiles, type ProcessFiles } from './process-files.ts';
 import { openAnnouncer, startAnnouncer, type Announcer, type CorpusSource, type RetrySettings } from './announcer.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';

@@ -1,4 +1,4 @@
-import { ANNOUNCEMENTS_FILE } from './announcement-outbox.ts';
+import { ANNOUNCEMENTS_FILE } from '../store/announcement-outbox.ts';
 import { WATCH_SEEN_FILE } from './watch-seen-file.ts';
 
 /**
@@ -6,7 +6,7 @@ import { WATCH_SEEN_FILE } from './watch-seen-file.ts';
  * each announcing its own servers, so each has its own).
  */
 export interface ProcessFiles {
-  /** The announcement outbox (src/news/announcement-outbox.ts). */
+  /** The announcement outbox (src/store/announcement-outbox.ts). */
   outbox: string;
   /** The articles its watch alerts knew when it last ran (src/news/watch-seen-file.ts). */
   watchSeen: string;

@@ -20,7 +20,7 @@ import type { WatchBook } from '../watch/watch-book.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 import type { WatchAlert } from '../watch/watch-spec.ts';
-import { outboxKey, type QueuedAnnouncement } from './announcement-outbox.ts';
+import { outboxKey, type QueuedAnnouncement } from '../store/announcement-outbox.ts';
 import type { AnnouncementRequest, CorpusSource } from './announcer.ts';
 
 /** Defaults of the alerts, in one place. */

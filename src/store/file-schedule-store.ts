@@ -1,6 +1,6 @@
 /** The embedded default: each server's schedule in `data/guilds/<guild id>/digest.json`. */
 import { rm } from 'node:fs/promises';
-import { readSchedule, scheduleFile, writeSchedule } from '../news/digest-schedule-file.ts';
+import { readSchedule, scheduleFile, writeSchedule } from './digest-schedule-file.ts';
 import { listGuildFolders } from '../library/library-scope.ts';
 import type { ScheduleStore } from './schedule-store.ts';
 

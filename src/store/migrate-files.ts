@@ -8,8 +8,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import { outboxKey, readOutbox, type QueuedAnnouncement } from '../news/announcement-outbox.ts';
-import { readSchedule, scheduleFile } from '../news/digest-schedule-file.ts';
+import { outboxKey, readOutbox, type QueuedAnnouncement } from './announcement-outbox.ts';
+import { readSchedule, scheduleFile } from './digest-schedule-file.ts';
 import { feedsFile, readGuildFeeds } from '../feeds/feed-store.ts';
 import { createLibraryIndex } from '../library/library-index.ts';
 import { listGuildFolders } from '../library/library-scope.ts';

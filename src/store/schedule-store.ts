@@ -2,7 +2,7 @@
  * Where each server's daily round-up schedule and the slots it posted are kept: one interface, two
  * implementations (files: `file-schedule-store.ts`; PostgreSQL: `pg/pg-schedule-store.ts`).
  */
-import type { DigestSchedule, ScheduleRead } from '../news/digest-schedule-file.ts';
+import type { DigestSchedule, ScheduleRead } from './digest-schedule-file.ts';
 
 export interface ScheduleStore {
   /** Servers that may have a schedule. */

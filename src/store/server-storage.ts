@@ -2,7 +2,7 @@
  * What a bot process keeps of its servers when it does not keep it in files (DATABASE_URL): the
  * feeds, the digest schedules, the articles' record and the announcement outbox, from one store.
  */
-import type { OutboxState, OutboxStore } from '../news/announcement-outbox.ts';
+import type { OutboxState, OutboxStore } from './announcement-outbox.ts';
 import type { ArticleRecords } from './article-records.ts';
 import type { FeedStateStore } from './feed-state-store.ts';
 import type { ScheduleStore } from './schedule-store.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/answers/run-command.ts';
-import { OutboxUnreadableError, readOutbox } from '../../src/news/announcement-outbox.ts';
+import { OutboxUnreadableError, readOutbox } from '../../src/store/announcement-outbox.ts';
 import { openAnnouncer, type Announcer, type CorpusSource, type OpenAnnouncerOptions } from '../../src/news/announcer.ts';
 import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
 import { announcementNonce, buildAnnouncement } from '../../src/bot/post-announcement.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAttachment, MAX_ATTACHMENT_BYTES } from '../../src/bot/read-attachment.ts';
-import { completeTimeZone, readClockTime, readTimeZone } from '../../src/news/read-schedule-options.ts';
+import { completeTimeZone, readClockTime, readTimeZone } from '../../src/model/read-schedule-options.ts';
 
 const file = (name: string, size: number, contentType: string | null) => ({ name, size, contentType, url: 'https://cdn.example/x' });
 

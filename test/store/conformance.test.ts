@@ -13,8 +13,8 @@ import {
   type OutboxState,
   type OutboxStore,
   type QueuedAnnouncement,
-} from '../../src/news/announcement-outbox.ts';
-import type { DigestSchedule } from '../../src/news/digest-schedule-file.ts';
+} from '../../src/store/announcement-outbox.ts';
+import type { DigestSchedule } from '../../src/store/digest-schedule-file.ts';
 import { feedIdFor } from '../../src/feeds/feed-id.ts';
 import { rememberSeen, SEEN_MAX_AGE_MS, type FeedRecord } from '../../src/feeds/feed-store.ts';
 import type { FeedStateStore } from '../../src/store/feed-state-store.ts';

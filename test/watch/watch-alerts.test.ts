@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { AnnouncementRequest } from '../../src/news/announcer.ts';
-import { outboxKey, type OutboxState, type OutboxStore } from '../../src/news/announcement-outbox.ts';
+import { outboxKey, type OutboxState, type OutboxStore } from '../../src/store/announcement-outbox.ts';
 import { startAnnouncer } from '../../src/news/announcer.ts';
 import { startWatchAlerts, type SeenArticles } from '../../src/news/watch-alerts.ts';
 import type { Corpus } from '../../src/model/corpus.ts';

@@ -6,7 +6,7 @@
  * and never when its key is announced), so of two hosts holding it, one posts it.
  */
 import type { Pool } from 'pg';
-import { checkQueued, outboxKey, type OutboxState, type OutboxStore, type QueuedAnnouncement } from '../../news/announcement-outbox.ts';
+import { checkQueued, outboxKey, type OutboxState, type OutboxStore, type QueuedAnnouncement } from '../announcement-outbox.ts';
 import { KEEP_ANNOUNCED_MS } from '../retention.ts';
 import { inTransaction } from './transaction.ts';
 

@@ -4,7 +4,7 @@
  * so of two processes that both believe they own a server, one posts it.
  */
 import type { Pool } from 'pg';
-import { checkSchedule } from '../../news/digest-schedule-file.ts';
+import { checkSchedule } from '../digest-schedule-file.ts';
 import type { ScheduleStore } from '../schedule-store.ts';
 
 export interface PgScheduleStoreOptions {

@@ -5,7 +5,7 @@ import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { DISCORD_ID, isDiscordId } from '../model/discord-id.ts';
 import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import { isUserError } from '../model/user-error.ts';
-import { readClockTime, readTimeZone } from './read-schedule-options.ts';
+import { readClockTime, readTimeZone } from '../model/read-schedule-options.ts';
 
 /** File name of a server's digest schedule, in its folder `data/guilds/<guild id>/`. */
 export const DIGEST_SCHEDULE_FILE = 'digest.json';

@@ -1,4 +1,4 @@
-import { userError, type UserError } from '../model/user-error.ts';
+import { userError, type UserError } from './user-error.ts';
 
 /** Every IANA time zone this Node knows, plus UTC (Intl lists only canonical zones). */
 const ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];

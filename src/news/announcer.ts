@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Logger } from 'pino';
 import { scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { createSerialWriter } from '../files/serial-writer.ts';
@@ -20,16 +19,11 @@ import {
   type QueuedAnnouncement,
 } from '../store/announcement-outbox.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
+import { DEFAULT_RETRY, retryDelay, type PostingOptions } from './posting-options.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
-
-/** The live corpus and its changes (a CorpusStore from src/engine/corpus-store.ts). */
-export interface CorpusSource {
-  current(): Corpus;
-  onChange(listener: (corpus: Corpus, added: string[]) => void): void;
-}
 
 /** What to announce: an article of a server (or a shared one, guildId null) in a channel. */
 export interface AnnouncementRequest {
@@ -64,16 +58,6 @@ export interface Announcer {
   stop(): Promise<void>;
 }
 
-/** Delays between attempts to post an announcement that failed: doubling from the first, capped. */
-export interface RetrySettings {
-  /** Default 1000 ms. */
-  firstDelayMs: number;
-  /** Default 5 minutes. */
-  maxDelayMs: number;
-}
-
-export const DEFAULT_RETRY: RetrySettings = Object.freeze({ firstDelayMs: 1000, maxDelayMs: 5 * 60_000 });
-
 /** Defaults of the announcer, in one place. */
 export const ANNOUNCER_DEFAULTS = Object.freeze({
   /**
@@ -86,24 +70,15 @@ export const ANNOUNCER_DEFAULTS = Object.freeze({
 });
 
 /** What the announcer needs; everything doing I/O is passed in. */
-export interface AnnouncerOptions {
+export interface AnnouncerOptions extends PostingOptions {
   /** How announcements reach the chat (the bot injects its Discord poster: src/bot/discord-announcement-poster.ts). */
   poster: AnnouncementPoster;
-  /** The live corpus: an announcement waits for its article there, and a change wakes the announcer. */
-  source: CorpusSource;
-  log: Logger;
   /** The state to start from (read from the store's file). */
   initial: OutboxState;
   /** Where the state is written (the outbox file, or PostgreSQL) and, under several processes, who posts an item is claimed. */
   store: OutboxStore;
-  /** The corpus a server sees; default scopeCorpus (the shared articles and the server's own). */
-  scope?: (corpus: Corpus, guildId: string | null) => Corpus;
-  /** Milliseconds since the epoch; default Date.now. */
-  clock?: () => number;
   /** Default: the global setTimeout/clearTimeout, unref'd (UNREF_TIMERS); tests drive time with their own. */
   timers?: Timers;
-  /** Default DEFAULT_RETRY. */
-  retry?: Partial<RetrySettings>;
   /** Default ANNOUNCER_DEFAULTS.articleWaitMs. */
   articleWaitMs?: number;
   /** Default ANNOUNCER_DEFAULTS.maxAgeMs. */
@@ -187,7 +162,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const backOff = (key: string): { count: number; delay: number } => {
     const count = (failures.get(key) ?? 0) + 1;
     failures.set(key, count);
-    const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (count - 1));
+    const delay = retryDelay(retry, count);
     retryAt.set(key, clock() + delay);
     return { count, delay };
   };

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from 'pino';
 import { roundup } from '../answers/roundup.ts';
 import { isVisibleIn, scopeCorpus } from '../engine/scope-corpus.ts';
 import type { Corpus } from '../model/corpus.ts';
@@ -7,7 +6,7 @@ import { isDiscordId } from '../model/discord-id.ts';
 import { isUserError, userError, type UserError } from '../model/user-error.ts';
 import { createSerialWriter, type SerialWriter } from '../files/serial-writer.ts';
 import { cronJobs, dailyPattern, type CreateJob, type ScheduledJob } from './daily-jobs.ts';
-import { DEFAULT_RETRY, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { DEFAULT_RETRY, retryDelay, type PostingOptions } from './posting-options.ts';
 import { fileScheduleStore } from '../store/file-schedule-store.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
 import type { DigestSchedule } from '../store/digest-schedule-file.ts';
@@ -63,24 +62,15 @@ export const SCHEDULE_DEFAULTS = Object.freeze({
   attempts: 6,
 });
 
-export interface DigestSchedulesOptions {
+export interface DigestSchedulesOptions extends PostingOptions {
   /** The data directory; each server's schedule is data/guilds/<guild id>/digest.json unless `store` is given. */
   dataDir: string;
   /** Where the schedules are kept; default the files of `dataDir` (src/store/file-schedule-store.ts). */
   store?: ScheduleStore;
   /** How round-ups reach the chat (the bot injects its Discord poster: src/bot/discord-roundup-poster.ts). */
   poster: RoundupPoster;
-  /** The live corpus the round-ups are made from. */
-  source: CorpusSource;
-  log: Logger;
-  /** The corpus a server sees; default scopeCorpus. */
-  scope?: (corpus: Corpus, guildId: string | null) => Corpus;
-  /** Milliseconds since the epoch; default Date.now. */
-  clock?: () => number;
   /** Default: croner (cronJobs). */
   createJob?: CreateJob;
-  /** Delays between attempts to post a round-up; default DEFAULT_RETRY (src/news/announcer.ts). */
-  retry?: Partial<RetrySettings>;
   /** Default SCHEDULE_DEFAULTS.catchUpMs. */
   catchUpMs?: number;
   /** Default SCHEDULE_DEFAULTS.firstPeriodMs. */
@@ -232,7 +222,7 @@ export function openDigestSchedules(options: DigestSchedulesOptions): DigestSche
           log.warn({ ...context, err, attempts: attempt }, 'could not post the daily round-up; giving this one up');
           return 'failed';
         }
-        const delay = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempt - 1));
+        const delay = retryDelay(retry, attempt);
         log.warn({ ...context, err, retryInMs: delay }, 'could not post the daily round-up; will retry');
         await sleep(delay);
       }

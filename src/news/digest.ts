@@ -1,10 +1,10 @@
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { announcementKey, type OutboxStore, type QueuedAnnouncement } from '../store/announcement-outbox.ts';
-import { startAnnouncer, type CorpusSource, type RetrySettings } from './announcer.ts';
+import { startAnnouncer } from './announcer.ts';
+import type { CorpusSource, PostingOptions, RetrySettings } from './posting-options.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
 
 export type { CorpusSource, RetrySettings };
@@ -66,19 +66,14 @@ export async function writeDigestState(
 }
 
 /** What the digest needs. */
-export interface DigestOptions {
+export interface DigestOptions extends Omit<PostingOptions, 'scope'> {
   /** How the digest's announcements reach the channel (the bot's: src/bot/discord-announcement-poster.ts). */
   poster: AnnouncementPoster;
-  source: CorpusSource;
   channelId: string;
   /** The state file (e.g. <cacheDir>/digest-state.json). */
   stateFile: string;
-  log: Logger;
   /** The state as read at start-up (readDigestState); read here when not given. */
   initial?: DigestStateRead;
-  retry?: Partial<RetrySettings>;
-  /** Milliseconds since the epoch; default Date.now. */
-  clock?: () => number;
 }
 
 /** A running digest. */

@@ -21,7 +21,8 @@ import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 import type { WatchAlert } from '../watch/watch-spec.ts';
 import { outboxKey, type QueuedAnnouncement } from '../store/announcement-outbox.ts';
-import type { AnnouncementRequest, CorpusSource } from './announcer.ts';
+import type { AnnouncementRequest } from './announcer.ts';
+import type { CorpusSource } from './posting-options.ts';
 
 /** Defaults of the alerts, in one place. */
 export const WATCH_ALERT_DEFAULTS = Object.freeze({

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CorpusSource } from '../../src/news/announcer.ts';
+import type { CorpusSource } from '../../src/news/posting-options.ts';
 import { cronJobs, dailyPattern, openDigestSchedules, roundupNonce, type DigestSchedules } from '../../src/news/digest-schedule.ts';
 import { discordRoundupPoster } from '../../src/bot/discord-roundup-poster.ts';
 import type { Article } from '../../src/model/article.ts';

@@ -1,4 +1,4 @@
-import type { RetrySettings } from '../../src/news/announcer.ts';
+import type { RetrySettings } from '../../src/news/posting-options.ts';
 import { discordAnnouncementPoster } from '../../src/bot/discord-announcement-poster.ts';
 import { startDigest, type CorpusSource } from '../../src/news/digest.ts';
 import type { Corpus } from '../../src/model/corpus.ts';

@@ -7,7 +7,6 @@ import { isUserError } from '../model/user-error.ts';
 import {
   ANNOUNCEMENTS_FILE,
   announcementKey,
-  checkQueued,
   outboxKey,
   outboxFileStore,
   readOutbox,
@@ -15,28 +14,15 @@ import {
   type OutboxRead,
   type OutboxState,
   type OutboxStore,
-  type QueuedAlert,
   type QueuedAnnouncement,
 } from '../store/announcement-outbox.ts';
 import type { AnnouncementPoster } from './announcement-poster.ts';
-import { DEFAULT_RETRY, retryDelay, type PostingOptions } from './posting-options.ts';
+import { createAnnouncementQueue, type AnnouncementRequest } from './announcement-queue.ts';
+import { DEFAULT_RETRY, type PostingOptions } from './posting-options.ts';
 import { matchWatch } from '../watch/match-watch.ts';
 import { specOf } from '../watch/watch-record.ts';
 
-export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type QueuedAnnouncement };
-
-/** What to announce: an article of a server (or a shared one, guildId null) in a channel. */
-export interface AnnouncementRequest {
-  guildId: string | null;
-  channelId: string;
-  articleId: string;
-  /** The page it was added from; the headline links to it when the article has no URL of its own. */
-  link?: string | null;
-  /** A watch alert instead of the announcement (src/news/watch-alerts.ts); `channelId` is then the member's user id when `alert.dm`. */
-  alert?: QueuedAlert;
-  /** Announce only if the article matches this filter (a feed's only:); else it is held back. */
-  only?: QueuedAnnouncement['only'];
-}
+export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type AnnouncementRequest, type QueuedAnnouncement };
 
 /** Posts each article once per server, durably (see startAnnouncer). */
 export interface Announcer {
@@ -93,17 +79,6 @@ export interface AnnouncerOptions extends PostingOptions {
   onHeldBack?: (item: QueuedAnnouncement) => void;
 }
 
-/** Longest link kept with an announcement (Discord takes URLs up to about 2000 characters; a longer one is not shown). */
-const MAX_LINK = 2000;
-
-/** An article the server may see: shared (no scope) or its own. */
-function visibleIn(corpus: Corpus, articleId: string, guildId: string | null): boolean {
-  const owner = corpus.byId.get(articleId);
-  if (!owner) return false;
-  const scope = owner.article.scope ?? null;
-  return scope === null || scope === guildId;
-}
-
 /**
  * Starts posting announcements from a durable outbox, each exactly once:
  * - `enqueue` writes the item to disk before it resolves; the key (server + article) of every
@@ -122,87 +97,47 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   const clock = options.clock ?? Date.now;
   const timers = options.timers ?? UNREF_TIMERS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
-  const articleWaitMs = options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs;
   const maxAgeMs = options.maxAgeMs ?? ANNOUNCER_DEFAULTS.maxAgeMs;
   const label = options.label ?? 'an announcement';
-  const scope = options.scope ?? scopeCorpus;
-  const announced = new Set(options.initial.announced);
-  let queue: QueuedAnnouncement[] = options.initial.queue.filter((item) => !announced.has(keyOf(item)));
-
-  /** Per queued key: failures so far, when the next attempt may be made, when its article was first missed. */
-  const failures = new Map<string, number>();
-  const retryAt = new Map<string, number>();
-  const missingSince = new Map<string, number>();
+  const queue = createAnnouncementQueue({
+    initial: options.initial,
+    source: options.source,
+    scope: options.scope ?? scopeCorpus,
+    clock,
+    retry,
+    articleWaitMs: options.articleWaitMs ?? ANNOUNCER_DEFAULTS.articleWaitMs,
+    log,
+  });
 
   /** Writes the state: never two at once, and requests made during a write coalesced into the next (src/files/serial-writer.ts). */
   const writer = createSerialWriter((state: OutboxState) => store.write(state));
+  /** The writes of enqueue and settle under way (idle and stop wait for them). */
   const enqueuing = new Set<Promise<void>>();
+  /** The posting loop, while it runs. */
   let working: Promise<void> | null = null;
+  /** The timer of the next retry or article time-out. */
   let wake: unknown;
+  /** Set by stop: nothing more is posted. */
   let stopped = false;
 
   /** Writes the current state after any write under way (writes never overlap; the latest state wins); rejects when that write fails. */
-  const save = (): Promise<void> => writer.write({ announced: new Set(announced), queue: queue.map((item) => ({ ...item })) });
+  const save = (): Promise<void> => writer.write(queue.snapshot());
 
-  const remove = (key: string): void => {
-    queue = queue.filter((item) => keyOf(item) !== key);
-    failures.delete(key);
-    retryAt.delete(key);
-    missingSince.delete(key);
-  };
-
-  /** An item is finished (posted, found posted, made elsewhere, held back or unannounceable): never posted again. */
+  /** An item is finished (posted, found posted, made elsewhere, held back or unannounceable): never posted again; the state written. */
   const finish = async (key: string): Promise<void> => {
-    announced.add(key);
-    remove(key);
+    queue.finish(key);
     await save();
   };
 
-  /** Counts one more failed attempt of an item and sets when to try it again (exponential backoff); the attempts and the delay. */
-  const backOff = (key: string): { count: number; delay: number } => {
-    const count = (failures.get(key) ?? 0) + 1;
-    failures.set(key, count);
-    const delay = retryDelay(retry, count);
-    retryAt.set(key, clock() + delay);
-    return { count, delay };
-  };
-
-  /** The next item to post now: its retry time has come and its article is there. Items whose article stayed missing too long are given up on the way. */
-  const nextReady = (): { item: QueuedAnnouncement; corpus: Corpus } | 'gave-up' | null => {
-    const now = clock();
-    const corpus = options.source.current();
-    for (const item of queue) {
-      if (isPart(item)) continue;
-      const key = keyOf(item);
-      if ((retryAt.get(key) ?? 0) > now) continue;
-      const seen = scope(corpus, item.guildId);
-      if (visibleIn(seen, item.articleId, item.guildId)) {
-        missingSince.delete(key);
-        return { item, corpus: seen };
-      }
-      const since = missingSince.get(key) ?? now;
-      missingSince.set(key, since);
-      if (now - since >= articleWaitMs) {
-        const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId, waitedMs: now - since };
-        // Not waiting at all (the digest's ids come from the corpus): the article was removed, nothing to warn about.
-        if (articleWaitMs === 0) log.info(context, 'an article waiting to be announced is gone (or not visible there); not announcing it');
-        else log.warn(context, 'an article to announce never appeared in the corpus; giving up its announcement');
-        remove(key);
-        return 'gave-up';
-      }
-    }
-    return null;
-  };
-
   const announceOne = async (item: QueuedAnnouncement, corpus: Corpus): Promise<void> => {
-    const key = keyOf(item);
+    const key = outboxKey(item);
     const context = { article: item.articleId, guildId: item.guildId, channelId: item.channelId };
     let claim: OutboxClaim;
     try {
       claim = store.claim ? await store.claim(item) : 'mine';
     } catch (err) {
       // The store cannot be reached (a lost database): tried again like a failed post.
-      const { delay } = backOff(key);
+      const { delay } = queue.backOff(key);
       log.warn({ ...context, err, retryInMs: delay }, `could not claim ${label} before posting it; will retry`);
       return;
     }
@@ -212,7 +147,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       return;
     }
     if (claim === 'taken') {
-      retryAt.set(key, clock() + retry.maxDelayMs);
+      queue.postpone(key, retry.maxDelayMs);
       log.info(context, 'an announcement is being posted by another process; looking at it again later');
       return;
     }
@@ -251,14 +186,14 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await store
         .release?.(item)
         .catch((error: unknown) => log.warn({ ...context, err: error }, `could not release the claim on ${label}`));
-      const { count, delay } = backOff(key);
+      const { count, delay } = queue.backOff(key);
       if (clock() - Date.parse(item.queuedAt) >= maxAgeMs) {
         log.warn({ ...context, err, attempts: count }, `could not post ${label} for too long; giving it up`);
-        remove(key);
+        queue.remove(key);
         await save();
         return;
       }
-      log.warn({ ...context, err, pending: queue.length, retryInMs: delay }, `could not post ${label}; will retry`);
+      log.warn({ ...context, err, pending: queue.queued().length, retryInMs: delay }, `could not post ${label}; will retry`);
       await save().catch((error: unknown) => log.error({ err: error }, 'could not write the announcement state'));
     }
   };
@@ -266,7 +201,7 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
   /** Posts ready items one at a time, then sets a timer for the next retry or article time-out. */
   const work = async (): Promise<void> => {
     while (!stopped) {
-      const next = nextReady();
+      const next = queue.nextReady();
       if (next === null) break;
       if (next === 'gave-up') {
         await save();
@@ -279,15 +214,9 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
 
   const scheduleWake = (): void => {
     timers.clearTimeout(wake);
-    const postable = queue.filter((item) => !isPart(item));
-    if (stopped || postable.length === 0) return;
+    const at = queue.nextDueAt();
+    if (stopped || at === null) return;
     const now = clock();
-    const times = postable.map((item) => {
-      const key = keyOf(item);
-      const missing = missingSince.get(key);
-      return Math.max(retryAt.get(key) ?? now, missing !== undefined ? missing + articleWaitMs : now);
-    });
-    const at = Math.min(...times);
     // Items that are only waiting for their article are also woken by corpus changes.
     wake = timers.setTimeout(kick, Math.max(0, at - now));
   };
@@ -303,26 +232,6 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
 
   options.source.onChange(() => kick());
 
-  /** Adds the request to the queue unless it is announced or queued already; whether it was added. */
-  const push = (request: AnnouncementRequest): boolean => {
-    const key = outboxKey(request);
-    if (announced.has(key) || queue.some((item) => keyOf(item) === key)) return false;
-    const link = request.link && request.link.length <= MAX_LINK ? request.link : null;
-    queue.push(
-      checkQueued({
-        guildId: request.guildId,
-        channelId: request.channelId,
-        articleId: request.articleId,
-        link,
-        queuedAt: new Date(clock()).toISOString(),
-        attemptedAt: null,
-        ...(request.alert ? { alert: request.alert } : {}),
-        ...(request.only ? { only: request.only } : {}),
-      }),
-    );
-    return true;
-  };
-
   /** Writes the queue with `added` new requests (idle and stop wait for it), then counts them and starts posting. */
   const saveAdded = async (added: number): Promise<void> => {
     const written = save();
@@ -334,17 +243,17 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
     }
     for (let i = 0; i < added; i++) options.onEvent?.('queued');
     // A retry waiting for its time is brought forward: new work is a new attempt.
-    retryAt.clear();
+    queue.retryNow();
     kick();
   };
 
   const settle = async (done: readonly string[], requests: readonly AnnouncementRequest[]): Promise<void> => {
-    for (const key of new Set(done)) remove(key);
-    await saveAdded(requests.filter((request) => push(request)).length);
+    for (const key of new Set(done)) queue.remove(key);
+    await saveAdded(requests.filter((request) => queue.push(request)).length);
   };
 
   const enqueue = async (request: AnnouncementRequest): Promise<void> => {
-    if (!push(request)) {
+    if (!queue.push(request)) {
       // Already queued: resolves once the write that queued it is done.
       await writer.flushed();
       return;
@@ -368,8 +277,8 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
         return;
       }
     },
-    pending: () => queue.filter((item) => !isPart(item)).length,
-    queued: () => queue.map((item) => ({ ...item })),
+    pending: () => queue.pending(),
+    queued: () => queue.queued(),
     async stop() {
       stopped = true;
       timers.clearTimeout(wake);
@@ -378,15 +287,6 @@ export function startAnnouncer(options: AnnouncerOptions): Announcer {
       await save();
     },
   };
-}
-
-/** A watch alert part: kept in the outbox while its place's matches are gathered, never posted (src/news/watch-alerts.ts). */
-function isPart(item: QueuedAnnouncement): boolean {
-  return item.alert?.kind === 'part';
-}
-
-function keyOf(item: QueuedAnnouncement): string {
-  return outboxKey(item);
 }
 
 /** Options of openAnnouncer: those of startAnnouncer, with the cache directory instead of a store and a state. */

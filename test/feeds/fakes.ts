@@ -62,12 +62,12 @@ export function rssOf(items: readonly FakeItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Example News</title><link>${SITE}/</link><description>d</description>${entries}</channel></rss>`;
 }
 
-function page(url: string, contentType: string, text: string, etag: string | null = null): FetchResult {
+function page(url: string, contentType: string, text: string, etag: string | null = null, charset: string | null = 'utf-8'): FetchResult {
   const result: FetchedPage = {
     url,
     status: 200,
     contentType,
-    charset: 'utf-8',
+    charset,
     bytes: new TextEncoder().encode(text),
     etag,
     lastModified: null,
@@ -123,6 +123,17 @@ export function createFakeSite() {
     },
     setFeed(answer: ((options: FetchOptions) => FetchResult) | null) {
       feedOverride = answer;
+    },
+    /** From now on the feed's address answers this page (200, no validators) instead of the feed. */
+    serveAtFeed(contentType: string, text: string, charset: string | null) {
+      feedOverride = () => page(feedUrl, contentType, text, null, charset);
+    },
+    /** From now on the feed's address answers this HTTP error (with the server's Retry-After, if any). */
+    refuseFeed(status: number, message: string, retryAfterMs?: number) {
+      feedOverride = () => ({
+        kind: 'refused',
+        refusal: { code: 'http-error', status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), message },
+      });
     },
     failPage(path: string, result: FetchResult | null) {
       if (result) pageFailures.set(`${SITE}${path}`, result);

@@ -141,18 +141,7 @@ describe('adding a feed', () => {
 
   it('GIVEN an address that is a web page THEN adding is refused: not a feed, look for its RSS link', async () => {
     const t = setUp();
-    t.site.setFeed(() => ({
-      kind: 'page',
-      page: {
-        url: t.site.feedUrl,
-        status: 200,
-        contentType: 'text/html',
-        charset: 'utf-8',
-        bytes: new TextEncoder().encode('<!doctype html><html><body><p>Home</p></body></html>'),
-        etag: null,
-        lastModified: null,
-      },
-    }));
+    t.site.serveAtFeed('text/html', '<!doctype html><html><body><p>Home</p></body></html>', 'utf-8');
     expect(await t.service.add(GUILD, t.site.feedUrl, CHANNEL)).toEqual({
       error: { code: 'not-a-feed', message: 'that address (news.example.org) is a web page, not a feed: look for its RSS link' },
     });
@@ -161,10 +150,7 @@ describe('adding a feed', () => {
 
   it('GIVEN the feed answers 500 THEN adding is refused with what the server said', async () => {
     const t = setUp();
-    t.site.setFeed(() => ({
-      kind: 'refused',
-      refusal: { code: 'http-error', status: 500, message: 'news.example.org answered 500 Internal Server Error' },
-    }));
+    t.site.refuseFeed(500, 'news.example.org answered 500 Internal Server Error');
     expect(await t.service.add(GUILD, t.site.feedUrl, CHANNEL)).toEqual({
       error: { code: 'fetch-failed', message: 'could not add the feed: news.example.org answered 500 Internal Server Error' },
     });
@@ -235,10 +221,7 @@ describe('polling', () => {
     const t = setUp();
     await addFeed(t);
     t.service.start();
-    t.site.setFeed(() => ({
-      kind: 'refused',
-      refusal: { code: 'http-error', status: 500, message: 'news.example.org answered 500 Internal Server Error' },
-    }));
+    t.site.refuseFeed(500, 'news.example.org answered 500 Internal Server Error');
     await t.pass(15 * MINUTE);
     expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'http-error',
@@ -265,10 +248,7 @@ describe('polling', () => {
     const t = setUp();
     await addFeed(t);
     t.service.start();
-    t.site.setFeed(() => ({
-      kind: 'refused',
-      refusal: { code: 'http-error', status: 429, retryAfterMs: 120 * MINUTE, message: 'news.example.org answered 429 Too Many Requests' },
-    }));
+    t.site.refuseFeed(429, 'news.example.org answered 429 Too Many Requests', 120 * MINUTE);
     await t.pass(15 * MINUTE);
     expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'http-error',
@@ -286,18 +266,7 @@ describe('polling', () => {
     const t = setUp();
     await addFeed(t);
     t.service.start();
-    t.site.setFeed(() => ({
-      kind: 'page',
-      page: {
-        url: t.site.feedUrl,
-        status: 200,
-        contentType: 'text/html',
-        charset: null,
-        bytes: new TextEncoder().encode('<html><body>Moved</body></html>'),
-        etag: null,
-        lastModified: null,
-      },
-    }));
+    t.site.serveAtFeed('text/html', '<html><body>Moved</body></html>', null);
     await t.pass(15 * MINUTE);
     expect(t.service.list(GUILD)[0]).toMatchObject({
       lastOutcome: 'not-a-feed',
@@ -348,18 +317,7 @@ describe('polling', () => {
     await addFeed(t);
     t.service.start();
     const renamed = rssOf([item(1), item(2)]).replace(/story-(\d)</g, 'uuid-$1-second-fetch<');
-    t.site.setFeed(() => ({
-      kind: 'page',
-      page: {
-        url: t.site.feedUrl,
-        status: 200,
-        contentType: 'application/rss+xml',
-        charset: null,
-        bytes: new TextEncoder().encode(renamed),
-        etag: null,
-        lastModified: null,
-      },
-    }));
+    t.site.serveAtFeed('application/rss+xml', renamed, null);
     await t.pass(15 * MINUTE);
     expect(t.site.pageRequests('/stories/1')).toBe(1);
     expect(t.announced).toEqual([]);

@@ -65,6 +65,18 @@ function setUp() {
   return { time, announced, open };
 }
 
+/** Adds the site's RSS feed and starts polling; then the feed turns into 100 new stories and its next check comes (15 minutes on). */
+async function pollHundredNewStories(t: ReturnType<typeof setUp>) {
+  const service = t.open();
+  const added = await service.add(GUILD, site.url(NEWS_SITE_PATHS.feeds.rss), CHANNEL);
+  if (isUserError(added)) throw new Error(added.error.message);
+  service.start();
+  const stories = generateStories(100);
+  site.setFeed('rss', stories);
+  t.time.advance(15 * MINUTE);
+  return { service, stories };
+}
+
 /** A subscription as feeds.json keeps it, for a feed added earlier that has since started failing. */
 async function writeSubscription(path: string) {
   const url = normaliseFeedUrl(site.url(path))!;
@@ -165,13 +177,7 @@ describe('feeds from the local news site', () => {
 
   it('GIVEN a feed that turns into 100 new stories THEN each is announced once, oldest first', async () => {
     const t = setUp();
-    const service = t.open();
-    const added = await service.add(GUILD, site.url(NEWS_SITE_PATHS.feeds.rss), CHANNEL);
-    if (isUserError(added)) throw new Error(added.error.message);
-    service.start();
-    const stories = generateStories(100);
-    site.setFeed('rss', stories);
-    t.time.advance(15 * MINUTE);
+    const { service, stories } = await pollHundredNewStories(t);
     await service.idle();
     expect(t.announced).toHaveLength(100);
     const published = t.announced.map((a) => Date.parse(stories.find((s) => site.url(s.path) === a.link)!.published));
@@ -182,13 +188,7 @@ describe('feeds from the local news site', () => {
 
   it('GIVEN the service stops in the middle of 100 new stories THEN after a restart every story has been announced exactly once', async () => {
     const t = setUp();
-    const service = t.open();
-    const added = await service.add(GUILD, site.url(NEWS_SITE_PATHS.feeds.rss), CHANNEL);
-    if (isUserError(added)) throw new Error(added.error.message);
-    service.start();
-    const stories = generateStories(100);
-    site.setFeed('rss', stories);
-    t.time.advance(15 * MINUTE);
+    const { service, stories } = await pollHundredNewStories(t);
     await until(() => t.announced.length >= 10, { what: 'ten announcements', timeoutMs: 30_000 });
     await service.stop();
     const announcedBeforeStop = t.announced.length;

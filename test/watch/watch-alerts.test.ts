@@ -164,16 +164,22 @@ function processRun(
   };
 }
 
+/** An outbox kept in memory across the test's process runs: `state` is what the last write left (copies). */
+function memoryOutbox() {
+  const outbox = {
+    state: { announced: new Set<string>(), queue: [] } as OutboxState,
+    store: {
+      write: async (state) => {
+        outbox.state = { announced: new Set(state.announced), queue: state.queue.map((item) => structuredClone(item)) };
+      },
+    } as OutboxStore,
+  };
+  return outbox;
+}
+
 describe('watch alerts across a restart', () => {
   it('GIVEN the process stops while matches are gathered THEN after the restart they are alerted exactly once', async () => {
-    const outbox = {
-      state: { announced: new Set<string>(), queue: [] } as OutboxState,
-      store: {
-        write: async (state) => {
-          outbox.state = { announced: new Set(state.announced), queue: state.queue.map((item) => structuredClone(item)) };
-        },
-      } as OutboxStore,
-    };
+    const outbox = memoryOutbox();
     const watches = [watch('w00000001', 'Maria Okonkwo'), watch('w00000002', 'Jonas Brandt')];
     const first = processRun(outbox, watches);
     first.arrive(corpusOf(articles(1)), ['story-0']);
@@ -202,14 +208,7 @@ describe('watch alerts across a restart', () => {
 
 describe('articles that arrived while the bot was down', () => {
   it('GIVEN a first start THEN nothing is caught up; GIVEN an article added while down THEN it alone is alerted, once', async () => {
-    const outbox = {
-      state: { announced: new Set<string>(), queue: [] } as OutboxState,
-      store: {
-        write: async (state) => {
-          outbox.state = { announced: new Set(state.announced), queue: state.queue.map((item) => structuredClone(item)) };
-        },
-      } as OutboxStore,
-    };
+    const outbox = memoryOutbox();
     let known: string[] | null = null;
     const seen: SeenArticles = {
       read: async () => known,

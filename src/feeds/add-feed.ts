@@ -28,11 +28,16 @@ export const MAX_ITEMS_ON_ADD = 100;
 
 /** What adding a feed needs; the feed service passes its own. */
 export interface AddFeedOptions {
+  /** The servers' feeds, where the new one is added and saved. */
   guilds: GuildFeedsBook;
+  /** Fetches the feed and its current items' pages. */
   fetchPage: FetchPage;
+  /** Where the current items become articles (not announced). */
   library: ArticleLibrary;
   log: Logger;
+  /** Milliseconds since the epoch. */
   clock: () => number;
+  /** Checks the interval asked for and sets the first check. */
   timing: FeedTiming;
   /** Page fetches, shared with polling. */
   pageLimit: Limit;

@@ -21,13 +21,20 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** What polling needs; the feed service passes its own (src/feeds/feed-types.ts: FeedServiceOptions). */
 export interface FeedPollingOptions {
+  /** Where the feeds are kept; its lease decides which process checks a feed. */
   store: FeedStateStore;
+  /** Fetches a feed and its items' pages. */
   fetchPage: FetchPage;
+  /** Where new items become articles. */
   library: ArticleLibrary;
+  /** Durable enqueue of a new item's announcement (FeedServiceOptions.announce). */
   announce: (announcement: FeedAnnouncement) => Promise<void>;
   log: Logger;
+  /** Milliseconds since the epoch. */
   clock: () => number;
+  /** The timers each feed's next check waits on. */
   timers: Timers;
+  /** Intervals, backoff and Retry-After caps. */
   timing: FeedTiming;
   /** Page fetches, shared with adding feeds. */
   pageLimit: Limit;

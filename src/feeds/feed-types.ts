@@ -85,12 +85,15 @@ export interface FeedServiceOptions {
   dataDir: string;
   /** Where the feeds are kept; default the files of `dataDir` (src/store/file-feed-store.ts). */
   store?: FeedStateStore;
+  /** Fetches the feeds and their items' pages (the safe fetcher: src/web/fetch-page.ts). */
   fetchPage: FetchPage;
+  /** Where items become articles (src/library/article-library.ts). */
   library: ArticleLibrary;
   /** Durable enqueue (the bot's announcer outbox); resolves once recorded. Keyed by server + article, so a repeat is harmless. */
   announce: (announcement: FeedAnnouncement) => Promise<void>;
   /** Milliseconds since the epoch; default Date.now. */
   clock?: () => number;
+  /** The service's logger (lines carry the server and feed). */
   log: Logger;
   /** Default: the global setTimeout/clearTimeout, unref'd (UNREF_TIMERS); tests drive time with their own. */
   timers?: Timers;

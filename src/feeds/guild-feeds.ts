@@ -22,7 +22,9 @@ export interface GuildFeeds {
 
 /** What the servers' feeds are read with. */
 export interface GuildFeedsOptions {
+  /** Where each server's feeds are read from and written to. */
   store: FeedStateStore;
+  /** Told of a list that is invalid or cannot be read. */
   log: Logger;
   /** Names the copy of an invalid list (FeedStateStore.setAside). */
   clock: () => number;

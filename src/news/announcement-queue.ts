@@ -29,13 +29,17 @@ export interface AnnouncementRequest {
 export interface AnnouncementQueueOptions {
   /** The outbox as read at start: items already announced are dropped from its queue. */
   initial: OutboxState;
+  /** The live corpus, where an item's article is looked for. */
   source: CorpusSource;
   /** The corpus a server sees. */
   scope: (corpus: Corpus, guildId: string | null) => Corpus;
+  /** Milliseconds since the epoch. */
   clock: () => number;
+  /** Delays between attempts after failures. */
   retry: RetrySettings;
   /** How long an item waits for its article before it is given up (0: not at all). */
   articleWaitMs: number;
+  /** Told of an item given up because its article never came. */
   log: Logger;
 }
 

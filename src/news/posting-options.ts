@@ -27,6 +27,7 @@ export function retryDelay(retry: RetrySettings, failures: number): number {
 export interface PostingOptions {
   /** The live corpus: what is posted is made from it (an announcement waits for its article there). */
   source: CorpusSource;
+  /** The service's logger. */
   log: Logger;
   /** The corpus a server sees; default scopeCorpus (the shared articles and the server's own: src/engine/scope-corpus.ts). */
   scope?: (corpus: Corpus, guildId: string | null) => Corpus;

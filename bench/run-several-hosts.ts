@@ -8,7 +8,6 @@
  * and each sent the same mix at the same rate at the same time. Target: every command's p95 in
  * every process within 1.2× of the single process's; each start ≤ 10 s.
  */
-import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,6 +16,7 @@ import { startFakeDiscord, type FakeDiscord } from '../test/e2e/fake-discord/ind
 import { createTestDatabase } from '../test/support/postgres.ts';
 import { generateLoadMix, type LoadAction } from './load-mix.ts';
 import { summariseTimes } from './measure-latency.ts';
+import { cpuMsOf } from './process-cpu.ts';
 import { drive, settle, sourceArticles, startBotProcess, writeArchive, type BotProcess, type Outcome } from './run-load-benchmark.ts';
 import { synthesiseCorpus } from './synthesise-corpus.ts';
 
@@ -179,17 +179,6 @@ interface Host {
   settleMs: number;
   /** CPU time it had used at login, ms (null without /proc). */
   startupCpuMs: number | null;
-}
-
-/** CPU time (user + system) a process has used, ms, from /proc (clock ticks of 1/100 s, Linux's USER_HZ); null elsewhere or once it has exited. */
-function cpuMsOf(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return null;
-  }
 }
 
 /** Starts measuring this process (the harness): the function returned gives its CPU in cores and its event-loop delay p99 (ms) since. */

@@ -1,5 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { analyseAndIndexWithCache, hashSourceFiles, type FailedArticle } from '../cache/corpus-cache.ts';
+import { openParsedArticles } from '../cache/parsed-articles.ts';
+import { nodeArticleFs } from '../ingest/article-fs.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
 import type { ArticleAnalysis } from '../model/analysis.ts';
 import type { Article, SkippedFile } from '../model/article.ts';
@@ -92,7 +94,10 @@ export async function loadCorpus(options: LoadCorpusOptions): Promise<LoadedCorp
   } catch {
     return { error: `The data directory does not exist: ${options.dataDir} (set DATA_DIR or --data).` };
   }
-  const loaded = await loadArticles(options.dataDir);
+  // Files whose bytes were parsed before are not parsed again (src/cache/parsed-articles.ts).
+  const parsed = await openParsedArticles({ dir: options.cacheDir, onWarning: options.onWarning });
+  const loaded = await loadArticles(options.dataDir, nodeArticleFs, { parse: parsed.parse });
+  await parsed.save();
   const corpus = await indexArticles(loaded.articles, loaded.skipped, options);
   return loaded.error ? { corpus, warning: loaded.error } : { corpus };
 }

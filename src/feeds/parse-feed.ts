@@ -3,9 +3,9 @@
  * JSON Feed), parsed by feedsmith. Anything else (a web page, an image, broken XML) is a
  * "not a feed" value whose message tells a person what to do.
  */
-import { MalformedError, parseFeed, type AnyFeed } from 'feedsmith';
-import { parseHTML } from 'linkedom';
+import type { AnyFeed } from 'feedsmith';
 import { decodeHtml, findBomEncoding } from '../ingest/decode-html.ts';
+import { loadFeedsmith, loadLinkedom } from '../ingest/load-parsers.ts';
 import type { DomDocument } from '../ingest/dom-shapes.ts';
 import { newestItems } from './order-items.ts';
 
@@ -61,6 +61,7 @@ export function parseFeedDocument(document: FeedDocument): ParsedFeed | NotAFeed
   const text = decodeFeedText(document);
   if (text === null)
     return notAFeed(`the document at ${host} is not text (${document.contentType || 'no content type'}), so it is not a feed`);
+  const { MalformedError, parseFeed } = loadFeedsmith();
   let parsed: AnyFeed;
   try {
     parsed = parseFeed(text);
@@ -79,7 +80,7 @@ function notAFeed(message: string, suggestedFeedUrl: string | null = null): NotA
 
 /** A web page: say so, and name the feed it links to when it has one. */
 function describeWebPage(html: string, pageUrl: string, host: string): NotAFeed {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const { document } = loadLinkedom().parseHTML(html) as unknown as { document: DomDocument };
   for (const link of Array.from(document.querySelectorAll('link[rel~="alternate"][href]'))) {
     const type = (link.getAttribute('type') ?? '').toLowerCase().trim();
     if (!FEED_LINK_TYPES.includes(type)) continue;

@@ -4,7 +4,7 @@
  * of a particular article.
  */
 
-import { DANGLING_WORDS } from './dangling-words.ts';
+import { getDanglingWords } from './dangling-words.ts';
 
 /** What a list that follows a marker line holds. */
 export type MarkerKind = 'tags' | 'related' | 'nav' | 'sources';
@@ -149,7 +149,7 @@ export function isPunctuationOnly(text: string): boolean {
 /** Ends with a word that cannot end a sentence or a heading ("… with the", "… would be"). */
 export function endsDangling(text: string): boolean {
   const last = /(?<!\p{L})(\p{L}+)$/u.exec(endOf(text))?.[1];
-  return last !== undefined && DANGLING_WORDS.has(last.toLowerCase());
+  return last !== undefined && getDanglingWords().has(last.toLowerCase());
 }
 
 /** The last characters of a text: end-anchored patterns only look here, so growing paragraphs stay cheap. */

@@ -29,4 +29,13 @@ function lexiconPrepositions(): string[] {
   return words;
 }
 
-export const DANGLING_WORDS: ReadonlySet<string> = new Set([...OWN_WORDS.split(' '), ...lexiconPrepositions()]);
+let danglingWords: ReadonlySet<string> | undefined;
+
+/**
+ * The words, made at the first call: the lexicon is a 4 MB script that costs about 0.7 s of CPU
+ * to load and scan, which a start from a warm cache (nothing parsed) need not pay.
+ */
+export function getDanglingWords(): ReadonlySet<string> {
+  danglingWords ??= new Set([...OWN_WORDS.split(' '), ...lexiconPrepositions()]);
+  return danglingWords;
+}

@@ -1,5 +1,5 @@
 /** Optional YAML front matter at the very top of an article file, parsed with the `yaml` package. */
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { loadYaml } from './load-parsers.ts';
 
 /** The metadata an article file may declare in its front matter. */
 export interface FrontMatter {
@@ -42,6 +42,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   if (close < 0) return { reason: 'malformed front matter: no closing "---" line' };
   const yaml = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
+  const { isMap, LineCounter, parseDocument } = loadYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, lineCounter });
   const error = doc.errors[0];

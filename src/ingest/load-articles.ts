@@ -5,13 +5,18 @@ import { isDiscordId } from '../model/discord-id.ts';
 import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import { assignScopedIds } from './article-id.ts';
 import { nodeArticleFs, type ArticleFs } from './article-fs.ts';
-import { DEFAULT_MAX_BYTES, describeError, isArticleFileName, readArticleFile } from './read-article-file.ts';
+import { DEFAULT_MAX_BYTES, describeError, isArticleFileName, parseArticleBytes, readArticleBytes } from './read-article-file.ts';
 
 /** Options for {@link loadArticles}. */
 export interface LoadOptions {
   /** Files larger than this many bytes are skipped. Default 5 MB ({@link DEFAULT_MAX_BYTES}). */
   maxBytes?: number;
+  /** Parses a file's bytes; default {@link parseArticleBytes}. The corpus cache passes one that reuses what an earlier start parsed from the same bytes. */
+  parse?: ParseArticleBytes;
 }
+
+/** Parses the bytes of an article file under an id, as {@link parseArticleBytes} does. */
+export type ParseArticleBytes = (bytes: Uint8Array, path: string, id: string) => { article: Article } | { skipped: SkippedFile };
 
 /** Loaded articles, skipped files with reasons, and a message when nothing could be loaded at all. */
 export interface LoadResult {
@@ -51,6 +56,7 @@ export interface ArticleListing {
  */
 export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, options: LoadOptions = {}): Promise<LoadResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const parse = options.parse ?? parseArticleBytes;
   const listed = await listAllArticleFiles(fs, dir);
   if ('error' in listed) return { articles: [], skipped: [], error: listed.error };
   const skipped: SkippedFile[] = listed.unreadable.map((u) => ({ file: u.folder, reason: u.reason }));
@@ -58,7 +64,8 @@ export async function loadArticles(dir: string, fs: ArticleFs = nodeArticleFs, o
   const ids = assignScopedIds(listed.files);
   const articles: Article[] = [];
   for (const file of listed.files) {
-    const result = await readArticleFile(fs, file.path, ids.get(file.name)!, maxBytes);
+    const read = await readArticleBytes(fs, file.path, maxBytes);
+    const result = 'skipped' in read ? read : parse(read.bytes, file.path, ids.get(file.name)!);
     if ('article' in result) articles.push({ ...result.article, scope: file.scope });
     else skipped.push(result.skipped);
   }

@@ -25,6 +25,16 @@ export async function readArticleFile(
   id: string,
   maxBytes: number,
 ): Promise<{ article: Article } | { skipped: SkippedFile }> {
+  const read = await readArticleBytes(fs, path, maxBytes);
+  return 'skipped' in read ? read : parseArticleBytes(read.bytes, path, id);
+}
+
+/** The bytes of the article file at `path`, or why it is skipped before parsing (see {@link readArticleFile}). */
+export async function readArticleBytes(
+  fs: ArticleFs,
+  path: string,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array } | { skipped: SkippedFile }> {
   const skip = (reason: string) => ({ skipped: { file: path, reason } });
   let bytes: Uint8Array;
   try {
@@ -38,6 +48,12 @@ export async function readArticleFile(
   }
   if (bytes.length > maxBytes) return skip(`too large: ${bytes.length} bytes (limit ${maxBytes})`);
   if (bytes.length === 0) return skip('empty file');
+  return { bytes };
+}
+
+/** Parses the bytes of the article file at `path` (read by {@link readArticleBytes}) under the given id. Pure: the same bytes and kind of file give the same article. */
+export function parseArticleBytes(bytes: Uint8Array, path: string, id: string): { article: Article } | { skipped: SkippedFile } {
+  const skip = (reason: string) => ({ skipped: { file: path, reason } });
   if (HTML_FILE.test(path)) {
     // The page's own charset declaration decides how its bytes read (UTF-16 pages hold NUL bytes).
     const page = readHtmlArticle(bytes, path);

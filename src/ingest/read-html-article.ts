@@ -1,8 +1,7 @@
 /** An HTML page (a saved news article) → cleaned, numbered Article, through Readability and the text cleaner. */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../model/article.ts';
 import { decodeHtml } from './decode-html.ts';
+import { loadLinkedom, loadReadability } from './load-parsers.ts';
 import type { DomDocument, DomElement, DomNode } from './dom-shapes.ts';
 import { emptyFrontMatter } from './front-matter.ts';
 import { htmlToBlocks } from './html-to-blocks.ts';
@@ -121,12 +120,12 @@ interface Extracted {
 
 function extract(html: string, baseUrl: string | null): Extracted | null {
   // linkedom's types describe browser globals, which this project compiles without.
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const { document } = loadLinkedom().parseHTML(html) as unknown as { document: DomDocument };
   const metadata = readPageMetadata(document, baseUrl);
   const firstHeadline = clean(document.querySelector('h1')?.textContent);
   const related = readRelatedLinks(document);
   removeFurniture(document);
-  const readability = new Readability<DomNode>(document, {
+  const readability = new (loadReadability().Readability)<DomNode>(document, {
     maxElemsToParse: MAX_ELEMENTS,
     serializer: (node: unknown) => node as DomNode,
   });

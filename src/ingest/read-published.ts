@@ -5,7 +5,8 @@
  * never "yesterday" or a bare weekday); a date is kept only when its day, month and year are
  * all written, so no part of it is ever guessed from the clock.
  */
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+import { loadChrono } from './load-parsers.ts';
 
 /** chrono fills missing parts from this reference; with day, month and year required, it never shows. */
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
@@ -24,7 +25,7 @@ const DATE_LINE_REST =
  * holds no complete date (day, month and year).
  */
 export function parseDate(text: string): string | null {
-  const found = chrono.strict.parse(text, REFERENCE)[0];
+  const found = loadChrono().strict.parse(text, REFERENCE)[0];
   return found ? toIso(found.start) : null;
 }
 
@@ -35,7 +36,7 @@ export function parseDate(text: string): string | null {
 export function readDateLine(text: string): string | null {
   const line = text.trim();
   if (line.length === 0 || line.length > MAX_DATE_LINE_CHARS) return null;
-  const found = chrono.strict.parse(line, REFERENCE)[0];
+  const found = loadChrono().strict.parse(line, REFERENCE)[0];
   if (!found) return null;
   const rest = line.slice(0, found.index) + ' ' + line.slice(found.index + found.text.length);
   return DATE_LINE_REST.test(rest) ? toIso(found.start) : null;
@@ -65,7 +66,7 @@ export function readOpeningDateline(paragraph: string): string | null {
   const match = AGENCY_DATELINE.exec(opening);
   if (match) return parseDate(match[1]!);
   if (!WEEKDAY_FIRST.test(opening)) return null;
-  const found = chrono.strict.parse(opening.slice(0, MAX_DATE_LINE_CHARS), REFERENCE)[0];
+  const found = loadChrono().strict.parse(opening.slice(0, MAX_DATE_LINE_CHARS), REFERENCE)[0];
   return found?.index === 0 ? toIso(found.start) : null;
 }
 
@@ -84,7 +85,7 @@ export function normalisePublished(written: string | null | undefined): string |
   return parseDate(text) ?? text;
 }
 
-function toIso(start: chrono.ParsedComponents): string | null {
+function toIso(start: ParsedComponents): string | null {
   if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) return null;
   const year = start.get('year')!;
   const day = `${String(year).padStart(4, '0')}-${pad(start.get('month')!)}-${pad(start.get('day')!)}`;

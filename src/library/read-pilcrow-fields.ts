@@ -1,5 +1,5 @@
 /** The bookkeeping the library keeps in a stored article's front matter (`pilcrow:` block). */
-import { parse } from 'yaml';
+import { loadYaml } from '../ingest/load-parsers.ts';
 
 /** What the `pilcrow:` block of a file says; null for anything it does not say or says in the wrong shape. */
 export interface PilcrowFields {
@@ -29,7 +29,7 @@ export function readPilcrowFields(text: string): PilcrowFields {
   if (close < 0) return empty;
   let data: unknown;
   try {
-    data = parse(lines.slice(1, close).join('\n'), { maxAliasCount: 50, uniqueKeys: true });
+    data = loadYaml().parse(lines.slice(1, close).join('\n'), { maxAliasCount: 50, uniqueKeys: true });
   } catch {
     return empty;
   }

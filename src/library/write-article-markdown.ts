@@ -1,5 +1,5 @@
 /** An Article as the readable Markdown file the library stores: YAML front matter, headline, crossheads, paragraphs. */
-import { stringify } from 'yaml';
+import { loadYaml } from '../ingest/load-parsers.ts';
 import type { Article } from '../model/article.ts';
 
 /** What the library knows about an article beyond its text (the `pilcrow:` block and `added`). */
@@ -44,7 +44,7 @@ export function renderArticleMarkdown(article: Article, facts: LibraryFacts): st
     tags: article.tags.length > 0 ? article.tags : null,
     pilcrow: Object.keys(pilcrow).length > 0 ? pilcrow : null,
   });
-  const lines: string[] = ['---', stringify(front, { lineWidth: 0 }).trimEnd(), '---', ''];
+  const lines: string[] = ['---', loadYaml().stringify(front, { lineWidth: 0 }).trimEnd(), '---', ''];
   if (article.title !== null) lines.push(`# ${oneLine(article.title)}`, '');
   const headings = new Map<number, string[]>();
   for (const heading of article.headings) headings.set(heading.before, [...(headings.get(heading.before) ?? []), heading.text]);

@@ -1,7 +1,8 @@
 import { promises as dns } from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
-import { Agent, buildConnector } from 'undici';
+import type { Agent } from 'undici';
 import { checkAddress, isIpLiteral } from './check-address.ts';
+import { loadUndici } from './load-undici.ts';
 
 /** Resolves a host name to its addresses (dns.lookup, all of them); passed in so tests can answer. */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
@@ -27,7 +28,12 @@ export class BlockedAddressError extends Error {
  * check happens per connection, not once per URL, a redirect to another host and a DNS answer that
  * changes between check and use (rebinding) are both covered.
  */
-export function createGuardedAgent(options: { allowPrivate: boolean; resolveHost?: ResolveHost; connectTimeoutMs?: number }): Agent {
+export async function createGuardedAgent(options: {
+  allowPrivate: boolean;
+  resolveHost?: ResolveHost;
+  connectTimeoutMs?: number;
+}): Promise<Agent> {
+  const { Agent, buildConnector } = await loadUndici();
   const { allowPrivate, resolveHost = resolveWithSystem } = options;
   const lookup = (
     hostname: string,

@@ -1,4 +1,3 @@
-import { fetch } from 'undici';
 import type { Agent, Response } from 'undici';
 import { acceptHeader } from './accepted-types.ts';
 import { checkUrl } from './check-url.ts';
@@ -6,6 +5,7 @@ import { isCutBeforeAnswer, refuseFailure } from './classify-fetch-error.ts';
 import { createGuardedAgent } from './create-guarded-agent.ts';
 import type { ResolveHost } from './create-guarded-agent.ts';
 import { describeDuration } from './describe-refusal.ts';
+import { loadUndici } from './load-undici.ts';
 import { refuse } from './fetch-types.ts';
 import type { FetchOptions, FetchPage } from './fetch-types.ts';
 import { discard, readResponse, REDIRECTS } from './read-response.ts';
@@ -41,8 +41,8 @@ export function createPageFetcher(settings: PageFetcherSettings): FetchPage {
   const allowPrivate = settings.allowPrivateUrls;
   const userAgent = settings.userAgent ?? DEFAULT_USER_AGENT;
   const clock = settings.clock ?? Date.now;
-  let agent: Agent | null = null;
-  const dispatcher = (): Agent => (agent ??= createGuardedAgent({ allowPrivate, resolveHost: settings.resolveHost }));
+  let agent: Promise<Agent> | null = null;
+  const dispatcher = (): Promise<Agent> => (agent ??= createGuardedAgent({ allowPrivate, resolveHost: settings.resolveHost }));
 
   return async (text, options) => {
     const maxBytes = options.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
@@ -66,14 +66,16 @@ export function createPageFetcher(settings: PageFetcherSettings): FetchPage {
     try {
       const seen = new Set<string>([withoutHash(url)]);
       for (let hops = 0; ; hops++) {
-        const request = (): Promise<Response> =>
-          fetch(url, {
+        const request = async (): Promise<Response> => {
+          const [{ fetch }, guarded] = await Promise.all([loadUndici(), dispatcher()]);
+          return fetch(url, {
             method: 'GET',
             redirect: 'manual',
             signal: controller.signal,
-            dispatcher: dispatcher(),
+            dispatcher: guarded,
             headers: requestHeaders(options, userAgent),
           });
+        };
         // A kept-alive connection the server has just closed fails before any answer: a GET is
         // safe to send once more, on a new connection (which is checked like any other).
         const response = await request().catch((error: unknown) => {

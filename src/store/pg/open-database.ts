@@ -4,11 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import pg from 'pg';
+import type { Pool } from 'pg';
 import { migrate } from './migrate.ts';
 
 export interface Database {
-  pool: pg.Pool;
+  pool: Pool;
   /** This process among the hosts sharing the database (host name, pid, a random part): who holds a lease or a claim. */
   owner: string;
   /** Migrations applied by this start (none when the schema was current). */
@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
 
 /** Connects, checks the connection and applies pending migrations; an error value (one line, no password) when it cannot. */
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database | { error: string }> {
+  // Imported here: a process without DATABASE_URL never loads the client (a sixth of a second of CPU at every start).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
   pool.on('error', (err) => options.onError?.(err));
   try {

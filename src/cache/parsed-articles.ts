@@ -16,7 +16,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_CACHE_DIR } from '../files/default-cache-dir.ts';
+import { installedVersions } from '../files/installed-versions.ts';
 import type { ParseArticleBytes } from '../ingest/load-articles.ts';
+import { INGEST_PACKAGES } from '../ingest/load-parsers.ts';
 import { parseArticleBytes } from '../ingest/read-article-file.ts';
 import type { Article } from '../model/article.ts';
 import { hash, hashSourceFiles, readEntry, writeEntry } from './corpus-cache.ts';
@@ -72,12 +74,16 @@ export interface ParsedArticles {
 
 let ingestVersion: Promise<string> | undefined;
 
-/** A hash of the ingest code (src/ingest/) and the Article model: a cache written by other code is never read. */
+/**
+ * A hash of the ingest code (src/ingest/), the Article model and the versions of the libraries
+ * parsing uses: a cache written by other code, or parsed by other library versions, is never read.
+ */
 function currentIngestVersion(): Promise<string> {
   ingestVersion ??= Promise.all([
     hashSourceFiles(new URL('../ingest/', import.meta.url)),
     readFile(new URL('../model/article.ts', import.meta.url), 'utf8'),
-  ]).then(([ingest, model]) => hash(ingest, model).slice(0, 16));
+    installedVersions(INGEST_PACKAGES),
+  ]).then(([ingest, model, libraries]) => hash(ingest, model, libraries).slice(0, 16));
   return ingestVersion;
 }
 

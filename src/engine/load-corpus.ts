@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { analyseAndIndexWithCache, hashSourceFiles, type FailedArticle } from '../cache/corpus-cache.ts';
+import { analyseAndIndexWithCache, hash, hashSourceFiles, type FailedArticle } from '../cache/corpus-cache.ts';
+import { installedVersions } from '../files/installed-versions.ts';
 import { openParsedArticles } from '../cache/parsed-articles.ts';
 import { nodeArticleFs } from '../ingest/article-fs.ts';
 import { loadArticles } from '../ingest/load-articles.ts';
@@ -30,9 +31,17 @@ let analysisVersion: Promise<string> | undefined;
 /** The folder of the analysis code (src/analysis/, as ANALYSIS_DIR there): its hash versions cached analyses. */
 const ANALYSIS_CODE_DIR = new URL('../analysis/', import.meta.url);
 
-/** The version of the analysis code (a hash of its sources), computed once. */
+/** Every package src/analysis/ imports: their versions key cached analyses (a test checks the list against the imports). */
+export const ANALYSIS_PACKAGES = ['compromise', 'fuse.js'] as const;
+
+/**
+ * The version of the analysis (a hash of its sources and of the installed versions of the packages
+ * it uses, so an upgraded tagger re-analyses), computed once.
+ */
 export function currentAnalysisVersion(): Promise<string> {
-  analysisVersion ??= hashSourceFiles(ANALYSIS_CODE_DIR);
+  analysisVersion ??= Promise.all([hashSourceFiles(ANALYSIS_CODE_DIR), installedVersions(ANALYSIS_PACKAGES)]).then(([code, libraries]) =>
+    hash(code, libraries).slice(0, 16),
+  );
   return analysisVersion;
 }
 

@@ -14,6 +14,12 @@ import type * as Yaml from 'yaml';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Every package src/ingest/ uses (the parsers below, and pos's lexicon in dangling-words.ts): their
+ * versions key the cache of parsed articles (a test checks the list against the imports).
+ */
+export const INGEST_PACKAGES = ['@mozilla/readability', 'chrono-node', 'feedsmith', 'linkedom', 'pos', 'yaml'] as const;
+
 let chrono: typeof Chrono | undefined;
 let linkedom: typeof Linkedom | undefined;
 let readability: typeof MozillaReadability | undefined;

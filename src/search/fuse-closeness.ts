@@ -1,16 +1,16 @@
-import Fuse from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import { PARAGRAPH_FUSE_OPTIONS } from './search-settings.ts';
 
-/** A paragraph to score: its corpus-wide id and its text. */
+/** A paragraph or a name to score: its id and its text. */
 export interface ClosenessDoc {
   id: number;
   text: string;
 }
 
 /**
- * fuse.js's score (0 = perfect … 1, lower is better) of each paragraph that matches `pattern`,
- * by id: exactly what `new Fuse(docs, PARAGRAPH_FUSE_OPTIONS).search(pattern)` gives, without
- * fuse.js doing the work for the common case.
+ * fuse.js's score (0 = perfect … 1, lower is better) of each doc that matches `pattern`, by id:
+ * exactly what `new Fuse(docs, options).search(pattern)` gives (options: PARAGRAPH_FUSE_OPTIONS
+ * or NAME_FUSE_OPTIONS), without fuse.js doing the work for the common case.
  *
  * Why: the re-ranking built a Fuse per query and ran its bitap once per error level allowed
  * (up to 14 passes over each paragraph, an array allocated per pass), about a third of a
@@ -24,14 +24,18 @@ export interface ClosenessDoc {
  * itself, as do options this shortcut was not written for. test/search/fuse-closeness.test.ts
  * holds it to fuse.js's own scores on real paragraphs.
  */
-export function fuseCloseness(pattern: string, docs: readonly ClosenessDoc[]): Map<number, number> {
+export function fuseCloseness<T extends ClosenessDoc>(
+  pattern: string,
+  docs: readonly T[],
+  options: Readonly<IFuseOptions<{ text: string }>> = PARAGRAPH_FUSE_OPTIONS,
+): Map<number, number> {
   const scores = new Map<number, number>();
   const folded = pattern.toLowerCase();
-  const alphabet = SHORTCUT_APPLIES && folded.trim() !== '' && folded.length <= 32 ? patternAlphabet(folded) : null;
-  if (!alphabet) return scoreWithFuse(pattern, docs, scores);
-  const rest: ClosenessDoc[] = [];
+  const alphabet = shortcutApplies(options) && folded.trim() !== '' && folded.length <= 32 ? patternAlphabet(folded) : null;
+  if (!alphabet) return scoreWithFuse(pattern, docs, options, scores);
+  const rest: T[] = [];
   const m = folded.length;
-  const threshold = PARAGRAPH_FUSE_OPTIONS.threshold!;
+  const threshold = options.threshold!;
   for (const doc of docs) {
     // fuse.js does not index a blank text.
     if (doc.text.trim() === '') continue;
@@ -40,26 +44,33 @@ export function fuseCloseness(pattern: string, docs: readonly ClosenessDoc[]): M
     else if (edits === 0 && doc.text.length === m && doc.text.toLowerCase() === folded) scores.set(doc.id, Number.EPSILON);
     else if (edits / m <= threshold) scores.set(doc.id, Math.max(0.001, edits / m));
   }
-  return rest.length > 0 ? scoreWithFuse(pattern, rest, scores) : scores;
+  return rest.length > 0 ? scoreWithFuse(pattern, rest, options, scores) : scores;
 }
 
-/** The options the shortcut reproduces; with any other, every score comes from fuse.js. */
-const SHORTCUT_APPLIES =
-  PARAGRAPH_FUSE_OPTIONS.ignoreLocation === true &&
-  PARAGRAPH_FUSE_OPTIONS.ignoreFieldNorm === true &&
-  PARAGRAPH_FUSE_OPTIONS.isCaseSensitive === false &&
-  PARAGRAPH_FUSE_OPTIONS.ignoreDiacritics === true &&
-  PARAGRAPH_FUSE_OPTIONS.useExtendedSearch === false &&
-  PARAGRAPH_FUSE_OPTIONS.useTokenSearch === false &&
-  PARAGRAPH_FUSE_OPTIONS.includeMatches !== true &&
-  (PARAGRAPH_FUSE_OPTIONS.minMatchCharLength ?? 1) <= 1 &&
-  typeof PARAGRAPH_FUSE_OPTIONS.threshold === 'number' &&
-  JSON.stringify(PARAGRAPH_FUSE_OPTIONS.keys) === '["text"]';
+/** Whether the shortcut reproduces these options; with any other, every score comes from fuse.js. */
+function shortcutApplies(options: Readonly<IFuseOptions<{ text: string }>>): boolean {
+  return (
+    options.ignoreLocation === true &&
+    options.ignoreFieldNorm === true &&
+    options.isCaseSensitive === false &&
+    options.ignoreDiacritics === true &&
+    options.useExtendedSearch !== true &&
+    options.useTokenSearch !== true &&
+    options.includeMatches !== true &&
+    (options.minMatchCharLength ?? 1) <= 1 &&
+    typeof options.threshold === 'number' &&
+    options.getFn === undefined &&
+    JSON.stringify(options.keys) === '["text"]'
+  );
+}
 
-function scoreWithFuse(pattern: string, docs: readonly ClosenessDoc[], scores: Map<number, number>): Map<number, number> {
-  for (const result of new Fuse(docs, { ...PARAGRAPH_FUSE_OPTIONS }).search(pattern)) {
-    scores.set(result.item.id, result.score ?? 1);
-  }
+function scoreWithFuse(
+  pattern: string,
+  docs: readonly ClosenessDoc[],
+  options: Readonly<IFuseOptions<{ text: string }>>,
+  scores: Map<number, number>,
+): Map<number, number> {
+  for (const result of new Fuse(docs, { ...options }).search(pattern)) scores.set(result.item.id, result.score ?? 1);
   return scores;
 }
 

@@ -1,16 +1,20 @@
-import Fuse from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { cleanQuery } from '../../src/search/clean-query.ts';
 import { cutAtWord } from '../../src/search/clamp-results.ts';
 import { fuseCloseness, type ClosenessDoc } from '../../src/search/fuse-closeness.ts';
-import { MAX_FUSE_PATTERN_CHARS, PARAGRAPH_FUSE_OPTIONS } from '../../src/search/search-settings.ts';
+import { MAX_FUSE_PATTERN_CHARS, NAME_FUSE_OPTIONS, PARAGRAPH_FUSE_OPTIONS } from '../../src/search/search-settings.ts';
 import { fixtureArticles } from '../support/article-from-paragraphs.ts';
 import { SEED_TOPIC_QUERIES } from './topic-queries.ts';
 
-/** What the re-ranker used before: a Fuse over the paragraphs, its score per id. */
-function fuseScores(pattern: string, docs: readonly ClosenessDoc[]): Map<number, number> {
+/** What the re-rankers used before: a Fuse over the docs, its score per id. */
+function fuseScores(
+  pattern: string,
+  docs: readonly ClosenessDoc[],
+  options: IFuseOptions<{ text: string }> = PARAGRAPH_FUSE_OPTIONS,
+): Map<number, number> {
   const scores = new Map<number, number>();
-  for (const result of new Fuse(docs, { ...PARAGRAPH_FUSE_OPTIONS }).search(pattern)) scores.set(result.item.id, result.score ?? 1);
+  for (const result of new Fuse(docs, { ...options }).search(pattern)) scores.set(result.item.id, result.score ?? 1);
   return scores;
 }
 
@@ -66,6 +70,28 @@ describe('fuse.js closeness without a Fuse per query', () => {
   ])('GIVEN %s THEN the scores are fuse.js’s own', (_, pattern) => {
     expect(fuseCloseness(pattern, written)).toEqual(fuseScores(pattern, written));
   });
+
+  const names: ClosenessDoc[] = [
+    'Sergei Lavrov',
+    'Vladimir Putin',
+    'Mikhail Mishustin',
+    'Volodymyr Zelenskiy',
+    'Zelenskíy',
+    'the Russian President',
+    'Li Keqiang',
+    'British Transport Police',
+    'Virgin Trains',
+    'Łukasz Nowak',
+    'Ms. O’Neill',
+    'NATO',
+  ].map((text, id) => ({ id, text }));
+
+  it.each(['lavrof', 'putin', 'mishustn', 'zelensky', 'zelenskíy', 'russian presdent', 'li k', 'virgin', 'lukasz', 'oneill', 'nato', 'x'])(
+    'GIVEN the name query "%s" THEN the scores with the name options are fuse.js’s own',
+    (pattern) => {
+      expect(fuseCloseness(pattern, names, NAME_FUSE_OPTIONS)).toEqual(fuseScores(pattern, names, NAME_FUSE_OPTIONS));
+    },
+  );
 
   it('GIVEN any character between two letters THEN it is folded as fuse.js folds it', () => {
     // A character fuse.js strips makes "a?b" equal to the pattern "ab"; one it keeps is an edit too many.

@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { EntityKind } from '../model/analysis.ts';
 import type { AnalysedArticle, NameHit, SearchOptions } from '../model/corpus.ts';
 import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
+import { fuseCloseness } from './fuse-closeness.ts';
 import { entityKey, groupNames, restrictNameGroups, type GroupableEntity, type NameGroups } from './group-names.ts';
 import { EXACT_SCORE, FUZZY_MAX_SCORE, scoreTier } from './match-tier.ts';
 import { nameWords } from './index-words.ts';
@@ -201,14 +202,15 @@ export class NameSearch {
         tiered.add(doc);
       }
     }
-    // A small scope keeps its fuse.js index between queries; big ones get a per-query Fuse over the candidates.
-    const fuse = !small
-      ? new Fuse(candidates, { ...NAME_FUSE_OPTIONS })
-      : article === undefined && only
-        ? (only.fuse ??= smallFuse(scope))
-        : this.scopeFuse(article ?? '', scope);
-    for (const result of fuse.search(cutAtWord(key, MAX_FUSE_PATTERN_CHARS))) {
-      if (!tiered.has(result.item)) scored.push({ doc: result.item, score: FUZZY_MAX_SCORE * (1 - (result.score ?? 1)) });
+    // A small scope keeps its fuse.js index between queries; big ones score their candidates as a Fuse over them would.
+    const pattern = cutAtWord(key, MAX_FUSE_PATTERN_CHARS);
+    const fuzzy = small
+      ? (article === undefined && only ? (only.fuse ??= smallFuse(scope)) : this.scopeFuse(article ?? '', scope))
+          .search(pattern)
+          .map((result) => ({ doc: result.item, distance: result.score ?? 1 }))
+      : inFuseOrder(candidates, fuseCloseness(pattern, candidates, NAME_FUSE_OPTIONS));
+    for (const { doc, distance } of fuzzy) {
+      if (!tiered.has(doc)) scored.push({ doc, score: FUZZY_MAX_SCORE * (1 - distance) });
     }
     return this.collectHits(scored, article, limit, visible);
   }
@@ -302,6 +304,16 @@ interface RestrictedNames {
   groups: NameGroups;
   /** fuse.js over `docs` when they are few, made on first use. */
   fuse?: Fuse<NameDoc>;
+}
+
+/** The docs fuse.js matched (`distances` by id), in the order its search returns them: closest first, then as listed. */
+function inFuseOrder(docs: readonly NameDoc[], distances: ReadonlyMap<number, number>): Array<{ doc: NameDoc; distance: number }> {
+  const matched: Array<{ doc: NameDoc; distance: number; at: number }> = [];
+  docs.forEach((doc, at) => {
+    const distance = distances.get(doc.id);
+    if (distance !== undefined) matched.push({ doc, distance, at });
+  });
+  return matched.sort((a, b) => a.distance - b.distance || a.at - b.at);
 }
 
 /** A fuse.js index over a small list of name strings, kept between queries. */

@@ -1,16 +1,9 @@
-import Fuse from 'fuse.js';
 import type { ParagraphHit, SearchOptions } from '../model/corpus.ts';
+import { fuseCloseness } from './fuse-closeness.ts';
 import { clampLimit, cutAtWord, roundScore } from './clamp-results.ts';
 import { cleanQuery } from './clean-query.ts';
 import { paragraphWords } from './index-words.ts';
-import {
-  MAX_FUSE_PATTERN_CHARS,
-  PARAGRAPH_CANDIDATES,
-  PARAGRAPH_FUSE_OPTIONS,
-  PARAGRAPH_RERANKED,
-  TERM_SCORING,
-  expandParagraphWord,
-} from './search-settings.ts';
+import { MAX_FUSE_PATTERN_CHARS, PARAGRAPH_CANDIDATES, PARAGRAPH_RERANKED, TERM_SCORING, expandParagraphWord } from './search-settings.ts';
 import { TermIndex, type SerialisedTermIndex } from './term-index.ts';
 import { ParagraphVectors, type SemanticMatch } from './vectors/paragraph-vectors.ts';
 import type { WordVectors } from './vectors/word-vectors.ts';
@@ -45,8 +38,8 @@ export const RANK_MERGING = Object.freeze({ k: 60, lexicalWeight: 1, semanticWei
 /**
  * Paragraph topic search. Candidates: a TermIndex (BM25 over words, with MiniSearch's radix tree
  * for prefix and fuzzy word expansion) returns at most PARAGRAPH_CANDIDATES paragraphs, restricted
- * to one article by id range. Ranking: a small per-query fuse.js over the best PARAGRAPH_RERANKED
- * of them blends fuse.js closeness of the whole query with BM25 (query-word coverage and score
+ * to one article by id range. Ranking: fuse.js's closeness of the whole query (fuseCloseness)
+ * to the best PARAGRAPH_RERANKED of them is blended with BM25 (query-word coverage and score
  * relative to the best); the other candidates follow in BM25 order.
  */
 export class ParagraphSearch {
@@ -174,13 +167,11 @@ export class ParagraphSearch {
     }
     if (candidates.length === 0) return [];
     const head = candidates.slice(0, PARAGRAPH_RERANKED);
-    const fuzzy = new Map<number, number>();
-    for (const result of new Fuse(head, { ...PARAGRAPH_FUSE_OPTIONS }).search(cutAtWord(text, MAX_FUSE_PATTERN_CHARS))) {
-      fuzzy.set(result.item.id, 1 - (result.score ?? 1));
-    }
+    const fuzzy = fuseCloseness(cutAtWord(text, MAX_FUSE_PATTERN_CHARS), head);
     const scored: Array<{ doc: ParagraphDoc; score: number }> = [];
     for (const doc of head) {
-      const f = fuzzy.get(doc.id);
+      const distance = fuzzy.get(doc.id);
+      const f = distance === undefined ? undefined : 1 - distance;
       const l = lexical.get(doc.id);
       if (f === undefined && l === undefined) continue;
       scored.push({ doc, score: FUSE_WEIGHT * (f ?? 0) + (1 - FUSE_WEIGHT) * (l ?? 0) });

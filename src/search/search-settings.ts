@@ -31,8 +31,9 @@ export const MAX_QUERY_TERMS = 12;
 export const PARAGRAPH_CANDIDATES = 100;
 
 /**
- * How many of the best candidates the per-query fuse.js re-ranks. fuse.js costs ~0.1–0.3 ms
- * per news paragraph (bitap over the whole text), so this bounds a query's fuse work to a few ms;
+ * How many of the best candidates get fuse.js's closeness score. fuse.js itself cost ~0.1–0.3 ms
+ * per news paragraph (a bitap pass per error level over the whole text); the same score by one
+ * bit-parallel pass (src/search/fuse-closeness.ts) costs a few µs, and this still bounds the work;
  * the other candidates follow in BM25 order.
  */
 export const PARAGRAPH_RERANKED = 20;
@@ -57,7 +58,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * fuse.js options for the paragraph re-ranker (a small Fuse built per query over the candidates).
+ * fuse.js options for the paragraph re-ranker: the score fuse.js would give the candidates with
+ * them (fuseCloseness computes it, and falls back to a Fuse over them when these change).
  */
 export const PARAGRAPH_FUSE_OPTIONS: Readonly<IFuseOptions<{ text: string }>> = Object.freeze({
   /** Match the paragraph text only. */

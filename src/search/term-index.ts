@@ -60,6 +60,11 @@ export class TermIndex {
   private readonly lengthTerms = new WeakMap<TermScoring, Float64Array>();
   /** Scratch for selectBest: the touched documents' scores, reordered by selection. */
   private readonly selection: Float64Array;
+  /**
+   * Scratch for search: the documents a query touched, in order. Reused, so a query of common
+   * words does not allocate (and later collect) a list of up to every document.
+   */
+  private readonly touched: Int32Array;
 
   private constructor(
     private readonly terms: readonly string[],
@@ -76,6 +81,7 @@ export class TermIndex {
     this.scores = new Float64Array(lengths.length);
     this.matched = new Uint32Array(lengths.length);
     this.selection = new Float64Array(lengths.length);
+    this.touched = new Int32Array(lengths.length);
   }
 
   /** Number of documents indexed. */
@@ -159,7 +165,8 @@ export class TermIndex {
     const queryWords = words.slice(0, 32);
     const start = range?.start ?? 0;
     const end = range?.end ?? this.size;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedCount = 0;
     const n = this.size;
     const lists: Array<{ termId: number; weight: number; bit: number; order: number }> = [];
     queryWords.forEach((word, qi) => {
@@ -169,31 +176,36 @@ export class TermIndex {
     });
     lists.sort((a, b) => b.weight - a.weight || a.order - b.order);
     const lengthTerms = this.lengthTermsFor(scoring);
-    const k1 = scoring.k1;
+    const k1Plus1 = scoring.k1 + 1;
     const delta = scoring.delta;
+    const { docs, freqs, scores, matched } = this;
     let budget = scoring.maxPostings;
     for (const { termId, weight, bit } of lists) {
       const from = this.offsets[termId]!;
       const to = this.offsets[termId + 1]!;
       const df = to - from;
-      if (df > budget && touched.length > 0) continue;
+      if (df > budget && touchedCount > 0) continue;
       budget -= df;
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let p = lowerBound(this.docs, from, to, start); p < to; p++) {
-        const doc = this.docs[p]!;
+      // weight × idf × (BM25 term + delta), multiplied in that order as before (same scores to the bit).
+      const scale = weight * idf;
+      for (let p = lowerBound(docs, from, to, start); p < to; p++) {
+        const doc = docs[p]!;
         if (doc >= end) break;
-        if (visible && visible[doc] === 0) continue;
-        const tf = this.freqs[p]!;
-        const gain = weight * idf * ((tf * (k1 + 1)) / (tf + lengthTerms[doc]!) + delta);
-        if (this.matched[doc] === 0) touched.push(doc);
-        this.scores[doc] = this.scores[doc]! + gain;
-        this.matched[doc] = this.matched[doc]! | bit;
+        if (visible !== undefined && visible[doc] === 0) continue;
+        const tf = freqs[p]!;
+        const gain = scale * ((tf * k1Plus1) / (tf + lengthTerms[doc]!) + delta);
+        const was = matched[doc]!;
+        if (was === 0) touched[touchedCount++] = doc;
+        scores[doc] = scores[doc]! + gain;
+        matched[doc] = was | bit;
       }
     }
-    const results = this.selectBest(touched, limit, queryWords.length);
-    for (const doc of touched) {
-      this.scores[doc] = 0;
-      this.matched[doc] = 0;
+    const found = touched.subarray(0, touchedCount);
+    const results = this.selectBest(found, limit, queryWords.length);
+    for (const doc of found) {
+      scores[doc] = 0;
+      matched[doc] = 0;
     }
     return results;
   }
@@ -247,7 +259,7 @@ export class TermIndex {
    * selection (linear) over a reused buffer, then only the documents above it and as many of
    * those equal to it as fit (lowest ids first) are materialised and sorted.
    */
-  private selectBest(touched: readonly number[], limit: number, wordCount: number): TermMatch[] {
+  private selectBest(touched: Int32Array, limit: number, wordCount: number): TermMatch[] {
     let pool: number[];
     if (touched.length > limit * 2) {
       const values = this.selection.subarray(0, touched.length);

@@ -68,6 +68,13 @@ export interface SerialisedParagraphVectors {
 
 export class ParagraphVectors {
   private readonly query: Float32Array;
+  /**
+   * The rows again in cluster order (row ids[at] at position at), so a query reads the rows of
+   * the clusters it opens one after another instead of ~10,000 rows scattered over the matrix
+   * (a cache miss each: at 100k paragraphs, on a busy machine, most of a search by meaning).
+   * Same bytes, so the same cosines; null without clusters.
+   */
+  private readonly clusterOrder: Int8Array | null;
 
   private constructor(
     private readonly vectors: WordVectors,
@@ -77,6 +84,7 @@ export class ParagraphVectors {
     private readonly scanBudget: number = CLUSTER_SETTINGS.scanBudget,
   ) {
     this.query = new Float32Array(vectors.dimensions);
+    this.clusterOrder = clusters ? inClusterOrder(rows, clusters.ids, vectors.dimensions) : null;
   }
 
   /** Number of paragraphs. */
@@ -200,13 +208,15 @@ export class ParagraphVectors {
       return best.sorted();
     }
     const { ids, starts } = this.clusters;
+    const ordered = this.clusterOrder!;
+    const d = this.vectors.dimensions;
     let scanned = 0;
     for (const c of clustersByDistance(this.clusters, q)) {
       if (scanned >= this.scanBudget && best.size >= count) break;
       for (let at = starts[c]!; at < starts[c + 1]!; at++) {
         const id = ids[at]!;
         if (id < range.start || id >= range.end || !usable(id)) continue;
-        best.offer(id, this.cosine(q, id));
+        best.offer(id, dot(q, ordered, at * d, d) * this.scales[id]!);
         scanned++;
       }
     }
@@ -216,22 +226,7 @@ export class ParagraphVectors {
   /** Cosine of the query and paragraph `id` (its int8 row times its scale). */
   private cosine(q: Float32Array, id: number): number {
     const d = this.vectors.dimensions;
-    const rows = this.rows;
-    // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let i = 0;
-    let at = id * d;
-    for (; i + 3 < d; i += 4, at += 4) {
-      s0 += q[i]! * rows[at]!;
-      s1 += q[i + 1]! * rows[at + 1]!;
-      s2 += q[i + 2]! * rows[at + 2]!;
-      s3 += q[i + 3]! * rows[at + 3]!;
-    }
-    for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
-    return (s0 + s1 + s2 + s3) * this.scales[id]!;
+    return dot(q, this.rows, id * d, d) * this.scales[id]!;
   }
 
   /** The topic's relative floor (see SEMANTIC_SETTINGS.relativeFloor): weighted like the alignment. */
@@ -276,6 +271,31 @@ export class ParagraphVectors {
     pairs.sort((a, b) => b.similarity - a.similarity);
     return { score: weightSum > 0 ? total / weightSum : 0, pairs: pairs.map(({ query, text }) => ({ query, text })) };
   }
+}
+
+/** The query times the int8 row of `d` values at `at`. */
+function dot(q: Float32Array, rows: Int8Array, at: number, d: number): number {
+  // Four running sums: independent multiply-adds the CPU can overlap (~2× a plain loop).
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < d; i += 4, at += 4) {
+    s0 += q[i]! * rows[at]!;
+    s1 += q[i + 1]! * rows[at + 1]!;
+    s2 += q[i + 2]! * rows[at + 2]!;
+    s3 += q[i + 3]! * rows[at + 3]!;
+  }
+  for (; i < d; i++, at++) s0 += q[i]! * rows[at]!;
+  return s0 + s1 + s2 + s3;
+}
+
+/** The rows listed by `ids`, one after another (rows in no cluster are left out). */
+function inClusterOrder(rows: Int8Array, ids: Int32Array, d: number): Int8Array {
+  const ordered = new Int8Array(ids.length * d);
+  for (let at = 0; at < ids.length; at++) ordered.set(rows.subarray(ids[at]! * d, ids[at]! * d + d), at * d);
+  return ordered;
 }
 
 /** Per word table: 1 = the row's word carries meaning, 2 = it does not, 0 = not decided yet. */

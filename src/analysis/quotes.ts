@@ -893,14 +893,27 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
         .replace(/\bthe\b/giu, '')
         .trim() === '',
   );
-  if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
+  // "a longtime adviser to the Clintons": a description keeps the name its preposition attaches it to.
+  const complement = stop && DETERMINER_START.test(head) ? describedBy(head, phrase.slice(stop.index)) : '';
+  if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: `${head}${complement}`, kind: 'other' };
   if (leadingOrg) return entitySpeaker(leadingOrg.entity);
   if (/^(?:the\s+)?\p{Lu}/u.test(head) || DETERMINER_START.test(head)) {
     if (head.split(/\s+/).length > 6) return null;
     if (/^(?:this|that|these|those|there|it|which|what|who)\b/iu.test(head)) return null;
-    return { speakerId: null, speaker: head, kind: 'other' };
+    return { speakerId: null, speaker: `${head}${complement}`, kind: 'other' };
   }
   return null;
+}
+
+/**
+ * The prepositional phrase after a description that names whom or what it belongs to: " to the
+ * Clintons" (a longtime adviser), " in The Daily Post" (an editorial), " as Bob" (the chief known);
+ * a name in it is what tells a reader which adviser or editorial. Empty when none follows.
+ */
+function describedBy(head: string, rest: string): string {
+  const m = /^\s(?:to|in|at|from|for|with|as)\s+(?:(?:the|both|a|an)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/u.exec(rest);
+  if (!m || (/^\sas\s/u.test(m[0]) && !/\b(?:known|identified|named)$/u.test(head))) return '';
+  return m[0].trimEnd().replace(/(\p{L}{2,})\.$/u, '$1'); // a sentence's full stop, not an initial's
 }
 
 /** "according to police": a short source phrase kept as written, when nothing better names it. */

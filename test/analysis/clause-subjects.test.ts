@@ -134,3 +134,34 @@ describe('a reporting clause after a comma that ends the quotation’s own words
     expect(speakerOf(quotesOf(paragraphs), start)).toBe(speaker);
   });
 });
+
+describe('a described speaker keeps whom the description belongs to', () => {
+  it.each([
+    [
+      '"to" a name',
+      ['"The campaign has lost its way," said a longtime adviser to Ruth Lane.'],
+      'The campaign has',
+      'a longtime adviser to Ruth Lane',
+    ],
+    [
+      '"close to the" name',
+      ['"Nobody expected the vote to be this close," said a person close to the Holms.'],
+      'Nobody expected',
+      'a person close to the Holms',
+    ],
+    [
+      '"in" a newspaper',
+      ['"The bridge is a waste of money," reads an editorial in The Harbour Post.'],
+      'The bridge is',
+      'an editorial in The Harbour Post',
+    ],
+    [
+      '"known as" a name',
+      ['"There was never an order to stop," said the pilot known as Falk.'],
+      'There was never',
+      'the pilot known as Falk',
+    ],
+  ])('GIVEN %s (%j) THEN "%s…" is by %s', (_case, paragraphs, start, speaker) => {
+    expect(speakerOf(quotesOf(paragraphs), start)).toBe(speaker);
+  });
+});

@@ -595,6 +595,18 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     }
     return null;
   }
+  // "…, explained Ruth Lane, “…”": the subject after its verb (inversion), when the verb takes no person for object.
+  const inverted = /^\s+([^,;:"“”]{2,80}?)\s*[,:]\s*$/u.exec(before.slice(verb.index + verb[0].length));
+  if (
+    inverted &&
+    REPORTING_VERBS.has(verb[0].toLowerCase()) &&
+    !/^(?:told|tells|described|describes|remembered|remembers)$/iu.test(verb[0])
+  ) {
+    const speaker = resolvePhrase(inverted[1]!, span.paragraph, ctx, 'speaker-after');
+    // Only a name: "said of the plan:", "added a caveat:" are no subjects.
+    if (speaker && speaker !== UNRESOLVED && speaker.speakerId !== null && !/^\p{Ll}/u.test(inverted[1]!))
+      return attributed(speaker, 'said');
+  }
   const region = before.slice(0, verb.index);
   const hits = ctx.findNames(region);
   let speaker: Speaker | null = null;

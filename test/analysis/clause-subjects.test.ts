@@ -165,3 +165,22 @@ describe('a described speaker keeps whom the description belongs to', () => {
     expect(speakerOf(quotesOf(paragraphs), start)).toBe(speaker);
   });
 });
+
+describe('a reporting verb before its subject and the quotation', () => {
+  it.each([
+    [
+      'the subject after the verb',
+      ['Because the council moved the vote to May, explained Ruth Lane, "we had no time to answer the report."'],
+      'we had no time',
+      'Ruth Lane',
+    ],
+    [
+      '"said of" someone, who is no subject',
+      ['Ruth Lane spoke to the press on Monday.', 'She said of Tom Berg: "He has never read the report."'],
+      'He has never read',
+      'Ruth Lane',
+    ],
+  ])('GIVEN %s (%j) THEN "%s…" is by %s', (_case, paragraphs, start, speaker) => {
+    expect(speakerOf(quotesOf(paragraphs), start)).toBe(speaker);
+  });
+});

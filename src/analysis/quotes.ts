@@ -5,10 +5,12 @@
  *   1. the second half of a quote broken by its attribution (`"We will win," he said, "and
  *      govern."`) has the first half's speaker;
  *   2. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
- *      `"…", in the words of X` / `"…", according to X`;
+ *      `"…", in the words of X` / `"…", according to X` / `"…" for the farmers, said X`;
  *   3. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
  *      `according to X, "…"` / `X said (that) … "…"` / `X … saying … "…"` /
- *      `X described … as "…"` / `X stated that … was "…"`;
+ *      `X described … as "…"` / `X stated that … was "…"` / `…, explained X, "…"`; the subject is
+ *      the head of its noun phrase, past what commas set off, and a participle after a comma
+ *      (`X thanked Y, saying "…"`) has the sentence's subject;
  *   4. a quote opening its sentence right after a sentence of reported speech in the same
  *      paragraph has that sentence's speaker;
  *   5. a quote that stands alone right after a quote with a known speaker (same paragraph, or

@@ -5,10 +5,12 @@
  *   1. the second half of a quote broken by its attribution (`"We will win," he said, "and
  *      govern."`) has the first half's speaker;
  *   2. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
- *      `"…", in the words of X` / `"…", according to X`;
+ *      `"…", in the words of X` / `"…", according to X` / `"…" for the farmers, said X`;
  *   3. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
  *      `according to X, "…"` / `X said (that) … "…"` / `X … saying … "…"` /
- *      `X described … as "…"` / `X stated that … was "…"`;
+ *      `X described … as "…"` / `X stated that … was "…"` / `…, explained X, "…"`; the subject is
+ *      the head of its noun phrase, past what commas set off, and a participle after a comma
+ *      (`X thanked Y, saying "…"`) has the sentence's subject;
  *   4. a quote opening its sentence right after a sentence of reported speech in the same
  *      paragraph has that sentence's speaker;
  *   5. a quote that stands alone right after a quote with a known speaker (same paragraph, or
@@ -27,11 +29,12 @@ import { findPlacedPronouns, type PlacedPronoun } from './entities.ts';
 import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
-import { isCommonWord, isSentenceAdverb } from './lexicon.ts';
+import { isCommonWord, isFunctionWord, isSentenceAdverb, lexiconTags } from './lexicon.ts';
 import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
 import { isInsideRanges } from './offset-ranges.ts';
+import { dropNameModifiers } from './noun-phrase-heads.ts';
 
 interface Speaker {
   speakerId: string | null;
@@ -495,8 +498,27 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
     const speaker = resolvePhrase(first, span.endParagraph, ctx, 'speaker-after');
     if (speaker) return attributed(speaker, 'said');
   }
-  const subject = subjectBeforeVerb(after);
-  if (subject === null) return null;
+  const clause = findVerbAfter(after);
+  if (clause === null) return null;
+  const { subject, following } = clause;
+  // A comma before the reporting clause ends the quotation's own words: `"…" for the city, said
+  // Ruth Lane` names the speaker after the verb, `"…" as Lane did in May, Holt added` the one after
+  // the comma; else the whole phrase ("Holt, the mayor, said").
+  const comma = subject.lastIndexOf(',');
+  if (
+    comma >= 0 &&
+    /^\s/u.test(after) &&
+    /^\p{Ll}/u.test(subject) &&
+    !DETERMINER_START.test(subject) &&
+    !PRONOUN_SUBJECT.test(subject.split(/[\s,]/u)[0]!)
+  ) {
+    const tail = subject.slice(comma + 1).trim();
+    const speaker =
+      tail === ''
+        ? resolvePhrase(following.replace(/^\s+/u, ''), span.endParagraph, ctx, 'speaker-after')
+        : resolvePhrase(tail, span.endParagraph, ctx, 'subject');
+    if (speaker) return attributed(speaker, PRONOUN_SUBJECT.test(tail) ? 'added' : 'said');
+  }
   const speaker = resolvePhrase(subject, span.endParagraph, ctx, 'subject');
   if (!speaker) return null;
   return attributed(speaker, PRONOUN_SUBJECT.test(subject) ? 'added' : 'said');
@@ -510,6 +532,11 @@ function verbFirst(after: string): string | null {
 
 /** `, X (also) said…` → "X": the words before the first speech verb among the next thirteen, or null. */
 function subjectBeforeVerb(after: string): string | null {
+  return findVerbAfter(after)?.subject ?? null;
+}
+
+/** `, X (also) said Monday` → subject "X" and what follows the verb (" Monday"), or null when no speech verb comes within thirteen words. */
+function findVerbAfter(after: string): { subject: string; following: string } | null {
   const lead = /^[,;]?\s*/u.exec(after)![0].length;
   const rest = after.slice(lead);
   WORD.lastIndex = 0;
@@ -521,7 +548,7 @@ function subjectBeforeVerb(after: string): string | null {
     if (AFTER_VERBS.has(word)) {
       if (subjectEnd < 0) subjectEnd = m.index;
       const subject = rest.slice(0, subjectEnd).trim();
-      return subject.length > 0 ? subject : null;
+      return subject.length > 0 ? { subject, following: rest.slice(m.index + m[0].length) } : null;
     }
     subjectEnd = AUXILIARY.test(word) ? (subjectEnd < 0 ? m.index : subjectEnd) : -1;
     if (/[.!?]$/u.test(m[0]) && !/^(?:mr|mrs|ms|dr|st|\p{Lu})\.$/iu.test(m[0])) break;
@@ -570,6 +597,18 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     }
     return null;
   }
+  // "…, explained Ruth Lane, “…”": the subject after its verb (inversion), when the verb takes no person for object.
+  const inverted = /^\s+([^,;:"“”]{2,80}?)\s*[,:]\s*$/u.exec(before.slice(verb.index + verb[0].length));
+  if (
+    inverted &&
+    REPORTING_VERBS.has(verb[0].toLowerCase()) &&
+    !/^(?:told|tells|described|describes|remembered|remembers)$/iu.test(verb[0])
+  ) {
+    const speaker = resolvePhrase(inverted[1]!, span.paragraph, ctx, 'speaker-after');
+    // Only a name: "said of the plan:", "added a caveat:" are no subjects.
+    if (speaker && speaker !== UNRESOLVED && speaker.speakerId !== null && !/^\p{Ll}/u.test(inverted[1]!))
+      return attributed(speaker, 'said');
+  }
   const region = before.slice(0, verb.index);
   const hits = ctx.findNames(region);
   let speaker: Speaker | null = null;
@@ -578,9 +617,20 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     // "with one poster writing": the description the participle's "with" clause names.
     const last = hits.at(-1);
     const withWho = WITH_SUBJECT.exec(region);
-    if (last && /^\s*(?:\S+\s+){0,1}$/u.test(region.slice(last.end))) speaker = entitySpeaker(last.entity);
+    // A comma before the participle makes it a free adjunct ("Holt thanked Lane, saying"), whose subject is the sentence's.
+    // "Lane said, adding": the participle goes on from the reporting verb before it, and has its subject.
+    const finite = /(\p{L}+)\s*,\s*$/u.exec(region);
+    if (last && /^\s*(?:[^\s,]+\s+)?$/u.test(region.slice(last.end))) speaker = entitySpeaker(last.entity);
     else if (withWho) speaker = { speakerId: null, speaker: withWho[1]!, kind: 'other' };
-    else speaker = findSentenceSubject(region, hits);
+    else if (finite && SPEECH_VERBS.has(finite[1]!.toLowerCase()) && lexiconTags(finite[1]!).has('PastTense')) {
+      const subject = findSubject(
+        region.slice(0, finite.index),
+        hits.filter((h) => h.end <= finite.index),
+        span.paragraph,
+        ctx,
+      );
+      speaker = subject === UNRESOLVED ? null : subject;
+    } else speaker = findSentenceSubject(region, hits);
   }
   if (!speaker) speaker = findSubject(region, hits, span.paragraph, ctx);
   if (!speaker) return null;
@@ -594,7 +644,13 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
  * description ("The head of news for the … station").
  */
 function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
-  const first = hits.find((h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)));
+  // A sentence ending inside quotation marks may still be part of the region ("… candidate.” Romney fired back").
+  const ended = [...region.matchAll(/[.!?]["”]\s+(?=\p{Lu})/gu)].at(-1);
+  const sentenceStart = ended ? ended.index + ended[0].length : 0;
+  const main = sentenceStart + mainClauseStart(region.slice(sentenceStart));
+  const first = dropNameModifiers(region, hits).find(
+    (h) => h.start >= main && !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)),
+  );
   if (first) return entitySpeaker(first.entity);
   const words = region
     .split(/,|\s(?:who|which|that)\s/u)[0]!
@@ -605,6 +661,32 @@ function findSentenceSubject(region: string, hits: NameHit[]): Speaker | null {
   if (DETERMINER_START.test(opening) && isDescription(opening) && opening.split(/\s+/).length <= 12)
     return { speakerId: null, speaker: opening, kind: 'other' };
   return null;
+}
+
+/**
+ * Where a sentence's main clause starts, past the clauses and phrases that open with a function
+ * word and end at a comma ("After Lane criticised the plan, Holt …", "Like Lane, Holt …", "In
+ * response to questions, Holt …"): their names are not the sentence's subject.
+ */
+function mainClauseStart(region: string): number {
+  let at = 0;
+  for (;;) {
+    const m = /^\s*(\p{L}+)[^,;:"“”]*,\s*/u.exec(region.slice(at));
+    // compromise tags "like" a verb only; opening a sentence before a comma it is the preposition ("Like Lane, Holt …").
+    const opener = isFunctionWord(m?.[1] ?? '') || /^like$/iu.test(m?.[1] ?? '');
+    if (!m || !opener || /^(?:he|she|it|they|we|i|you|this|that|these|those)$/iu.test(m[1]!)) return at;
+    at += m[0].length;
+  }
+}
+
+/**
+ * Where the last clause of a region starts: after its opening phrases (mainClauseStart), or after
+ * the last comma followed by a conjunction that opens a clause ("…, while Holt, the mayor,").
+ */
+function lastClauseStart(region: string): number {
+  let at = mainClauseStart(region);
+  for (const m of region.matchAll(/,\s*(?:while|whereas|and|but|although|though|yet)\s+/giu)) if (m.index >= at) at = m.index + m[0].length;
+  return at;
 }
 
 /** "A leaked memo seen by the paper" → "A leaked memo": a description without its participle clause. */
@@ -636,6 +718,29 @@ function isDescription(phrase: string): boolean {
  * capitalised phrase opening the sentence ("Moscow has criticized …, and has boasted").
  */
 function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Context): Speaker | null {
+  // "Holt, who ran against Lane, said": what commas set off right before the verb (a clause, an appositive, a
+  // participle) is not its subject. An appositive that is a name names it ("The mayor, Rich Holt, said"); else the
+  // first phrase of the main clause is the subject.
+  if (/,\s*$/u.test(region)) {
+    const main = lastClauseStart(region);
+    const end = main + /^[^,]*/u.exec(region.slice(main))![0].length;
+    if (end < region.trimEnd().length - 1) {
+      const appositive = /^,\s*([^,]+?)\s*,/u.exec(region.slice(end));
+      const named = hits.find((h) => h.entity.kind === 'person' && h.start >= end && region.slice(h.start, h.end) === appositive?.[1]);
+      if (named) return entitySpeaker(named.entity);
+      const subject =
+        region.slice(main, end).trim() === ''
+          ? null
+          : findSubject(
+              region.slice(0, end),
+              hits.filter((h) => h.end <= end),
+              paragraph,
+              ctx,
+            );
+      if (subject === UNRESOLVED || (subject && subject.speakerId !== null)) return subject;
+      if (subject && subject.speaker !== null && (DETERMINER_START.test(subject.speaker) || hasRoleNoun(subject.speaker))) return subject;
+    }
+  }
   // "Jane Roe, ACU associate professor of history, said": an organisation inside a person's appositive is not the subject.
   const inAppositive = (h: NameHit): boolean =>
     h.entity.kind !== 'person' &&
@@ -646,7 +751,7 @@ function findSubject(region: string, hits: NameHit[], paragraph: number, ctx: Co
         /^\s*,/u.test(region.slice(p.end)) &&
         !/[.;:"“”]/u.test(region.slice(p.end, h.start)),
     );
-  const subjectHits = hits.filter(
+  const subjectHits = dropNameModifiers(region, hits).filter(
     (h) => !AFTER_PREPOSITION_NEAR.test(region.slice(Math.max(0, h.start - 40), h.start)) && !inAppositive(h),
   );
   const segmentStart =
@@ -780,7 +885,8 @@ function entitySpeaker(entity: Entity): Speaker {
  * last quoted speaker, or the phrase itself as a description ("an unnamed ambulance official").
  */
 function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position: 'subject' | 'speaker-after'): Speaker | null {
-  const hits = ctx.findNames(phrase);
+  // "Judicial Watch president Tom Fitton": the names that only modify the phrase's head are not the speaker.
+  const hits = dropNameModifiers(phrase, ctx.findNames(phrase));
   const stop = CLAUSE_END.exec(phrase);
   const head = (stop ? phrase.slice(0, stop.index) : phrase).replace(AUXILIARIES, '').trim();
   const person = hits.find((h) => h.entity.kind === 'person');
@@ -801,14 +907,27 @@ function resolvePhrase(phrase: string, paragraph: number, ctx: Context, position
         .replace(/\bthe\b/giu, '')
         .trim() === '',
   );
-  if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: head, kind: 'other' };
+  // "a longtime adviser to the Clintons": a description keeps the name its preposition attaches it to.
+  const complement = stop && DETERMINER_START.test(head) ? describedBy(head, phrase.slice(stop.index)) : '';
+  if (DETERMINER_START.test(head) && hasRoleNoun(head)) return { speakerId: null, speaker: `${head}${complement}`, kind: 'other' };
   if (leadingOrg) return entitySpeaker(leadingOrg.entity);
   if (/^(?:the\s+)?\p{Lu}/u.test(head) || DETERMINER_START.test(head)) {
     if (head.split(/\s+/).length > 6) return null;
     if (/^(?:this|that|these|those|there|it|which|what|who)\b/iu.test(head)) return null;
-    return { speakerId: null, speaker: head, kind: 'other' };
+    return { speakerId: null, speaker: `${head}${complement}`, kind: 'other' };
   }
   return null;
+}
+
+/**
+ * The prepositional phrase after a description that names whom or what it belongs to: " to the
+ * Clintons" (a longtime adviser), " in The Daily Post" (an editorial), " as Bob" (the chief known);
+ * a name in it is what tells a reader which adviser or editorial. Empty when none follows.
+ */
+function describedBy(head: string, rest: string): string {
+  const m = /^\s(?:to|in|at|from|for|with|as)\s+(?:(?:the|both|a|an)\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*/u.exec(rest);
+  if (!m || (/^\sas\s/u.test(m[0]) && !/\b(?:known|identified|named)$/u.test(head))) return '';
+  return m[0].trimEnd().replace(/(\p{L}{2,})\.$/u, '$1'); // a sentence's full stop, not an initial's
 }
 
 /** "according to police": a short source phrase kept as written, when nothing better names it. */

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { spawnEntry } from '../support/spawn-entry.ts';
@@ -47,8 +47,22 @@ function start(env: Record<string, string>, entry = 'src/main.ts', viaTsxCommand
   child.stdout!.on('data', (d) => (text += String(d)));
   child.stderr!.on('data', (d) => (text += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
+  const started = { child, output: () => text, exited };
+  running.add(started);
+  void exited.then(() => running.delete(started));
+  return started;
 }
+
+/** The processes started and not yet exited; `kept` ones belong to a describe and outlive a test. */
+const running = new Set<Started>();
+const kept = new Set<Started>();
+// A test that timed out leaves its process running, which the next test would see (logging in to
+// the same fake Discord, hitting its faults): it is killed before the next test starts.
+afterEach(async () => {
+  const left = [...running].filter((p) => !kept.has(p));
+  for (const p of left) p.child.kill('SIGKILL');
+  await Promise.all(left.map((p) => p.exited));
+});
 
 /** The JSON log lines of a process's output (other lines are left out). */
 function logLines(output: string): Array<{ level: number; msg: string; [key: string]: unknown }> {
@@ -269,9 +283,11 @@ describe('npm start with a token: one bot, asked then stopped', () => {
   let bot: Started;
   beforeAll(async () => {
     bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    kept.add(bot);
   });
-  afterAll(() => {
+  afterAll(async () => {
     bot?.child.kill('SIGKILL');
+    await bot?.exited;
   });
 
   it('GIVEN a member who types the bot token into options, privately and with share:true THEN no reply carries it', async () => {

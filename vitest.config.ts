@@ -22,24 +22,24 @@ const ISOLATED = [
 ];
 
 /**
- * The slowest files (nearly all their time spent in the processes they start), slowest first,
- * seconds of a quiet run in comments. Each starts as soon as a worker is free, so that no long
+ * The slowest files (nearly all their time spent in the processes they start), those of the
+ * isolated project then those of the shared one, slowest first, seconds of a quiet run in comments. Each starts as soon as a worker is free, so that no long
  * file starts last and leaves the other core idle at the end of the run; vitest's own order
  * (the last run's durations, else file size: a fresh clone has none) goes on after them. A new
  * file that takes over ~10 s goes here.
  */
 const SLOWEST_FIRST = [
-  'test/e2e/bot-process.test.ts',
-  'test/e2e/start-in-terminal.test.ts',
-  'test/e2e/several-hosts.test.ts',
-  'test/e2e/bot-lifecycle.test.ts',
-  'test/bench/several-hosts.test.ts',
-  'test/e2e/watch.test.ts',
-  'test/e2e/news-in.test.ts',
-  'test/bench/load-benchmark.test.ts',
-  'test/engine/corpus-store-worker.test.ts',
-  'test/cli.test.ts',
-  'test/add-cli.test.ts',
+  'test/e2e/bot-process.test.ts', // 107
+  'test/e2e/start-in-terminal.test.ts', // 94
+  'test/e2e/several-hosts.test.ts', // 55
+  'test/e2e/bot-lifecycle.test.ts', // 41
+  'test/bench/several-hosts.test.ts', // 27
+  'test/e2e/watch.test.ts', // 21
+  'test/e2e/news-in.test.ts', // 13
+  'test/bench/load-benchmark.test.ts', // 10
+  'test/engine/corpus-store-worker.test.ts', // 41
+  'test/cli.test.ts', // 37.5
+  'test/add-cli.test.ts', // 14.5
 ];
 
 /**

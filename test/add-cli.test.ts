@@ -6,18 +6,24 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { runAddCommand } from '../src/cli/add-command.ts';
 import { NEWS_SITE_PATHS as PATHS, startNewsSite, type NewsSite } from './support/news-site/start-news-site.ts';
+import { childEnv, entryCommand } from './support/spawn-entry.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const train = join(repo, 'test/fixtures/articles/wikinews-20070223-train.txt');
 
-/** Runs `npm run add` as a real process: `tsx src/add.ts <args>`, with only the environment given. */
-function runAdd(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/**
+ * Runs `npm run add` as a real process (`node --import tsx src/add.ts <args>`, or as npm does through the tsx command:
+ * test/support/spawn-entry.ts), with only the environment given.
+ */
+function runAdd(
+  args: string[],
+  env: Record<string, string> = {},
+  viaTsxCommand = false,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const [command, commandArgs] = entryCommand('src/add.ts', args, { viaTsxCommand });
   return new Promise((resolve) => {
-    execFile(
-      join(repo, 'node_modules/.bin/tsx'),
-      ['src/add.ts', ...args],
-      { cwd: repo, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(command, commandArgs, { cwd: repo, env: childEnv(env), timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -39,7 +45,7 @@ afterEach(async () => {
 
 describe('npm run add, as a process', () => {
   it('GIVEN a text file THEN it is stored and the id, title and paragraph count are printed; adding it again names the same id', async () => {
-    const first = await runAdd([train, '--data', dataDir]);
+    const first = await runAdd([train, '--data', dataDir], {}, true);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toBe(
       `Added wikinews-20070223-train: (no headline) (13 paragraphs) → ${join(dataDir, 'wikinews-20070223-train.md')}\n`,

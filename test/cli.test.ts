@@ -1,14 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { entryCommand, REPO_ROOT as root } from './support/spawn-entry.ts';
 
 const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'pilcrow-cli-cache-'));
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 interface Result {
   code: number;
@@ -16,8 +16,10 @@ interface Result {
   stderr: string;
 }
 
-async function cli(args: string[], input?: string): Promise<Result> {
-  const child = run(tsx, ['src/cli.ts', ...args], {
+/** `npm run ask -- <args>` as a process (through the tsx command as npm runs it, or node --import tsx: test/support/spawn-entry.ts). */
+async function cli(args: string[], input?: string, viaTsxCommand = false): Promise<Result> {
+  const [command, commandArgs] = entryCommand('src/cli.ts', args, { viaTsxCommand });
+  const child = run(command, commandArgs, {
     cwd: root,
     env: { ...process.env, CACHE_DIR: cacheDir, DATA_DIR: '' },
     timeout: 20_000,
@@ -38,7 +40,7 @@ async function cli(args: string[], input?: string): Promise<Result> {
 
 describe('npm run ask', () => {
   it('GIVEN a question THEN readable text with citations', async () => {
-    const r = await cli(['/quote speaker:Lavrov']);
+    const r = await cli(['/quote speaker:Lavrov'], undefined, true);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Sergei Lavrov, Foreign Minister');
     expect(r.stdout).toMatch(/\(¶\u00a012\)/);
@@ -86,6 +88,7 @@ describe('npm run ask', () => {
 
   it('GIVEN a data directory with a bad file THEN the bad one is reported and the good one answers', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pilcrow-cli-data-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     writeFileSync(
       path.join(dir, 'good.md'),
       '---\ntitle: Council votes on budget\n---\n\nThe city council approved the budget on Monday.\n\n"It is a fair budget," said Mayor Jane Doe.\n',

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 import type { FaultRule } from './fake-discord/state.ts';
+import { spawnEntry } from '../support/spawn-entry.ts';
 import { until } from '../support/until.ts';
 
 let fake: FakeDiscord;
@@ -166,8 +166,6 @@ describe('the bot over its lifetime', () => {
     const digest = fake.channels.find((c) => c.name === 'digest')!.id;
     const processRoot = await mkdtemp(path.join(tmpdir(), 'pilcrow-sigterm-'));
     const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,
       DIGEST_CHANNEL_ID: digest,
@@ -177,15 +175,17 @@ describe('the bot over its lifetime', () => {
     };
     await mkdir(env.DATA_DIR);
     await copyFile('data/putin-belarus-transition.txt', path.join(env.DATA_DIR, 'putin-belarus-transition.txt'));
-    const tsx = path.resolve('node_modules', '.bin', 'tsx');
     const startProcess = async () => {
       const logins = fake.sessions.logins;
-      const child = spawn(tsx, ['src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawnEntry('src/main.ts', [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
-      child.stdout.on('data', (d) => (output += String(d)));
-      child.stderr.on('data', (d) => (output += String(d)));
+      child.stdout!.on('data', (d) => (output += String(d)));
+      child.stderr!.on('data', (d) => (output += String(d)));
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-      await eventually(() => fake.sessions.logins > logins, 30_000, 'the bot process to log in');
+      await eventually(() => fake.sessions.logins > logins, 30_000, 'the bot process to log in').catch((err: unknown) => {
+        child.kill('SIGKILL');
+        throw new Error(`${String(err)}\n${output}`);
+      });
       return { child, exited, output: () => output };
     };
     const stateOnDisk = async () => JSON.parse(await readFile(path.join(env.CACHE_DIR, 'digest-state.json'), 'utf8').catch(() => 'null'));

@@ -1,15 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
+import { spawnEntry } from '../support/spawn-entry.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 let fake: FakeDiscord;
 let cacheDir: string;
@@ -39,18 +37,32 @@ interface Started {
 }
 
 /** `npm start` (or another entry) as a real process under tsx with the given environment. */
-function start(env: Record<string, string>, entry = 'src/main.ts'): Started {
-  const child = spawn(tsx, [entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: 'data', CACHE_DIR: cacheDir, ...env },
+function start(env: Record<string, string>, entry = 'src/main.ts', viaTsxCommand = false): Started {
+  const child = spawnEntry(entry, [], {
+    env: { DATA_DIR: 'data', CACHE_DIR: cacheDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    viaTsxCommand,
   });
   let text = '';
-  child.stdout.on('data', (d) => (text += String(d)));
-  child.stderr.on('data', (d) => (text += String(d)));
+  child.stdout!.on('data', (d) => (text += String(d)));
+  child.stderr!.on('data', (d) => (text += String(d)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
+  const started = { child, output: () => text, exited };
+  running.add(started);
+  void exited.then(() => running.delete(started));
+  return started;
 }
+
+/** The processes started and not yet exited; `kept` ones belong to a describe and outlive a test. */
+const running = new Set<Started>();
+const kept = new Set<Started>();
+// A test that timed out leaves its process running, which the next test would see (logging in to
+// the same fake Discord, hitting its faults): it is killed before the next test starts.
+afterEach(async () => {
+  const left = [...running].filter((p) => !kept.has(p));
+  for (const p of left) p.child.kill('SIGKILL');
+  await Promise.all(left.map((p) => p.exited));
+});
 
 /** The JSON log lines of a process's output (other lines are left out). */
 function logLines(output: string): Array<{ level: number; msg: string; [key: string]: unknown }> {
@@ -99,7 +111,12 @@ async function freePort(): Promise<number> {
 describe('npm start with a token', () => {
   it('GIVEN SIGTERM THEN the bot, having answered (and counted it in /metrics, healthy in /healthz), closes the gateway and exits 0, the token nowhere in its output', async () => {
     const port = await freePort();
-    const bot = start({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', METRICS_PORT: String(port) });
+    // Through the tsx command, as `npm start` runs it: the signal reaches the bot through tsx's relay.
+    const bot = start(
+      { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', METRICS_PORT: String(port) },
+      'src/main.ts',
+      true,
+    );
     try {
       await fake.waitForLogin(15_000);
       const reply = await fake.slash('who', { name: 'lavrof' });
@@ -261,9 +278,36 @@ describe('npm run start:sharded: fatal start-up problems', () => {
   });
 });
 
-describe('npm start with a token: shutting down', () => {
+// One bot for the two tests below: the first asks it questions, the second stops it (SIGTERM).
+describe('npm start with a token: one bot, asked then stopped', () => {
+  let bot: Started;
+  beforeAll(async () => {
+    bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
+    kept.add(bot);
+  });
+  afterAll(async () => {
+    bot?.child.kill('SIGKILL');
+    await bot?.exited;
+  });
+
+  it('GIVEN a member who types the bot token into options, privately and with share:true THEN no reply carries it', async () => {
+    const replies = [
+      await fake.slash('who', { name: fake.token }),
+      await fake.slash('who', { name: fake.token, share: true }),
+      await fake.slash('quote', { speaker: `the ${fake.token}`, share: true }),
+      await fake.slash('related', { topic: `${fake.token} wagner` }),
+      await fake.slash('summary', { article: fake.token }),
+    ];
+    for (const reply of replies) {
+      await until(() => reply.callback.type !== 5 || reply.later.length > 0, 10_000, 'the deferred answer');
+      const sent = JSON.stringify([reply.callback, reply.later.map((r) => r.body)]);
+      expect(sent).not.toContain(fake.token);
+    }
+    expect(JSON.stringify(replies.map((r) => r.callback))).toContain('[Redacted]');
+    expect(bot.output()).not.toContain(fake.token);
+  });
+
   it('GIVEN SIGTERM while a /summary is being posted to a channel THEN the post and its confirmation are finished first, then the process exits 0', async () => {
-    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
     const rule = { method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, delayMs: 1500 };
     let undo: (() => void) | undefined;
     try {
@@ -283,7 +327,6 @@ describe('npm start with a token: shutting down', () => {
       expect(bot.output()).toContain('"bot stopped"');
     } finally {
       undo?.();
-      bot.child.kill('SIGKILL');
     }
   });
 });
@@ -305,31 +348,6 @@ describe('npm start with a token: a signal while starting', () => {
   });
 });
 
-describe('npm start with a token: the token never leaves in a reply', () => {
-  it('GIVEN a member who types the bot token into options, privately and with share:true THEN no reply carries it', async () => {
-    const bot = await startBot({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' });
-    try {
-      const replies = [
-        await fake.slash('who', { name: fake.token }),
-        await fake.slash('who', { name: fake.token, share: true }),
-        await fake.slash('quote', { speaker: `the ${fake.token}`, share: true }),
-        await fake.slash('related', { topic: `${fake.token} wagner` }),
-        await fake.slash('summary', { article: fake.token }),
-      ];
-      for (const reply of replies) {
-        await until(() => reply.callback.type !== 5 || reply.later.length > 0, 10_000, 'the deferred answer');
-        const sent = JSON.stringify([reply.callback, reply.later.map((r) => r.body)]);
-        expect(sent).not.toContain(fake.token);
-      }
-      expect(JSON.stringify(replies.map((r) => r.callback))).toContain('[Redacted]');
-      expect(bot.output()).not.toContain(fake.token);
-    } finally {
-      bot.child.kill('SIGTERM');
-      await bot.exited;
-    }
-  });
-});
-
 describe('npm start with a token: a corrupt digest state', () => {
   it.each([
     ['not JSON', '{"announced": [\n'],
@@ -339,6 +357,8 @@ describe('npm start with a token: a corrupt digest state', () => {
     'GIVEN a digest state that is %s THEN the bot starts fully, announces nothing, warns once and rewrites the state',
     async (_label, content) => {
       const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
+      // The analyses the bots above cached (when they ran): the digest state is what this is about, not a first analysis.
+      await cp(path.join(cacheDir, 'analysis'), path.join(dir, 'analysis'), { recursive: true }).catch(() => undefined);
       const stateFile = path.join(dir, 'digest-state.json');
       await writeFile(stateFile, content);
       const before = fake.channelMessages(digestId()).length;

@@ -10,15 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
-import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
+import type { RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
 import { until } from '../support/until.ts';
+import { launchNewsBot } from './launch-news-bot.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord, type InteractionReply } from './fake-discord/index.ts';
 import type { FaultRule } from './fake-discord/state.ts';
 
@@ -35,30 +34,8 @@ let store: CorpusStore;
 let bot: RunningBot;
 const channel = (name: string): string => fake.channels.find((c) => c.name === name)!.id;
 
-/** Logs in a bot with news in on the shared data and cache folders (fetching from 127.0.0.1 allowed, as in tests only). */
-async function launch(): Promise<RunningBot> {
-  const logins = fake.sessions.logins;
-  const started = await startBot({
-    config: { discordToken: fake.token, discordApiUrl: fake.apiUrl, digestChannelId: null, cacheDir },
-    log: pino({ level: 'silent' }),
-    source: store,
-    commands: await loadCommands(),
-    settings: { commandCooldowns: false },
-    news: ({ client, source, run, log }) =>
-      openDiscordNewsDesk({
-        dataDir,
-        cacheDir,
-        allowPrivateUrls: true,
-        client,
-        source,
-        run,
-        log,
-        retry: { firstDelayMs: 200, maxDelayMs: 1000 },
-      }),
-  });
-  await until(() => fake.sessions.logins > logins, { timeoutMs: 10_000, what: 'the bot to log in' });
-  return started;
-}
+/** The bot with news in on this file's folders (./launch-news-bot.ts); resolves once it has logged in. */
+const launch = (): Promise<RunningBot> => launchNewsBot({ fake, store, dataDir, cacheDir });
 
 /** The message a reply finally shows: the callback's data, or the edit of a deferral. */
 async function finalBody(reply: InteractionReply, timeoutMs = 15_000): Promise<any> {

@@ -10,7 +10,7 @@
  * Each wait is bounded: it fails, never hangs.
  * (The fake Discord has one server, so "servers on both hosts" is one server moving between them.)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,10 +19,10 @@ import { shardOfGuild } from '../../src/bot/shard-of-guild.ts';
 import { openDatabase, type Database } from '../../src/store/pg/open-database.ts';
 import { NEWS_SITE_PATHS, startNewsSite, type NewsSite } from '../support/news-site/start-news-site.ts';
 import { createTestDatabase } from '../support/postgres.ts';
+import { REPO_ROOT as root, spawnEntry } from '../support/spawn-entry.ts';
 import { until } from '../support/until.ts';
 import { startFakeDiscord, type FakeDiscord, type InteractionReply } from './fake-discord/index.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const SHARED_ARTICLE = 'putin-belarus-transition.txt';
 const testDatabase = await createTestDatabase();
 
@@ -49,11 +49,8 @@ async function freshMachine(name: string): Promise<{ DATA_DIR: string; CACHE_DIR
 async function startHost(shards: number[], machine: { DATA_DIR: string; CACHE_DIR: string }): Promise<Host> {
   if ('skip' in testDatabase) throw new Error(testDatabase.skip);
   const logins = fake.sessions.logins;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
+  const child = spawnEntry('src/main.ts', [], {
     env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
       ...machine,
       DISCORD_TOKEN: fake.token,
       DISCORD_API_URL: fake.apiUrl,

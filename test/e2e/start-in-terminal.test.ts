@@ -4,18 +4,16 @@
  * links and special files among the articles, poisoned caches, half-written temp files, an
  * article of several megabytes and one over the limit.
  */
-import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { generateArticleText } from '../../bench/generate-article.ts';
+import { REPO_ROOT as root, spawnEntry } from '../support/spawn-entry.ts';
 
-const root = path.resolve(import.meta.dirname, '..', '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const BUNDLED = path.join(root, 'data', 'putin-belarus-transition.txt');
 
 interface Run {
@@ -27,17 +25,13 @@ interface Run {
 }
 
 /** `npm start` (src/main.ts under tsx) without a token, stdin not a terminal; resolves when it exits. */
-function startInTerminal(env: Record<string, string>, timeoutMs = 60_000): Promise<Run> {
+function startInTerminal(env: Record<string, string>, timeoutMs = 60_000, viaTsxCommand = false): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/main.ts'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnEntry('src/main.ts', [], { env, stdio: ['ignore', 'pipe', 'pipe'], viaTsxCommand });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += String(d)));
-    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout!.on('data', (d) => (stdout += String(d)));
+    child.stderr!.on('data', (d) => (stderr += String(d)));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`npm start did not exit within ${timeoutMs} ms:\n${stderr}`));
@@ -75,7 +69,8 @@ describe('npm start in a terminal: files are what they seem', () => {
     await symlink('/etc/passwd', path.join(dataDir, 'passwd.txt'));
     await symlink('/dev/zero', path.join(dataDir, 'zero.md'));
     execFileSync('mkfifo', [path.join(dataDir, 'pipe.txt')]);
-    const run = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
+    // Through the tsx command, as `npm start` runs it (the other tests start node --import tsx).
+    const run = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir }, 60_000, true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Summary of: Putin delays the transition in Belarus to pilot it');
     expect(run.stdout + run.stderr).not.toMatch(/root:x?:0/);
@@ -113,6 +108,21 @@ async function poisonAnalyses(cacheDir: string, poison: (analysis: any) => unkno
 }
 
 describe('npm start in a terminal: caches it did not just write are not trusted', () => {
+  // One clean start from an empty cache, shared by the cases below: each poisons a copy of the
+  // cache it wrote (same data folder, so the copy is valid) and compares with its output.
+  let prepared: string;
+  let clean: Run;
+  beforeAll(async () => {
+    prepared = await mkdtemp(path.join(tmpdir(), 'pilcrow-terminal-clean-'));
+    await mkdir(path.join(prepared, 'data'));
+    await copyFile(BUNDLED, path.join(prepared, 'data', 'putin-belarus-transition.txt'));
+    await copyFile(path.join(root, 'test', 'fixtures', 'articles', 'wikinews-20160714-UN.txt'), path.join(prepared, 'data', 'un.txt'));
+    clean = await startInTerminal({ DATA_DIR: path.join(prepared, 'data'), CACHE_DIR: path.join(prepared, 'cache') });
+  }, 120_000);
+  afterAll(async () => {
+    if (prepared) await rm(prepared, { recursive: true, force: true });
+  });
+
   it.each([
     ['wrong shapes inside', (a: any) => ({ ...a, entities: [{ id: 7, name: null, mentions: 'all' }], quotes: 'none' })],
     ['empty arrays', () => ({ sentences: [], entities: [], quotes: [], ranking: [] })],
@@ -123,11 +133,12 @@ describe('npm start in a terminal: caches it did not just write are not trusted'
   ])(
     'GIVEN every cached analysis poisoned with %s THEN the start succeeds with the same answers, ONE warning, and the cache is rewritten',
     async (_label, poison) => {
-      const { dataDir, cacheDir } = await dirs();
-      await copyFile(path.join(root, 'test', 'fixtures', 'articles', 'wikinews-20160714-UN.txt'), path.join(dataDir, 'un.txt'));
-      const clean = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });
       expect(clean.code).toBe(0);
       expect(clean.stdout).toMatch(/¶\s\d+/);
+      const dataDir = path.join(prepared, 'data');
+      temp = await mkdtemp(path.join(tmpdir(), 'pilcrow-terminal-'));
+      const cacheDir = path.join(temp, 'cache');
+      await cp(path.join(prepared, 'cache'), cacheDir, { recursive: true });
       expect(await poisonAnalyses(cacheDir, poison)).toBe(2);
 
       const poisoned = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir });

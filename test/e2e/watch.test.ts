@@ -11,17 +11,16 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { openDiscordNewsDesk } from '../../src/bot/discord-news-desk.ts';
-import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
+import type { RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { renderRss, type FeedItem } from '../support/news-site/render-feeds.ts';
 import { renderArticlePage } from '../support/news-site/render-page.ts';
 import type { Story } from '../support/news-site/stories.ts';
 import { until } from '../support/until.ts';
+import { launchNewsBot } from './launch-news-bot.ts';
 import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 // Made-up stories written for this test.
@@ -108,30 +107,9 @@ let bot: RunningBot;
 const channel = (name: string): string => fake.channels.find((c) => c.name === name)!.id;
 const postsIn = (name: string): any[] => fake.channelMessages(channel(name));
 
-async function launch(): Promise<RunningBot> {
-  const logins = fake.sessions.logins;
-  const started = await startBot({
-    config: { discordToken: fake.token, discordApiUrl: fake.apiUrl, digestChannelId: null, cacheDir },
-    log: pino({ level: 'silent' }),
-    source: store,
-    commands: await loadCommands(),
-    settings: { commandCooldowns: false },
-    news: ({ client, source, run, log }) =>
-      openDiscordNewsDesk({
-        dataDir,
-        cacheDir,
-        allowPrivateUrls: true,
-        client,
-        source,
-        run,
-        log,
-        retry: { firstDelayMs: 200, maxDelayMs: 1000 },
-        watchAlerts: { quietMs: 4000, maxWaitMs: 120_000 },
-      }),
-  });
-  await until(() => fake.sessions.logins > logins, { timeoutMs: 10_000, what: 'the bot to log in' });
-  return started;
-}
+/** The bot with news in on this file's folders (./launch-news-bot.ts); resolves once it has logged in. */
+const launch = (): Promise<RunningBot> =>
+  launchNewsBot({ fake, store, dataDir, cacheDir, watchAlerts: { quietMs: 4000, maxWaitMs: 120_000 } });
 
 async function run(command: string, subcommand: string, options: Record<string, string | number | boolean>, userId = fake.adminUserId) {
   const reply = await fake.slash(command, options, {

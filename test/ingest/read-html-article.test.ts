@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
 import { readHtmlArticle } from '../../src/ingest/read-html-article.ts';
+import { entryCommand } from '../support/spawn-entry.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join(root, 'test/fixtures/html', name);
@@ -209,15 +210,12 @@ describe('npm run ask on a data directory holding an .html page', () => {
   it('GIVEN an .html article THEN /summary answers with citations of its paragraphs', async () => {
     const data = mkdtempSync(path.join(tmpdir(), 'pilcrow-html-'));
     copyFileSync(fixture('city-council-budget.html'), path.join(data, 'city-council-budget.html'));
-    const { stdout } = await promisify(execFile)(
-      path.join(root, 'node_modules', '.bin', 'tsx'),
-      ['src/cli.ts', '--data', data, '--json', '/summary'],
-      {
-        cwd: root,
-        env: { ...process.env, CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'pilcrow-html-cache-')), DATA_DIR: '' },
-        timeout: 60_000,
-      },
-    );
+    const [command, args] = entryCommand('src/cli.ts', ['--data', data, '--json', '/summary']);
+    const { stdout } = await promisify(execFile)(command, args, {
+      cwd: root,
+      env: { ...process.env, CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'pilcrow-html-cache-')), DATA_DIR: '' },
+      timeout: 60_000,
+    });
     const answer = JSON.parse(stdout) as { command: string; citations: Array<{ article: string; paragraph: number }> };
     expect(answer.command).toBe('summary');
     expect(answer.citations.length).toBeGreaterThan(0);

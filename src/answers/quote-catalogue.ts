@@ -19,8 +19,12 @@ export interface QuoteCatalogue {
   bySpeaker: KeyedPositions;
   /** Positions in `items` of the quotes of a paragraph, by `article \0 paragraph`. */
   byParagraph: KeyedPositions;
-  /** Quotes whose speaker is named in words only (no entity), with that name lower-cased. */
-  namedOnly: ReadonlyArray<{ index: number; speaker: string }>;
+  /**
+   * Quotes whose speaker is named in words only (no entity): each such name once, lower-cased,
+   * with the positions of its quotes in order. A speaker query tests each name once, not each
+   * quote (7,321 such quotes at 100k paragraphs, tested one by one: 1.1–1.8 ms a query).
+   */
+  namedOnly: ReadonlyArray<{ speaker: string; indices: readonly number[] }>;
   /** Speakers with the most quotes, most first (suggestions when a speaker is not found). */
   topSpeakers: readonly string[];
   /** The quotes' texts, lower-cased. */
@@ -98,7 +102,7 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
   const speakerIds: Array<string | null> = [];
   const ranges = new Map<string, readonly [number, number]>();
   const citations: Citation[] = [];
-  const namedOnly: Array<{ index: number; speaker: string }> = [];
+  const namedOnly = new Map<string, number[]>();
   const counts = new Map<string, number>();
   const texts: string[] = [];
   const byWord = new Map<string, number[]>();
@@ -123,7 +127,12 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
         citations.push({ article: article.id, paragraph: quote.paragraph });
       }
       if (entity) counts.set(entity.name, (counts.get(entity.name) ?? 0) + 1);
-      else if (!quote.speakerId && quote.speaker !== null) namedOnly.push({ index, speaker: quote.speaker.toLowerCase() });
+      else if (!quote.speakerId && quote.speaker !== null) {
+        const speaker = quote.speaker.toLowerCase();
+        const indices = namedOnly.get(speaker);
+        if (indices) indices.push(index);
+        else namedOnly.set(speaker, [index]);
+      }
     }
     ranges.set(article.id, [start, items.length]);
     yield;
@@ -144,7 +153,7 @@ function* buildSteps(corpus: Corpus): Generator<void, QuoteCatalogue> {
     ranges,
     bySpeaker: { get: (key) => within(key, (i, id) => speakerIds[i] === id) },
     byParagraph: { get: (key) => within(key, (i, n) => String(items[i]!.paragraph) === n) },
-    namedOnly,
+    namedOnly: [...namedOnly].map(([speaker, indices]) => ({ speaker, indices })),
     topSpeakers: [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)

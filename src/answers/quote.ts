@@ -46,8 +46,8 @@ export function quote(corpus: Corpus, options: QuoteOptions): QuoteAnswer | User
     for (const key of speakerEntityKeys(matches, articleId)) {
       for (const i of catalogue.bySpeaker.get(key) ?? []) if (inScope(i)) picked.add(i);
     }
-    for (const { index, speaker: name } of catalogue.namedOnly) {
-      if (inScope(index) && words.every((w) => name.includes(w))) picked.add(index);
+    for (const { speaker: name, indices } of catalogue.namedOnly) {
+      if (words.every((w) => name.includes(w))) for (const i of indices) if (inScope(i)) picked.add(i);
     }
     if (picked.size === 0) {
       const quoted = resolved ? quotedSpeakers(resolved) : [...catalogue.topSpeakers];

@@ -115,6 +115,12 @@ export class NameSearch {
   private readonly fuseByScope = new Map<string, Fuse<NameDoc>>();
   /** What a set of visible article ids (SearchOptions.articles) sees, worked out once per set. */
   private readonly restricted = new WeakMap<ReadonlySet<string>, RestrictedNames>();
+  /**
+   * Each doc's owners' entity keys (entityKey), in owner order, made once here: a query expands
+   * its candidates to tens of thousands of owners at 100k paragraphs, and building each key
+   * again (and hashing the new string for the lookups) was about a quarter of /who.
+   */
+  private readonly ownerKeys = new Map<NameDoc, readonly string[]>();
 
   constructor(
     private readonly docs: readonly NameDoc[],
@@ -123,11 +129,14 @@ export class NameSearch {
     const byArticle = new Map<string, NameDoc[]>();
     const entities = new Map<string, GroupableEntity>();
     for (const doc of docs) {
+      const keys: string[] = [];
+      this.ownerKeys.set(doc, keys);
       for (const owner of doc.owners) {
         const list = byArticle.get(owner.article) ?? [];
         if (list[list.length - 1] !== doc) list.push(doc);
         byArticle.set(owner.article, list);
         const id = entityKey(owner.article, owner.entityId);
+        keys.push(id);
         if (!entities.has(id)) {
           entities.set(id, {
             article: owner.article,
@@ -233,10 +242,12 @@ export class NameSearch {
     const groups = visible ? this.restrictTo(visible).groups : this.groups;
     const best = new Map<string, NameHit & { order: number }>();
     for (const { doc, score } of scored) {
-      for (const owner of doc.owners) {
+      const keys = this.ownerKeys.get(doc);
+      for (let i = 0; i < doc.owners.length; i++) {
+        const owner = doc.owners[i]!;
         if (article !== undefined && owner.article !== article) continue;
         if (visible && !visible.has(owner.article)) continue;
-        const id = entityKey(owner.article, owner.entityId);
+        const id = keys?.[i] ?? entityKey(owner.article, owner.entityId);
         const ownScore = roundScore(owner.role ? score * ROLE_FACTOR : score);
         const current = best.get(id);
         if (current && current.score >= ownScore) continue;

@@ -7,14 +7,12 @@ import { ChannelType, MessageFlags, PermissionsBitField } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkCommandRules } from '../../src/bot/check-command-rules.ts';
-import { BOT_DEFAULTS, type CommandContext } from '../../src/bot/command-module.ts';
-import { createCooldowns } from '../../src/bot/cooldowns.ts';
+import type { CommandContext } from '../../src/bot/command-module.ts';
 import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { createPageMemory } from '../../src/bot/page-ids.ts';
-import type { Corpus } from '../../src/model/corpus.ts';
 import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { idleContext } from './idle-context.ts';
 
 const commands = await loadCommands();
 const everything = new PermissionsBitField(PermissionsBitField.All);
@@ -62,18 +60,7 @@ function channelInteraction(command: string, subcommand: string | null, options:
 }
 
 function context(): CommandContext {
-  return {
-    corpus: () => ({ articles: [], byId: new Map(), skipped: [], search: {} }) as unknown as Corpus,
-    run: () => {
-      throw new Error('not asked');
-    },
-    complete: () => [],
-    log: pino({ level: 'silent' }),
-    clock: () => 0,
-    cooldowns: createCooldowns(() => 0),
-    pages: createPageMemory(),
-    settings: BOT_DEFAULTS,
-  };
+  return { ...idleContext(), log: pino({ level: 'silent' }) };
 }
 
 describe('a channel option of another server', () => {
@@ -81,8 +68,7 @@ describe('a channel option of another server', () => {
     'GIVEN /%s %s with a channel of another server THEN it is refused privately and the command does not run',
     async (command, subcommand, options) => {
       const { lines, log } = captureLog('debug');
-      const { log: _silent, ...rest } = context();
-      const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: rest });
+      const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: idleContext() });
       const { interaction, calls } = channelInteraction(command, subcommand, options, theirs);
       await dispatch(interaction);
       expect(calls).toEqual([

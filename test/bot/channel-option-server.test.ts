@@ -3,7 +3,7 @@
  * /feed add channel: and /digest schedule channel: all refuse a channel of another server the bot
  * is in (the bot-wide channel cache holds it), through the real command modules and dispatcher.
  */
-import { ChannelType, MessageFlags, PermissionsBitField } from 'discord.js';
+import { ChannelType, PermissionsBitField } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkCommandRules } from '../../src/bot/check-command-rules.ts';
@@ -12,6 +12,7 @@ import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { onePrivateReply } from './private-reply.ts';
 import { idleContext } from './idle-context.ts';
 
 const commands = await loadCommands();
@@ -71,15 +72,7 @@ describe('a channel option of another server', () => {
       const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: idleContext() });
       const { interaction, calls } = channelInteraction(command, subcommand, options, theirs);
       await dispatch(interaction);
-      expect(calls).toEqual([
-        {
-          method: 'reply',
-          body: expect.objectContaining({
-            content: expect.stringContaining('I can only post in text channels of this server; #elsewhere is not one I can see.'),
-            flags: MessageFlags.Ephemeral,
-          }),
-        },
-      ]);
+      expect(calls).toEqual(onePrivateReply('I can only post in text channels of this server; #elsewhere is not one I can see.'));
       expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ command, outcome: 'refused' });
     },
   );

@@ -5,6 +5,7 @@ import { loadCommands } from '../../src/bot/load-commands.ts';
 import type { NewsDesk } from '../../src/news/news-desk-interface.ts';
 import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { onePrivateReply } from './private-reply.ts';
 import { idleContext } from './idle-context.ts';
 
 const commands = await loadCommands();
@@ -41,15 +42,7 @@ describe('the news commands through the dispatcher', () => {
       PermissionFlagsBits.SendMessages,
     ]);
     await dispatch(interaction);
-    expect(calls).toEqual([
-      {
-        method: 'reply',
-        body: expect.objectContaining({
-          content: expect.stringContaining('You need the Manage Server permission to add articles.'),
-          flags: MessageFlags.Ephemeral,
-        }),
-      },
-    ]);
+    expect(calls).toEqual(onePrivateReply('You need the Manage Server permission to add articles.'));
     expect(lines.filter((l) => l.msg === 'interaction')).toEqual([
       expect.objectContaining({
         command: 'article',
@@ -81,9 +74,7 @@ describe('the news commands through the dispatcher', () => {
       const { dispatch, lines } = setup({} as NewsDesk);
       const { interaction, calls } = subcommandInteraction(command, subcommand, {}, [PermissionFlagsBits.ManageGuild]);
       await dispatch(interaction);
-      expect(calls).toEqual([
-        { method: 'reply', body: expect.objectContaining({ content: expect.stringContaining(text), flags: MessageFlags.Ephemeral }) },
-      ]);
+      expect(calls).toEqual(onePrivateReply(text));
       expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ outcome: 'user-error' });
     },
   );

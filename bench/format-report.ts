@@ -47,10 +47,7 @@ export function formatReport(report: BenchReport): string {
           c.command,
           c.design,
           String(c.runs),
-          c.p50.toFixed(2),
-          c.p95.toFixed(2),
-          c.p99.toFixed(2),
-          c.max.toFixed(2),
+          ...milliseconds(c),
           [c.targetP95 === null ? '' : `p95≤${c.targetP95}`, c.targetP99 === null ? '' : `p99≤${c.targetP99}`].filter(Boolean).join(' ') ||
             '-',
           verdict(c.pass),
@@ -71,10 +68,7 @@ export function formatReport(report: BenchReport): string {
           String(s.size),
           b.command,
           String(b.runs),
-          b.p50.toFixed(2),
-          b.p95.toFixed(2),
-          b.p99.toFixed(2),
-          b.max.toFixed(2),
+          ...milliseconds(b),
           b.cpu.p50.toFixed(2),
           b.cpu.p99.toFixed(2),
           b.cpu.max.toFixed(2),
@@ -121,4 +115,9 @@ function table(header: string[], rows: string[][]): string {
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** The p50, p95, p99 and max columns of a latency row, in milliseconds to two decimals. */
+function milliseconds(stats: { p50: number; p95: number; p99: number; max: number }): string[] {
+  return [stats.p50, stats.p95, stats.p99, stats.max].map((ms) => ms.toFixed(2));
 }

@@ -10,24 +10,12 @@
  * one category with their paragraph. The committed model's weights are used, so on train (its
  * own training data) the figures are a little better than on unseen text.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { analyseArticle } from '../src/analysis/analyse-article.ts';
 import { loadArticles } from '../src/ingest/load-articles.ts';
-
-interface GoldQuote {
-  text: string;
-  marks?: string;
-  words?: number;
-  speech?: boolean;
-  paragraph?: number | null;
-  speaker: string | null;
-  speaker_basis: string;
-  speaker_surface?: string;
-  unsure?: boolean;
-}
+import { readGoldQuotes, shareNameWord, wordF1 } from './polnear-gold.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values, positionals } = parseArgs({ options: { show: { type: 'string' } }, allowPositionals: true });
@@ -40,9 +28,8 @@ if (loaded.error) {
 const counts = new Map<string, number>();
 let scored = 0;
 for (const article of loaded.articles) {
-  const goldFile = article.file.replace(/\.txt$/u, '.gold.json');
-  if (!existsSync(goldFile)) continue;
-  const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as { quotes: GoldQuote[] }).quotes;
+  const gold = readGoldQuotes(article);
+  if (gold === null) continue;
   const { quotes } = analyseArticle(article);
   for (const g of gold) {
     if (g.marks !== 'double' || (g.words ?? 0) < 4 || g.speech === false || g.paragraph == null) continue;
@@ -68,58 +55,3 @@ for (const article of loaded.articles) {
 const misses = [...counts.values()].reduce((a, b) => a + b, 0);
 process.stdout.write(`${scored - misses}/${scored} right, ${misses} misses\n`);
 for (const [category, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${String(n).padStart(5)}  ${category}\n`);
-
-function words(s: string): string[] {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-/** The scorer's test: a name word (two letters or more, not a particle or title) in common. */
-function shareNameWord(a: string, b: string): boolean {
-  const particles = new Set([
-    'the',
-    'of',
-    'and',
-    'de',
-    'du',
-    'da',
-    'di',
-    'la',
-    'le',
-    'van',
-    'von',
-    'der',
-    'al',
-    'mr',
-    'mrs',
-    'ms',
-    'dr',
-    'jr',
-    'sr',
-  ]);
-  const of = (s: string): Set<string> => new Set(words(s).filter((w) => w.length >= 2 && !particles.has(w)));
-  const bw = of(b);
-  return [...of(a)].some((w) => bw.has(w));
-}
-
-function wordF1(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const count = new Map<string, number>();
-  for (const w of wb) count.set(w, (count.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wa) {
-    const n = count.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      count.set(w, n - 1);
-    }
-  }
-  return common === 0 ? 0 : (2 * common) / (wa.length + wb.length);
-}

@@ -9,7 +9,7 @@
  * the candidates again with the first round's weights, since "the previous quote's speaker" is
  * the model's own earlier choice.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,36 +20,8 @@ import { rankCandidates, type SpeakerModel } from '../src/analysis/rank-speakers
 import { loadArticles } from '../src/ingest/load-articles.ts';
 import type { Article } from '../src/model/article.ts';
 import { fitSpeakerModel, rankingAccuracy, type RankingExample } from './fit-speaker-model.ts';
+import { readGoldQuotes, sameSpeaker, shareNameWord, wordF1, type GoldQuote } from './polnear-gold.ts';
 
-interface GoldQuote {
-  text: string;
-  marks?: string;
-  speaker: string | null;
-  speaker_basis: string;
-}
-
-/** Particles and titles the scorer does not count as name words. */
-const NOT_NAME = new Set([
-  'the',
-  'of',
-  'and',
-  'de',
-  'du',
-  'da',
-  'di',
-  'la',
-  'le',
-  'van',
-  'von',
-  'der',
-  'al',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'jr',
-  'sr',
-]);
 const USAGE = 'usage: npm run train:attribution -- [--shared DIR] [--holdout] [--l2 X] [--no-nominal] [--no-unattributed]';
 const root = fileURLToPath(new URL('..', import.meta.url));
 let shared: string;
@@ -95,8 +67,7 @@ if (loaded.error) {
   process.exit(1);
 }
 const prepared = loaded.articles.map((article) => {
-  const goldFile = article.file.replace(/\.txt$/u, '.gold.json');
-  const gold = existsSync(goldFile) ? (JSON.parse(readFileSync(goldFile, 'utf8')) as { quotes: GoldQuote[] }).quotes : [];
+  const gold = readGoldQuotes(article) ?? [];
   const sentences = splitSentences(article);
   return { article, sentences, entities: findEntities(article, sentences), gold };
 });
@@ -201,8 +172,7 @@ function gatherExamples(
         if (gold.speaker_basis === 'none') return c.kind === 'nobody' ? [k] : [];
         if (gold.speaker_basis === 'nominal') return c.kind !== 'nobody' && c.speakerId === null ? [k] : [];
         if (gold.speaker === null) return c.kind === 'nobody' ? [k] : [];
-        const goldWords = nameWords(gold.speaker);
-        return [...nameWords(c.speaker ?? '')].some((w) => goldWords.has(w)) ? [k] : [];
+        return shareNameWord(c.speaker ?? '', gold.speaker) ? [k] : [];
       });
       if (!forTraining || (right.length > 0 && right.length < candidates.length))
         found.push({ candidates: candidates.map((c) => c.features), right });
@@ -232,43 +202,4 @@ interface Outcome {
   rule: boolean;
   model: boolean;
   final: boolean;
-}
-
-/** The scorer's test: a shared name word, or both null. */
-function sameSpeaker(gold: string | null, answer: string | null): boolean {
-  if (gold === null) return answer === null;
-  const goldWords = nameWords(gold);
-  return [...nameWords(answer ?? '')].some((w) => goldWords.has(w));
-}
-
-function words(s: string): string[] {
-  return (
-    s
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-/** Name words as the scorer compares them: two letters or more, without particles and titles. */
-function nameWords(s: string): Set<string> {
-  return new Set(words(s).filter((w) => w.length >= 2 && !NOT_NAME.has(w)));
-}
-
-function wordF1(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const count = new Map<string, number>();
-  for (const w of wb) count.set(w, (count.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wa) {
-    const n = count.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      count.set(w, n - 1);
-    }
-  }
-  return common === 0 ? 0 : (2 * common) / (wa.length + wb.length);
 }

@@ -8,6 +8,7 @@ import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAnswerText } from '../../src/render/terminal.ts';
 import { articleFromParagraphs, seedArticle } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
+import { fishingFleet, harbourStrike, radioInterview } from '../support/okonkwo-articles.ts';
 
 function ask<T extends Answer>(corpus: Corpus, command: string, options: Record<string, string>): T {
   const answer = runCommand(corpus, command, options);
@@ -16,15 +17,7 @@ function ask<T extends Answer>(corpus: Corpus, command: string, options: Record<
 }
 
 // Made-up news: one minister in three articles, named in full in two and by surname only in one.
-const strike = articleFromParagraphs(
-  'harbour-strike',
-  [
-    'Dock workers in Port Elston walked out on Monday after talks with the port authority collapsed.',
-    'Maria Okonkwo, the transport minister, met union leaders late into the night.',
-    '"We will not let the harbour close," Okonkwo said after the meeting.',
-  ],
-  { title: 'Dock workers strike in Port Elston' },
-);
+const strike = harbourStrike;
 const budget = articleFromParagraphs(
   'rail-budget',
   [
@@ -35,17 +28,9 @@ const budget = articleFromParagraphs(
   ],
   { title: 'Rail budget cuts regional lines' },
 );
-const radio = articleFromParagraphs(
-  'radio-interview',
-  ['In a radio interview on Sunday, Okonkwo spoke about the strike.', '"I have no regrets about the talks," Okonkwo told listeners.'],
-  { title: 'Minister speaks on the radio' },
-);
+const radio = radioInterview;
 // Another Okonkwo: then the bare surname no longer says which of them it is.
-const fisherman = articleFromParagraphs(
-  'fishing-fleet',
-  ['Peter Okonkwo has fished out of Port Elston for thirty years.', '"The boats cannot wait for the politicians," Peter Okonkwo said.'],
-  { title: 'The fleet waits' },
-);
+const fisherman = fishingFleet;
 
 const three = corpusOf([strike, budget, radio]);
 const four = corpusOf([strike, budget, radio, fisherman]);

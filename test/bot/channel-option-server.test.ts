@@ -3,18 +3,17 @@
  * /feed add channel: and /digest schedule channel: all refuse a channel of another server the bot
  * is in (the bot-wide channel cache holds it), through the real command modules and dispatcher.
  */
-import { ChannelType, MessageFlags, PermissionsBitField } from 'discord.js';
+import { ChannelType, PermissionsBitField } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { checkCommandRules } from '../../src/bot/check-command-rules.ts';
-import { BOT_DEFAULTS, type CommandContext } from '../../src/bot/command-module.ts';
-import { createCooldowns } from '../../src/bot/cooldowns.ts';
+import type { CommandContext } from '../../src/bot/command-module.ts';
 import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { createPageMemory } from '../../src/bot/page-ids.ts';
-import type { Corpus } from '../../src/model/corpus.ts';
 import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { onePrivateReply } from './private-reply.ts';
+import { idleContext } from './idle-context.ts';
 
 const commands = await loadCommands();
 const everything = new PermissionsBitField(PermissionsBitField.All);
@@ -62,18 +61,7 @@ function channelInteraction(command: string, subcommand: string | null, options:
 }
 
 function context(): CommandContext {
-  return {
-    corpus: () => ({ articles: [], byId: new Map(), skipped: [], search: {} }) as unknown as Corpus,
-    run: () => {
-      throw new Error('not asked');
-    },
-    complete: () => [],
-    log: pino({ level: 'silent' }),
-    clock: () => 0,
-    cooldowns: createCooldowns(() => 0),
-    pages: createPageMemory(),
-    settings: BOT_DEFAULTS,
-  };
+  return { ...idleContext(), log: pino({ level: 'silent' }) };
 }
 
 describe('a channel option of another server', () => {
@@ -81,19 +69,10 @@ describe('a channel option of another server', () => {
     'GIVEN /%s %s with a channel of another server THEN it is refused privately and the command does not run',
     async (command, subcommand, options) => {
       const { lines, log } = captureLog('debug');
-      const { log: _silent, ...rest } = context();
-      const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: rest });
+      const dispatch = createDispatcher({ commands, log, prepare: () => Promise.resolve(), context: idleContext() });
       const { interaction, calls } = channelInteraction(command, subcommand, options, theirs);
       await dispatch(interaction);
-      expect(calls).toEqual([
-        {
-          method: 'reply',
-          body: expect.objectContaining({
-            content: expect.stringContaining('I can only post in text channels of this server; #elsewhere is not one I can see.'),
-            flags: MessageFlags.Ephemeral,
-          }),
-        },
-      ]);
+      expect(calls).toEqual(onePrivateReply('I can only post in text channels of this server; #elsewhere is not one I can see.'));
       expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ command, outcome: 'refused' });
     },
   );

@@ -1,47 +1,23 @@
-import { Writable } from 'node:stream';
 import { MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { BOT_DEFAULTS } from '../../src/bot/command-module.ts';
-import { createCooldowns } from '../../src/bot/cooldowns.ts';
 import { createDispatcher } from '../../src/bot/dispatcher.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
-import { createPageMemory } from '../../src/bot/page-ids.ts';
 import type { NewsDesk } from '../../src/news/news-desk-interface.ts';
-import type { Corpus } from '../../src/model/corpus.ts';
+import { captureLog } from '../support/capture-warnings.ts';
 import { fakeInteraction } from './fake-interaction.ts';
+import { onePrivateReply } from './private-reply.ts';
+import { idleContext } from './idle-context.ts';
 
 const commands = await loadCommands();
 
 /** A dispatcher over the real command modules, without a news desk (unless given one), with a captured log. */
 function setup(news?: NewsDesk) {
-  const lines: any[] = [];
-  const log = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk, _e, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    }),
-  );
-  const corpus = { articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus;
+  const { lines, log } = captureLog('debug');
   const dispatch = createDispatcher({
     commands,
     log,
     prepare: () => Promise.resolve(),
-    context: {
-      corpus: () => corpus,
-      run: () => {
-        throw new Error('not asked');
-      },
-      complete: () => [],
-      clock: () => 0,
-      cooldowns: createCooldowns(() => 0),
-      pages: createPageMemory(),
-      settings: BOT_DEFAULTS,
-      ...(news ? { news } : {}),
-    },
+    context: { ...idleContext(), ...(news ? { news } : {}) },
   });
   return { dispatch, lines };
 }
@@ -66,15 +42,7 @@ describe('the news commands through the dispatcher', () => {
       PermissionFlagsBits.SendMessages,
     ]);
     await dispatch(interaction);
-    expect(calls).toEqual([
-      {
-        method: 'reply',
-        body: expect.objectContaining({
-          content: expect.stringContaining('You need the Manage Server permission to add articles.'),
-          flags: MessageFlags.Ephemeral,
-        }),
-      },
-    ]);
+    expect(calls).toEqual(onePrivateReply('You need the Manage Server permission to add articles.'));
     expect(lines.filter((l) => l.msg === 'interaction')).toEqual([
       expect.objectContaining({
         command: 'article',
@@ -106,9 +74,7 @@ describe('the news commands through the dispatcher', () => {
       const { dispatch, lines } = setup({} as NewsDesk);
       const { interaction, calls } = subcommandInteraction(command, subcommand, {}, [PermissionFlagsBits.ManageGuild]);
       await dispatch(interaction);
-      expect(calls).toEqual([
-        { method: 'reply', body: expect.objectContaining({ content: expect.stringContaining(text), flags: MessageFlags.Ephemeral }) },
-      ]);
+      expect(calls).toEqual(onePrivateReply(text));
       expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ outcome: 'user-error' });
     },
   );

@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { DiscordAPIError, MessageFlags } from 'discord.js';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { prepareAnswers, runCommand } from '../../src/answers/run-command.ts';
 import { scopeCorpus } from '../../src/engine/scope-corpus.ts';
 import type { Article } from '../../src/model/article.ts';
 import { devArticle, seedArticle } from '../support/article-from-paragraphs.ts';
+import { captureLog } from '../support/capture-warnings.ts';
 import { corpusOf } from '../support/corpus.ts';
 
 const commands = await loadCommands();
@@ -26,16 +26,7 @@ const commands = await loadCommands();
 function setup(
   options: { run?: RunCommand; extra?: Record<string, CommandModule>; settings?: Partial<typeof BOT_DEFAULTS>; corpus?: Corpus } = {},
 ) {
-  const lines: any[] = [];
-  const log = pino(
-    { level: 'debug' },
-    new Writable({
-      write(chunk, _e, done) {
-        lines.push(JSON.parse(String(chunk)));
-        done();
-      },
-    }),
-  );
+  const { lines, log } = captureLog('debug');
   let now = 1_000_000;
   const corpus = options.corpus ?? ({ articles: [], byId: new Map(), skipped: [], search: {} } as unknown as Corpus);
   const all = new Map(commands);
@@ -341,6 +332,17 @@ describe('createDispatcher: each server its own news', () => {
     scoped(devArticle('wikinews-20160714-UN'), null),
   ]);
 
+  /** The real answers over this corpus, cooldowns off, the clock stopped. */
+  const realAnswers = () => ({
+    corpus: () => corpus,
+    run: runCommand,
+    complete: completeOption,
+    clock: () => 1_000_000,
+    cooldowns: createCooldowns(() => 1_000_000),
+    pages: createPageMemory(),
+    settings: { ...BOT_DEFAULTS, commandCooldowns: false },
+  });
+
   function dispatcher() {
     const prepared: Corpus[] = [];
     const dispatch = createDispatcher({
@@ -349,15 +351,7 @@ describe('createDispatcher: each server its own news', () => {
       prepare: async (view) => {
         prepared.push(view);
       },
-      context: {
-        corpus: () => corpus,
-        run: runCommand,
-        complete: completeOption,
-        clock: () => 1_000_000,
-        cooldowns: createCooldowns(() => 1_000_000),
-        pages: createPageMemory(),
-        settings: { ...BOT_DEFAULTS, commandCooldowns: false },
-      },
+      context: realAnswers(),
     });
     return { dispatch, prepared };
   }
@@ -422,27 +416,11 @@ describe('createDispatcher: each server its own news', () => {
   });
 
   it('GIVEN the default preparation THEN a server’s first /quote after it is answered from its own articles and nothing fails', async () => {
-    const lines: any[] = [];
+    const { lines, log } = captureLog('warn');
     const dispatch = createDispatcher({
       commands,
-      log: pino(
-        { level: 'warn' },
-        new Writable({
-          write(chunk, _e, done) {
-            lines.push(JSON.parse(String(chunk)));
-            done();
-          },
-        }),
-      ),
-      context: {
-        corpus: () => corpus,
-        run: runCommand,
-        complete: completeOption,
-        clock: () => 1_000_000,
-        cooldowns: createCooldowns(() => 1_000_000),
-        pages: createPageMemory(),
-        settings: { ...BOT_DEFAULTS, commandCooldowns: false },
-      },
+      log,
+      context: realAnswers(),
     });
     await dispatch(from(GUILD_A, { kind: 'autocomplete', name: 'quote', focused: 'speaker', options: { speaker: '' } }).interaction);
     // The preparation starts on the next turn of the event loop; then its catalogue build is under way: wait for it to end.

@@ -11,6 +11,7 @@ import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { checkDiscordLimits, checkMessage, startFakeDiscord, type FakeDiscord, type InteractionReply } from './fake-discord/index.ts';
+import { PERMISSION_CHANNELS } from './permission-channels.ts';
 import { until } from '../support/until.ts';
 
 const EPHEMERAL = 64;
@@ -51,14 +52,7 @@ function expectCitedAnswer(body: any): void {
 
 beforeAll(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-bot-e2e-'));
-  fake = await startFakeDiscord({
-    channels: [
-      { name: 'news' },
-      { name: 'bot-muted', botCanSend: false },
-      { name: 'no-embeds', botCanEmbed: false },
-      { name: 'announcements', memberCanSend: false },
-    ],
-  });
+  fake = await startFakeDiscord({ channels: PERMISSION_CHANNELS });
   const opened = await openCorpusStore({ dataDir: path.resolve('data'), cacheDir });
   if ('error' in opened) throw new Error(opened.error);
   store = opened;

@@ -22,6 +22,7 @@ import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import { openCorpusStore, type CorpusStore } from '../../src/engine/corpus-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { startFakeDiscord, type FakeDiscord, type InteractionReply } from './fake-discord/index.ts';
+import { PERMISSION_CHANNELS } from './permission-channels.ts';
 import { checkBody, checkInteraction, groupByToken, isAnswered } from './fuzz/check-interaction.ts';
 import { describeCase, drawCase, type CaseSources, type FuzzCase } from './fuzz/fuzz-cases.ts';
 import { createPrng } from './fuzz/prng.ts';
@@ -150,14 +151,7 @@ beforeAll(async () => {
     for (const file of (await readdir(dir)).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md'))
       await copyFile(path.join(dir, file), path.join(dataDir, file));
   }
-  fake = await startFakeDiscord({
-    channels: [
-      { name: 'news' },
-      { name: 'bot-muted', botCanSend: false },
-      { name: 'no-embeds', botCanEmbed: false },
-      { name: 'announcements', memberCanSend: false },
-    ],
-  });
+  fake = await startFakeDiscord({ channels: PERMISSION_CHANNELS });
   const opened = await openCorpusStore({ dataDir, cacheDir: path.join(workDir, 'cache') });
   if ('error' in opened) throw new Error(opened.error);
   store = opened;

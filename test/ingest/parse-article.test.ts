@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/model/article.ts';
 import { parseArticle } from '../../src/ingest/parse-article.ts';
+import { seedExpected } from '../support/article-from-paragraphs.ts';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -15,14 +16,7 @@ function parse(text: string, file = 'sample.txt'): Article {
 const texts = (article: Article) => article.paragraphs.map((p) => p.text);
 
 describe('parseArticle on the bundled article', () => {
-  const expected = JSON.parse(read('test/fixtures/seed-expected.json')) as {
-    title: string;
-    kicker: string;
-    tags: string[];
-    related: string[];
-    headings: Article['headings'];
-    paragraphs: string[];
-  };
+  const expected = seedExpected();
   const article = parse(read('data/putin-belarus-transition.txt'), 'data/putin-belarus-transition.txt');
 
   it('GIVEN the scraped file THEN the id comes from the file name', () => {

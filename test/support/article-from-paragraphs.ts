@@ -21,16 +21,21 @@ export function articleFromParagraphs(id: string, paragraphs: string[], extra: P
 
 const fixtures = new URL('../fixtures/', import.meta.url);
 
+/** What ingestion must make of the bundled article (test/fixtures/seed-expected.json). */
+export function seedExpected(): {
+  title: string;
+  kicker: string;
+  tags: string[];
+  related: string[];
+  headings: Article['headings'];
+  paragraphs: string[];
+} {
+  return JSON.parse(readFileSync(new URL('seed-expected.json', fixtures), 'utf8'));
+}
+
 /** The bundled article as ingestion must produce it (test/fixtures/seed-expected.json). */
 export function seedArticle(): Article {
-  const expected = JSON.parse(readFileSync(new URL('seed-expected.json', fixtures), 'utf8')) as {
-    title: string;
-    kicker: string;
-    tags: string[];
-    related: string[];
-    headings: Article['headings'];
-    paragraphs: string[];
-  };
+  const expected = seedExpected();
   return articleFromParagraphs('putin-belarus-transition', expected.paragraphs, {
     title: expected.title,
     kicker: expected.kicker,

@@ -5,6 +5,7 @@ import { relateNames } from '../../src/watch/same-person.ts';
 import type { WatchSpec } from '../../src/watch/watch-spec.ts';
 import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
+import { fishingFleet, harbourStrike, radioInterview } from '../support/okonkwo-articles.ts';
 import { analyseArticle } from '../../src/analysis/analyse-article.ts';
 import { toCorpus } from '../../src/engine/load-corpus.ts';
 import { buildSearchIndex } from '../../src/search/build-search-index.ts';
@@ -36,25 +37,9 @@ const named = articleFromParagraphs(
   ],
   { title: 'Trade talks open in Marenna' },
 );
-const strike = articleFromParagraphs(
-  'harbour-strike',
-  [
-    'Dock workers in Port Elston walked out on Monday after talks with the port authority collapsed.',
-    'Maria Okonkwo, the transport minister, met union leaders late into the night.',
-    '"We will not let the harbour close," Okonkwo said after the meeting.',
-  ],
-  { title: 'Dock workers strike in Port Elston' },
-);
-const fisherman = articleFromParagraphs(
-  'fishing-fleet',
-  ['Peter Okonkwo has fished out of Port Elston for thirty years.', '"The boats cannot wait for the politicians," Peter Okonkwo said.'],
-  { title: 'The fleet waits' },
-);
-const surnameOnly = articleFromParagraphs(
-  'radio-interview',
-  ['In a radio interview on Sunday, Okonkwo spoke about the strike.', '"I have no regrets about the talks," Okonkwo told listeners.'],
-  { title: 'On the radio' },
-);
+const strike = harbourStrike;
+const fisherman = fishingFleet;
+const surnameOnly = radioInterview;
 const protests = articleFromParagraphs(
   'city-demonstrations',
   [

@@ -1,22 +1,17 @@
-/** Discord's documented limits for message payloads. */
+/**
+ * Discord's documented limits for message payloads, grouped by the object Discord's API reference
+ * states them on (message, embed, component, autocomplete choice). Written here again on purpose,
+ * not imported from src/render/discord/discord-limits.ts: the fake is the independent check of
+ * what the renderers send, so a wrong figure in the code under test must not be a wrong figure here.
+ */
 export const DISCORD_LIMITS = Object.freeze({
-  content: 2000,
-  embeds: 10,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footerText: 2048,
-  authorName: 256,
-  embedTotal: 6000,
-  actionRows: 5,
-  buttonsPerRow: 5,
-  customId: 100,
-  buttonLabel: 80,
-  autocompleteChoices: 25,
-  choiceName: 100,
-  choiceValue: 100,
+  message: { content: 2000, embeds: 10, actionRows: 5 },
+  /** `total`: all text of all embeds of one message together. */
+  embed: { title: 256, description: 4096, fields: 25, footerText: 2048, authorName: 256, total: 6000 },
+  field: { name: 256, value: 1024 },
+  actionRow: { buttons: 5 },
+  component: { customId: 100, buttonLabel: 80 },
+  autocomplete: { choices: 25, choiceName: 100, choiceValue: 100 },
 });
 
 /** Length in characters as Discord counts them (UTF-16 code units, like JS). */
@@ -31,13 +26,13 @@ function checkEmbed(embed: any, index: number): { violations: string[]; textLeng
   const over = (what: string, value: unknown, max: number): void => {
     if (lengthOf(value) > max) violations.push(`${at}.${what} is ${lengthOf(value)} characters (max ${max})`);
   };
-  over('title', embed?.title, DISCORD_LIMITS.embedTitle);
-  over('description', embed?.description, DISCORD_LIMITS.embedDescription);
-  over('footer.text', embed?.footer?.text, DISCORD_LIMITS.footerText);
-  over('author.name', embed?.author?.name, DISCORD_LIMITS.authorName);
+  over('title', embed?.title, DISCORD_LIMITS.embed.title);
+  over('description', embed?.description, DISCORD_LIMITS.embed.description);
+  over('footer.text', embed?.footer?.text, DISCORD_LIMITS.embed.footerText);
+  over('author.name', embed?.author?.name, DISCORD_LIMITS.embed.authorName);
   const fields: any[] = Array.isArray(embed?.fields) ? embed.fields : [];
-  if (fields.length > DISCORD_LIMITS.embedFields) {
-    violations.push(`${at} has ${fields.length} fields (max ${DISCORD_LIMITS.embedFields})`);
+  if (fields.length > DISCORD_LIMITS.embed.fields) {
+    violations.push(`${at} has ${fields.length} fields (max ${DISCORD_LIMITS.embed.fields})`);
   }
   let textLength = lengthOf(embed?.title) + lengthOf(embed?.description) + lengthOf(embed?.footer?.text) + lengthOf(embed?.author?.name);
   fields.forEach((field, f) => {
@@ -45,8 +40,8 @@ function checkEmbed(embed: any, index: number): { violations: string[]; textLeng
     const value = field?.value;
     if (lengthOf(name) === 0) violations.push(`${at}.fields[${f}].name is empty`);
     if (lengthOf(value) === 0) violations.push(`${at}.fields[${f}].value is empty`);
-    over(`fields[${f}].name`, name, DISCORD_LIMITS.fieldName);
-    over(`fields[${f}].value`, value, DISCORD_LIMITS.fieldValue);
+    over(`fields[${f}].name`, name, DISCORD_LIMITS.field.name);
+    over(`fields[${f}].value`, value, DISCORD_LIMITS.field.value);
     textLength += lengthOf(name) + lengthOf(value);
   });
   return { violations, textLength };
@@ -56,22 +51,22 @@ function checkEmbed(embed: any, index: number): { violations: string[]; textLeng
 function checkComponents(components: unknown): string[] {
   if (!Array.isArray(components)) return [];
   const violations: string[] = [];
-  if (components.length > DISCORD_LIMITS.actionRows) {
-    violations.push(`${components.length} action rows (max ${DISCORD_LIMITS.actionRows})`);
+  if (components.length > DISCORD_LIMITS.message.actionRows) {
+    violations.push(`${components.length} action rows (max ${DISCORD_LIMITS.message.actionRows})`);
   }
   components.forEach((row: any, r: number) => {
     const children: any[] = Array.isArray(row?.components) ? row.components : [];
     const buttons = children.filter((c) => c?.type === 2);
-    if (buttons.length > DISCORD_LIMITS.buttonsPerRow) {
-      violations.push(`components[${r}] has ${buttons.length} buttons (max ${DISCORD_LIMITS.buttonsPerRow})`);
+    if (buttons.length > DISCORD_LIMITS.actionRow.buttons) {
+      violations.push(`components[${r}] has ${buttons.length} buttons (max ${DISCORD_LIMITS.actionRow.buttons})`);
     }
     children.forEach((child, c) => {
       const at = `components[${r}].components[${c}]`;
-      if (lengthOf(child?.custom_id) > DISCORD_LIMITS.customId) {
-        violations.push(`${at}.custom_id is ${lengthOf(child.custom_id)} characters (max ${DISCORD_LIMITS.customId})`);
+      if (lengthOf(child?.custom_id) > DISCORD_LIMITS.component.customId) {
+        violations.push(`${at}.custom_id is ${lengthOf(child.custom_id)} characters (max ${DISCORD_LIMITS.component.customId})`);
       }
-      if (child?.type === 2 && lengthOf(child?.label) > DISCORD_LIMITS.buttonLabel) {
-        violations.push(`${at}.label is ${lengthOf(child.label)} characters (max ${DISCORD_LIMITS.buttonLabel})`);
+      if (child?.type === 2 && lengthOf(child?.label) > DISCORD_LIMITS.component.buttonLabel) {
+        violations.push(`${at}.label is ${lengthOf(child.label)} characters (max ${DISCORD_LIMITS.component.buttonLabel})`);
       }
       if (child?.type === 2 && child?.style !== 5 && child?.style !== 6 && lengthOf(child?.custom_id) === 0) {
         violations.push(`${at} is a button without custom_id`);
@@ -85,16 +80,16 @@ function checkComponents(components: unknown): string[] {
 function checkChoices(choices: unknown): string[] {
   if (!Array.isArray(choices)) return [];
   const violations: string[] = [];
-  if (choices.length > DISCORD_LIMITS.autocompleteChoices) {
-    violations.push(`${choices.length} autocomplete choices (max ${DISCORD_LIMITS.autocompleteChoices})`);
+  if (choices.length > DISCORD_LIMITS.autocomplete.choices) {
+    violations.push(`${choices.length} autocomplete choices (max ${DISCORD_LIMITS.autocomplete.choices})`);
   }
   choices.forEach((choice: any, i: number) => {
     const name = lengthOf(choice?.name);
-    if (name < 1 || name > DISCORD_LIMITS.choiceName) {
-      violations.push(`choices[${i}].name is ${name} characters (must be 1..${DISCORD_LIMITS.choiceName})`);
+    if (name < 1 || name > DISCORD_LIMITS.autocomplete.choiceName) {
+      violations.push(`choices[${i}].name is ${name} characters (must be 1..${DISCORD_LIMITS.autocomplete.choiceName})`);
     }
-    if (typeof choice?.value === 'string' && choice.value.length > DISCORD_LIMITS.choiceValue) {
-      violations.push(`choices[${i}].value is ${choice.value.length} characters (max ${DISCORD_LIMITS.choiceValue})`);
+    if (typeof choice?.value === 'string' && choice.value.length > DISCORD_LIMITS.autocomplete.choiceValue) {
+      violations.push(`choices[${i}].value is ${choice.value.length} characters (max ${DISCORD_LIMITS.autocomplete.choiceValue})`);
     }
   });
   return violations;
@@ -108,19 +103,19 @@ function checkChoices(choices: unknown): string[] {
 export function checkDiscordLimits(body: any): string[] {
   if (body === null || typeof body !== 'object') return [];
   const violations: string[] = [];
-  if (lengthOf(body.content) > DISCORD_LIMITS.content) {
-    violations.push(`content is ${lengthOf(body.content)} characters (max ${DISCORD_LIMITS.content})`);
+  if (lengthOf(body.content) > DISCORD_LIMITS.message.content) {
+    violations.push(`content is ${lengthOf(body.content)} characters (max ${DISCORD_LIMITS.message.content})`);
   }
   const embeds: any[] = Array.isArray(body.embeds) ? body.embeds : [];
-  if (embeds.length > DISCORD_LIMITS.embeds) violations.push(`${embeds.length} embeds (max ${DISCORD_LIMITS.embeds})`);
+  if (embeds.length > DISCORD_LIMITS.message.embeds) violations.push(`${embeds.length} embeds (max ${DISCORD_LIMITS.message.embeds})`);
   let total = 0;
   embeds.forEach((embed, i) => {
     const checked = checkEmbed(embed, i);
     violations.push(...checked.violations);
     total += checked.textLength;
   });
-  if (total > DISCORD_LIMITS.embedTotal) {
-    violations.push(`embeds hold ${total} characters in total (max ${DISCORD_LIMITS.embedTotal})`);
+  if (total > DISCORD_LIMITS.embed.total) {
+    violations.push(`embeds hold ${total} characters in total (max ${DISCORD_LIMITS.embed.total})`);
   }
   violations.push(...checkComponents(body.components), ...checkChoices(body.choices));
   return violations;

@@ -21,7 +21,7 @@ import { renderIdChoices } from '../src/render/discord/render-library.ts';
 import { describeWatch, renderWatchAdded, renderWatchList, watchChoices } from '../src/render/discord/render-watch.ts';
 import { SUGGESTION_LIMITS } from '../src/answers/autocomplete.ts';
 import { completePerson } from '../src/watch/resolve-person.ts';
-import { WATCH_LIMITS } from '../src/watch/watch-record.ts';
+import { WATCH_LIMITS } from '../src/store/watch-record.ts';
 
 /** /watch add | list | remove: people and topics a server (or a member, by direct message) follows. */
 export const data = new SlashCommandBuilder()

@@ -5,7 +5,7 @@
  */
 import 'dotenv/config';
 import { readConfig } from './config.ts';
-import { migrateFilesToPostgres } from './store/migrate-files.ts';
+import { migrateFilesToPostgres } from './migrate-files.ts';
 import { describeDatabase, openDatabase } from './store/pg/open-database.ts';
 
 async function main(): Promise<number> {

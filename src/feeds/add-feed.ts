@@ -12,7 +12,7 @@ import { formatTime } from './describe-check.ts';
 import { feedIdFor, normaliseFeedUrl } from './feed-id.ts';
 import { delayBeforeNextCheck, validateInterval, type FeedTiming } from './feed-schedule.ts';
 import { statusOf } from './feed-status.ts';
-import { isGuildId, rememberSeen, seenKeys, type FeedRecord } from './feed-store.ts';
+import { isGuildId, rememberSeen, seenKeys, type FeedRecord } from '../store/guild-feeds-file.ts';
 import type { FeedAdded, FeedErrorCode } from './feed-types.ts';
 import type { GuildFeeds, GuildFeedsBook } from './guild-feeds.ts';
 import type { Limit } from './limit-concurrency.ts';

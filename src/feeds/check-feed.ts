@@ -7,7 +7,7 @@ import type { ArticleLibrary } from '../library/article-library.ts';
 import type { FetchPage, FetchRefusal, FetchResult } from '../web/fetch-page.ts';
 import { describeFeedFailure, describeItems, describeNothingNew, type ItemTally } from './describe-check.ts';
 import { delayBeforeNextCheck, type FeedTiming } from './feed-schedule.ts';
-import { rememberSeen, seenKeys, wasSeen, type FeedOutcome, type FeedRecord } from './feed-store.ts';
+import { rememberSeen, seenKeys, wasSeen, type FeedOutcome, type FeedRecord } from '../store/guild-feeds-file.ts';
 import type { FeedAnnouncement } from './feed-types.ts';
 import type { Limit } from './limit-concurrency.ts';
 import { orderOldestFirst } from './order-items.ts';

@@ -11,7 +11,7 @@ import type { FetchPage } from '../web/fetch-page.ts';
 import { checkFeed } from './check-feed.ts';
 import { describeFeedFailure } from './describe-check.ts';
 import { delayBeforeNextCheck, type FeedTiming } from './feed-schedule.ts';
-import type { FeedRecord } from './feed-store.ts';
+import type { FeedRecord } from '../store/guild-feeds-file.ts';
 import type { FeedAnnouncement } from './feed-types.ts';
 import type { GuildFeeds } from './guild-feeds.ts';
 import type { Limit } from './limit-concurrency.ts';

@@ -12,7 +12,7 @@ import { findFeed } from './feed-id.ts';
 import { startFeedPolling } from './feed-polling.ts';
 import { FEED_TIMING, type FeedTiming } from './feed-schedule.ts';
 import { statusOf } from './feed-status.ts';
-import { isGuildId, type FeedRecord } from './feed-store.ts';
+import { isGuildId, type FeedRecord } from '../store/guild-feeds-file.ts';
 import type { FeedErrorCode, FeedService, FeedServiceOptions, FeedStatus } from './feed-types.ts';
 import { openGuildFeeds, type GuildFeeds } from './guild-feeds.ts';
 import { createLimit } from './limit-concurrency.ts';

@@ -1,4 +1,4 @@
-import type { FeedRecord } from './feed-store.ts';
+import type { FeedRecord } from '../store/guild-feeds-file.ts';
 import type { FeedStatus } from './feed-types.ts';
 
 /** A subscription as an admin sees it (/feed list, /feed status): its record without the polling internals (seen items, validators). */

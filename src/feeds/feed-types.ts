@@ -6,7 +6,7 @@ import type { UserError } from '../model/user-error.ts';
 import type { FeedStateStore } from '../store/feed-state-store.ts';
 import type { FetchPage } from '../web/fetch-page.ts';
 import type { FeedTiming } from './feed-schedule.ts';
-import type { FeedOutcome } from './feed-store.ts';
+import type { FeedOutcome } from '../store/guild-feeds-file.ts';
 
 export type { FeedOutcome };
 

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import { createSerialWriter } from '../files/serial-writer.ts';
 import type { FeedStateStore } from '../store/feed-state-store.ts';
-import type { FeedRecord } from './feed-store.ts';
+import type { FeedRecord } from '../store/guild-feeds-file.ts';
 
 /** A server's subscriptions in memory, and how they reach the store. */
 export interface GuildFeeds {

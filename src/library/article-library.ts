@@ -16,7 +16,7 @@ import { chooseFileName, slugFor, urlSlugSource } from './choose-file-name.ts';
 import { hashParagraphs, isDistinctiveText } from './content-hash.ts';
 import { libraryError, type LibraryError, type LibraryErrorCode } from './library-error.ts';
 import { createLibraryIndex, feedItemKey, type IndexedFile } from './library-index.ts';
-import { scopeFolder } from './library-scope.ts';
+import { scopeFolder } from '../model/guilds-folder.ts';
 import { readFetchedPage, readUploadedFile } from './read-added-article.ts';
 import { createSerialiser } from './serialise.ts';
 import { renderArticleMarkdown, type LibraryFacts } from './write-article-markdown.ts';

@@ -20,7 +20,7 @@ import type { AnnouncementPoster } from './announcement-poster.ts';
 import { createAnnouncementQueue, type AnnouncementRequest } from './announcement-queue.ts';
 import { DEFAULT_RETRY, type PostingOptions } from './posting-options.ts';
 import { matchWatch } from '../watch/match-watch.ts';
-import { specOf } from '../watch/watch-record.ts';
+import { specOf } from '../store/watch-record.ts';
 
 export { ANNOUNCEMENTS_FILE, announcementKey, readOutbox, type AnnouncementRequest, type QueuedAnnouncement };
 

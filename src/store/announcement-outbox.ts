@@ -3,7 +3,7 @@ import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import { DISCORD_ID } from '../model/discord-id.ts';
 import { KEEP_ANNOUNCED_MS } from './retention.ts';
-import type { WatchAlert } from '../watch/watch-spec.ts';
+import type { WatchAlert } from '../model/watch-spec.ts';
 
 /** File name of the announcement outbox under the cache directory. */
 export const ANNOUNCEMENTS_FILE = 'announcements.json';

@@ -3,7 +3,7 @@
  * implementations (files: `file-feed-store.ts`; PostgreSQL: `pg/pg-feed-store.ts`), one conformance
  * suite (test/store/conformance.test.ts).
  */
-import type { FeedRecord, GuildFeedsRead } from '../feeds/feed-store.ts';
+import type { FeedRecord, GuildFeedsRead } from './guild-feeds-file.ts';
 
 /** What asking to check a feed got: the right to check it (with the stored record when it is fresher than the one in memory), or not now, or never (removed elsewhere). */
 export type FeedLease =

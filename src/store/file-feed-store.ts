@@ -1,7 +1,7 @@
 /** The embedded default: each server's feeds in `data/guilds/<guild id>/feeds.json` (one process owns a server, so a lease is always granted). */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { feedsFile, isGuildId, readGuildFeeds, setAsideInvalidFile, writeGuildFeeds } from '../feeds/feed-store.ts';
+import { feedsFile, isGuildId, readGuildFeeds, setAsideInvalidFile, writeGuildFeeds } from './guild-feeds-file.ts';
 import { GUILDS_FOLDER } from '../model/guilds-folder.ts';
 import type { FeedStateStore } from './feed-state-store.ts';
 

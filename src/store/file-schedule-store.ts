@@ -1,7 +1,7 @@
 /** The embedded default: each server's schedule in `data/guilds/<guild id>/digest.json`. */
 import { rm } from 'node:fs/promises';
 import { readSchedule, scheduleFile, writeSchedule } from './digest-schedule-file.ts';
-import { listGuildFolders } from '../library/library-scope.ts';
+import { listGuildFolders } from '../model/guilds-folder.ts';
 import type { ScheduleStore } from './schedule-store.ts';
 
 export function fileScheduleStore(dataDir: string): ScheduleStore {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readStateFile } from '../files/read-state-file.ts';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
-import { watchesSchema } from '../watch/watch-record.ts';
+import { watchesSchema } from './watch-record.ts';
 import type { WatchStore } from './watch-store.ts';
 
 /** File name of a server's watches, in its folder `data/guilds/<guild id>/`. */

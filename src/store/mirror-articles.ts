@@ -8,7 +8,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomically } from '../files/write-file-atomically.ts';
-import { listGuildFolders, scopeFolder } from '../library/library-scope.ts';
+import { listGuildFolders, scopeFolder } from '../model/guilds-folder.ts';
 import type { ArticleRecords } from './article-records.ts';
 
 /** Article files by extension, as the loader reads them. */

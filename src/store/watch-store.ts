@@ -3,7 +3,7 @@
  * `file-watch-store.ts`; PostgreSQL: `pg/pg-watch-store.ts`), one conformance suite
  * (test/store/conformance.test.ts).
  */
-import type { FeedFilter, WatchesRead, WatchRecord } from '../watch/watch-record.ts';
+import type { FeedFilter, WatchesRead, WatchRecord } from './watch-record.ts';
 
 export interface WatchStore {
   /** Servers that may have watches. */

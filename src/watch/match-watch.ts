@@ -2,7 +2,7 @@ import type { Corpus } from '../model/corpus.ts';
 import { displayTitle } from '../model/display-title.ts';
 import { normaliseUserText } from '../answers/user-text.ts';
 import { personInArticle } from './person-in-article.ts';
-import { clipExcerpt, type WatchAlert, type WatchSpec } from './watch-spec.ts';
+import { clipExcerpt, type WatchAlert, type WatchSpec } from '../model/watch-spec.ts';
 
 /**
  * Whether an article of the corpus (the corpus as the watching server sees it) fires a watch,

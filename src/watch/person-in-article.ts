@@ -3,7 +3,7 @@ import type { AnalysedArticle, Corpus } from '../model/corpus.ts';
 import { escapeRegExp } from '../analysis/escape-reg-exp.ts';
 import { nameWords } from '../search/index-words.ts';
 import { relateNames } from './same-person.ts';
-import { clipExcerpt } from './watch-spec.ts';
+import { clipExcerpt } from '../model/watch-spec.ts';
 
 /** Where an article names (or quotes) a watched person. */
 export interface PersonInArticle {

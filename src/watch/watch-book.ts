@@ -9,7 +9,7 @@ import type { Corpus } from '../model/corpus.ts';
 import { userError, type UserError } from '../model/user-error.ts';
 import type { WatchStore } from '../store/watch-store.ts';
 import { resolvePerson } from './resolve-person.ts';
-import { WATCH_LIMITS, type FeedFilter, type WatchRecord } from './watch-record.ts';
+import { WATCH_LIMITS, type FeedFilter, type WatchRecord } from '../store/watch-record.ts';
 
 /** What a member asked for with /watch add (raw option values). */
 export interface WatchRequest {

@@ -3,7 +3,7 @@ import { userError, type UserError } from '../model/user-error.ts';
 import { articlesFiring } from './match-watch.ts';
 import { resolvePerson } from './resolve-person.ts';
 import { readValue } from './watch-book.ts';
-import type { WatchAlert, WatchSpec } from './watch-spec.ts';
+import type { WatchAlert, WatchSpec } from '../model/watch-spec.ts';
 
 /** `/watch test`: which loaded articles a watch would fire for, with the alert each would give. */
 export interface WatchTestAnswer {

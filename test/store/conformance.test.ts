@@ -16,7 +16,7 @@ import {
 } from '../../src/store/announcement-outbox.ts';
 import type { DigestSchedule } from '../../src/store/digest-schedule-file.ts';
 import { feedIdFor } from '../../src/feeds/feed-id.ts';
-import { rememberSeen, SEEN_MAX_AGE_MS, type FeedRecord } from '../../src/feeds/feed-store.ts';
+import { rememberSeen, SEEN_MAX_AGE_MS, type FeedRecord } from '../../src/store/guild-feeds-file.ts';
 import type { FeedStateStore } from '../../src/store/feed-state-store.ts';
 import { fileFeedStore } from '../../src/store/file-feed-store.ts';
 import { fileScheduleStore } from '../../src/store/file-schedule-store.ts';
@@ -30,7 +30,7 @@ import type { ScheduleStore } from '../../src/store/schedule-store.ts';
 import { fileWatchStore } from '../../src/store/file-watch-store.ts';
 import { pgWatchStore } from '../../src/store/pg/pg-watch-store.ts';
 import type { WatchStore } from '../../src/store/watch-store.ts';
-import type { WatchRecord } from '../../src/watch/watch-record.ts';
+import type { WatchRecord } from '../../src/store/watch-record.ts';
 import { createTestDatabase } from '../support/postgres.ts';
 
 const G1 = '111111111111111111';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Corpus } from '../../src/model/corpus.ts';
 import { articlesFiring, matchWatch } from '../../src/watch/match-watch.ts';
 import { relateNames } from '../../src/watch/same-person.ts';
-import type { WatchSpec } from '../../src/watch/watch-spec.ts';
+import type { WatchSpec } from '../../src/model/watch-spec.ts';
 import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 import { fishingFleet, harbourStrike, radioInterview } from '../support/okonkwo-articles.ts';

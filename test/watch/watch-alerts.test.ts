@@ -7,8 +7,8 @@ import { startWatchAlerts, type SeenArticles } from '../../src/news/watch-alerts
 import type { Corpus } from '../../src/model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../../src/render/discord/render-watch-alert.ts';
 import type { WatchBook } from '../../src/watch/watch-book.ts';
-import type { WatchRecord } from '../../src/watch/watch-record.ts';
-import type { WatchAlert } from '../../src/watch/watch-spec.ts';
+import type { WatchRecord } from '../../src/store/watch-record.ts';
+import type { WatchAlert } from '../../src/model/watch-spec.ts';
 import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 

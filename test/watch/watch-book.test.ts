@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/model/user-error.ts';
 import { fileWatchStore } from '../../src/store/file-watch-store.ts';
 import { openWatchBook, type WatchBook, type WatchRequest } from '../../src/watch/watch-book.ts';
-import { WATCH_LIMITS } from '../../src/watch/watch-record.ts';
+import { WATCH_LIMITS } from '../../src/store/watch-record.ts';
 import { articleFromParagraphs } from '../support/article-from-paragraphs.ts';
 import { corpusOf } from '../support/corpus.ts';
 

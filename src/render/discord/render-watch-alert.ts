@@ -3,7 +3,7 @@
  * “…” (¶ 4)`) and the link; a burst of matches as one round-up. Plain text within 2000
  * characters, mentions disabled where sent.
  */
-import type { WatchAlert } from '../../watch/watch-spec.ts';
+import type { WatchAlert } from '../../model/watch-spec.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { escapeAndTruncate } from './fit-text.ts';
 import { formatCitation } from './layout-pages.ts';

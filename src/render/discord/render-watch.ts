@@ -1,4 +1,4 @@
-import type { FeedFilter, WatchRecord } from '../../watch/watch-record.ts';
+import type { FeedFilter, WatchRecord } from '../../store/watch-record.ts';
 import { textPayload, type DiscordPayload } from './discord-payload.ts';
 import { DISCORD_LIMITS } from './discord-limits.ts';
 import { escapeAndTruncate } from './fit-text.ts';

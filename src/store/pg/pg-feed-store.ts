@@ -5,7 +5,7 @@
  * checked under a lease (owner + expiry): one process at a time, and on the latest stored state.
  */
 import type { Pool } from 'pg';
-import { checkFeedRecord, type FeedRecord } from '../../feeds/feed-store.ts';
+import { checkFeedRecord, type FeedRecord } from '../guild-feeds-file.ts';
 import type { FeedStateStore } from '../feed-state-store.ts';
 import { inTransaction } from './transaction.ts';
 

@@ -1,6 +1,6 @@
 /** Watches in PostgreSQL (table `watches`): one row per server, the same object as watches.json. */
 import type { Pool } from 'pg';
-import { checkWatches } from '../../watch/watch-record.ts';
+import { checkWatches } from '../watch-record.ts';
 import type { WatchStore } from '../watch-store.ts';
 
 export function pgWatchStore(pool: Pool): WatchStore {

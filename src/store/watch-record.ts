@@ -1,6 +1,6 @@
 /** A stored watch of one server (what `/watch add` keeps), its schema, and the limits on it. */
 import { z } from 'zod';
-import type { WatchSpec } from './watch-spec.ts';
+import type { WatchSpec } from '../model/watch-spec.ts';
 
 export interface WatchRecord {
   /** Short id, unique within its server ("w3f9a1c2"). */

@@ -13,7 +13,7 @@ import {
   wasSeen,
   writeGuildFeeds,
   type FeedRecord,
-} from '../../src/feeds/feed-store.ts';
+} from '../../src/store/guild-feeds-file.ts';
 
 function record(overrides: Partial<FeedRecord> = {}): FeedRecord {
   const url = 'https://news.example.org/feed.xml';

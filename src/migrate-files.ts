@@ -8,18 +8,18 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool } from 'pg';
-import { outboxKey, readOutbox, type QueuedAnnouncement } from './announcement-outbox.ts';
-import { readSchedule, scheduleFile } from './digest-schedule-file.ts';
-import { feedsFile, readGuildFeeds } from '../feeds/feed-store.ts';
-import { createLibraryIndex } from '../library/library-index.ts';
-import { listGuildFolders } from '../library/library-scope.ts';
-import { articleRecordKeys } from './article-records.ts';
-import { pgArticleRecords } from './pg/pg-article-records.ts';
-import { openPgFeedStore } from './pg/pg-feed-store.ts';
-import { openPgOutbox } from './pg/pg-outbox-store.ts';
-import { pgScheduleStore } from './pg/pg-schedule-store.ts';
-import { pgWatchStore } from './pg/pg-watch-store.ts';
-import { fileWatchStore } from './file-watch-store.ts';
+import { outboxKey, readOutbox, type QueuedAnnouncement } from './store/announcement-outbox.ts';
+import { readSchedule, scheduleFile } from './store/digest-schedule-file.ts';
+import { feedsFile, readGuildFeeds } from './store/guild-feeds-file.ts';
+import { createLibraryIndex } from './library/library-index.ts';
+import { listGuildFolders } from './model/guilds-folder.ts';
+import { articleRecordKeys } from './store/article-records.ts';
+import { pgArticleRecords } from './store/pg/pg-article-records.ts';
+import { openPgFeedStore } from './store/pg/pg-feed-store.ts';
+import { openPgOutbox } from './store/pg/pg-outbox-store.ts';
+import { pgScheduleStore } from './store/pg/pg-schedule-store.ts';
+import { pgWatchStore } from './store/pg/pg-watch-store.ts';
+import { fileWatchStore } from './store/file-watch-store.ts';
 
 export interface MigrationReport {
   servers: number;

@@ -62,6 +62,12 @@ class SlowestFirst extends BaseSequencer {
 /** What every test file gets, in both projects. */
 const EVERY_FILE = { testTimeout: 20_000, hookTimeout: 20_000 };
 
+/**
+ * The isolated files start bot and terminal processes, whose start takes several times longer on
+ * a loaded machine (CI sharing its cores): a deadline, not a wait, so a passing run takes no longer.
+ */
+const PROCESS_FILE = { testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
     // Set up once for the run (the projects below do not inherit them, so they do not run again per project).
@@ -71,7 +77,7 @@ export default defineConfig({
     sequence: { sequencer: SlowestFirst },
     projects: [
       { test: { ...EVERY_FILE, name: 'shared', include: ['test/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
-      { test: { ...EVERY_FILE, name: 'isolated', include: ISOLATED } },
+      { test: { ...PROCESS_FILE, name: 'isolated', include: ISOLATED } },
     ],
   },
 });

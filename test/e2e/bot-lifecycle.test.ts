@@ -94,7 +94,7 @@ describe('the bot over its lifetime', () => {
     expect(fake.channelMessages(digest)).toHaveLength(0);
 
     await copyFile('test/fixtures/articles/wikinews-20160714-UN.txt', path.join(dataDir, 'wikinews-20160714-un.txt'));
-    await until(() => fake.channelMessages(digest).length > 0);
+    await until(() => fake.channelMessages(digest).length > 0, { what: 'the announcement', timeoutMs: 30_000 });
     await first.bot.digest!.idle();
     const announced = fake.channelMessages(digest);
     expect(announced).toHaveLength(1);

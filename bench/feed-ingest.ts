@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { wholeOption } from './parse-bench-args.ts';
 import pino from 'pino';
 import { openFeedService, type FeedService } from '../src/feeds/feed-service.ts';
 import { openArticleLibrary } from '../src/library/article-library.ts';
@@ -37,13 +38,6 @@ interface Run {
 }
 
 const USAGE = 'usage: npm run bench:feeds -- [--items N (1-100)] [--concurrency N (1-16)] [--json]';
-
-function positive(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} wants a whole number from 1 to ${max}, not "${raw}"`);
-  return n;
-}
 
 async function measure(run: string, items: number, work: () => Promise<{ stored: number; announced: number }>): Promise<Run> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -128,8 +122,8 @@ try {
     strict: true,
   });
   settings = {
-    items: positive('items', values.items, 100, 100),
-    concurrency: positive('concurrency', values.concurrency, 4, 16),
+    items: wholeOption('items', values.items, 100, 1, 100),
+    concurrency: wholeOption('concurrency', values.concurrency, 4, 1, 16),
     json: values.json ?? false,
   };
 } catch (err) {

@@ -19,6 +19,17 @@ export function readCount(text: string): number {
   return text.trim() !== '' && Number.isInteger(n) && n >= 1 ? n : NaN;
 }
 
+/**
+ * A whole-number option of a bench script (`--name N`): `fallback` when absent; throws a message
+ * naming the option and its range when `raw` is not a whole number from `min` to `max`.
+ */
+export function wholeOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} wants a whole number from ${min} to ${max}, not "${raw}"`);
+  return n;
+}
+
 /** Parses `--sizes 1,1000 --queries N --json` (node:util parseArgs); an error message for anything else. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs | { error: string } {
   let values;

@@ -5,17 +5,11 @@
  * Prints a table (or JSON) on stdout; progress on stderr.
  */
 import { parseArgs } from 'node:util';
+import { wholeOption } from './parse-bench-args.ts';
 import { formatSeveralHostsReport, runSeveralHosts } from './run-several-hosts.ts';
 
 const USAGE =
   'usage: npm run bench:several-hosts -- [--processes N (2-8)] [--paragraphs N (1-50000)] [--rate N/s (1-100)] [--seconds N (1-120)] [--cache-dir DIR] [--json]';
-
-function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} wants a whole number from ${min} to ${max}, not "${raw}"`);
-  return n;
-}
 
 let options;
 try {
@@ -31,10 +25,10 @@ try {
     strict: true,
   });
   options = {
-    processes: whole('processes', values.processes, 4, 2, 8),
-    paragraphs: whole('paragraphs', values.paragraphs, 25_000, 1, 50_000),
-    rate: whole('rate', values.rate, 5, 1, 100),
-    seconds: whole('seconds', values.seconds, 60, 1, 120),
+    processes: wholeOption('processes', values.processes, 4, 2, 8),
+    paragraphs: wholeOption('paragraphs', values.paragraphs, 25_000, 1, 50_000),
+    rate: wholeOption('rate', values.rate, 5, 1, 100),
+    seconds: wholeOption('seconds', values.seconds, 60, 1, 120),
     ...(values['cache-dir'] ? { cacheDir: values['cache-dir'] } : {}),
     json: values.json ?? false,
   };

@@ -15,6 +15,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { wholeOption } from './parse-bench-args.ts';
 import { startFakeDiscord } from '../test/e2e/fake-discord/index.ts';
 import { cpuMsOf } from './process-cpu.ts';
 import { sourceArticles, startBotProcess, writeArchive } from './run-load-benchmark.ts';
@@ -73,13 +74,6 @@ function summary(label: string, ms: readonly number[]): string {
   return `${label.padEnd(36)} ${s(median)} s CPU (median of ${ms.length}; ${s(sorted[0]!)}–${s(sorted.at(-1)!)})`;
 }
 
-function whole(name: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} wants a whole number from 1 to ${max}, not "${raw}"`);
-  return n;
-}
-
 let options;
 try {
   const { values } = parseArgs({
@@ -92,8 +86,8 @@ try {
     strict: true,
   });
   options = {
-    paragraphs: whole('paragraphs', values.paragraphs, 25_000, 50_000),
-    runs: whole('runs', values.runs, 3, 20),
+    paragraphs: wholeOption('paragraphs', values.paragraphs, 25_000, 1, 50_000),
+    runs: wholeOption('runs', values.runs, 3, 1, 20),
     cacheDir: values['cache-dir'] ?? path.join(tmpdir(), 'pilcrow-start-cache'),
     cold: values.cold ?? false,
   };

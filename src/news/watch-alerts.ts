@@ -14,6 +14,7 @@
  * once at start: those not among the articles known when it last ran (`seen`).
  */
 import type { Logger } from 'pino';
+import { createSerialWriter } from '../files/serial-writer.ts';
 import type { Corpus } from '../model/corpus.ts';
 import { renderAlertContent, renderRoundupContent } from '../render/discord/render-watch-alert.ts';
 import type { WatchBook } from '../watch/watch-book.ts';
@@ -235,16 +236,15 @@ export function startWatchAlerts(options: WatchAlertsOptions): WatchAlerts {
     });
   }
 
-  /** Records the articles known now, after their matches are in the outbox (writes in order). */
-  let recording: Promise<void> = Promise.resolve();
-  const record = (corpus: Corpus): Promise<void> => {
-    const seen = options.seen;
-    if (!seen) return Promise.resolve();
-    const ids = corpus.articles.map((a) => a.article.id);
-    // A failed write is reported where it is awaited; the next one still runs.
-    recording = recording.catch(() => undefined).then(() => seen.write(ids));
-    return recording;
-  };
+  /**
+   * Records the articles known now, after their matches are in the outbox. Writes never overlap;
+   * those asked for during one are coalesced into the latest list, which every caller's matches
+   * already reached the outbox for. A failed write is reported where it is awaited.
+   */
+  const seenList = options.seen;
+  const seenWriter = seenList ? createSerialWriter((ids: readonly string[]) => seenList.write(ids)) : null;
+  const record = (corpus: Corpus): Promise<void> =>
+    seenWriter ? seenWriter.write(corpus.articles.map((a) => a.article.id)) : Promise.resolve();
 
   // Articles that arrived while the process was down: matched once, now.
   if (options.seen) {

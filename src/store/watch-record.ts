@@ -1,5 +1,6 @@
 /** A stored watch of one server (what `/watch add` keeps), its schema, and the limits on it. */
 import { z } from 'zod';
+import { DISCORD_ID } from '../model/discord-id.ts';
 import type { WatchSpec } from '../model/watch-spec.ts';
 
 export interface WatchRecord {
@@ -29,15 +30,13 @@ export const WATCH_LIMITS = Object.freeze({
   valueLength: 100,
 });
 
-const SNOWFLAKE = /^\d{5,25}$/;
-
 export const watchSchema = z.object({
   id: z.string().regex(/^w[0-9a-f]{8}$/),
   kind: z.enum(['person', 'topic']),
   value: z.string().min(1).max(WATCH_LIMITS.valueLength),
   quotedOnly: z.boolean(),
-  channelId: z.string().regex(SNOWFLAKE).nullable(),
-  userId: z.string().regex(SNOWFLAKE),
+  channelId: z.string().regex(DISCORD_ID).nullable(),
+  userId: z.string().regex(DISCORD_ID),
   addedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date'),
   paused: z.string().max(300).nullable(),
 });

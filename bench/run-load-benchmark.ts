@@ -176,9 +176,17 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-/** `src/main.ts` under tsx as a real process (node --import tsx, so its pid is the bot's). */
-export function startBotProcess(env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
+/**
+ * `src/main.ts` as a real process, as `npm start` runs it (`node bin/pilcrow.mjs src/main.ts`, from
+ * the build of the code), or with `fromSource` under tsx (`node --import tsx`); its pid is the bot's.
+ */
+export function startBotProcess(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+  options: { fromSource?: boolean } = {},
+): BotProcess {
+  const entry = options.fromSource ? ['--import', 'tsx', 'src/main.ts'] : ['bin/pilcrow.mjs', 'src/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

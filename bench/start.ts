@@ -1,19 +1,21 @@
 /**
- * `npm run bench:start [-- --paragraphs 25000 --runs 3 --cache-dir DIR --cold]`: the CPU a start
- * costs, which the machine's load changes far less than the wall time. Over a synthesised archive
- * (as bench:several-hosts, by paragraphs), each measured in a process of its own:
- *   - loading the bot's code (importing src/bot/bot-main.ts and nothing else);
+ * `npm run bench:start [-- --paragraphs 25000 --runs 3 --cache-dir DIR --cold --from-source]`: the
+ * CPU a start costs, which the machine's load changes far less than the wall time. Over a
+ * synthesised archive (as bench:several-hosts, by paragraphs), each measured in a process of its
+ * own, started as the npm scripts do (`node bin/pilcrow.mjs <entry>`, from the build of the code),
+ * or with --from-source under tsx (`node --import tsx <entry>`, the development way):
+ *   - loading the bot's code (importing src/bot/bot-main.ts, or its build, and nothing else);
  *   - a bot start (`src/main.ts`, no DATABASE_URL) from spawn to the gateway login on the fake Discord;
  *   - the terminal answering one question (`src/cli.ts '/who name:…'`), from spawn to exit.
  * Warm: from a cache filled by a first CLI run (the analysis of the whole archive when the cache
  * is empty or from other analysis code; reported, not counted). `--cold` also times that first
  * run on an empty cache. Prints the median and range of each on stdout; progress on stderr.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { wholeOption } from './parse-bench-args.ts';
 import { startFakeDiscord } from '../test/e2e/fake-discord/index.ts';
@@ -23,13 +25,17 @@ import { synthesiseCorpus } from './synthesise-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUESTION = '/who name:pro';
-const USAGE = 'usage: npm run bench:start -- [--paragraphs N (1-50000)] [--runs N (1-20)] [--cache-dir DIR] [--cold]';
+const USAGE = 'usage: npm run bench:start -- [--paragraphs N (1-50000)] [--runs N (1-20)] [--cache-dir DIR] [--cold] [--from-source]';
 
 const progress = (line: string): void => void process.stderr.write(`bench:start: ${line}\n`);
 
-/** Runs `node --import tsx <args>` to its exit; resolves with the CPU it used (ms, from bench/cpu-at-exit.ts) and its exit code. */
-function cpuOfRun(args: readonly string[], env: Record<string, string>): Promise<{ cpuMs: number; code: number | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/cpu-at-exit.ts', ...args], {
+/** Runs `node [--import tsx] <args>` to its exit; resolves with the CPU it used (ms, from bench/cpu-at-exit.mjs) and its exit code. */
+function cpuOfRun(
+  args: readonly string[],
+  env: Record<string, string>,
+  fromSource: boolean,
+): Promise<{ cpuMs: number; code: number | null }> {
+  const child = spawn(process.execPath, [...(fromSource ? ['--import', 'tsx'] : []), '--import', './bench/cpu-at-exit.mjs', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
@@ -50,9 +56,9 @@ function cpuOfRun(args: readonly string[], env: Record<string, string>): Promise
 }
 
 /** A bot process from spawn to its gateway login on a fake Discord; the CPU it had used then, ms. */
-async function cpuOfBotStart(env: Record<string, string>): Promise<number> {
+async function cpuOfBotStart(env: Record<string, string>, fromSource: boolean): Promise<number> {
   const fake = await startFakeDiscord();
-  const bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', ...env });
+  const bot = startBotProcess({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', ...env }, [], { fromSource });
   try {
     await Promise.race([
       fake.waitForLogin(600_000),
@@ -82,6 +88,7 @@ try {
       runs: { type: 'string' },
       'cache-dir': { type: 'string' },
       cold: { type: 'boolean', default: false },
+      'from-source': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -90,12 +97,24 @@ try {
     runs: wholeOption('runs', values.runs, 3, 1, 20),
     cacheDir: values['cache-dir'] ?? path.join(tmpdir(), 'pilcrow-start-cache'),
     cold: values.cold ?? false,
+    fromSource: values['from-source'] ?? false,
   };
 } catch (err) {
   process.stderr.write(`bench:start: ${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
   process.exit(2);
 }
 
+/** The build the npm scripts start (made now if the code changed since the last, not counted). */
+function buildDir(): string {
+  const run = spawnSync(process.execPath, ['bin/pilcrow.mjs', '--build'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`bin/pilcrow.mjs --build failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+const { fromSource } = options;
+/** How each process starts: the entry (a path from the repository) with its arguments. */
+const entry = (file: string, ...args: string[]): string[] => (fromSource ? [file, ...args] : ['bin/pilcrow.mjs', file, ...args]);
+const botCode = fromSource ? './src/bot/bot-main.ts' : pathToFileURL(path.join(buildDir(), 'src/bot/bot-main.mjs')).href;
 const corpus = synthesiseCorpus(sourceArticles(), options.paragraphs);
 const dataDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-start-data-'));
 try {
@@ -113,23 +132,24 @@ try {
       ? 'a cold start (empty cache): the CLI analyses the archive'
       : 'filling the cache if needed (a first CLI run, not counted)',
   );
-  const first = await cpuOfRun(['src/cli.ts', QUESTION], env);
+  const first = await cpuOfRun(entry('src/cli.ts', QUESTION), env, fromSource);
   if (options.cold) lines.push(summary('cold: CLI, one question', [first.cpuMs]));
   const load: number[] = [];
   const bot: number[] = [];
   const cli: number[] = [];
   for (let run = 1; run <= options.runs; run++) {
     progress(`warm run ${run} of ${options.runs}`);
-    load.push((await cpuOfRun(['--input-type=module', '--eval', "await import('./src/bot/bot-main.ts')"], env)).cpuMs);
-    bot.push(await cpuOfBotStart(env));
-    cli.push((await cpuOfRun(['src/cli.ts', QUESTION], env)).cpuMs);
+    load.push((await cpuOfRun(['--input-type=module', '--eval', `await import(${JSON.stringify(botCode)})`], env, fromSource)).cpuMs);
+    bot.push(await cpuOfBotStart(env, fromSource));
+    cli.push((await cpuOfRun(entry('src/cli.ts', QUESTION), env, fromSource)).cpuMs);
   }
   lines.push(
     summary('warm: loading the bot code', load),
     summary('warm: bot, spawn to gateway login', bot),
     summary('warm: CLI, one question', cli),
   );
-  const header = `Start-up CPU, ${corpus.length} articles (${options.paragraphs} paragraphs); node ${process.version}, ${availableParallelism()} cpus, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
+  const way = fromSource ? 'from source under tsx' : 'from the build (bin/pilcrow.mjs)';
+  const header = `Start-up CPU ${way}, ${corpus.length} articles (${options.paragraphs} paragraphs); node ${process.version}, ${availableParallelism()} cpus, load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`;
   process.stdout.write(`${header}\n\n${lines.join('\n')}\n`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });

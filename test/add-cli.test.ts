@@ -12,15 +12,15 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const train = join(repo, 'test/fixtures/articles/wikinews-20070223-train.txt');
 
 /**
- * Runs `npm run add` as a real process (`node --import tsx src/add.ts <args>`, or as npm does through the tsx command:
+ * Runs `npm run add` as a real process (`node bin/pilcrow.mjs src/add.ts <args>`, or from source through the tsx command:
  * test/support/spawn-entry.ts), with only the environment given.
  */
 function runAdd(
   args: string[],
   env: Record<string, string> = {},
-  viaTsxCommand = false,
+  fromSource = false,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const [command, commandArgs] = entryCommand('src/add.ts', args, { viaTsxCommand });
+  const [command, commandArgs] = entryCommand('src/add.ts', args, { fromSource });
   return new Promise((resolve) => {
     execFile(command, commandArgs, { cwd: repo, env: childEnv(env), timeout: 60_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),

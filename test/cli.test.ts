@@ -16,9 +16,9 @@ interface Result {
   stderr: string;
 }
 
-/** `npm run ask -- <args>` as a process (through the tsx command as npm runs it, or node --import tsx: test/support/spawn-entry.ts). */
-async function cli(args: string[], input?: string, viaTsxCommand = false): Promise<Result> {
-  const [command, commandArgs] = entryCommand('src/cli.ts', args, { viaTsxCommand });
+/** `npm run ask -- <args>` as a process (node bin/pilcrow.mjs as npm runs it, or from source through the tsx command: test/support/spawn-entry.ts). */
+async function cli(args: string[], input?: string, fromSource = false): Promise<Result> {
+  const [command, commandArgs] = entryCommand('src/cli.ts', args, { fromSource });
   const child = run(command, commandArgs, {
     cwd: root,
     env: { ...process.env, CACHE_DIR: cacheDir, DATA_DIR: '' },

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { BUNDLED_COMMANDS } from './bundled-commands.ts';
 import type { CommandModule } from './command-module.ts';
 
 /** The commands directory (commands/ at the repository root). */
@@ -119,11 +120,15 @@ export function indexCommandModules(modules: Array<{ file: string; module: unkno
   return byName;
 }
 
-/** Imports every commands/*.ts module, checks its shape and returns the commands by name. */
+/**
+ * Imports every commands/*.ts module, checks its shape and returns the commands by name. In a
+ * build (bin/pilcrow.mjs) the commands folder's files are those built in (BUNDLED_COMMANDS).
+ */
 export async function loadCommands(dir: URL = COMMANDS_DIR): Promise<Map<string, CommandModule>> {
-  const files = (await readdir(dir)).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
-  const modules = await Promise.all(
-    files.map(async (file) => ({ file, module: (await import(pathToFileURL(new URL(file, dir).pathname).href)) as unknown })),
-  );
+  const bundled = dir.href === COMMANDS_DIR.href ? BUNDLED_COMMANDS : null;
+  const names = bundled ? [...bundled.keys()] : await readdir(dir);
+  const files = names.filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
+  const importFile = (file: string): Promise<unknown> => bundled?.get(file)?.() ?? import(pathToFileURL(new URL(file, dir).pathname).href);
+  const modules = await Promise.all(files.map(async (file) => ({ file, module: await importFile(file) })));
   return indexCommandModules(modules);
 }

@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
+import { childEntry } from '../launch/running-build.ts';
 import { checkDiscordAccess } from './check-discord-access.ts';
 import { readBotConfig } from './read-bot-config.ts';
 
@@ -38,12 +39,14 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<number
     log.fatal(`could not ask Discord for the recommended shard count: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  const manager = new ShardingManager(BOT_ENTRY, {
+  const shardEntry = childEntry(BOT_ENTRY);
+  const manager = new ShardingManager(shardEntry.file, {
+    shardArgs: shardEntry.args,
+    execArgv: shardEntry.execArgv,
     token: config.discordToken,
     totalShards,
     // Under several hosts each runs its own shards of the same count (SHARD_LIST); default all.
     shardList: config.shardList ?? 'auto',
-    execArgv: ['--import', 'tsx'],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => log.info({ shardId: shard.id }, 'shard launched'));

@@ -100,6 +100,18 @@ describe('the Dockerfile', () => {
     expect(env).toContain('CACHE_DIR=/state');
     expect(final.some((i) => i.op === 'CMD' && i.args.includes('src/main.ts'))).toBe(true);
   });
+
+  it('GIVEN the final stage THEN the code is built into the image after it is copied, and the command starts that build', () => {
+    const buildAt = final.findIndex((i) => i.op === 'RUN' && /node bin\/pilcrow\.mjs --build/.test(i.args));
+    expect(buildAt).toBeGreaterThan(-1);
+    const copied = final.slice(0, buildAt).filter((i) => i.op === 'COPY' && !i.args.includes('--from='));
+    for (const folder of ['bin', 'src', 'commands']) expect(copied.some((i) => i.args.startsWith(`${folder} `))).toBe(true);
+    expect(copied.length).toBeGreaterThan(0);
+    expect(final.slice(0, buildAt).some((i) => i.op === 'COPY' && i.args.includes('--from=') && i.args.includes('node_modules'))).toBe(
+      true,
+    );
+    expect(final.find((i) => i.op === 'CMD')?.args).toBe('["node", "bin/pilcrow.mjs", "src/main.ts"]');
+  });
 });
 
 describe('compose.yaml', () => {

@@ -36,12 +36,12 @@ interface Started {
   exited: Promise<number | null>;
 }
 
-/** `npm start` (or another entry) as a real process under tsx with the given environment. */
-function start(env: Record<string, string>, entry = 'src/main.ts', viaTsxCommand = false): Started {
+/** `npm start` (or another entry) as a real process (test/support/spawn-entry.ts) with the given environment. */
+function start(env: Record<string, string>, entry = 'src/main.ts', fromSource = false): Started {
   const child = spawnEntry(entry, [], {
     env: { DATA_DIR: 'data', CACHE_DIR: cacheDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    viaTsxCommand,
+    fromSource,
   });
   let text = '';
   child.stdout!.on('data', (d) => (text += String(d)));
@@ -111,7 +111,7 @@ async function freePort(): Promise<number> {
 describe('npm start with a token', () => {
   it('GIVEN SIGTERM THEN the bot, having answered (and counted it in /metrics, healthy in /healthz), closes the gateway and exits 0, the token nowhere in its output', async () => {
     const port = await freePort();
-    // Through the tsx command, as `npm start` runs it: the signal reaches the bot through tsx's relay.
+    // From source through the tsx command, as in development: the signal reaches the bot through tsx's relay.
     const bot = start(
       { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', METRICS_PORT: String(port) },
       'src/main.ts',

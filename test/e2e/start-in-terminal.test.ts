@@ -24,10 +24,10 @@ interface Run {
   logs: Array<{ level: number; msg: string; [key: string]: unknown }>;
 }
 
-/** `npm start` (src/main.ts under tsx) without a token, stdin not a terminal; resolves when it exits. */
-function startInTerminal(env: Record<string, string>, timeoutMs = 60_000, viaTsxCommand = false): Promise<Run> {
+/** `npm start` (src/main.ts; test/support/spawn-entry.ts) without a token, stdin not a terminal; resolves when it exits. */
+function startInTerminal(env: Record<string, string>, timeoutMs = 60_000, fromSource = false): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawnEntry('src/main.ts', [], { env, stdio: ['ignore', 'pipe', 'pipe'], viaTsxCommand });
+    const child = spawnEntry('src/main.ts', [], { env, stdio: ['ignore', 'pipe', 'pipe'], fromSource });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += String(d)));
@@ -69,7 +69,7 @@ describe('npm start in a terminal: files are what they seem', () => {
     await symlink('/etc/passwd', path.join(dataDir, 'passwd.txt'));
     await symlink('/dev/zero', path.join(dataDir, 'zero.md'));
     execFileSync('mkfifo', [path.join(dataDir, 'pipe.txt')]);
-    // Through the tsx command, as `npm start` runs it (the other tests start node --import tsx).
+    // From source through the tsx command, as in development (the other tests start the build, as npm start does).
     const run = await startInTerminal({ DATA_DIR: dataDir, CACHE_DIR: cacheDir }, 60_000, true);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Summary of: Putin delays the transition in Belarus to pilot it');

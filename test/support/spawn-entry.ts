@@ -1,10 +1,10 @@
 /**
- * How tests start the project's TypeScript entries (src/main.ts, src/cli.ts, src/add.ts …) as
- * real processes: `node --import tsx <entry>`, what the npm scripts' `tsx <entry>` runs, without
- * tsx's command in front. That command is a node process of its own that starts the program as
- * its child and relays signals to it: one node start more (~0.5 s of CPU) per process, and a
- * SIGKILL sent to it leaves the program running. The npm scripts' way, through the tsx command,
- * stays tested: `viaTsxCommand` starts an entry like that, and each entry has a test using it.
+ * How tests start the project's entries (src/main.ts, src/cli.ts, src/add.ts …) as real
+ * processes: `node bin/pilcrow.mjs <entry>`, what the npm scripts run — the entry from the build
+ * of the project's code, made once for the run by test/build.global.ts (a start only checks it is
+ * current), no tsx in the process. The development way, `tsx <entry>` from source (the tsx command:
+ * a node process of its own starting the program as its child and relaying signals to it), stays
+ * tested: `fromSource` starts an entry like that, and each entry has a test using it.
  *
  * The environment of a child is the one given plus PATH, HOME and TMPDIR. TMPDIR sends its temp
  * files, and tsx's cache of compiled files, to this run's folder (test/temp-root.global.ts):
@@ -17,6 +17,8 @@ import path from 'node:path';
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 const TSX_COMMAND = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+/** What the npm scripts run: `node bin/pilcrow.mjs <entry>`. */
+export const LAUNCHER = path.join(REPO_ROOT, 'bin', 'pilcrow.mjs');
 
 /** The environment a started process gets: `env` over PATH, HOME and TMPDIR of this one. */
 export function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -26,17 +28,17 @@ export function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** The command and arguments that run `entry` (a path from the repository) with `args`. */
-export function entryCommand(entry: string, args: readonly string[] = [], options: { viaTsxCommand?: boolean } = {}): [string, string[]] {
-  return options.viaTsxCommand ? [TSX_COMMAND, [entry, ...args]] : [process.execPath, ['--import', 'tsx', entry, ...args]];
+export function entryCommand(entry: string, args: readonly string[] = [], options: { fromSource?: boolean } = {}): [string, string[]] {
+  return options.fromSource ? [TSX_COMMAND, [entry, ...args]] : [process.execPath, [LAUNCHER, entry, ...args]];
 }
 
 /** Starts `entry` in the repository with `childEnv(env)`; other options as for `spawn`. */
 export function spawnEntry(
   entry: string,
   args: readonly string[],
-  options: Omit<SpawnOptions, 'env'> & { env?: NodeJS.ProcessEnv; viaTsxCommand?: boolean } = {},
+  options: Omit<SpawnOptions, 'env'> & { env?: NodeJS.ProcessEnv; fromSource?: boolean } = {},
 ): ChildProcess {
-  const { env, viaTsxCommand, ...spawnOptions } = options;
-  const [command, commandArgs] = entryCommand(entry, args, { viaTsxCommand });
+  const { env, fromSource, ...spawnOptions } = options;
+  const [command, commandArgs] = entryCommand(entry, args, { fromSource });
   return spawn(command, commandArgs, { cwd: REPO_ROOT, ...spawnOptions, env: childEnv(env) });
 }

@@ -1,11 +1,10 @@
 // Entry of the word-vector conversion worker thread: reads the embeddings JSON as a stream,
-// writes the compact binary file atomically, and reports. TypeScript loading is registered here
-// the same way as for the rebuild worker (the thread starts without the parent's execArgv).
+// writes the compact binary file atomically, and reports. Its code comes from the build or the
+// TypeScript source, as for the rebuild worker (the thread starts without the parent's execArgv).
 import { parentPort, workerData } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
+import { importWorkerModule } from '../../launch/import-worker-module.mjs';
 
-register();
-const { convertToFile } = await import('./convert-to-file.ts');
+const { convertToFile } = await importWorkerModule(import.meta.url, 'src/search/vectors/convert-to-file.ts', './convert-to-file.ts');
 try {
   await convertToFile(workerData.source, workerData.target);
   parentPort.postMessage({ ok: true });

@@ -10,13 +10,13 @@
 // it starts (rebuild worker, word-vector conversion, shards) to run the same build.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { builtFile, PROJECT_ENTRIES } from '../src/launch/build-bundle.mjs';
+import { builtFile, PROCESS_ENTRIES, PROJECT_ENTRIES } from '../src/launch/build-bundle.mjs';
 import { ensureBuild } from '../src/launch/current-build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Beside the other tools' caches: git-ignored, and not copied into the Docker image from the host. */
 const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'pilcrow', 'build');
-const USAGE = `usage: node bin/pilcrow.mjs <entry> [arguments…]   (entries: ${PROJECT_ENTRIES.join(', ')})
+const USAGE = `usage: node bin/pilcrow.mjs <entry> [arguments…]   (entries: ${PROCESS_ENTRIES.join(', ')})
        node bin/pilcrow.mjs --build`;
 /** File system errors that mean the build cannot be written here (a read-only install). */
 const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
@@ -58,7 +58,7 @@ if (first === '--build') {
 }
 const source = path.resolve(first);
 const entry = path.relative(ROOT, source).split(path.sep).join('/');
-if (!PROJECT_ENTRIES.includes(entry)) {
+if (!PROCESS_ENTRIES.includes(entry)) {
   process.stderr.write(`pilcrow: ${first} is not one of the entries\n${USAGE}\n`);
   process.exit(2);
 }

@@ -1,6 +1,10 @@
 // Types of build-bundle.mjs (plain JavaScript: it runs before anything compiles TypeScript), for the tests.
 
-/** The entries bin/pilcrow.mjs starts, and the worker entries their boot files import. */
+/** The entries bin/pilcrow.mjs starts (what the npm scripts run). */
+export declare const PROCESS_ENTRIES: readonly string[];
+/** The modules the boot files of workers and helper processes import. */
+export declare const WORKER_ENTRIES: readonly string[];
+/** Every entry of the build. */
 export declare const PROJECT_ENTRIES: readonly string[];
 /** The commands folder, and the module that stands for its listing in a bundle. */
 export declare const PROJECT_COMMANDS: { folder: string; module: string };

@@ -13,8 +13,8 @@ import { readdirSync, statSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The entries `bin/pilcrow.mjs` starts, and the worker entries their boot files import. */
-export const PROJECT_ENTRIES = [
+/** The entries `bin/pilcrow.mjs` starts (what the npm scripts run). */
+export const PROCESS_ENTRIES = [
   'src/main.ts',
   'src/cli.ts',
   'src/add.ts',
@@ -23,9 +23,13 @@ export const PROJECT_ENTRIES = [
   'src/bot/sharded.ts',
   'src/bot/deploy-commands.ts',
   'src/bot/print-invite.ts',
-  'src/engine/rebuild-worker.ts',
-  'src/search/vectors/convert-to-file.ts',
 ];
+
+/** The modules the boot files of workers and helper processes import (src/launch/import-worker-module.mjs). */
+export const WORKER_ENTRIES = ['src/engine/rebuild-worker.ts', 'src/search/vectors/convert-to-file.ts'];
+
+/** Every entry of the build. */
+export const PROJECT_ENTRIES = [...PROCESS_ENTRIES, ...WORKER_ENTRIES];
 
 /** The file of the build that `entry` (a path from the root, of PROJECT_ENTRIES) becomes. */
 export function builtFile(entry) {

@@ -16,9 +16,12 @@ const RECORD_FORMAT = 1;
 const LAUNCHER_FILES = ['build-bundle.mjs', 'current-build.mjs'].map((name) => path.join(import.meta.dirname, name));
 /** Files of the project esbuild reads besides the sources. */
 const PROJECT_SETTINGS = ['package.json', 'tsconfig.json'];
-/** How long a build no longer current is kept for processes still running it (their workers load it). */
-const KEEP_REPLACED_MS = 7 * 24 * 3600_000;
-/** How old an abandoned temporary folder (a build killed while writing) must be to be removed. */
+/**
+ * How long a build no longer current is kept for processes still running it (their workers and
+ * shards load it): a day, so that a day of edits (~1.6 MB a build) does not pile up.
+ */
+const KEEP_REPLACED_MS = 24 * 3600_000;
+/** How old an abandoned temporary folder or record (a build killed while writing) must be to be removed. */
 const KEEP_TEMPORARY_MS = 3600_000;
 const BUILD_NAME = /^[0-9a-f]{16}$/;
 
@@ -82,12 +85,13 @@ function writeBuild(cacheDir, dir, files) {
   }
 }
 
-/** Removes builds replaced more than KEEP_REPLACED_MS ago and abandoned temporary folders. */
+/** Removes builds replaced more than KEEP_REPLACED_MS ago and abandoned temporary files. */
 function prune(cacheDir, current) {
   const now = Date.now();
   for (const name of readdirSync(cacheDir)) {
     const full = path.join(cacheDir, name);
-    const keep = name.startsWith('tmp-') ? KEEP_TEMPORARY_MS : BUILD_NAME.test(name) && name !== current ? KEEP_REPLACED_MS : null;
+    const temporary = name.startsWith('tmp-') || name.startsWith('current.json.');
+    const keep = temporary ? KEEP_TEMPORARY_MS : BUILD_NAME.test(name) && name !== current ? KEEP_REPLACED_MS : null;
     if (keep === null) continue;
     try {
       if (now - statSync(full).mtimeMs > keep) rmSync(full, { recursive: true, force: true });

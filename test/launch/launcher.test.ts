@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ENTRIES, withSourceLocation } from '../../src/launch/build-bundle.mjs';
+import { PROCESS_ENTRIES, PROJECT_ENTRIES, withSourceLocation } from '../../src/launch/build-bundle.mjs';
 import { REPO_ROOT } from '../support/spawn-entry.ts';
 
 /**
@@ -153,6 +153,8 @@ describe('bin/pilcrow.mjs', () => {
     const unknown = await launch(root, ['src/greeting.ts']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^pilcrow: src\/greeting\.ts is not one of the entries\nusage: /);
+    // A worker's module is built, but it is no process of its own.
+    expect((await launch(root, ['src/engine/rebuild-worker.ts'])).code).toBe(2);
     expect((await launch(root, [])).code).toBe(2);
   });
 
@@ -188,7 +190,7 @@ describe('the npm scripts', () => {
     'GIVEN npm run %s THEN it starts an entry through bin/pilcrow.mjs, without tsx',
     (name) => {
       const entry = /^node bin\/pilcrow\.mjs (\S+)/.exec(scripts[name] ?? '')?.[1];
-      expect(PROJECT_ENTRIES).toContain(entry);
+      expect(PROCESS_ENTRIES).toContain(entry);
     },
   );
 });

@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtFile, PROCESS_ENTRIES, PROJECT_ENTRIES } from '../src/launch/build-bundle.mjs';
-import { ensureBuild } from '../src/launch/current-build.mjs';
+import { ensureBuild, markInUse } from '../src/launch/current-build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 /** Beside the other tools' caches: git-ignored, and not copied into the Docker image from the host. */
@@ -71,6 +71,7 @@ if (dir === null) {
   await import(pathToFileURL(source).href);
 } else {
   process.env.PILCROW_BUNDLE = dir;
+  markInUse(dir);
   // Stack traces name the build's lines; NODE_OPTIONS=--enable-source-maps makes them the
   // sources' (the build has its source maps), at ~0.2 s of CPU per start, so not by default.
   await import(pathToFileURL(path.join(dir, builtFile(entry))).href);

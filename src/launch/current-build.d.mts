@@ -7,3 +7,6 @@ export declare function ensureBuild(options: {
   entries: readonly string[];
   commands?: { folder: string; module: string };
 }): Promise<{ dir: string; built: boolean }>;
+
+/** Marks the build in `dir` as run by this process until it exits (no prune removes it meanwhile). */
+export declare function markInUse(dir: string): void;

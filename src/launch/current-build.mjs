@@ -2,7 +2,7 @@
 // else a new one. Each build is a folder named by its contents, written under a temporary name and
 // renamed into place, then named in current.json (also renamed into place): processes starting
 // at once (four bots, shards) may each build, and each sees a complete build, never a half-written one.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -17,8 +17,10 @@ const LAUNCHER_FILES = ['build-bundle.mjs', 'current-build.mjs'].map((name) => p
 /** Files of the project esbuild reads besides the sources. */
 const PROJECT_SETTINGS = ['package.json', 'tsconfig.json'];
 /**
- * How long a build no longer current is kept for processes still running it (their workers and
- * shards load it): a day, so that a day of edits (~1.6 MB a build) does not pile up.
+ * How long a build no longer current is kept after it was replaced, when no running process has
+ * marked it in use (markInUse): a day, so that a day of edits (~1.6 MB a build) does not pile up.
+ * A build a live process runs is never removed: its workers and shards load it later (a bot runs
+ * for weeks; its rebuild worker starts at every corpus change).
  */
 const KEEP_REPLACED_MS = 24 * 3600_000;
 /** How old an abandoned temporary folder or record (a build killed while writing) must be to be removed. */
@@ -85,7 +87,58 @@ function writeBuild(cacheDir, dir, files) {
   }
 }
 
-/** Removes builds replaced more than KEEP_REPLACED_MS ago and abandoned temporary files. */
+/** The folder in a build where each process running it leaves a file named by its pid. */
+const IN_USE = '.in-use';
+
+/** Whether process `pid` is alive (EPERM: it is, another user's). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err?.code === 'EPERM';
+  }
+}
+
+/**
+ * Marks the build in `dir` as run by this process until it exits, so no prune removes it under
+ * the workers and shards it starts later. Best effort: a build that cannot be marked (read-only,
+ * as in the Docker image, where no later build replaces it) runs all the same.
+ */
+export function markInUse(dir) {
+  const mark = path.join(dir, IN_USE, String(process.pid));
+  try {
+    mkdirSync(path.dirname(mark), { recursive: true });
+    writeFileSync(mark, '');
+  } catch {
+    return;
+  }
+  process.once('exit', () => {
+    try {
+      unlinkSync(mark);
+    } catch {
+      // Removed already.
+    }
+  });
+}
+
+/** Whether a live process has marked the build in `dir` in use (marks of processes gone are removed). */
+function inUse(dir) {
+  let pids;
+  try {
+    pids = readdirSync(path.join(dir, IN_USE));
+  } catch {
+    return false;
+  }
+  let used = false;
+  for (const name of pids) {
+    if (/^\d+$/.test(name) && isAlive(Number(name))) used = true;
+    else rmSync(path.join(dir, IN_USE, name), { force: true });
+  }
+  return used;
+}
+
+/** Removes builds replaced more than KEEP_REPLACED_MS ago that no live process runs, and abandoned temporary files. */
 function prune(cacheDir, current) {
   const now = Date.now();
   for (const name of readdirSync(cacheDir)) {
@@ -94,7 +147,7 @@ function prune(cacheDir, current) {
     const keep = temporary ? KEEP_TEMPORARY_MS : BUILD_NAME.test(name) && name !== current ? KEEP_REPLACED_MS : null;
     if (keep === null) continue;
     try {
-      if (now - statSync(full).mtimeMs > keep) rmSync(full, { recursive: true, force: true });
+      if (now - statSync(full).mtimeMs > keep && (temporary || !inUse(full))) rmSync(full, { recursive: true, force: true });
     } catch {
       // Removed meanwhile by another process's prune.
     }

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -137,6 +137,30 @@ describe('bin/pilcrow.mjs', () => {
     expect(builds(root)).toHaveLength(1);
     expect(readdirSync(cacheOf(root)).filter((name) => name.startsWith('tmp-') || name.includes('.json.'))).toEqual([]);
     expect(JSON.parse(readFileSync(path.join(cacheOf(root), 'current.json'), 'utf8')).build).toBe(path.basename(seen[0].build));
+  });
+
+  it('GIVEN builds replaced over a day ago THEN the next build removes them, except one a live process runs (its workers load it later)', async () => {
+    const root = makeProject();
+    const dirOf = async (): Promise<string> => JSON.parse((await launch(root, ['src/main.ts'])).stdout).build as string;
+    const used = await dirOf();
+    edit(root, 'src/greeting.ts', "export const greeting: string = 'two';\n");
+    const unused = await dirOf();
+    edit(root, 'src/greeting.ts', "export const greeting: string = 'three';\n");
+    const recent = await dirOf();
+    // The first is run by a live process (this one); the second's only process has exited.
+    mkdirSync(path.join(used, '.in-use'), { recursive: true });
+    writeFileSync(path.join(used, '.in-use', String(process.pid)), '');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000);
+    for (const dir of [used, unused]) utimesSync(dir, twoDaysAgo, twoDaysAgo);
+    expect(readdirSync(path.join(unused, '.in-use'))).toEqual([]);
+
+    edit(root, 'src/greeting.ts', "export const greeting: string = 'four';\n");
+    const current = await dirOf();
+    expect(existsSync(current)).toBe(true);
+    expect(existsSync(unused)).toBe(false);
+    expect(existsSync(used)).toBe(true);
+    // Replaced just now: kept a day for processes that may still run it.
+    expect(existsSync(recent)).toBe(true);
   });
 
   it('GIVEN code that does not build THEN one line says where and why, and the exit is 1 without running anything', async () => {

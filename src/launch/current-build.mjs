@@ -2,7 +2,18 @@
 // else a new one. Each build is a folder named by its contents, written under a temporary name and
 // renamed into place, then named in current.json (also renamed into place): processes starting
 // at once (four bots, shards) may each build, and each sees a complete build, never a half-written one.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';

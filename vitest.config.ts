@@ -71,7 +71,10 @@ const PROCESS_FILE = { testTimeout: 60_000, hookTimeout: 60_000 };
 export default defineConfig({
   test: {
     // Set up once for the run (the projects below do not inherit them, so they do not run again per project).
-    globalSetup: ['test/temp-root.global.ts', 'test/build.global.ts', 'test/prepare-word-vectors.global.ts'],
+    // temp-root first: the others write under the run's TMPDIR it sets. The warm cache is made in
+    // a thread while the rest goes on (test/warm-cache.global.ts); the build of the entries
+    // (test/build.global.ts) is what the processes the tests start run.
+    globalSetup: ['test/temp-root.global.ts', 'test/build.global.ts', 'test/warm-cache.global.ts', 'test/prepare-word-vectors.global.ts'],
     // Both cores (vitest's default leaves one free): most of the slow files wait on the processes they start.
     maxWorkers: 2,
     sequence: { sequencer: SlowestFirst },

@@ -3,11 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { entryCommand, REPO_ROOT as root } from './support/spawn-entry.ts';
+import { copyWarmCache } from './support/warm-cache.ts';
 
 const run = promisify(execFile);
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'pilcrow-cli-cache-'));
+// The bundled article's analysis already cached (no test here is about a first analysis): no process analyses it.
+beforeAll(() => copyWarmCache(cacheDir));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 interface Result {

@@ -11,6 +11,7 @@ import { checkMessage, startFakeDiscord, type FakeDiscord } from './fake-discord
 import type { FaultRule } from './fake-discord/state.ts';
 import { spawnEntry } from '../support/spawn-entry.ts';
 import { until } from '../support/until.ts';
+import { copyWarmCache } from '../support/warm-cache.ts';
 
 let fake: FakeDiscord;
 let root: string;
@@ -63,7 +64,8 @@ async function shutdown(instance: { bot: RunningBot; store: CorpusStore }): Prom
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'pilcrow-lifecycle-'));
   dataDir = path.join(root, 'data');
-  cacheDir = path.join(root, 'cache');
+  // The bundled article's analysis already cached: these tests are about what happens after the start, which analyses nothing.
+  cacheDir = await copyWarmCache(path.join(root, 'cache'));
   await mkdir(dataDir);
   await copyFile('data/putin-belarus-transition.txt', path.join(dataDir, 'putin-belarus-transition.txt'));
   fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
@@ -175,6 +177,7 @@ describe('the bot over its lifetime', () => {
     };
     await mkdir(env.DATA_DIR);
     await copyFile('data/putin-belarus-transition.txt', path.join(env.DATA_DIR, 'putin-belarus-transition.txt'));
+    await copyWarmCache(env.CACHE_DIR);
     const startProcess = async () => {
       const logins = fake.sessions.logins;
       const child = spawnEntry('src/main.ts', [], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy-commands.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { spawnEntry } from '../support/spawn-entry.ts';
+import { copyWarmCache } from '../support/warm-cache.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord/index.ts';
 
 let fake: FakeDiscord;
@@ -14,7 +15,8 @@ let cacheDir: string;
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
-  cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-process-'));
+  // The bundled article's analysis already cached (no test here is about a first analysis): the bots started here analyse nothing.
+  cacheDir = await copyWarmCache(await mkdtemp(path.join(tmpdir(), 'pilcrow-process-')));
   // As an operator would have done once: the bots started here find their commands deployed (else they warn).
   await deployCommands({
     token: fake.token,
@@ -357,9 +359,8 @@ describe('npm start with a token: a corrupt digest state', () => {
   ])(
     'GIVEN a digest state that is %s THEN the bot starts fully, announces nothing, warns once and rewrites the state',
     async (_label, content) => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'pilcrow-state-'));
-      // The analyses the bots above cached (when they ran): the digest state is what this is about, not a first analysis.
-      await cp(path.join(cacheDir, 'analysis'), path.join(dir, 'analysis'), { recursive: true }).catch(() => undefined);
+      // The analysis already cached: the digest state is what this is about, not a first analysis.
+      const dir = await copyWarmCache(await mkdtemp(path.join(tmpdir(), 'pilcrow-state-')));
       const stateFile = path.join(dir, 'digest-state.json');
       await writeFile(stateFile, content);
       const before = fake.channelMessages(digestId()).length;

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { generateArticleText } from '../../bench/generate-article.ts';
 import { REPO_ROOT as root, spawnEntry } from '../support/spawn-entry.ts';
+import { copyWarmCache } from '../support/warm-cache.ts';
 
 const BUNDLED = path.join(root, 'data', 'putin-belarus-transition.txt');
 
@@ -51,12 +52,18 @@ function startInTerminal(env: Record<string, string>, timeoutMs = 60_000, fromSo
 }
 
 let temp: string;
-async function dirs(): Promise<{ dataDir: string; cacheDir: string }> {
+/**
+ * A data folder holding the bundled article, and a cache: empty, or (`warm`) already holding the
+ * article's analysis (test/support/warm-cache.ts), for a test about something else than a first
+ * analysis — the start then analyses nothing.
+ */
+async function dirs(cache: 'empty' | 'warm'): Promise<{ dataDir: string; cacheDir: string }> {
   temp = await mkdtemp(path.join(tmpdir(), 'pilcrow-terminal-'));
   const dataDir = path.join(temp, 'data');
   const cacheDir = path.join(temp, 'cache');
   await mkdir(dataDir);
   await copyFile(BUNDLED, path.join(dataDir, 'putin-belarus-transition.txt'));
+  if (cache === 'warm') await copyWarmCache(cacheDir);
   return { dataDir, cacheDir };
 }
 afterEach(async () => {
@@ -65,7 +72,7 @@ afterEach(async () => {
 
 describe('npm start in a terminal: files are what they seem', () => {
   it('GIVEN data/passwd.txt linking to /etc/passwd, a link to a device and a FIFO THEN none is read, the load does not hang, and the log names each with why', async () => {
-    const { dataDir, cacheDir } = await dirs();
+    const { dataDir, cacheDir } = await dirs('warm');
     await symlink('/etc/passwd', path.join(dataDir, 'passwd.txt'));
     await symlink('/dev/zero', path.join(dataDir, 'zero.md'));
     execFileSync('mkfifo', [path.join(dataDir, 'pipe.txt')]);
@@ -156,7 +163,7 @@ describe('npm start in a terminal: caches it did not just write are not trusted'
   );
 
   it("GIVEN temp files left by a killed write THEN they are removed at start, while a live writer's fresh one is kept", async () => {
-    const { dataDir, cacheDir } = await dirs();
+    const { dataDir, cacheDir } = await dirs('warm');
     await mkdir(path.join(cacheDir, 'analysis'), { recursive: true });
     const deadWriter = path.join(cacheDir, 'analysis', 'abc.json.999999.0123abcd.tmp');
     const oldDigestWrite = path.join(cacheDir, 'digest-state.json.1.1764000000000.tmp');
@@ -178,7 +185,7 @@ describe('npm start in a terminal: big articles', () => {
     .map((n) => readFileSync(path.join(root, 'test', 'fixtures', 'articles', n), 'utf8'));
 
   it('GIVEN a 2 MB article of paragraphs, a 2 MB article on one line and one over the 5 MB limit THEN the two load and are summarised with citations inside a 1 GB heap, and the third is skipped with its name and size', async () => {
-    const { dataDir, cacheDir } = await dirs();
+    const { dataDir, cacheDir } = await dirs('empty');
     await writeFile(path.join(dataDir, 'big-paragraphs.txt'), generateArticleText(sources, 2_000_000, 'paragraphs'));
     await writeFile(path.join(dataDir, 'big-line.txt'), generateArticleText(sources, 2_000_000, 'line'));
     await writeFile(path.join(dataDir, 'too-big.txt'), 'x'.repeat(5 * 1024 * 1024 + 1));

@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cronJobs, openDigestSchedules, roundupNonce } from '../../src/news/digest-schedule.ts';
 import { discordRoundupPoster } from '../../src/bot/discord-roundup-poster.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
@@ -71,8 +71,12 @@ beforeAll(async () => {
   fake = await startFakeDiscord({ channels: [{ name: 'digest' }] });
 });
 
-afterAll(async () => {
+// A test that failed before its own shutdown leaves no bot behind to post into the next one's channel.
+afterEach(async () => {
   for (const instance of [...running]) await shutdown(instance);
+});
+
+afterAll(async () => {
   await fake?.close();
   await rm(root, { recursive: true, force: true });
 });

@@ -3,13 +3,7 @@
  * an interactive prompt when one is attached, else the digest (summary) of every article.
  */
 import 'dotenv/config';
-import { runBot } from './bot/bot-main.ts';
-import { renderDigest } from './cli/print-digest.ts';
-import { runPrompt } from './cli/prompt.ts';
 import { readConfig } from './config.ts';
-import { openCorpusStore } from './engine/corpus-store.ts';
-import { createLogger } from './log.ts';
-import { prepareWordVectors } from './search/vectors/prepare-word-vectors.ts';
 
 async function main(): Promise<number | null> {
   const config = readConfig(process.env);
@@ -17,7 +11,16 @@ async function main(): Promise<number | null> {
     process.stderr.write(`pilcrow: ${config.error}\n`);
     return 1;
   }
-  if (config.discordToken) return runBot(config);
+  // Each mode loads only its own code: the terminal does not load discord.js, and a configuration
+  // refused above exits before loading either (a start's CPU is mostly loading code).
+  if (config.discordToken) return (await import('./bot/bot-main.ts')).runBot(config);
+  const [{ renderDigest }, { runPrompt }, { openCorpusStore }, { createLogger }, { prepareWordVectors }] = await Promise.all([
+    import('./cli/print-digest.ts'),
+    import('./cli/prompt.ts'),
+    import('./engine/corpus-store.ts'),
+    import('./log.ts'),
+    import('./search/vectors/prepare-word-vectors.ts'),
+  ]);
 
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   // The prompt wants search by meaning: a first conversion runs beside it. The digest printed when

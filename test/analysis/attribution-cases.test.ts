@@ -28,6 +28,27 @@ describe('speakers stated in other ways than "X said"', () => {
       'Clara Voss',
     ],
     [
+      '"in Hale\'s view" before the quote',
+      [
+        'The vote was held on Monday, and Tom Hale lost it.',
+        'In Hale’s view, the result was “a sign of deep anger among ordinary voters.”',
+      ],
+      'a sign of deep anger',
+      'Tom Hale',
+    ],
+    [
+      '"in Hale\'s view" after the quote',
+      ['The vote was held on Monday, and Tom Hale lost it.', '“It is a failure across the board, from roads to schools,” in Hale’s view.'],
+      'It is a failure',
+      'Tom Hale',
+    ],
+    [
+      '"in her view" before the quote',
+      ['Ruth Vance spoke after the count.', 'In her view, the party had “lost its way with the voters of the north.”'],
+      'lost its way',
+      'Ruth Vance',
+    ],
+    [
       'a quote after a sentence of reported speech',
       ['Mayor Tom Hale recalled that the river rose overnight. "The water was at the door by dawn."'],
       'The water',

@@ -30,7 +30,7 @@ import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
 import { isCommonWord, isFunctionWord, isSentenceAdverb, lexiconTags } from './lexicon.ts';
-import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
+import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb, isPhrasalSpeechVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
 import { isInsideRanges } from './offset-ranges.ts';
@@ -565,7 +565,7 @@ function findVerbAfter(after: string): { subject: string; following: string } | 
   for (const m of rest.matchAll(WORD)) {
     if (++count > 13) break;
     const word = m[0].toLowerCase().replace(/[^\p{L}]+$/u, '');
-    if (AFTER_VERBS.has(word)) {
+    if (AFTER_VERBS.has(word) || (word === m[0].toLowerCase() && isPhrasalSpeechVerb(word, rest.slice(m.index + m[0].length)))) {
       if (subjectEnd < 0) subjectEnd = m.index;
       const subject = rest.slice(0, subjectEnd).trim();
       return subject.length > 0 ? { subject, following: rest.slice(m.index + m[0].length) } : null;
@@ -610,7 +610,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   }
   let verb: RegExpExecArray | null = null;
   for (const m of before.matchAll(LETTERS)) {
-    if (!SPEECH_VERBS.has(m[0].toLowerCase())) continue;
+    if (!SPEECH_VERBS.has(m[0].toLowerCase()) && !isPhrasalSpeechVerb(m[0], before.slice(m.index + m[0].length))) continue;
     if (PASSIVE_BEFORE.test(before.slice(Math.max(0, m.index - 20), m.index))) continue; // "are said to be"
     verb = m;
   }

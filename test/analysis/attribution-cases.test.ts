@@ -28,6 +28,25 @@ describe('speakers stated in other ways than "X said"', () => {
       'Clara Voss',
     ],
     [
+      'a phrasal reporting verb after the quote',
+      [
+        'Mayor Tom Hale and Councillor Ruth Vance met on Monday.',
+        '“They are all here because of the free food,” Vance said with a laugh.',
+        '“You know, it happens every single day,” Hale went on, as if he had not heard her.',
+      ],
+      'You know',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal reporting verb before the quote',
+      [
+        'Mayor Tom Hale and Councillor Ruth Vance met on Monday.',
+        'Hale said the plan would fail. Vance shot back at the mayor: “If they vote against us, they lose the town.”',
+      ],
+      'If they vote',
+      'Ruth Vance',
+    ],
+    [
       '"in Hale\'s view" before the quote',
       [
         'The vote was held on Monday, and Tom Hale lost it.',

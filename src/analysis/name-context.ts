@@ -14,6 +14,30 @@ const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|coul
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 
+/**
+ * Whether a lower-case word is an adverb that may stand between a subject and its verb: one the
+ * lexicon tags so ("also", "again", "never"), a word in -ly the lexicon does not know (English
+ * adverbs of manner: "openly", "quickly", "publicly"), or "later", "now", "still", "even", which
+ * it tags otherwise.
+ */
+function isAdverb(word: string): boolean {
+  const tags = lexiconTags(word);
+  return (
+    tags.has('Adverb') ||
+    tags.has('Negative') ||
+    (tags.size === 0 && /^\p{Ll}{2,}ly$/u.test(word)) ||
+    /^(?:later|now|still|even)$/u.test(word)
+  );
+}
+
+/** The first lower-case word after a name, past up to two adverbs ("openly admitted" → "admitted"). */
+function wordPastAdverbs(after: string): string | undefined {
+  const words = /^(?:\s+\p{Ll}+(?![\p{L}'’-])){1,3}/u.exec(after)?.[0].trim().split(/\s+/u) ?? [];
+  let k = 0;
+  while (k < 2 && k < words.length - 1 && isAdverb(words[k]!)) k++;
+  return words[k];
+}
+
 /** Whether a reporting verb ("said", "told") follows, maybe after "has"/"also". */
 export function isFollowedBySpeechVerb(after: string): boolean {
   const m = VERB_AFTER_SUBJECT.exec(after);
@@ -91,8 +115,9 @@ export function parseName(ctx: ChunkContext): NameContext {
         /["”]\s*[—–]\s*$/u.test(text.slice(Math.max(0, start - 6), start)), // `"…" — Peres`
     ),
     acts: memo(() => {
-      // An inflected verb follows ("scored", "scores"); a bare form is more often a noun ("the Pendolino train").
-      const next = /^\s+(\p{Ll}+)\b/u.exec(after)?.[1];
+      // An inflected verb follows ("scored", "scores"), maybe after an adverb or two ("Varga openly
+      // admitted", "Holt also said"); a bare form is more often a noun ("the Pendolino train").
+      const next = wordPastAdverbs(after);
       return (
         next !== undefined &&
         !NOT_ACTION.test(next) &&

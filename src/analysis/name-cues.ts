@@ -98,6 +98,27 @@ export const SPEECH_VERBS = verbForms(wordList('reportingVerbs', 'reportingVerbs
   'Gerund',
 ]);
 
+/** Phrasal reporting verbs, by every form of their verb: "shot" → "back", "went" → "on" ("…," Lane shot back). */
+const PHRASAL_SPEECH_VERBS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const entry of wordList('reportingVerbs', 'phrasalReportingVerbs')) {
+    const [verb, particle] = entry.split(' ') as [string, string];
+    for (const form of verbForms([verb], ['Infinitive', 'PresentTense', 'PastTense', 'Gerund'])) {
+      const particles = map.get(form) ?? new Set<string>();
+      particles.add(particle);
+      map.set(form, particles);
+    }
+  }
+  return map;
+})();
+
+/** Whether `word` with the text after it is a phrasal reporting verb ("shot" + " back at him"). */
+export function isPhrasalSpeechVerb(word: string, rest: string): boolean {
+  const particles = PHRASAL_SPEECH_VERBS.get(word.toLowerCase());
+  const next = /^\s+(\p{Ll}+)(?![\p{L}])/u.exec(rest)?.[1];
+  return particles !== undefined && next !== undefined && particles.has(next);
+}
+
 /** Verbs of asking in every form ("asked", "inquires"): they report questions, but not reliably before a quotation. */
 export const ASKING_VERBS = verbForms(wordList('reportingVerbs', 'askingVerbs'), ['Infinitive', 'PresentTense', 'PastTense', 'Gerund']);
 

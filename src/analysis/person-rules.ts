@@ -14,6 +14,8 @@ import {
   isKnownFirstName,
   isKnownLastName,
   isKnownOrganisation,
+  isKnownVerb,
+  lexiconTags,
 } from './lexicon.ts';
 import {
   ABBREVIATED_TITLES,
@@ -26,6 +28,7 @@ import {
   ROLE_NOUNS,
   STYLE_TITLES,
   TITLE_WORDS,
+  isLikelyVerb,
 } from './name-cues.ts';
 import type { NameContext } from './name-context.ts';
 import { ACRONYM, CONTRACTION, INITIAL, NAME_SUFFIX, NAME_TOKEN, isNameWord, isUnknownName } from './name-shapes.ts';
@@ -43,6 +46,23 @@ const before = (ctx: NameContext, n: number): string => ctx.text.slice(Math.max(
 const quoted = (ctx: NameContext): string => `"${ctx.name}"`;
 /** "the" before a name with no title: "the White House", "the Dutchman". */
 const theBefore = (ctx: NameContext): boolean => ctx.t === 0 && ctx.afterThe;
+/** Words after a name that are no noun it could modify: auxiliaries, modals, linkers. */
+const NOT_NOUN =
+  /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do|and|or|of|to|in|on|at|for|with|by|from|who|which|that|as|but|than|if|when)$/u;
+/**
+ * "the Holt campaign said", "the Holt team": the name modifies the lower-case noun after it, so
+ * "the" belongs to that noun and says nothing about the name (a surname modifies a noun as
+ * often as an institution does). A following verb in the past or with "-s" ("the Kremlin
+ * said"), an adverb ("the Pentagon also said") or an auxiliary is no such noun; a bare verb form
+ * is ("the Holt claim"), as a singular subject never takes one.
+ */
+const modifiesNoun = (ctx: NameContext): boolean => {
+  const next = /^\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}'’])/u.exec(ctx.after)?.[1];
+  if (next === undefined || NOT_NOUN.test(next)) return false;
+  const tags = lexiconTags(next);
+  if (tags.has('Adverb') || tags.has('PastTense') || tags.has('Gerund')) return false;
+  return !(/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next)));
+};
 /** The verdict "nothing", with the name as read (title dropped). */
 const nameOnly = (ctx: NameContext): Omit<Verdict, 'reason'> => ({ ...ctx.base, name: ctx.name, start: ctx.nameStart, text: ctx.name });
 
@@ -225,6 +245,7 @@ export const PERSON_RULES: ReadonlyArray<ChunkRule<NameContext>> = [
     apply: (ctx) =>
       theBefore(ctx) &&
       lone(ctx) &&
+      !modifiesNoun(ctx) &&
       !FIRST_NAMES.has(ctx.lower[0]!) &&
       !PERSON_NOUN.test(ctx.name) &&
       isUnknownName(ctx.name) &&

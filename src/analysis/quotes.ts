@@ -5,9 +5,9 @@
  *   1. the second half of a quote broken by its attribution (`"We will win," he said, "and
  *      govern."`) has the first half's speaker;
  *   2. after the closing mark: `"…," said X` / `"…," X said` / `"…," he added` /
- *      `"…", in the words of X` / `"…", according to X` / `"…" for the farmers, said X`;
+ *      `"…", in the words of X` / `"…", according to X` / `"…", in X's view` / `"…" for the farmers, said X`;
  *   3. before the opening mark, in the same sentence: `X said: "…"` / `X: "…"` /
- *      `according to X, "…"` / `X said (that) … "…"` / `X … saying … "…"` /
+ *      `according to X, "…"` / `in X's view, … "…"` / `X said (that) … "…"` / `X … saying … "…"` /
  *      `X described … as "…"` / `X stated that … was "…"` / `…, explained X, "…"`; the subject is
  *      the head of its noun phrase, past what commas set off, and a participle after a comma
  *      (`X thanked Y, saying "…"`) has the sentence's subject;
@@ -30,7 +30,7 @@ import { rankCandidates, topFeatures } from './rank-speakers.ts';
 import { gatherCandidates, type PlacedMention, type QuoteSetting, type SpeakerCandidate } from './speaker-candidates.ts';
 import { hasRoleNoun, isRoleWord } from './entity-roles.ts';
 import { isCommonWord, isFunctionWord, isSentenceAdverb, lexiconTags } from './lexicon.ts';
-import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb } from './name-cues.ts';
+import { FEMALE_CUES, SPEECH_VERBS, isLikelyVerb, isPhrasalSpeechVerb } from './name-cues.ts';
 import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
 import { isInsideRanges } from './offset-ranges.ts';
@@ -93,6 +93,14 @@ const AFTER_PREPOSITION_NEAR =
 /** "described by X as", "called by X" (passive speech verbs with their agent), to the end of the text before a quote. */
 const PASSIVE_AGENT =
   /\b(?:described|called|dubbed|hailed|praised|branded|labell?ed|termed|quoted|critici[sz]ed|remembered|characteri[sz]ed|portrayed|mocked|accused)\s+by\s+([^,;:"“”]{2,80}?)\s+as\b[^"“”]{0,200}$/iu;
+/**
+ * "in Hale's view", "in his estimation", "in her words": the person whose view a quotation gives,
+ * as "according to" names its source (the English nouns of opinion and account after "in X's").
+ */
+const IN_VIEW_OF =
+  "\\b[Ii]n\\s+([Hh]is|[Hh]er|(?:\\p{Lu}[\\p{L}.-]*\\s+){0,3}\\p{Lu}[\\p{L}.-]*['’]s?)\\s+(?:own\\s+)?(?:view|opinion|words|estimation|assessment|account|judge?ment|telling)\\b";
+const IN_VIEW_BEFORE = new RegExp(`(?:^|,\\s*)${IN_VIEW_OF}[^"“”]{0,200}$`, 'u');
+const IN_VIEW_AFTER = new RegExp(`^[^"“”.!?;]{0,100}?${IN_VIEW_OF}`, 'u');
 /** "a quote attributed to Einstein —", "quoting the mayor:". */
 const ATTRIBUTED_TO = /\b(?:attributed to|quoting|a quote from|a line from)\s+([^,;:"“”—–]{2,60}?)\s*[—–:,-]?\s*$/iu;
 /** Verbs of reported speech that a following quotation illustrates. */
@@ -493,6 +501,11 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
     const speaker = resolvePhrase(words[1]!, span.endParagraph, ctx, 'speaker-after') ?? describeSource(words[1]!);
     if (speaker) return attributed(speaker, /according/iu.test(after) ? 'according-to' : 'context');
   }
+  const view = IN_VIEW_AFTER.exec(after);
+  if (view) {
+    const speaker = sourceInView(view[1]!, span.endParagraph, ctx);
+    if (speaker) return attributed(speaker, 'according-to');
+  }
   const first = verbFirst(after);
   if (first !== null) {
     const speaker = resolvePhrase(first, span.endParagraph, ctx, 'speaker-after');
@@ -524,6 +537,13 @@ function attributeAfter(span: QuoteSpan, text: string, sentence: Sentence | null
   return attributed(speaker, PRONOUN_SUBJECT.test(subject) ? 'added' : 'said');
 }
 
+/** The source "in X's view" names: the person a "his"/"her" was resolved to, or the name without its "'s". */
+function sourceInView(owner: string, paragraph: number, ctx: Context): Speaker | null {
+  const pronoun = /^(?:his|her)$/iu.test(owner) ? owner.toLowerCase() : null;
+  const speaker = pronoun ? findPlacedPronoun(pronoun, ctx) : resolvePhrase(owner.replace(/['’]s?$/u, ''), paragraph, ctx, 'speaker-after');
+  return speaker && speaker !== UNRESOLVED ? speaker : null;
+}
+
 /** `, said X…` → "X…" (the words after a leading speech verb), or null. */
 function verbFirst(after: string): string | null {
   const m = FIRST_WORD.exec(after);
@@ -545,7 +565,7 @@ function findVerbAfter(after: string): { subject: string; following: string } | 
   for (const m of rest.matchAll(WORD)) {
     if (++count > 13) break;
     const word = m[0].toLowerCase().replace(/[^\p{L}]+$/u, '');
-    if (AFTER_VERBS.has(word)) {
+    if (AFTER_VERBS.has(word) || (word === m[0].toLowerCase() && isPhrasalSpeechVerb(word, rest.slice(m.index + m[0].length)))) {
       if (subjectEnd < 0) subjectEnd = m.index;
       const subject = rest.slice(0, subjectEnd).trim();
       return subject.length > 0 ? { subject, following: rest.slice(m.index + m[0].length) } : null;
@@ -574,6 +594,11 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
     const speaker = findPlacedPronoun(ownWords[1]!.toLowerCase(), ctx);
     if (speaker) return attributed(speaker, 'context');
   }
+  const view = IN_VIEW_BEFORE.exec(before);
+  if (view) {
+    const speaker = sourceInView(view[1]!, span.paragraph, ctx);
+    if (speaker) return attributed(speaker, 'according-to');
+  }
   const according =
     /(?:^|,\s*)according to\s+([^,]+),?\s*$/iu.exec(before) ??
     /^\s*according to\s+([^,]+),/iu.exec(before) ??
@@ -585,7 +610,7 @@ function attributeBefore(span: QuoteSpan, text: string, sentence: Sentence | nul
   }
   let verb: RegExpExecArray | null = null;
   for (const m of before.matchAll(LETTERS)) {
-    if (!SPEECH_VERBS.has(m[0].toLowerCase())) continue;
+    if (!SPEECH_VERBS.has(m[0].toLowerCase()) && !isPhrasalSpeechVerb(m[0], before.slice(m.index + m[0].length))) continue;
     if (PASSIVE_BEFORE.test(before.slice(Math.max(0, m.index - 20), m.index))) continue; // "are said to be"
     verb = m;
   }

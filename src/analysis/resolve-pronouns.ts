@@ -78,7 +78,9 @@ export function addPronouns(sentences: Sentence[], texts: Map<number, string>, d
         target = before[0]?.draft ?? null;
         // "Asked whether she would stand, Ms Ardern replied": a pronoun in an opening clause points ahead.
         const firstComma = sentence.text.indexOf(',');
-        if (!target && firstComma > at - sentence.start) target = here.find((h) => h.at > at && fits(h.draft))?.draft ?? null;
+        // A name inside quotation marks is what the speaker talks about, never whom the pronoun means.
+        if (!target && firstComma > at - sentence.start)
+          target = here.find((h) => h.at > at && fits(h.draft) && !isInsideRanges(spans, h.at, 'inclusive'))?.draft ?? null;
         if (!target && fits(previousSubject)) target = previousSubject;
       }
       if (target) added.push({ paragraph: sentence.paragraph, text: m[0], at, draft: target });

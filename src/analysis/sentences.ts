@@ -79,9 +79,13 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 /** Abbreviations that often end a sentence too ("… Apple Inc. The company …"): like dotted acronyms. */
 const FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(['inc', 'corp', 'ltd', 'co', 'bros', 'plc', 'llc', 'jr', 'sr', 'esq', 'etc']);
 
-/** A quoted question or exclamation followed by its capitalised speaker: `"Why?" Smith asked.` */
+/**
+ * A quoted question or exclamation followed by its capitalised speaker and a reporting verb:
+ * `"Why?" Smith asked.`, `"Right?" Hale went on` (the frequent one-word verbs, and the phrasal
+ * ones of word-lists/reporting-verbs.json that follow a question: went on, shot back, …).
+ */
 const NAMED_ATTRIBUTION =
-  /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|added|replied|shouted|told|wondered|cried|explained|insisted)\b/u;
+  /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:said|says|asked|asks|added|replied|shouted|told|wondered|cried|explained|insisted|continued|went on|goes on|shot back|fired back|hit back)\b/u;
 
 /** Words that start a new sentence even after a dotted acronym ("… in the U.S. The …"). */
 const SENTENCE_OPENERS: ReadonlySet<string> = new Set([

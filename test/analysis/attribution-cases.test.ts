@@ -28,6 +28,46 @@ describe('speakers stated in other ways than "X said"', () => {
       'Clara Voss',
     ],
     [
+      'a phrasal reporting verb after the quote',
+      [
+        'Mayor Tom Hale and Councillor Ruth Vance met on Monday.',
+        '“They are all here because of the free food,” Vance said with a laugh.',
+        '“You know, it happens every single day,” Hale went on, as if he had not heard her.',
+      ],
+      'You know',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal reporting verb before the quote',
+      [
+        'Mayor Tom Hale and Councillor Ruth Vance met on Monday.',
+        'Hale said the plan would fail. Vance shot back at the mayor: “If they vote against us, they lose the town.”',
+      ],
+      'If they vote',
+      'Ruth Vance',
+    ],
+    [
+      '"in Hale\'s view" before the quote',
+      [
+        'The vote was held on Monday, and Tom Hale lost it.',
+        'In Hale’s view, the result was “a sign of deep anger among ordinary voters.”',
+      ],
+      'a sign of deep anger',
+      'Tom Hale',
+    ],
+    [
+      '"in Hale\'s view" after the quote',
+      ['The vote was held on Monday, and Tom Hale lost it.', '“It is a failure across the board, from roads to schools,” in Hale’s view.'],
+      'It is a failure',
+      'Tom Hale',
+    ],
+    [
+      '"in her view" before the quote',
+      ['Ruth Vance spoke after the count.', 'In her view, the party had “lost its way with the voters of the north.”'],
+      'lost its way',
+      'Ruth Vance',
+    ],
+    [
       'a quote after a sentence of reported speech',
       ['Mayor Tom Hale recalled that the river rose overnight. "The water was at the door by dawn."'],
       'The water',

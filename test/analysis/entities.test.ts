@@ -272,6 +272,17 @@ describe('findEntities on constructed text', () => {
     expect(byName(entities, 'Keir Starmer').mentions.map((m) => m.text)).toEqual(['Keir Starmer']);
   });
 
+  it('GIVEN "He said that “… Peter Marsh …,” …" THEN "he" is the person before, not the name inside the quotation', () => {
+    const entities = entitiesOf(
+      articleFromParagraphs('x', [
+        'Councillor Tom Berg spoke at the harbour on Tuesday.',
+        'He said that “we will not let Peter Marsh sell the harbour to anyone,” and left.',
+      ]),
+    );
+    expect(byName(entities, 'Tom Berg').mentions.map((m) => m.text)).toEqual(['Tom Berg', 'He']);
+    expect(byName(entities, 'Peter Marsh').mentions.map((m) => m.text)).toEqual(['Peter Marsh']);
+  });
+
   it('GIVEN "the minister" after "Health Minister Sarah Lee" THEN it is her; "the French president" with no French president named is nobody', () => {
     const entities = entitiesOf(
       articleFromParagraphs('x', [

@@ -82,6 +82,34 @@ describe('what is not part of a name', () => {
     const { entities } = analyse(['The Kremlin said the talks would go on.', '“We created chances,” the Dutchman said.']);
     expect(entities.map((e) => [e.name, e.kind])).toEqual([['Kremlin', 'organisation']]);
   });
+
+  it.each([
+    ['Varga openly admitted that his pick was a gamble.', 'Varga'],
+    ['Holt quickly agreed with the plan.', 'Holt'],
+    ['Marsh later told reporters he was tired.', 'Marsh'],
+  ])('GIVEN "%s" (an adverb between a lone surname and its verb) THEN %s is a person', (text, name) => {
+    const { entities } = analyse(['The debate was on Sunday.', text]);
+    expect(entities.filter((e) => e.kind === 'person').map((e) => e.name)).toEqual([name]);
+  });
+
+  it('GIVEN "Varga openly admitted …" then "“…,” he said" THEN the quote is Varga\'s', () => {
+    const { quotes } = analyse([
+      'The debate was on Sunday.',
+      'Varga openly admitted that his pick was a gamble. “With an eye to the vote, I chose it,” he said.',
+    ]);
+    expect(speakerOf(quotes, 'With an eye')).toBe('Varga');
+  });
+
+  it('GIVEN "the Varga campaign said" after "Peter Varga" THEN Varga stays the person, and "he" is him', () => {
+    const { entities, quotes } = analyse([
+      'Peter Varga wants to be mayor of the port town.',
+      'In a letter, the Varga campaign said the race was close, and the Varga claim to have won new voters was repeated.',
+      'Varga seemed tired on Tuesday night when he spoke to the crowd.',
+      'He vowed to “keep up the fight in every ward of the town, and in the harbour,” and left.',
+    ]);
+    expect(entities.filter((e) => e.name.includes('Varga')).map((e) => [e.name, e.kind])).toEqual([['Peter Varga', 'person']]);
+    expect(speakerOf(quotes, 'keep up the fight')).toBe('Peter Varga');
+  });
 });
 
 describe('the reporting verbs', () => {

@@ -46,6 +46,11 @@ describe('splitText', () => {
       ['"Why?" Maria Lopez asked.', '"Because!"', 'Then silence.'],
     ],
     [
+      'a quoted question followed by its named speaker and a phrasal reporting verb',
+      '"It happens, right?" Tom Hale went on. "Get over it!" Ruth Vance shot back at him.',
+      ['"It happens, right?" Tom Hale went on.', '"Get over it!" Ruth Vance shot back at him.'],
+    ],
+    [
       'a stray lowercase start after a period (source typo)',
       'Scene of protests. since August 9 it went on.',
       ['Scene of protests. since August 9 it went on.'],

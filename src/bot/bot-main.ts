@@ -12,6 +12,7 @@ import { mirrorServerArticles } from '../store/mirror-articles.ts';
 import { openDatabase, type Database } from '../store/pg/open-database.ts';
 import { openPgStorage } from '../store/pg/open-pg-storage.ts';
 import type { ServerStorage } from '../store/server-storage.ts';
+import { prepareWordVectors } from '../search/vectors/prepare-word-vectors.ts';
 import { serveMetrics, type ServedMetrics } from './serve-metrics.ts';
 import { ownsGuildOn, shardsOfClient, shardsOfProcess } from './shard-of-guild.ts';
 import { startBot, StartupError, type RunningBot } from './start-bot.ts';
@@ -129,6 +130,15 @@ export async function runBot(read: Config | { error: string } = readConfig(proce
     await stopDatabase();
     return fail(refused);
   }
+  // Search by meaning (/related "demonstrations" finding "protests") needs this process's word
+  // vectors: the search index is loaded here, and each question is embedded here. A first
+  // conversion runs in the background; until it is done, search is by words only.
+  await prepareWordVectors({
+    cacheDir: config.cacheDir,
+    convert: 'background',
+    warn: (message, err) => log.warn({ err }, message),
+    info: (message) => log.info(message),
+  });
   const opened = await openCorpusStore({ dataDir: config.dataDir, cacheDir: config.cacheDir, watch: true, log });
   if ('error' in opened) {
     await stopDatabase();

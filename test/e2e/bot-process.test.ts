@@ -281,7 +281,7 @@ describe('npm run start:sharded: fatal start-up problems', () => {
   });
 });
 
-// One bot for the two tests below: the first asks it questions, the second stops it (SIGTERM).
+// One bot for the tests below: the first ones ask it questions, the last stops it (SIGTERM).
 describe('npm start with a token: one bot, asked then stopped', () => {
   let bot: Started;
   beforeAll(async () => {
@@ -308,6 +308,14 @@ describe('npm start with a token: one bot, asked then stopped', () => {
     }
     expect(JSON.stringify(replies.map((r) => r.callback))).toContain('[Redacted]');
     expect(bot.output()).not.toContain(fake.token);
+  });
+
+  it('GIVEN a /related topic the article words differently THEN the bot finds it by meaning, as the terminal does (its own word vectors)', async () => {
+    // Another member: the one above has used up its questions for now (the cooldown).
+    const reply = await fake.slash('related', { topic: 'demonstrations' }, { userId: String(BigInt(fake.memberUserId) + 1000n) });
+    await until(() => reply.callback.type !== 5 || reply.later.length > 0, 10_000, 'the deferred answer');
+    const sent = JSON.stringify([reply.callback, reply.later.map((r) => r.body)]);
+    expect(sent).toContain('by meaning: protests ≈ demonstrations');
   });
 
   it('GIVEN SIGTERM while a /summary is being posted to a channel THEN the post and its confirmation are finished first, then the process exits 0', async () => {

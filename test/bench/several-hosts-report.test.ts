@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { poissonArrivals, steadyArrivals } from '../../bench/arrivals.ts';
+import { worstOfChance } from '../../bench/chance-ratio.ts';
 import { generateLoadMix } from '../../bench/load-mix.ts';
 import { sourceArticles } from '../../bench/run-load-benchmark.ts';
 import { formatSeveralHostsReport, type PhaseFigures, type SeveralHostsReport } from '../../bench/run-several-hosts.ts';
@@ -41,6 +42,20 @@ function phase(processes: number): PhaseFigures {
   };
 }
 
+describe('the worst of several p95s by chance alone', () => {
+  it('GIVEN answers THEN sets drawn from them give a worst p95 at or above theirs, the same for the same seed, and none without answers', () => {
+    const answers = Array.from({ length: 44 }, (_, i) => 5 + ((i * 37) % 44) / 2);
+    const chance = worstOfChance(answers, [44, 44, 44, 44])!;
+    expect(chance).toBeGreaterThanOrEqual(1);
+    expect(chance).toBeLessThan(1.5);
+    expect(worstOfChance(answers, [44, 44, 44, 44])).toBe(chance);
+    // One set drawn is as likely above the p95 as below it: the worst of four is above.
+    expect(worstOfChance(answers, [44])!).toBeLessThanOrEqual(chance);
+    expect(worstOfChance([], [44])).toBeNull();
+    expect(worstOfChance(answers, [44, 0])).toBeNull();
+  });
+});
+
 describe('the several-hosts table', () => {
   it('GIVEN both phases at once THEN the judged table comes first with its verdict, the lock-step one after it as information, and an unmeasured command reads n/a', () => {
     const report: SeveralHostsReport = {
@@ -60,22 +75,22 @@ describe('the several-hosts table', () => {
           label: 'who',
           single: 10.25,
           singleSamples: 40,
-          independent: { several: [11.5, 12], samples: [41, 39], ratio: 1.17, pooledRatio: 1.1, pass: true },
-          lockStep: { several: [19, 21], samples: [40, 40], ratio: 2.05, pooledRatio: 1.95, pass: false },
+          independent: { several: [11.5, 12], samples: [41, 39], ratio: 1.17, pooledRatio: 1.1, chanceRatio: 1.21, pass: true },
+          lockStep: { several: [19, 21], samples: [40, 40], ratio: 2.05, pooledRatio: 1.95, chanceRatio: 1.2, pass: false },
         },
         {
           label: 'related',
           single: 0,
           singleSamples: 0,
-          independent: { several: [12, 0], samples: [3, 0], ratio: null, pooledRatio: null, pass: false },
-          lockStep: { several: [0, 0], samples: [0, 0], ratio: null, pooledRatio: null, pass: false },
+          independent: { several: [12, 0], samples: [3, 0], ratio: null, pooledRatio: null, chanceRatio: null, pass: false },
+          lockStep: { several: [0, 0], samples: [0, 0], ratio: null, pooledRatio: null, chanceRatio: null, pass: false },
         },
       ],
       targets: { startsWithin10s: true, p95Within: false },
     };
     const table = formatSeveralHostsReport(report);
-    expect(table).toMatch(/who +10\.3 +11\.5 +12\.0 +1\.17× +PASS +1\.10× +40; 41\/39/);
-    expect(table).toMatch(/related .* n\/a +FAIL +n\/a +0; 3\/0/);
+    expect(table).toMatch(/who +10\.3 +11\.5 +12\.0 +1\.17× +PASS +1\.10× +1\.21× +40; 41\/39/);
+    expect(table).toMatch(/related .* n\/a +FAIL +n\/a +n\/a +0; 3\/0/);
     expect(table).toMatch(/each ≤ 10 s: PASS/);
     const judged = table.indexOf('every command within 1.2× of one process: FAIL');
     const lockStep = table.indexOf('lock-step p95');

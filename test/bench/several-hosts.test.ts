@@ -39,6 +39,7 @@ describe.skipIf('skip' in probe)('the several-hosts benchmark in CI size', () =>
       expect(row.independent.samples).toHaveLength(2);
       for (const n of row.independent.samples) expect(n).toBeGreaterThanOrEqual(1);
       expect(row.independent.ratio).toBeGreaterThan(0);
+      expect(row.independent.chanceRatio).toBeGreaterThan(0);
       expect(row.lockStep).toBeNull();
     }
     const sent = (c: (typeof report.commands)[number]) => c.independent.samples.reduce((n, k) => n + k, 0);

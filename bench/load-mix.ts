@@ -45,16 +45,41 @@ interface Queries {
   articles: string[];
 }
 
+/**
+ * How often each kind of action comes: `traffic`, the shares above (what members send most);
+ * `even`, every kind equally often: each run of as many actions as there are kinds holds each
+ * kind once, in a random order (so each kind's percentiles rest on as many answers as the
+ * others', where a per-command target is judged).
+ */
+export type MixShares = 'traffic' | 'even';
+
 /** `count` actions in a fixed order for this seed. */
-export function generateLoadMix(corpus: readonly AnalysedArticle[], count: number, seed = 9): LoadAction[] {
+export function generateLoadMix(corpus: readonly AnalysedArticle[], count: number, seed = 9, shares: MixShares = 'traffic'): LoadAction[] {
   const random = createSeededRandom(seed);
   const queries = generateBenchQueries(corpus, 200, seed);
   const pick = <T>(items: readonly T[]): T => random.pick(items);
   const actions: LoadAction[] = [];
+  let block: Array<(typeof MIX)[number]> = [];
   for (let i = 0; i < count; i++) {
-    let r = random.next();
-    const entry = MIX.find(([weight]) => (r -= weight) < 0) ?? MIX[MIX.length - 1]!;
+    let entry: (typeof MIX)[number];
+    if (shares === 'even') {
+      if (block.length === 0) block = shuffled(MIX, () => random.next());
+      entry = block.pop()!;
+    } else {
+      let r = random.next();
+      entry = MIX.find(([weight]) => (r -= weight) < 0) ?? MIX[MIX.length - 1]!;
+    }
     actions.push(entry[1](queries, pick));
   }
   return actions;
+}
+
+/** A copy of `items` in a random order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }

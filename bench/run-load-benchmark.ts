@@ -233,8 +233,24 @@ export async function settle(fake: FakeDiscord): Promise<number> {
   return Date.now() - started;
 }
 
-/** Sends the actions at `rate` per second, each from its own member; resolves when every one is settled. */
-export async function drive(fake: FakeDiscord, actions: readonly LoadAction[], rate: number): Promise<Outcome[]> {
+/**
+ * Now in ms since the epoch with a fraction (the performance clock, as the fake Discord stamps
+ * what it receives): answers of a few ms are not rounded to whole ones.
+ */
+export function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+/**
+ * Sends the actions, each from its own member, at `rate` per second (or at `arrivals`, offsets in
+ * ms from the start, one per action: see bench/arrivals.ts); resolves when every one is settled.
+ */
+export async function drive(
+  fake: FakeDiscord,
+  actions: readonly LoadAction[],
+  rate: number,
+  arrivals?: readonly number[],
+): Promise<Outcome[]> {
   const pageIds: string[] = [];
   const citeIds: string[] = [];
   const remember = (body: any): void => {
@@ -246,11 +262,11 @@ export async function drive(fake: FakeDiscord, actions: readonly LoadAction[], r
   };
   const random = createSeededRandom(11);
   const firstMember = BigInt(fake.memberUserId);
-  const start = Date.now();
+  const start = preciseNow();
   const pending: Array<Promise<Outcome>> = [];
   for (const [i, action] of actions.entries()) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - Date.now();
+    const due = start + (arrivals?.[i] ?? (i * 1000) / rate);
+    const wait = due - preciseNow();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const userId = String(firstMember + 1000n + BigInt(i));
     pending.push(perform(fake, action, userId, { pageIds, citeIds, random, remember }));
@@ -265,7 +281,7 @@ async function perform(
   buttons: { pageIds: string[]; citeIds: string[]; random: SeededRandom; remember: (body: any) => void },
 ): Promise<Outcome> {
   const { pageIds, citeIds, random, remember } = buttons;
-  const sent = Date.now();
+  const sent = preciseNow();
   const timeoutMs = DRAIN_MS;
   const outcome: Outcome = { label: action.label, firstMs: null, finalMs: null, invalid: false, apology: false };
   let reply: InteractionReply;
@@ -281,9 +297,12 @@ async function perform(
     outcome.failure = reasonOf(err);
     return outcome;
   }
-  outcome.firstMs = Date.now() - sent;
+  // When the fake received the callback (not when this member's await resumed, later when the
+  // benchmark's thread is busy).
+  const firstAt = reply.callbackAt;
+  outcome.firstMs = firstAt - sent;
   let body: any = reply.callback.data;
-  let finalAt = Date.now();
+  let finalAt = firstAt;
   if (reply.callback.type === 5) {
     try {
       await fake.waitForLater(reply, (later) => later.some(isAnswer), timeoutMs);

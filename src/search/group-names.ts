@@ -168,7 +168,7 @@ function resolvePersonRoots(entities: readonly GroupableEntity[]): Map<string, s
   const words = new Map(keys.map((k) => [k, k.split(' ')]));
   const multi = keys
     .filter((k) => words.get(k)!.length > 1)
-    .sort((a, b) => words.get(b)!.length - words.get(a)!.length || a.localeCompare(b));
+    .sort((a, b) => words.get(b)!.length - words.get(a)!.length || compareNames(a, b));
   const rootOf = new Map<string, string>();
   const byEnds = new Map<string, string[]>();
   for (const key of multi) {

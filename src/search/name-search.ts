@@ -60,19 +60,20 @@ export interface NameDoc {
 /** Collects the distinct name, alias and role strings of every entity, in corpus order. */
 export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[] {
   const byKey = new Map<string, NameDoc>();
-  const owners = new Map<string, NameOwner>();
+  const fold = nameKeyMemo();
+  // One entity's strings are added together, so a doc's owner is this entity's only if added for it in this turn.
+  const ownersOfEntity = new Map<NameDoc, NameOwner>();
   const add = (text: string, owner: NameOwner) => {
-    const key = nameKey(text);
+    const key = fold(text);
     if (key === '') return;
     let doc = byKey.get(key);
     if (!doc) {
       doc = { id: byKey.size, text, key, owners: [] };
       byKey.set(key, doc);
     }
-    const ownerKey = `${doc.id}\u0000${owner.article}\u0000${owner.entityId}`;
-    const same = owners.get(ownerKey);
+    const same = ownersOfEntity.get(doc);
     if (!same) {
-      owners.set(ownerKey, owner);
+      ownersOfEntity.set(doc, owner);
       doc.owners.push(owner);
     } else if (same.role && !owner.role) {
       same.role = false;
@@ -80,6 +81,7 @@ export function collectNameDocs(articles: readonly AnalysedArticle[]): NameDoc[]
   };
   for (const { article, analysis } of articles) {
     for (const entity of analysis.entities) {
+      ownersOfEntity.clear();
       const owner = (role: boolean): NameOwner => ({
         article: article.id,
         entityId: entity.id,
@@ -100,6 +102,23 @@ export function nameKey(text: string): string {
   return nameWords(text.slice(0, MAX_QUERY_CHARS * 4))
     .join(' ')
     .replace(LEADING_DETERMINER, '');
+}
+
+/**
+ * nameKey remembering each text it folded, for one pass over a corpus: the same names recur in
+ * article after article (a person quoted in many, an alias, a role), and folding each again was
+ * most of the cost of collecting and grouping the names at every start.
+ */
+function nameKeyMemo(): (text: string) => string {
+  const keys = new Map<string, string>();
+  return (text) => {
+    let key = keys.get(text);
+    if (key === undefined) {
+      key = nameKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
 }
 
 /**
@@ -128,6 +147,7 @@ export class NameSearch {
   ) {
     const byArticle = new Map<string, NameDoc[]>();
     const entities = new Map<string, GroupableEntity>();
+    const fold = nameKeyMemo();
     for (const doc of docs) {
       const keys: string[] = [];
       this.ownerKeys.set(doc, keys);
@@ -142,7 +162,7 @@ export class NameSearch {
             article: owner.article,
             entityId: owner.entityId,
             name: owner.name,
-            key: nameKey(owner.name),
+            key: fold(owner.name),
             kind: owner.kind ?? 'person',
             mentions: owner.mentions ?? 0,
           });

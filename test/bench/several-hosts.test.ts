@@ -19,22 +19,41 @@ describe.skipIf('skip' in probe)('the several-hosts benchmark in CI size', () =>
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'pilcrow-several-hosts-test-'));
     cacheDirs.push(cacheDir);
     // No timing is asserted (that is the benchmark's job), only that it runs through and reports.
-    const report = await runSeveralHosts({ processes: 2, paragraphs: 60, rate: 3, seconds: 2, cacheDir });
+    // The lock-step phase is the same code with other loads (its table: several-hosts-report.test.ts).
+    const report = await runSeveralHosts({ processes: 2, paragraphs: 60, rate: 6, seconds: 2, lockStep: false, cacheDir });
     expect(report.processes).toBe(2);
     expect(report.archive.paragraphs).toBeGreaterThanOrEqual(60);
-    expect(report.startupMs.several).toHaveLength(2);
-    expect(report.unanswered).toEqual({ single: 0, several: [0, 0] });
-    expect(report.commands.length).toBeGreaterThan(0);
-    for (const row of report.commands) expect(row.several).toHaveLength(2);
-    // CPU figures come from /proc: numbers on Linux, null elsewhere.
-    expect(report.startupCpuMs.several).toHaveLength(2);
-    if (process.platform === 'linux') {
-      for (const ms of [report.startupCpuMs.single, ...report.startupCpuMs.several]) expect(ms).toBeGreaterThan(0);
-      expect(report.driveCores.several).toBeGreaterThanOrEqual(0);
+    expect(report.alone.startupMs).toHaveLength(1);
+    expect(report.lockStep).toBeNull();
+    expect(report.independent.startupMs).toHaveLength(2);
+    expect(report.independent.startupCpuMs).toHaveLength(2);
+    expect(report.independent.harness.loopDelayP99Ms).toHaveLength(2);
+    expect(report.independent.harness.loopBusy).toHaveLength(2);
+    expect(report.independent.harness.cores).toBeGreaterThanOrEqual(0);
+    expect(report.alone.unanswered).toEqual([0]);
+    expect(report.independent.unanswered).toEqual([0, 0]);
+    // 12 actions each, every kind once in each run of 11: each of the 11 commands measured everywhere.
+    expect(report.commands).toHaveLength(11);
+    for (const row of report.commands) {
+      expect(row.singleSamples).toBeGreaterThanOrEqual(1);
+      expect(row.independent.samples).toHaveLength(2);
+      for (const n of row.independent.samples) expect(n).toBeGreaterThanOrEqual(1);
+      expect(row.independent.ratio).toBeGreaterThan(0);
+      expect(row.independent.chanceRatio).toBeGreaterThan(0);
+      expect(row.lockStep).toBeNull();
     }
-    expect(report.harness.cores.several).toBeGreaterThanOrEqual(0);
+    const sent = (c: (typeof report.commands)[number]) => c.independent.samples.reduce((n, k) => n + k, 0);
+    expect(report.commands.reduce((n, c) => n + c.singleSamples, 0)).toBe(12);
+    expect(report.commands.reduce((n, c) => n + sent(c), 0)).toBe(24);
+    // CPU figures come from /proc: numbers on Linux, null elsewhere.
+    if (process.platform === 'linux') {
+      for (const ms of [...report.alone.startupCpuMs, ...report.independent.startupCpuMs]) expect(ms).toBeGreaterThan(0);
+      expect(report.independent.driveCores).toBeGreaterThanOrEqual(0);
+      expect(report.independent.databaseTransactionsPerSecond).toBeGreaterThanOrEqual(0);
+    }
     const table = formatSeveralHostsReport(report);
-    expect(table).toMatch(/start-up from a warm cache .*(PASS|FAIL)/);
+    expect(table).toMatch(/each ≤ 10 s: (PASS|FAIL)/);
+    expect(table).not.toMatch(/lock-step p95/);
     expect(table).toMatch(/every command within 1\.2× of one process: (PASS|FAIL)/);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   }, 300_000);

@@ -300,6 +300,7 @@ function acknowledgeInteraction(c: RouteContext): Reply {
   }
   if (message) interaction.originalMessageId = message.id;
   interaction.callback = { type, ...(data !== undefined ? { data } : {}) };
+  interaction.callbackAt = c.record.at;
   if (c.query.with_response !== 'true') return noContent;
   return ok({
     interaction: {
@@ -514,7 +515,7 @@ export function createRestHandler(state: FakeState): (req: IncomingMessage, res:
         path,
         body: null,
         headers: flattenHeaders(req),
-        at: Date.now(),
+        at: performance.timeOrigin + performance.now(),
         query: Object.fromEntries(url.searchParams),
         status: 0,
       };

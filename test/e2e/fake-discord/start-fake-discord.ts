@@ -89,7 +89,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       timeoutMs,
       what,
     );
-    return { callback, later: record.later, interactionId: record.id, token: record.token };
+    return { callback, callbackAt: record.callbackAt ?? Date.now(), later: record.later, interactionId: record.id, token: record.token };
   };
 
   const newRecord = (type: number, userId: string, channelId: string, extra: Partial<InteractionRecord> = {}): InteractionRecord => ({

@@ -17,6 +17,8 @@ export interface InteractionRecord {
   originalMessageId?: string;
   /** The initial callback, once it arrived. */
   callback?: InteractionReply['callback'];
+  /** When the initial callback arrived (its request's `at`). */
+  callbackAt?: number;
   /** Date.now() after which the first callback is refused as Unknown interaction (callbackWindowMs). */
   callbackDeadline?: number;
   /** Set when the bot's initial callback was refused (status and Discord's error body). */

@@ -32,7 +32,7 @@ export interface RecordedRequest {
   body: any;
   /** Lower-cased request headers. */
   headers: Record<string, string>;
-  /** Date.now() when it arrived. */
+  /** When it arrived: ms since the epoch, with a fraction (the performance clock, so benchmarks can time answers of a few ms). */
   at: number;
   /** Query string parameters (extra to the brief). */
   query: Record<string, string>;
@@ -44,6 +44,8 @@ export interface RecordedRequest {
 export interface InteractionReply {
   /** The initial callback (POST /interactions/{id}/{token}/callback) body: {type, data}. */
   callback: { type: number; data?: any };
+  /** When the callback arrived (as RecordedRequest.at). */
+  callbackAt: number;
   /** Every later request for this interaction token (edits of @original, follow-ups), in order. */
   later: RecordedRequest[];
   /** The interaction id and token (extra to the brief). */

@@ -148,7 +148,7 @@ export async function searchIndexWithCache(articles: readonly AnalysedArticle[],
   if ('payload' in saved) {
     const index = loadSearchIndex(articles, saved.payload);
     if (index && lacksParagraphVectors(saved.payload)) {
-      // Saved by a process without these word vectors (a bot's start): loading computed the
+      // Saved by a process without these word vectors (none yet converted, or other ones): loading computed the
       // paragraph vectors (1–2 s of CPU at 25,000 paragraphs), so they are saved for the next start.
       try {
         await writeEntry(file, { format, corpusKey }, index.serialise());

@@ -10,7 +10,8 @@ import { ACRONYM, INITIAL } from './name-shapes.ts';
 import { countTitleWords } from './title-words.ts';
 
 /** Words after a single unknown name that show a person acting: not copulas or auxiliaries ("Kharkiv was shelled"). */
-const NOT_ACTION = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
+/** Auxiliaries and modals: after a name they start no action of its own, and they modify no noun. */
+export const AUXILIARY = /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do)$/u;
 const SAID_BEFORE = /(?:\b(?:said|says|added|according to|in the words of)\s+)$/iu;
 const VERB_AFTER_SUBJECT = /^\s+(?:(?:has|have|had|also|then|later|himself|herself)\s+){0,2}(\p{L}+)\b/u;
 
@@ -120,7 +121,7 @@ export function parseName(ctx: ChunkContext): NameContext {
       const next = wordPastAdverbs(after);
       return (
         next !== undefined &&
-        !NOT_ACTION.test(next) &&
+        !AUXILIARY.test(next) &&
         (lexiconTags(next).has('PastTense') || (/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next))))
       );
     }),

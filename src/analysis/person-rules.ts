@@ -30,7 +30,7 @@ import {
   TITLE_WORDS,
   isLikelyVerb,
 } from './name-cues.ts';
-import type { NameContext } from './name-context.ts';
+import { AUXILIARY, type NameContext } from './name-context.ts';
 import { ACRONYM, CONTRACTION, INITIAL, NAME_SUFFIX, NAME_TOKEN, isNameWord, isUnknownName } from './name-shapes.ts';
 
 const PLAYED_AS =
@@ -46,9 +46,8 @@ const before = (ctx: NameContext, n: number): string => ctx.text.slice(Math.max(
 const quoted = (ctx: NameContext): string => `"${ctx.name}"`;
 /** "the" before a name with no title: "the White House", "the Dutchman". */
 const theBefore = (ctx: NameContext): boolean => ctx.t === 0 && ctx.afterThe;
-/** Words after a name that are no noun it could modify: auxiliaries, modals, linkers. */
-const NOT_NOUN =
-  /^(?:is|was|are|were|be|been|has|had|have|will|would|can|could|may|might|must|should|shall|does|did|do|and|or|of|to|in|on|at|for|with|by|from|who|which|that|as|but|than|if|when)$/u;
+/** Linking words after a name: no noun it could modify (nor are the auxiliaries, AUXILIARY). */
+const LINKER = /^(?:and|or|of|to|in|on|at|for|with|by|from|who|which|that|as|but|than|if|when)$/u;
 /**
  * "the Holt campaign said", "the Holt team": the name modifies the lower-case noun after it, so
  * "the" belongs to that noun and says nothing about the name (a surname modifies a noun as
@@ -58,7 +57,7 @@ const NOT_NOUN =
  */
 const modifiesNoun = (ctx: NameContext): boolean => {
   const next = /^\s+(\p{Ll}[\p{Ll}-]*)(?![\p{L}'’])/u.exec(ctx.after)?.[1];
-  if (next === undefined || NOT_NOUN.test(next)) return false;
+  if (next === undefined || AUXILIARY.test(next) || LINKER.test(next)) return false;
   const tags = lexiconTags(next);
   if (tags.has('Adverb') || tags.has('PastTense') || tags.has('Gerund')) return false;
   return !(/(?:ed|s)$/u.test(next) && (isKnownVerb(next) || isLikelyVerb(next)));

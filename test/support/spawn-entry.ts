@@ -12,13 +12,14 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
+import { LAUNCHER } from '../../src/launch/running-build.ts';
 
 /** The repository (the working directory of the processes started). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 const TSX_COMMAND = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-/** What the npm scripts run: `node bin/pilcrow.mjs <entry>`. */
-export const LAUNCHER = path.join(REPO_ROOT, 'bin', 'pilcrow.mjs');
+/** What the npm scripts run: `node bin/pilcrow.mjs <entry>` (the product's own path to it). */
+export { LAUNCHER };
 
 /** The environment a started process gets: `env` over PATH, HOME and TMPDIR of this one. */
 export function childEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {

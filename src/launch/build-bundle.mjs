@@ -75,14 +75,11 @@ function projectFiles(root, commands, inputs) {
     setup(on) {
       on.onLoad({ filter: /\.(m?ts|m?js|json)$/ }, (args) => {
         if (args.path.split(path.sep).includes('node_modules')) return undefined;
-        const relative = path.relative(root, args.path);
-        const loader = LOADERS[path.extname(args.path)];
+        inputs[path.relative(root, args.path)] = stamp(args.path);
         if (args.path === commandsModulePath) {
-          const folder = path.join(root, commands.folder);
-          inputs[relative] = stamp(args.path);
-          return { contents: commandsModule(folder), loader: 'js', resolveDir: path.dirname(args.path) };
+          return { contents: commandsModule(path.join(root, commands.folder)), loader: 'js', resolveDir: path.dirname(args.path) };
         }
-        inputs[relative] = stamp(args.path);
+        const loader = LOADERS[path.extname(args.path)];
         const text = readFileSync(args.path, 'utf8');
         return { contents: loader === 'json' ? text : withSourceLocation(text, args.path), loader };
       });
